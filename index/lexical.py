@@ -49,10 +49,11 @@ class Bm25Index:
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Row ids and scores of the best k chunks with a positive score (mask: allowed rows)."""
-        query_terms = [t for t in terms(query) if t in self._model.vocab_dict]
-        if not query_terms or self.size == 0:
+        return self.top(bm25_scores(self, query), k, mask)
+
+    def top(self, scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        if self.size == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores = self._model.get_scores(query_terms)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, scores.shape[0])
@@ -60,3 +61,11 @@ class Bm25Index:
         top = top[np.argsort(-scores[top], kind="stable")]
         top = top[scores[top] > 0]
         return top.astype(np.int64), scores[top].astype(np.float32)
+
+
+def bm25_scores(index: Bm25Index, query: str) -> np.ndarray:
+    """BM25 score of every chunk for the query (zeros when no query term is known)."""
+    query_terms = [t for t in terms(query) if t in index._model.vocab_dict]
+    if not query_terms:
+        return np.zeros(index.size, dtype=np.float32)
+    return index._model.get_scores(query_terms)

@@ -75,3 +75,10 @@ class FaissStore:
 
     def save(self, folder: Path) -> None:
         faiss.write_index(self._index, str(Path(folder) / FAISS_FILE))
+
+
+def vectors_of(store: FaissStore, rows: np.ndarray) -> np.ndarray:
+    """The stored vectors of some rows (for re-scoring candidates the dense search did not return)."""
+    if len(rows) == 0:
+        return np.zeros((0, store.dim), dtype=np.float32)
+    return store._index.reconstruct_batch(np.asarray(rows, dtype=np.int64))

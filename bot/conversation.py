@@ -1,0 +1,66 @@
+"""Conversation memory: recent turns, and follow-up questions resolved against them without an LLM.
+
+A follow-up ("what did Erdogan say about it?", "and how many troops?") is recognised by pronouns,
+a leading "and/what about", or by being too short to stand alone; its retrieval query then carries
+the entities of the previous question and answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from bot.retrieve import entities, query_terms
+from bot.types import Answer
+
+_REFERRING = re.compile(
+    r"\b(it|its|that|this|those|these|they|them|their|he|she|him|her|his|there|then|the same)\b", re.I
+)
+_CONTINUING = re.compile(r"^\s*(and|also|but|so|what about|how about|then)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    query: str
+    answer: Answer
+
+
+def is_follow_up(question: str) -> bool:
+    if _CONTINUING.search(question) or _REFERRING.search(question):
+        return True
+    return len(query_terms(question)) < 2 and not entities(question)
+
+
+class Conversation:
+    def __init__(self, max_turns: int = 6) -> None:
+        self.turns: deque[Turn] = deque(maxlen=max_turns)
+
+    def resolve(self, question: str) -> str:
+        """The retrieval query for a question in this conversation."""
+        if not self.turns or not is_follow_up(question):
+            return question
+        previous = self.turns[-1]
+        carried = entities(previous.query) + entities(_first_sentences(previous.answer.answer))
+        have = {e.lower() for e in entities(question)}
+        # all-caps words are usually datelines ("ERBIL"), not the topic
+        extra = [e for e in dict.fromkeys(carried) if e.lower() not in have and not e.isupper()][:5]
+        return f"{question} {' '.join(extra)}".strip() if extra else question
+
+    def remember(self, answer: Answer) -> None:
+        if answer.question.strip():
+            self.turns.append(Turn(answer.question, answer.query or answer.question, answer))
+
+    def recent_articles(self) -> tuple[str, ...]:
+        if not self.turns:
+            return ()
+        return tuple(dict.fromkeys(c.article_id for c in self.turns[-1].answer.citations))
+
+    def reset(self) -> None:
+        self.turns.clear()
+
+
+def _first_sentences(text: str, n: int = 2) -> str:
+    text = re.sub(r"\[\d+\]", "", text)
+    return " ".join(re.split(r"(?<=[.!?])\s+", text)[:n])

@@ -1,0 +1,41 @@
+"""What a question says about time and source: "latest", "this week", a year, "according to CNN" (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_RECENT = re.compile(r"\b(latest|most recent|recently|newest|this week|this month|today|yesterday|now)\b", re.I)
+_WEEK = re.compile(r"\b(this week|today|yesterday)\b", re.I)
+
+
+@dataclass(frozen=True)
+class QueryHints:
+    year: int | None = None
+    source: str | None = None  # an index source name the question mentions
+    recent: bool = False  # prefer newer articles
+    within_days: int | None = None  # only articles this close to the newest one
+
+
+def parse_hints(question: str, sources: list[str]) -> QueryHints:
+    year = _YEAR.search(question)
+    lowered = question.lower()
+    source = None
+    for name in sources:
+        stem = source_stem(name)
+        if len(stem) >= 3 and re.search(rf"\b{re.escape(stem)}\b", lowered):
+            source = name
+            break
+    return QueryHints(
+        year=int(year.group(1)) if year else None,
+        source=source,
+        recent=bool(_RECENT.search(question)),
+        within_days=7 if _WEEK.search(question) else None,
+    )
+
+
+def source_stem(name: str) -> str:
+    """"www.theguardian.com" → "guardian", "CNN" → "cnn"."""
+    stem = name.lower().removeprefix("www.").split(".")[0]
+    return stem.removeprefix("the") if len(stem) > 6 and stem.startswith("the") else stem

@@ -1,0 +1,229 @@
+"""Hybrid retrieval: dense (FAISS) + BM25 candidates, reciprocal-rank fusion, re-scoring, diversity.
+
+The hot path is numpy and FAISS; llama-index sees it through `bot.llama.NewsbotRetriever`.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from bot.hints import QueryHints, parse_hints
+from bot.settings import AnswerSettings
+from bot.types import Passage
+from index.embedder import Embedder
+from index.lexical import bm25_scores, terms
+from index.store import IndexVersion
+from index.vectors import vectors_of
+from index.versions import IndexReader
+
+MODES = ("dense", "bm25", "hybrid", "rescored")
+QUESTION_WORDS = frozenset(terms(
+    "who whom whose what which when where why how many much did does do say said tell told about "
+    "according happen happened latest recent recently week today news article report reported"
+))
+_ENTITY = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.]*)")
+
+
+@dataclass
+class Retrieval:
+    passages: list[Passage]
+    version: IndexVersion
+    hints: QueryHints
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def rrf(ranked_lists: list[np.ndarray], k: int = 60) -> dict[int, float]:
+    """Reciprocal rank fusion of several ranked lists of row ids."""
+    fused: dict[int, float] = {}
+    for rows in ranked_lists:
+        for rank, row in enumerate(rows.tolist()):
+            fused[row] = fused.get(row, 0.0) + 1.0 / (k + rank + 1)
+    return fused
+
+
+def query_terms(text: str) -> list[str]:
+    """Content terms of a question: stemmed, without stop words and question words."""
+    return [t for t in dict.fromkeys(terms(text)) if t not in QUESTION_WORDS]
+
+
+def entities(text: str) -> list[str]:
+    """Capitalised words and numbers, except a sentence-initial question word."""
+    found = []
+    for match in _ENTITY.finditer(text):
+        word = match.group().rstrip(".,")
+        if word.lower() in QUESTION_WORDS or word.lower() in {"the", "a", "an", "and", "in", "of", "is", "was"}:
+            continue
+        found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def coverage(needles: list[str], haystack: set[str]) -> float:
+    return sum(1 for t in needles if t in haystack) / len(needles) if needles else 0.0
+
+
+class Retriever:
+    def __init__(self, reader: IndexReader, embedder: Embedder, settings: AnswerSettings) -> None:
+        self.reader = reader
+        self.embedder = embedder
+        self.settings = settings
+        self._meta_cache: tuple[str, dict] | None = None
+
+    def retrieve(
+        self, query: str, k: int | None = None, *, mode: str = "rescored",
+        prefer_articles: tuple[str, ...] = (), query_vector: np.ndarray | None = None,
+    ) -> Retrieval:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        k = k or self.settings.k
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+        version = self.reader.snapshot()
+        meta = self._version_meta(version)
+        hints = parse_hints(query, meta["sources"])
+        mask = self._mask(version, meta, hints)
+        n = self.settings.candidates
+
+        dense_rows = dense_scores = np.zeros(0)
+        if mode != "bm25":
+            if query_vector is None:
+                query_vector = self.embedder.embed([query])[0]
+            timings["embed"] = _lap(clock)
+            clock = time.perf_counter()
+            dense_rows, dense_scores = version.vectors.search(query_vector, n, mask)
+            timings["dense"] = _lap(clock)
+        clock = time.perf_counter()
+        lexical = bm25_scores(version.bm25, query) if mode != "dense" else None
+        bm25_rows = version.bm25.top(lexical, n, mask)[0] if lexical is not None else np.zeros(0, dtype=np.int64)
+        timings["bm25"] = _lap(clock)
+
+        clock = time.perf_counter()
+        if mode == "dense":
+            ranked = [(int(r), float(s)) for r, s in zip(dense_rows, dense_scores)]
+        elif mode == "bm25":
+            ranked = [(int(r), float(lexical[r])) for r in bm25_rows]
+        else:
+            fused = rrf([dense_rows, bm25_rows])
+            ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+        timings["fuse"] = _lap(clock)
+
+        clock = time.perf_counter()
+        rows = np.array([r for r, _ in ranked[: max(3 * k, 30)]], dtype=np.int64)
+        cosines = self._cosines(version, rows, dense_rows, dense_scores, query_vector)
+        max_bm25 = float(lexical.max()) if lexical is not None and lexical.size and lexical.max() > 0 else 1.0
+        candidates = []
+        q_terms = query_terms(query)
+        q_entities = entities(query)
+        preferred = set(prefer_articles)
+        for position, (row, base) in enumerate(ranked[: len(rows)]):
+            chunk = version.chunk(row)
+            bm25 = float(lexical[row]) if lexical is not None else 0.0
+            score = base
+            if mode == "rescored":
+                chunk_terms = set(terms(f"{chunk.article.title}\n{chunk.text}"))
+                score = (
+                    cosines[position] + 0.25 * bm25 / max_bm25 + 0.35 * coverage(q_terms, chunk_terms)
+                    + 0.2 * coverage(q_entities, {e for e in q_entities if e in chunk.text or e in chunk.article.title})
+                    + self._time_boost(chunk.article.published, meta, hints)
+                    + (0.05 if chunk.article.id in preferred else 0.0)
+                )
+            candidates.append(Passage(
+                chunk_id=chunk.id, article=chunk.article, text=chunk.text, start=chunk.start, end=chunk.end,
+                score=float(score), dense=float(cosines[position]), bm25=bm25, row=row,
+            ))
+        candidates.sort(key=lambda p: (-p.score, p.row))
+        passages = diversify(candidates, k, self.settings.max_per_article)
+        timings["rescore"] = _lap(clock)
+        return Retrieval(passages, version, hints, timings)
+
+    # -- helpers
+
+    def _cosines(self, version, rows, dense_rows, dense_scores, query_vector) -> np.ndarray:
+        if query_vector is None or len(rows) == 0:
+            return np.zeros(len(rows), dtype=np.float32)
+        known = dict(zip(dense_rows.tolist(), dense_scores.tolist()))
+        missing = np.array([r for r in rows.tolist() if r not in known], dtype=np.int64)
+        if len(missing):
+            sims = vectors_of(version.vectors, missing) @ query_vector
+            known.update(zip(missing.tolist(), sims.tolist()))
+        return np.array([known[r] for r in rows.tolist()], dtype=np.float32)
+
+    def _version_meta(self, version: IndexVersion) -> dict:
+        if self._meta_cache is not None and self._meta_cache[0] == str(version.path):
+            return self._meta_cache[1]
+        days = np.array([_ordinal(a.published) for a in version.articles], dtype=np.int64)
+        sources = sorted({a.source for a in version.articles if a.source}, key=len, reverse=True)
+        meta = {"days": days, "newest": int(days.max()) if len(days) and days.max() > 0 else 0, "sources": sources}
+        self._meta_cache = (str(version.path), meta)
+        return meta
+
+    def _mask(self, version: IndexVersion, meta: dict, hints: QueryHints) -> np.ndarray | None:
+        allowed = np.ones(len(version.articles), dtype=bool)
+        if hints.source:
+            allowed &= np.array([a.source == hints.source for a in version.articles])
+        if hints.within_days and meta["newest"]:
+            recent = meta["days"] >= meta["newest"] - hints.within_days
+            if (allowed & recent).any():
+                allowed &= recent
+        if allowed.all() or not allowed.any():
+            return None
+        return allowed[version.chunk_article_rows]
+
+    @staticmethod
+    def _time_boost(published: str | None, meta: dict, hints: QueryHints) -> float:
+        boost = 0.0
+        if hints.year and published and published.startswith(str(hints.year)):
+            boost += 0.05
+        if hints.recent and published and meta["newest"]:
+            age = meta["newest"] - _ordinal(published)
+            boost += 0.1 * max(0.0, 1.0 - age / 30.0)
+        return boost
+
+
+def diversify(ranked: list[Passage], k: int, max_per_article: int) -> list[Passage]:
+    """Best-first, near-duplicate passages collapsed, at most `max_per_article` per article while
+    other articles can fill the list (a one-article index still gets k passages)."""
+    shingles = {p.chunk_id: _shingles(p.text) for p in ranked}
+    unique: list[Passage] = []
+    for passage in ranked:
+        mine = shingles[passage.chunk_id]
+        if not any(_jaccard(mine, shingles[other.chunk_id]) >= 0.5 for other in unique):
+            unique.append(passage)
+    chosen: list[Passage] = []
+    per_article: dict[str, int] = {}
+    for passage in unique:
+        if per_article.get(passage.article.id, 0) < max_per_article:
+            chosen.append(passage)
+            per_article[passage.article.id] = per_article.get(passage.article.id, 0) + 1
+    for passage in unique:  # top up from capped articles only when nothing else is left
+        if len(chosen) >= k:
+            break
+        if passage not in chosen:
+            chosen.append(passage)
+    chosen = chosen[:k]
+    chosen.sort(key=lambda p: (-p.score, p.row))
+    return chosen
+
+
+def _shingles(text: str, n: int = 5) -> set:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _ordinal(published: str | None) -> int:
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else 0
+    except ValueError:
+        return 0
+
+
+def _lap(start: float) -> float:
+    return (time.perf_counter() - start) * 1000.0
