@@ -181,29 +181,39 @@ def attribution_lead(question: str, passages: list[Passage], chosen: list[Senten
 
 
 def build_answer(question, query, passages, chosen, lead, version) -> Answer:
-    numbers: dict[int, int] = {}  # passage index → citation number
-    for s in ([] if lead is None else [Sentence(lead[0], 0, 0, "", 0, 0)]) + chosen:
-        numbers.setdefault(s.passage, len(numbers) + 1)
-    parts = []
-    if lead is not None:
-        parts.append(f"{lead[1].summary()} [{numbers[lead[0]]}].")
-    parts += [f"{s.text} [{numbers[s.passage]}]" for s in chosen]
+    """Number citations by article in order of first use; each sentence ends with its marker."""
+    numbers: dict[str, int] = {}
+    cited: list[Sentence] = ([] if lead is None else [_lead_sentence(passages, lead)]) + chosen
+    for s in cited:
+        numbers.setdefault(passages[s.passage].article.id, len(numbers) + 1)
+
+    def marker(s: Sentence) -> str:
+        return f"[{numbers[passages[s.passage].article.id]}]"
+
+    parts = [f"{lead[1].summary()} {marker(cited[0])}."] if lead is not None else []
+    parts += [f"{s.text} {marker(s)}" for s in chosen]
     citations = []
-    for passage_index, n in numbers.items():
-        passage = passages[passage_index]
-        mine = sorted((s for s in chosen if s.passage == passage_index), key=lambda s: s.start)
-        if not mine and lead is not None:
-            spans = split_sentences(passage.text)
-            s, e = spans[lead[1].sentence]
-            mine = [Sentence(passage_index, s, e, passage.text[s:e], 0, 0)]
+    for article_id, n in numbers.items():
+        mine = [s for s in chosen if passages[s.passage].article.id == article_id]
+        if not mine:  # cited only by the attribution line
+            mine = [cited[0]]
+        home = mine[0].passage
+        passage = passages[home]
         article = passage.article
         citations.append(Citation(
             n=n, article_id=article.id, title=article.title, source=article.source,
             published=article.published, url=article.url, path=article.path,
             quote=" … ".join(s.text for s in mine), passage=passage.text,
-            highlights=tuple((s.start, s.end) for s in mine),
+            highlights=tuple((s.start, s.end) for s in sorted(mine, key=lambda s: s.start) if s.passage == home),
         ))
     return Answer(question, " ".join(parts), True, tuple(citations), tuple(passages), query, version)
+
+
+def _lead_sentence(passages: list[Passage], lead: tuple[int, Attribution]) -> Sentence:
+    passage_index, attribution = lead
+    text = passages[passage_index].text
+    start, end = split_sentences(text)[attribution.sentence]
+    return Sentence(passage_index, start, end, text[start:end], 0.0, 0.0)
 
 
 def _overlaps(a: Sentence, b: Sentence) -> bool:

@@ -1,0 +1,277 @@
+"""The `newsbot` command: parses options, calls the library, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import threading
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from bot.settings import Settings, load_settings
+from index.errors import NewsbotError
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class _Group(click.Group):
+    """Turns named errors into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewsbotError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _path_options(fn):
+    fn = click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
+                      help="Index folder (env NEWSBOT_INDEX; default data/index).")(fn)
+    fn = click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None,
+                      help="Seeds folder of articles (env NEWSBOT_SEEDS; default seeds/).")(fn)
+    fn = click.option("--config", "config_file", type=click.Path(path_type=Path, exists=True), default=None,
+                      help="TOML config file (env NEWSBOT_CONFIG; default ./newsbot.toml if present).")(fn)
+    return fn
+
+
+def _settings(config_file, seeds_dir, index_dir, answer: dict | None = None) -> Settings:
+    return load_settings(
+        os.environ, config_file,
+        {"index": {"seeds_dir": seeds_dir, "index_dir": index_dir}, "answer": answer or {}},
+    )
+
+
+def _quiet_libraries(verbose: bool = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("sentence_transformers", "transformers", "httpx", "faiss", "bm25s"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """newsbot: ask questions about a folder of news articles and get short answers in which every
+    sentence is cited to its article. Works offline.
+
+    \b
+    Quick start:
+      newsbot index build              # index the articles in seeds/
+      newsbot ask "Who blamed whom for the Idlib clashes?"
+      newsbot chat                     # interactive, with follow-up questions
+    """
+
+
+# ------------------------------------------------------------------ index
+
+
+@main.group(cls=_Group)
+def index() -> None:
+    """Build, update, watch and inspect the article index."""
+
+
+def _run_sync(settings: Settings, full: bool, quiet: bool, as_json: bool, embedder=None) -> int:
+    from bot.progress import RichProgress
+    from bot.service import make_embedder
+    from index.build import sync_index
+
+    _quiet_libraries()
+    embedder = embedder or make_embedder(settings)
+    progress = None if (quiet or as_json) else RichProgress("Embedding chunks")
+    report = sync_index(settings.index, embedder, full=full, progress=progress)
+    if as_json:
+        click.echo(json.dumps(report.to_dict()))
+    elif not quiet:
+        from bot.render import make_console
+        from bot.reports import sync_report_view
+
+        make_console().print(sync_report_view(report))
+    return report
+
+
+@index.command("build")
+@_path_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or report.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
+def index_build(config_file, seeds_dir, index_dir, quiet, as_json):
+    """Build a complete new index version from the seeds folder and publish it atomically.
+
+    Unchanged text is not re-embedded (embedding cache). Bad files are reported and skipped; the
+    command fails only when no article at all could be indexed."""
+    _run_sync(_settings(config_file, seeds_dir, index_dir), True, quiet, as_json)
+
+
+@index.command("update")
+@_path_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or report.")
+@click.option("--json", "as_json", is_flag=True, help="Print the update report as JSON.")
+def index_update(config_file, seeds_dir, index_dir, quiet, as_json):
+    """Incremental update: index new and changed articles, drop removed ones, publish a new version
+    only if something changed. Builds the index when there is none yet."""
+    _run_sync(_settings(config_file, seeds_dir, index_dir), False, quiet, as_json)
+
+
+@index.command("watch")
+@_path_options
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between checks of the folder.")
+def index_watch(config_file, seeds_dir, index_dir, interval):
+    """Watch the seeds folder and update the index whenever it changes (Ctrl-C to stop).
+
+    Changes are debounced; a failing update is logged and the previous version keeps serving."""
+    from bot.service import make_embedder
+    from index.watch import watch
+
+    settings = _settings(config_file, seeds_dir, index_dir)
+    _quiet_libraries(verbose=True)
+    embedder = make_embedder(settings)
+    click.echo(f"Watching {settings.index.seeds_dir} → {settings.index.index_dir} (Ctrl-C to stop)", err=True)
+
+    def update():
+        report = _run_sync(settings, False, True, False, embedder)
+        if report.published:
+            click.echo(f"published {report.version}: +{len(report.added)} ~{len(report.changed)} "
+                       f"-{len(report.removed)} articles, {report.embedded} chunks embedded, "
+                       f"{len(report.skipped)} skipped", err=True)
+
+    try:
+        watch(settings.index.seeds_dir, update, interval=interval, debounce=settings.index.debounce_seconds,
+              stop=threading.Event())
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+@index.command("status")
+@_path_options
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+def index_status(config_file, seeds_dir, index_dir, as_json):
+    """Show the served version: counts, model, build time, skipped files."""
+    from index.versions import load_current
+
+    settings = _settings(config_file, seeds_dir, index_dir)
+    version = load_current(settings.index.index_dir)
+    status = {**version.manifest, "path": str(version.path)}
+    if as_json:
+        click.echo(json.dumps(status))
+        return
+    from bot.render import make_console
+    from bot.reports import status_view
+
+    make_console().print(status_view(status))
+
+
+# ------------------------------------------------------------------ ask / chat
+
+
+def _answer_options(fn):
+    fn = click.option("--k", "k", type=click.IntRange(1, 50), default=None, help="Passages to retrieve (default 5).")(fn)
+    return _path_options(fn)
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@_answer_options
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+@click.option("--passages", is_flag=True, help="Also show the retrieved passages.")
+def ask(question, config_file, seeds_dir, index_dir, k, as_json, passages):
+    """Answer one QUESTION with citations."""
+    from bot.render import answer_view, make_console
+    from bot.service import make_answerer
+
+    _quiet_libraries()
+    settings = _settings(config_file, seeds_dir, index_dir, {"k": k})
+    answer = make_answerer(settings).answer(" ".join(question))
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        make_console().print(answer_view(answer, passages))
+
+
+@main.command()
+@_answer_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer (for scripts).")
+def chat(config_file, seeds_dir, index_dir, k, as_json):
+    """Interactive questions with follow-ups (/sources, /reset, /help, Ctrl-D to quit).
+
+    When stdin is not a terminal, each input line is one question and gets one answer."""
+    from bot.chat import run_chat
+    from bot.service import make_answerer
+
+    _quiet_libraries()
+    settings = _settings(config_file, seeds_dir, index_dir, {"k": k})
+    run_chat(make_answerer(settings), settings, interactive=sys.stdin.isatty() and not as_json, as_json=as_json)
+
+
+# ------------------------------------------------------------------ slack
+
+
+@main.command()
+@_path_options
+@click.option("--http", is_flag=True, help="Serve the HTTP Events API instead of Socket Mode.")
+@click.option("--port", default=3000, show_default=True, help="Port for --http.")
+@click.option("--host", default="0.0.0.0", show_default=True, help="Address for --http.")
+def slack(config_file, seeds_dir, index_dir, http, port, host):
+    """Run the Slack bot. Socket Mode by default (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN);
+    --http serves /slack/events and /healthz (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)."""
+    from bot.service import make_answerer
+    from bot.slack.run import run_http, run_socket_mode
+
+    _quiet_libraries(verbose=True)
+    settings = _settings(config_file, seeds_dir, index_dir)
+    answerer = make_answerer(settings)
+    if http:
+        run_http(settings, answerer, host, port)
+    else:
+        run_socket_mode(settings, answerer)
+
+
+# ------------------------------------------------------------------ eval
+
+
+@main.group(cls=_Group, name="eval")
+def eval_group() -> None:
+    """Evaluate answer quality on public benchmarks."""
+
+
+@eval_group.command("realtimeqa")
+@click.option("--data", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
+              help="Folder with articles.jsonl.gz and questions.jsonl.gz.")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=Path("data/eval-realtimeqa"),
+              show_default=True, help="Where the evaluation index lives (reused when up to date).")
+@click.option("--limit-articles", type=int, default=None, help="Only the first N articles (a quick slice).")
+@click.option("--limit-questions", type=int, default=None, help="Only the first N questions.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("data/eval-realtimeqa.jsonl"),
+              show_default=True, help="Per-question results (JSONL).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json):
+    """RealTime QA 2023 Q1: retrieval Hit@k/MRR per retriever and multiple-choice accuracy."""
+    from bot.evaluate import run_realtimeqa
+    from bot.progress import RichProgress
+
+    _quiet_libraries()
+    settings = _settings(None, None, index_dir)
+    summary = run_realtimeqa(settings, data, out, limit_articles=limit_articles, limit_questions=limit_questions,
+                             progress=None if as_json else RichProgress("Embedding chunks"))
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        from bot.render import make_console
+        from bot.reports import eval_view
+
+        make_console().print(eval_view(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Terminal rendering of answers and reports with rich (the CLI's only output code)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from bot.types import Answer, Citation
+
+
+def answer_view(answer: Answer, show_passages: bool = False) -> Group:
+    parts = [Panel(Text(answer.answer), title="Answer" if answer.found else "No answer",
+                   border_style="green" if answer.found else "yellow", expand=False)]
+    for c in answer.citations:
+        parts.append(citation_view(c))
+    if show_passages or not answer.found:
+        parts.append(passages_table(answer))
+    return Group(*parts)
+
+
+def citation_view(c: Citation) -> Text:
+    where = c.url or c.path
+    meta = " · ".join(x for x in (c.source, c.published or "", where) if x)
+    text = Text()
+    text.append(f"[{c.n}] ", style="bold cyan")
+    text.append(c.title, style="bold")
+    text.append(f"\n    {meta}\n", style="dim")
+    quote = Text("    “")
+    quote.append(_clip(c.quote, 400), style="italic")
+    quote.append("”\n")
+    text.append_text(quote)
+    return text
+
+
+def passages_table(answer: Answer) -> Table:
+    table = Table(title="Closest passages" if not answer.found else "Passages", show_lines=False, expand=True)
+    table.add_column("#", justify="right", width=2)
+    table.add_column("score", justify="right", width=6)
+    table.add_column("article", ratio=1)
+    table.add_column("passage", ratio=3)
+    for i, p in enumerate(answer.passages, 1):
+        table.add_row(str(i), f"{p.score:.2f}", escape(p.article.title), escape(_clip(p.text, 220)))
+    return table
+
+
+def timings_line(answer: Answer) -> Text:
+    items = ", ".join(f"{k} {v:.1f}" for k, v in answer.timings_ms.items())
+    return Text(f"ms: {items}", style="dim")
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def make_console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
