@@ -1,0 +1,93 @@
+"""Block Kit for answers (pure): answer text with [n] markers, sources, quoted passages, buttons.
+
+Within Slack's limits: section text 3,000 characters, 50 blocks, message text 40,000.
+"""
+
+from __future__ import annotations
+
+from bot.types import Answer, Citation, Passage
+
+SECTION_LIMIT = 3000
+QUOTE_LIMIT = 600
+SHOW_PASSAGES = "newsbot_show_passages"
+FEEDBACK = "newsbot_feedback"
+THINKING = "Looking through the articles…"
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def source_line(c: Citation) -> str:
+    title = escape(clip(c.title, 200))
+    head = f"<{c.url}|{title}>" if c.url.startswith(("http://", "https://")) else f"*{title}*"
+    meta = " · ".join(escape(x) for x in (c.source, c.published or "") if x)
+    where = "" if c.url else f" · `{escape(clip(c.path, 120))}`"
+    return f"*[{c.n}]* {head}" + (f" · {meta}" if meta else "") + where
+
+
+def answer_text(answer: Answer) -> str:
+    """Plain fallback text for notifications and clients without blocks."""
+    lines = [answer.answer]
+    lines += [f"[{c.n}] {c.title}" + (f" — {c.url}" if c.url else "") for c in answer.citations]
+    return clip("\n".join(lines), 3900) if len(answer.citations) == 0 else "\n".join(lines)[:39000]
+
+
+def answer_blocks(answer: Answer, key: str = "") -> list[dict]:
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(escape(answer.answer), SECTION_LIMIT)}}]
+    if answer.citations:
+        for c in answer.citations:
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(source_line(c), 2900)}]})
+            blocks.append(quote_block(c.quote))
+    elif answer.passages:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Closest passages (they may not answer the question):"}]})
+        for p in answer.passages[:3]:
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(clip(p.article.title, 200))}]})
+            blocks.append(quote_block(p.text))
+    if answer.passages:
+        blocks.append({"type": "actions", "elements": [{
+            "type": "button", "action_id": SHOW_PASSAGES, "value": key[:2000],
+            "text": {"type": "plain_text", "text": "Show passages"},
+        }]})
+    if answer.found:
+        blocks.append(feedback_block())
+    return blocks[:50]
+
+
+def quote_block(text: str) -> dict:
+    return {"type": "rich_text", "elements": [{
+        "type": "rich_text_quote", "elements": [{"type": "text", "text": clip(text, QUOTE_LIMIT)}],
+    }]}
+
+
+def feedback_block() -> dict:
+    return {"type": "context_actions", "elements": [{
+        "type": "feedback_buttons", "action_id": FEEDBACK,
+        "positive_button": {"text": {"type": "plain_text", "text": "Good answer"}, "value": "good",
+                            "accessibility_label": "Mark this answer as good"},
+        "negative_button": {"text": {"type": "plain_text", "text": "Bad answer"}, "value": "bad",
+                            "accessibility_label": "Mark this answer as bad"},
+    }]}
+
+
+def passages_blocks(passages: tuple[Passage, ...]) -> list[dict]:
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": "*Retrieved passages*"}}]
+    for i, p in enumerate(passages, 1):
+        meta = " · ".join(escape(x) for x in (p.article.source, p.article.published or "") if x)
+        head = f"*{i}.* {escape(clip(p.article.title, 200))}" + (f" · {meta}" if meta else "") + f" · score {p.score:.2f}"
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": head}]})
+        blocks.append(quote_block(p.text))
+    return blocks[:50]
+
+
+def notice_blocks(text: str) -> list[dict]:
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": escape(clip(text, SECTION_LIMIT))}}]
+
+
+def clip_keep_lines(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

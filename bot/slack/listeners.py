@@ -1,0 +1,155 @@
+"""Slack listeners: mentions, DMs, thread follow-ups, /ask, buttons. They translate only; answers
+come from the Answerer, blocks from blocks.py."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import OrderedDict
+
+from slack_bolt import App
+
+from bot.answer import Answerer
+from bot.settings import Settings
+from bot.slack import blocks as kit
+from bot.slack.feedback import FeedbackLog
+from bot.slack.guards import RateLimiter, SeenEvents, Threads
+from bot.types import Answer
+
+log = logging.getLogger(__name__)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
+SLOW_DOWN = "You're asking faster than I can keep up with; please wait a minute and ask again."
+IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave", "thread_broadcast"}
+
+
+class SlackBot:
+    """State the listeners share: guards, thread memory, recent answers for buttons, feedback log."""
+
+    def __init__(self, settings: Settings, answerer: Answerer) -> None:
+        self.settings = settings
+        self.answerer = answerer
+        self.seen = SeenEvents()
+        self.rate = RateLimiter(settings.slack.rate_limit_per_minute)
+        self.threads = Threads(settings.answer.memory_turns)
+        self.feedback = FeedbackLog(settings.slack.feedback_log)
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def allowed(self, channel: str) -> bool:
+        allowed = self.settings.slack.allowed_channels
+        return not allowed or channel in allowed or channel.startswith("D")
+
+    def keep(self, key: str, answer: Answer) -> None:
+        with self._lock:
+            self._answers[key] = answer
+            while len(self._answers) > 1000:
+                self._answers.popitem(last=False)
+
+    def recall(self, key: str) -> Answer | None:
+        with self._lock:
+            return self._answers.get(key)
+
+    def answer_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
+                         conversation_key: str) -> None:
+        """Post a placeholder in the thread, answer, replace the placeholder with the answer."""
+        if not self.rate.allow(user):
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=SLOW_DOWN)
+            return
+        placeholder = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"_{kit.THINKING}_")
+        ts = placeholder["ts"]
+        try:
+            conversation = self.threads.get(channel, conversation_key)
+            answer = self.answerer.answer(_clean(text), conversation)
+            key = f"{channel}:{ts}"
+            self.keep(key, answer)
+            client.chat_update(channel=channel, ts=ts, text=kit.answer_text(answer),
+                               blocks=kit.answer_blocks(answer, key))
+        except Exception:
+            log.exception("answering failed in %s", channel)
+            client.chat_update(channel=channel, ts=ts, text=APOLOGY, blocks=kit.notice_blocks(APOLOGY))
+
+
+def _clean(text: str) -> str:
+    return _MENTION.sub(" ", text or "").strip()
+
+
+def register(app: App, bot: SlackBot) -> None:
+    @app.event("app_mention")
+    def on_mention(body, event, client):
+        if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
+            return
+        if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or not bot.allowed(event["channel"]):
+            return
+        thread_ts = event.get("thread_ts") or event["ts"]
+        bot.answer_in_thread(client, channel=event["channel"], user=event.get("user", ""), text=event.get("text", ""),
+                             thread_ts=thread_ts, conversation_key=thread_ts)
+
+    @app.event("message")
+    def on_message(body, event, client, context):
+        if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or event.get("subtype"):
+            return
+        channel = event.get("channel", "")
+        thread_ts = event.get("thread_ts")
+        is_dm = event.get("channel_type") == "im"
+        if not is_dm:
+            # a channel message: only follow-ups in threads the bot answered, without a mention
+            # (a mention arrives as app_mention too and is answered there)
+            mentioned = context.bot_user_id and f"<@{context.bot_user_id}" in event.get("text", "")
+            if not thread_ts or mentioned or (channel, thread_ts) not in bot.threads or not bot.allowed(channel):
+                return
+        if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
+            return
+        bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
+                             thread_ts=thread_ts, conversation_key=thread_ts or "dm")
+
+    @app.command("/ask")
+    def on_command(ack, command, respond):
+        ack()  # within Slack's 3 s; the answer follows through response_url
+        channel, user = command.get("channel_id", ""), command.get("user_id", "")
+        if not bot.allowed(channel):
+            respond(text="I'm not enabled in this channel.", response_type="ephemeral")
+            return
+        if not bot.rate.allow(user):
+            respond(text=SLOW_DOWN, response_type="ephemeral")
+            return
+        try:
+            answer = bot.answerer.answer(command.get("text", ""))
+            key = f"cmd:{command.get('trigger_id', '')}"
+            bot.keep(key, answer)
+            respond(text=kit.answer_text(answer), blocks=kit.answer_blocks(answer, key), response_type="in_channel")
+        except Exception:
+            log.exception("answering /ask failed")
+            respond(text=APOLOGY, response_type="ephemeral")
+
+    @app.action(kit.SHOW_PASSAGES)
+    def on_show_passages(ack, body, action, client):
+        ack()
+        answer = bot.recall(action.get("value", ""))
+        channel = body.get("channel", {}).get("id", "")
+        user = body.get("user", {}).get("id", "")
+        thread_ts = body.get("message", {}).get("thread_ts")
+        if answer is None:
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
+                                      text="Those passages are no longer in memory; ask again to see them.")
+            return
+        client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text="Retrieved passages",
+                                  blocks=kit.passages_blocks(answer.passages))
+
+    @app.action(kit.FEEDBACK)
+    def on_feedback(ack, body, action, client):
+        ack()
+        channel = body.get("channel", {}).get("id", "")
+        user = body.get("user", {}).get("id", "")
+        message = body.get("message", {})
+        ts = message.get("ts", "")
+        verdict = action.get("value", "")
+        bot.feedback.record(verdict=verdict, user=user, channel=channel, message_ts=ts,
+                            answer=bot.recall(f"{channel}:{ts}"), fallback_text=message.get("text", ""))
+        client.chat_postEphemeral(channel=channel, user=user, thread_ts=message.get("thread_ts"),
+                                  text="Thanks, your feedback was recorded.")
+
+    @app.event("app_home_opened")
+    def on_home_opened(event, logger):
+        logger.debug("app home opened by %s", event.get("user"))
