@@ -124,7 +124,7 @@ class Retriever:
             bm25 = float(lexical[row]) if lexical is not None else 0.0
             score = base
             if mode == "rescored":
-                chunk_terms = set(terms(f"{chunk.article.title}\n{chunk.text}"))
+                chunk_terms = set(terms(chunk.text))  # the title is in every chunk: it cannot tell them apart
                 score = (
                     cosines[position] + 0.25 * bm25 / max_bm25 + 0.35 * coverage(q_terms, chunk_terms)
                     + 0.2 * coverage(q_entities, {e for e in q_entities if e in chunk.text or e in chunk.article.title})

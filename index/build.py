@@ -220,11 +220,17 @@ def _file_of(article_path: str, records: dict[str, dict]) -> str | None:
 
 
 def _diff(previous: IndexVersion | None, kept: list[Article], report: SyncReport) -> None:
-    old = {a.id: a.content_hash for a in previous.articles} if previous is not None else {}
-    new = {a.id: a.content_hash for a in kept}
-    report.added = [i for i in new if i not in old]
-    report.changed = [i for i in new if i in old and old[i] != new[i]]
-    report.removed = [i for i in old if i not in new]
+    """Added, changed, removed article ids. An article without a url is identified by its content,
+    so an edited file shows up as one id gone and one new from the same path: that is a change."""
+    old = {a.id: a for a in previous.articles} if previous is not None else {}
+    new = {a.id: a for a in kept}
+    added = [i for i in new if i not in old]
+    removed = [i for i in old if i not in new]
+    removed_paths = {old[i].path: i for i in removed}
+    edited = {i: removed_paths[new[i].path] for i in added if new[i].path in removed_paths}
+    report.added = [i for i in added if i not in edited]
+    report.changed = [i for i in new if i in old and old[i].content_hash != new[i].content_hash] + list(edited)
+    report.removed = [i for i in removed if i not in edited.values()]
 
 
 def _fingerprint(settings: IndexSettings, embedder: Embedder, articles: list[Article]) -> str:

@@ -49,6 +49,9 @@ def chunk_article(article: Article, max_tokens: int = 220, overlap_tokens: int =
         while j < len(pieces) and (j == i or tokens + pieces[j][2] <= max_tokens):
             tokens += pieces[j][2]
             j += 1
+        rest = sum(p[2] for p in pieces[j:])
+        if 0 < rest and tokens + rest <= max_tokens + max_tokens // 3:
+            j = len(pieces)  # fold a short tail into this chunk rather than leave a tiny last chunk
         start, end = pieces[i][0], pieces[j - 1][1]
         chunks.append(Chunk(article.id, len(chunks), start, end, text[start:end]))
         if j >= len(pieces):

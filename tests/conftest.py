@@ -1,0 +1,88 @@
+"""Shared fixtures: a clean environment, the real packaged model (loaded once), a seed index."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_FILE = SEEDS / "000_02ef65573fb4f195.txt"
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["TOKENIZERS_PARALLELISM"] = "false"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch):
+    """No proxies (WebClient would send loopback traffic to them), no Slack or newsbot settings."""
+    for key in list(os.environ):
+        if key.startswith(("SLACK_", "NEWSBOT_")) or key.lower() in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}:
+            monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from index.embedder import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory, embedder) -> Path:
+    """An index of the bundled seed article, built once with the real model."""
+    from index.build import sync_index
+    from index.settings import IndexSettings
+
+    index_dir = tmp_path_factory.mktemp("seed-index")
+    sync_index(IndexSettings(seeds_dir=SEEDS, index_dir=index_dir), embedder)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def settings_for(seed_index):
+    from bot.settings import load_settings
+
+    def make(index_dir: Path = seed_index, **slack):
+        return load_settings({}, None, {"index": {"index_dir": index_dir, "seeds_dir": SEEDS}, "slack": slack})
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def answerer(settings_for, embedder):
+    from bot.service import make_answerer
+
+    return make_answerer(settings_for(), embedder)
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED_FILE, folder / SEED_FILE.name)
+    return folder
+
+
+OTHER_ARTICLES = {
+    "peru.json": {
+        "title": "Peru's Congress votes to remove president",
+        "url": "https://example.org/world/peru-congress",
+        "source": "Example Wire",
+        "published": "2023-01-12",
+        "text": (
+            "LIMA – Peru's Congress voted on Wednesday to remove President Pedro Castillo from office. "
+            "Lawmakers backed the motion by 101 votes after Castillo tried to dissolve the legislature. "
+            "Vice President Dina Boluarte was sworn in as the country's first female president."
+        ),
+    },
+    "wheat.md": (
+        "---\ntitle: Wheat prices climb as exports slow\nsource: Farm Daily\npublished: 2023-02-03\n---\n"
+        "Wheat futures rose 4 percent on Friday as export shipments from the Black Sea slowed. "
+        "Traders said insurance costs for cargo ships had doubled since January."
+    ),
+}

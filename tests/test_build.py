@@ -1,0 +1,239 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.build import sync_index
+from index.errors import IndexNotFound, NothingToIndex
+from index.settings import IndexSettings
+from index.store import IndexVersion
+from index.vectors import FaissStore
+from index.versions import IndexReader, current_version_path, load_current
+from tests.conftest import OTHER_ARTICLES, ROOT, SEED_FILE
+from tests.fakes import FailingEmbedder, HashingEmbedder
+
+
+def write_others(folder: Path) -> None:
+    for name, content in OTHER_ARTICLES.items():
+        (folder / name).write_text(content if isinstance(content, str) else json.dumps(content))
+
+
+def settings(seeds: Path, tmp_path: Path, **kw) -> IndexSettings:
+    return IndexSettings(seeds_dir=seeds, index_dir=tmp_path / "index", model="hashing-test", **kw)
+
+
+def test_build_publishes_a_complete_version(seeds_copy, tmp_path):
+    write_others(seeds_copy)
+    embedder = HashingEmbedder()
+    report = sync_index(settings(seeds_copy, tmp_path), embedder)
+    assert report.published and report.articles == 3 and report.skipped == []
+    assert embedder.texts_embedded == report.chunks == report.embedded
+    version = load_current(tmp_path / "index")
+    manifest = version.manifest
+    assert (manifest["articles"], manifest["chunks"], manifest["dim"], manifest["model"]) == (3, report.chunks, 64, "hashing-test")
+    assert manifest["built_at"] and manifest["fingerprint"]
+    assert os.path.islink(tmp_path / "index" / "current")
+    titles = sorted(a.title for a in version.articles)
+    assert titles[0].startswith("Peru") and version.chunk(0).text
+
+
+def test_update_embeds_only_what_changed(seeds_copy, tmp_path):
+    write_others(seeds_copy)
+    s = settings(seeds_copy, tmp_path)
+    first = sync_index(s, HashingEmbedder())
+
+    embedder = HashingEmbedder()
+    unchanged = sync_index(s, embedder)
+    assert not unchanged.published and embedder.texts_embedded == 0 and unchanged.files_parsed == 0
+
+    (seeds_copy / "new.txt").write_text("Port strike ends\nDock workers in Rotterdam ended a three-day strike on Monday.")
+    embedder = HashingEmbedder()
+    added = sync_index(s, embedder)
+    assert added.published and len(added.added) == 1 and added.files_parsed == 1
+    assert embedder.texts_embedded == 1 == added.embedded  # one short article, one chunk
+
+    wheat = seeds_copy / "wheat.md"
+    wheat.write_text(wheat.read_text() + "\nAnalysts expect prices to stay high until the spring harvest.")
+    embedder = HashingEmbedder()
+    changed = sync_index(s, embedder)
+    assert len(changed.changed) == 1 and embedder.texts_embedded == 1
+
+    (seeds_copy / "peru.json").unlink()
+    embedder = HashingEmbedder()
+    removed = sync_index(s, embedder)
+    assert len(removed.removed) == 1 and embedder.texts_embedded == 0
+    assert removed.articles == first.articles  # 3 + 1 new - 1 removed
+    assert "Peru" not in " ".join(a.title for a in load_current(s.index_dir).articles)
+
+
+def test_full_rebuild_reuses_the_embedding_cache(seeds_copy, tmp_path):
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    embedder = HashingEmbedder()
+    report = sync_index(s, embedder, full=True)
+    assert report.published and embedder.texts_embedded == 0 and report.reused == report.chunks
+
+
+def test_bad_files_are_skipped_and_reported_but_the_build_succeeds(seeds_copy, tmp_path):
+    (seeds_copy / "broken.json").write_text("{oops")
+    (seeds_copy / "blank.txt").write_text("   \n")
+    report = sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    assert report.published and report.articles == 1
+    assert sorted(Path(s.path).name for s in report.skipped) == ["blank.txt", "broken.json"]
+    assert len(load_current(tmp_path / "index").manifest["skipped"]) == 2
+    # unchanged bad files are still reported on the next update
+    again = sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    assert len(again.skipped) == 2
+
+
+def test_nothing_indexable_is_an_error(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "bad.json").write_text("[")
+    with pytest.raises(NothingToIndex, match="no article could be indexed"):
+        sync_index(settings(folder, tmp_path), HashingEmbedder())
+    with pytest.raises(IndexNotFound):
+        load_current(tmp_path / "index")
+
+
+def test_duplicates_are_merged_once(seeds_copy, tmp_path):
+    (seeds_copy / "copy-of-seed.txt").write_text(SEED_FILE.read_text())
+    report = sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    assert report.articles == 1 and len(report.merged) == 1
+    assert report.merged[0].dropped_path.endswith("copy-of-seed.txt")
+    again = sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    assert again.articles == 1 and len(again.merged) == 1 and not again.published
+
+
+def test_failed_build_leaves_previous_version_served(seeds_copy, tmp_path):
+    s = settings(seeds_copy, tmp_path, batch_size=1)
+    sync_index(s, HashingEmbedder())
+    before = current_version_path(s.index_dir)
+    reader = IndexReader(s.index_dir, check_seconds=0)
+    assert len(reader.snapshot()) > 0
+    write_others(seeds_copy)
+    with pytest.raises(RuntimeError, match="injected"):
+        sync_index(s, FailingEmbedder(after=1))
+    assert current_version_path(s.index_dir) == before
+    assert reader.snapshot().path.resolve() == before
+    assert not list((s.index_dir / "versions").glob(".tmp-*"))
+    # the next build succeeds and does not pay again for what the failed one embedded and cached
+    embedder = HashingEmbedder()
+    report = sync_index(s, embedder)
+    assert report.published and embedder.texts_embedded < report.chunks
+
+
+KILL_SCRIPT = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from tests.fakes import HashingEmbedder
+from index.build import sync_index
+from index.settings import IndexSettings
+
+class Slow(HashingEmbedder):
+    def embed(self, texts):
+        Path({marker!r}).write_text("embedding")
+        time.sleep(60)
+        return super().embed(texts)
+
+sync_index(IndexSettings(seeds_dir=Path({seeds!r}), index_dir=Path({index!r}), model="hashing-test"), Slow())
+"""
+
+
+def test_sigkill_mid_build_leaves_previous_version_served(seeds_copy, tmp_path):
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    before = current_version_path(s.index_dir)
+    write_others(seeds_copy)
+    marker = tmp_path / "marker"
+    script = KILL_SCRIPT.format(root=str(ROOT), marker=str(marker), seeds=str(seeds_copy), index=str(s.index_dir))
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.time() + 60
+    while not marker.exists() and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), "the build never reached embedding"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert current_version_path(s.index_dir) == before
+    assert len(IndexVersion(before)) > 0
+    report = sync_index(s, HashingEmbedder())  # the lock died with the process; the next build runs
+    assert report.published and report.articles == 3
+
+
+def test_reader_switches_to_new_version_without_failing_queries(seeds_copy, tmp_path):
+    s = settings(seeds_copy, tmp_path, keep_versions=1)
+    embedder = HashingEmbedder()
+    sync_index(s, embedder)
+    reader = IndexReader(s.index_dir, check_seconds=0)
+    held = reader.snapshot()
+    query = embedder.embed(["Turkey Idlib clashes"])[0]
+    errors, answered = [], []
+    stop = threading.Event()
+
+    def keep_querying():
+        while not stop.is_set():
+            try:
+                version = reader.snapshot()
+                rows, _ = version.vectors.search(query, 3)
+                answered.append((version.name, version.chunk(int(rows[0])).text))
+            except Exception as exc:  # any failure is a test failure
+                errors.append(exc)
+
+    thread = threading.Thread(target=keep_querying)
+    thread.start()
+    try:
+        for i in range(3):
+            (seeds_copy / f"extra{i}.txt").write_text(f"Extra story {i}\nA council met on day {i} to discuss roads.")
+            sync_index(s, embedder)
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert len({name for name, _ in answered}) >= 2  # it moved to newer versions while answering
+    assert reader.snapshot().manifest["articles"] == 4
+    # the old snapshot still reads after its folder was pruned (memory maps outlive deletion)
+    assert not held.path.exists()
+    assert held.chunk(0).text and len(held.vectors.search(query, 1)[0]) == 1
+    assert len(list((s.index_dir / "versions").glob("v*"))) == 1
+
+
+def test_faiss_search_matches_numpy_brute_force():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(500, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    store = FaissStore.create(32)
+    store.add(vectors)
+    for q in vectors[:10] + 0.1:
+        q = (q / np.linalg.norm(q)).astype(np.float32)
+        rows, scores = store.search(q, 10)
+        expected = np.argsort(-(vectors @ q))[:10]
+        assert rows.tolist() == expected.tolist()
+        assert np.allclose(scores, (vectors @ q)[expected], atol=1e-5)
+    mask = np.zeros(500, dtype=bool)
+    mask[::2] = True
+    rows, _ = store.search(vectors[1], 5, mask)
+    assert all(r % 2 == 0 for r in rows)
+
+
+def test_changing_the_model_setting_rebuilds_vectors(seeds_copy, tmp_path):
+    sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    embedder = HashingEmbedder()
+    other = IndexSettings(seeds_dir=seeds_copy, index_dir=tmp_path / "index", model="another-model")
+    report = sync_index(other, embedder)
+    assert report.published and embedder.texts_embedded == report.chunks
+
+
+def test_real_model_retrieves_the_seed_passage_for_the_blame_question(answerer):
+    retrieval = answerer.retriever.retrieve("who blamed Turkey for the clashes in Idlib", 3)
+    top = retrieval.passages[0]
+    assert top.article.title == "Russia blames Turkey for recent Syria regime clashes in Idlib"
+    assert "Turkey is to blame" in top.text
