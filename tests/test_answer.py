@@ -1,0 +1,122 @@
+"""What a user sees from the answering core, on the seed index with the real model."""
+
+import json
+
+import pytest
+
+from bot.answer import NOT_FOUND
+from bot.conversation import Conversation, is_follow_up
+from bot.retrieve import rrf
+from tests.conftest import SEED_FILE
+
+SEED_TITLE = "Russia blames Turkey for recent Syria regime clashes in Idlib"
+
+
+def cited_titles(answer):
+    return {c.title for c in answer.citations}
+
+
+def test_who_blamed_whom(answerer):
+    answer = answerer.answer("Who blamed whom for the Idlib clashes?")
+    assert answer.found
+    first = answer.answer.split("[1]")[0]
+    assert "Russia" in first and "foreign ministry" in first and "Zakharova" in first
+    assert "blamed Turkey" in first
+    assert cited_titles(answer) == {SEED_TITLE}
+    assert answer.citations[0].path == str(SEED_FILE)
+    assert "Turkey is to blame" in answer.citations[0].quote
+
+
+def test_how_many_troops(answerer):
+    answer = answerer.answer("How many troops has Turkey deployed to Idlib?")
+    assert answer.found and "5,000" in answer.answer.split("[1]")[0]
+    assert cited_titles(answer) == {SEED_TITLE}
+
+
+def test_when_was_the_memorandum_signed(answerer):
+    answer = answerer.answer("When was the Sochi memorandum signed?")
+    assert answer.found and "September 17, 2018" in answer.answer.split("[1]")[0]
+
+
+def test_erdogan_threat_is_attributed(answerer):
+    answer = answerer.answer("What did Erdogan threaten?")
+    assert answer.found and "strike back against regime forces everywhere" in answer.answer
+
+
+def test_every_sentence_carries_a_citation_that_exists(answerer):
+    answer = answerer.answer("Who blamed whom for the Idlib clashes?")
+    numbers = {c.n for c in answer.citations}
+    import re
+
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
+    assert markers and set(markers) <= numbers
+    for citation in answer.citations:
+        for start, end in citation.highlights:
+            assert citation.passage[start:end] in citation.quote
+
+
+def test_unanswerable_question_says_so_and_shows_closest_passages(answerer):
+    answer = answerer.answer("What is the capital of Peru?")
+    assert not answer.found
+    assert answer.answer.startswith(NOT_FOUND)
+    assert answer.citations == () and answer.passages
+
+
+def test_follow_up_chain_resolves_against_previous_turns(answerer):
+    conversation = Conversation()
+    first = answerer.answer("Who blamed whom for the Idlib clashes?", conversation)
+    assert "Turkey" in first.answer
+    erdogan = answerer.answer("What did Erdogan say about it?", conversation)
+    assert erdogan.found and "Erdogan" in erdogan.answer.split("[1]")[0]
+    assert "Idlib" in erdogan.query  # the topic was carried into the retrieval query
+    troops = answerer.answer("And how many troops?", conversation)
+    assert troops.found and "5,000 troops" in troops.answer
+    memo = answerer.answer("When was that memorandum signed?", conversation)
+    assert memo.found and "September 17, 2018" in memo.answer
+    assert len(conversation.turns) == 4
+    conversation.reset()
+    assert conversation.resolve("and how many troops?") == "and how many troops?"
+
+
+def test_follow_up_detection():
+    assert is_follow_up("what did he say about it?")
+    assert is_follow_up("and the casualties?")
+    assert not is_follow_up("Who blamed Turkey for the Idlib clashes?")
+
+
+@pytest.mark.parametrize("question, hint", [
+    ("", "Please type a question"),
+    ("   \n\t ", "Please type a question"),
+    ("x" * 2001, "under 2,000"),
+    ("?!?!", "ask in words"),
+    (None, "as text"),
+])
+def test_bad_questions_get_a_helpful_reply(answerer, question, hint):
+    answer = answerer.answer(question)
+    assert not answer.found and hint in answer.answer
+
+
+def test_json_has_the_keys_scripts_rely_on(answerer):
+    data = json.loads(json.dumps(answerer.answer("How many troops has Turkey deployed to Idlib?").to_dict()))
+    assert {"question", "answer", "found", "citations", "passages", "timings_ms"} <= data.keys()
+    assert {"n", "article_id", "title", "source", "published", "url", "path", "quote"} <= data["citations"][0].keys()
+    assert {"article_id", "text", "score"} <= data["passages"][0].keys()
+    assert {"embed", "dense", "bm25", "fuse", "rescore", "compose", "total"} <= data["timings_ms"].keys()
+
+
+def test_rrf_rewards_agreement():
+    import numpy as np
+
+    fused = rrf([np.array([1, 2, 3]), np.array([3, 1, 4])])
+    assert max(fused, key=fused.get) == 1 and fused[3] > fused[2] and fused[4] < fused[2]
+
+
+def test_llama_index_retriever_returns_nodes_with_scores(answerer):
+    from llama_index.core.schema import NodeWithScore
+
+    from bot.llama import NewsbotRetriever
+
+    nodes = NewsbotRetriever(answerer.retriever, k=3).retrieve("How many troops has Turkey deployed to Idlib?")
+    assert 1 <= len(nodes) <= 3 and all(isinstance(n, NodeWithScore) for n in nodes)
+    assert any("5,000 troops" in n.node.get_content() for n in nodes)
+    assert nodes[0].node.metadata["title"] == SEED_TITLE

@@ -1,0 +1,68 @@
+"""Retrieval mechanics on a small multi-article index: diversity, source and recency hints."""
+
+import json
+
+import pytest
+
+from bot.hints import parse_hints, source_stem
+from bot.retrieve import Retriever, diversify
+from bot.settings import AnswerSettings
+from bot.types import Passage
+from index.articles import make_article
+from index.build import sync_index
+from index.settings import IndexSettings
+from index.versions import IndexReader
+from tests.conftest import OTHER_ARTICLES
+
+
+@pytest.fixture(scope="module")
+def three_article_retriever(tmp_path_factory, embedder):
+    import shutil
+
+    from tests.conftest import SEED_FILE
+
+    seeds = tmp_path_factory.mktemp("three")
+    shutil.copy(SEED_FILE, seeds / SEED_FILE.name)
+    for name, content in OTHER_ARTICLES.items():
+        (seeds / name).write_text(content if isinstance(content, str) else json.dumps(content))
+    index_dir = tmp_path_factory.mktemp("three-index")
+    sync_index(IndexSettings(seeds_dir=seeds, index_dir=index_dir), embedder)
+    return Retriever(IndexReader(index_dir), embedder, AnswerSettings())
+
+
+def test_each_question_finds_its_article(three_article_retriever):
+    for question, title in [
+        ("Who became president of Peru?", "Peru's Congress votes to remove president"),
+        ("Why did wheat prices rise?", "Wheat prices climb as exports slow"),
+        ("Who blamed Turkey for the clashes in Idlib?", "Russia blames Turkey for recent Syria regime clashes in Idlib"),
+    ]:
+        assert three_article_retriever.retrieve(question, 3).passages[0].article.title == title
+
+
+def test_source_named_in_the_question_filters(three_article_retriever):
+    result = three_article_retriever.retrieve("what does Farm Daily report about prices", 5)
+    assert result.hints.source == "Farm Daily"
+    assert {p.article.source for p in result.passages} == {"Farm Daily"}
+
+
+def test_hints_parse_years_recency_and_sources():
+    hints = parse_hints("What is the latest from CNN this week about 2023?", ["cnn.com", "bbc.co.uk"])
+    assert (hints.year, hints.source, hints.recent, hints.within_days) == (2023, "cnn.com", True, 7)
+    assert source_stem("www.theguardian.com") == "guardian"
+    assert parse_hints("who won?", ["cnn.com"]).source is None
+
+
+def test_diversify_caps_articles_and_collapses_near_duplicates():
+    a = make_article(title="A", text="alpha")
+    b = make_article(title="B", text="beta")
+    text = "the same wire story about the storm reaching the coast on monday night"
+
+    def passage(article, i, body, score):
+        return Passage(f"{article.id}:{i}", article, body, 0, len(body), score, row=i)
+
+    ranked = [passage(a, 0, "one two three four five six", 0.9), passage(a, 1, "seven eight nine ten eleven", 0.8),
+              passage(a, 2, "twelve thirteen fourteen fifteen sixteen", 0.7), passage(b, 3, text, 0.6),
+              passage(b, 4, text + " again", 0.5)]
+    chosen = diversify(ranked, k=3, max_per_article=2)
+    assert [p.row for p in chosen] == [0, 1, 3]  # a's third passage capped, b's near-duplicate dropped
+    assert [p.row for p in diversify(ranked[:3], k=3, max_per_article=2)] == [0, 1, 2]  # only one article: fill up
