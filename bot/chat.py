@@ -19,7 +19,7 @@ HELP = """Ask a question about the indexed articles; follow-ups can refer to ear
 
 
 def run_chat(answerer: Answerer, settings: Settings, *, interactive: bool, as_json: bool = False) -> None:
-    console = make_console()
+    console = make_console(stderr=as_json)  # with --json, stdout carries only JSON lines
     conversation = Conversation(settings.answer.memory_turns)
     last = None
     if interactive:

@@ -1,0 +1,308 @@
+"""The real slack-bolt App, real signed Slack payloads over real HTTP and Socket Mode, against a
+local stand-in for Slack's Web API."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from slack_sdk.models.blocks import Block
+
+from bot.slack import blocks as kit
+from bot.slack.app import create_app, make_client
+from bot.slack.listeners import APOLOGY, SLOW_DOWN
+from bot.slack.run import serve_http
+from tests.slack_fake import FakeSlack, event_body, sign
+
+SECRET = "test-signing-secret"
+SEED_TITLE = "Russia blames Turkey for recent Syria regime clashes in Idlib"
+
+
+@pytest.fixture
+def fake():
+    server = FakeSlack()
+    yield server
+    server.close()
+
+
+class Bot:
+    """The app served over HTTP on a free port, plus helpers to send signed requests."""
+
+    def __init__(self, settings, answerer):
+        self.app = create_app(settings, answerer)
+        self.server = serve_http(self.app, lambda: {"ok": True, "index_version": "v-test"}, "127.0.0.1", 0)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def post(self, body: str, content_type: str, headers: dict | None = None) -> tuple[int, str]:
+        request = urllib.request.Request(f"{self.url}/slack/events", data=body.encode(), method="POST",
+                                         headers={"Content-Type": content_type, **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def event(self, event: dict, event_id: str, secret: str = SECRET, retry: int | None = None, timestamp=None):
+        body = json.dumps(event_body(event, event_id))
+        headers = sign(body, secret, timestamp)
+        if retry is not None:
+            headers.update({"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"})
+        return self.post(body, "application/json", headers)
+
+    def form(self, fields: dict) -> tuple[int, str]:
+        body = urllib.parse.urlencode(fields)
+        return self.post(body, "application/x-www-form-urlencoded", sign(body, SECRET))
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def make_bot(fake, settings_for, answerer, tmp_path):
+    bots = []
+
+    def make(answerer_=None, **slack):
+        settings = settings_for(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url,
+                                feedback_log=tmp_path / "feedback.jsonl", **slack)
+        bot = Bot(settings, answerer_ or answerer)
+        bots.append(bot)
+        return bot
+
+    yield make
+    for bot in bots:
+        bot.close()
+
+
+def mention(text: str, ts: str = "1700000100.000100", channel: str = "C1", **extra) -> dict:
+    return {"type": "app_mention", "user": "U1", "text": f"<@UBOT> {text}", "ts": ts, "channel": channel,
+            "event_ts": ts, **extra}
+
+
+def final_text(call) -> str:
+    return call.params["text"] + json.dumps(call.params.get("blocks", ""))
+
+
+def test_mention_gets_a_threaded_cited_answer(fake, make_bot):
+    bot = make_bot()
+    status, _ = bot.event(mention("Who blamed whom for the Idlib clashes?"), "Ev1")
+    assert status == 200
+    [placeholder] = fake.wait_for("chat.postMessage")
+    assert placeholder.params["thread_ts"] == "1700000100.000100" and kit.THINKING in placeholder.params["text"]
+    [update] = fake.wait_for("chat.update")
+    assert update.params["ts"] == "1700000000.000001"  # the ts the stand-in returned for the placeholder
+    blocks = json.loads(update.params["blocks"]) if isinstance(update.params["blocks"], str) else update.params["blocks"]
+    assert "Zakharova" in blocks[0]["text"]["text"] and "[1]" in blocks[0]["text"]["text"]
+    assert any(SEED_TITLE in json.dumps(b) for b in blocks if b["type"] == "context")
+    assert any(b["type"] == "rich_text" for b in blocks)
+    assert any(b["type"] == "context_actions" for b in blocks)
+    for block in blocks:  # valid Block Kit, as slack_sdk's models understand it
+        Block.parse(block).validate_json()
+
+
+def test_thread_follow_up_without_mention_uses_the_thread_history(fake, make_bot):
+    bot = make_bot()
+    bot.event(mention("Who blamed whom for the Idlib clashes?", ts="1700000200.000100"), "Ev10")
+    fake.wait_for("chat.update")
+    follow = {"type": "message", "channel": "C1", "channel_type": "channel", "user": "U1",
+              "text": "and how many troops?", "ts": "1700000201.000100", "thread_ts": "1700000200.000100"}
+    bot.event(follow, "Ev11")
+    updates = fake.wait_for("chat.update", 2)
+    assert "5,000 troops" in final_text(updates[1])
+    assert fake.of("chat.postMessage")[1].params["thread_ts"] == "1700000200.000100"
+    # a message in a thread the bot never joined is left alone
+    bot.event({**follow, "thread_ts": "1699999999.000001", "ts": "1700000202.000100"}, "Ev12")
+    time.sleep(1.0)
+    assert len(fake.of("chat.postMessage")) == 2
+
+
+def test_direct_message_is_answered(fake, make_bot):
+    bot = make_bot()
+    dm = {"type": "message", "channel": "D1", "channel_type": "im", "user": "U1",
+          "text": "How many troops has Turkey deployed to Idlib?", "ts": "1700000300.000100"}
+    bot.event(dm, "Ev20")
+    [update] = fake.wait_for("chat.update")
+    assert "5,000" in final_text(update)
+
+
+def test_retried_event_is_answered_once(fake, make_bot):
+    bot = make_bot()
+    event = mention("When was the Sochi memorandum signed?", ts="1700000400.000100")
+    assert bot.event(event, "Ev30")[0] == 200
+    assert bot.event(event, "Ev30", retry=1)[0] == 200
+    fake.wait_for("chat.update")
+    time.sleep(1.0)
+    assert len(fake.of("chat.postMessage")) == 1 and len(fake.of("chat.update")) == 1
+
+
+@pytest.mark.parametrize("kind", ["wrong secret", "stale", "not a number"])
+def test_bad_signatures_get_401_and_no_answer(fake, make_bot, kind):
+    bot = make_bot()
+    event = mention("Who blamed whom?")
+    if kind == "wrong secret":
+        status, _ = bot.event(event, "Ev40", secret="not-the-secret")
+    elif kind == "stale":
+        status, _ = bot.event(event, "Ev41", timestamp=int(time.time()) - 600)
+    else:
+        body = json.dumps(event_body(event, "Ev42"))
+        headers = sign(body, SECRET)
+        headers["X-Slack-Request-Timestamp"] = "yesterday"
+        status, _ = bot.post(body, "application/json", headers)
+    assert status == 401
+    time.sleep(0.5)
+    assert fake.of("chat.postMessage") == []
+
+
+def test_url_verification_and_healthz(make_bot):
+    bot = make_bot()
+    body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
+    status, text = bot.post(body, "application/json", sign(body, SECRET))
+    assert status == 200 and "abc123" in text
+    with urllib.request.urlopen(f"{bot.url}/healthz", timeout=10) as response:
+        assert json.loads(response.read())["ok"] is True
+
+
+def test_slash_command_acks_then_responds(fake, make_bot):
+    bot = make_bot()
+    started = time.time()
+    status, _ = bot.form({"command": "/ask", "text": "How many troops has Turkey deployed to Idlib?",
+                          "user_id": "U1", "channel_id": "C1", "team_id": "T1", "trigger_id": "tr1",
+                          "response_url": f"{fake.url}/api/response/cmd1"})
+    assert status == 200 and time.time() - started < 3
+    [response] = fake.wait_for("response/cmd1")
+    assert response.params["response_type"] == "in_channel" and "5,000" in final_text(response)
+
+
+def test_feedback_and_show_passages_buttons(fake, make_bot, tmp_path):
+    bot = make_bot()
+    bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000500.000100"), "Ev50")
+    [update] = fake.wait_for("chat.update")
+    message_ts = update.params["ts"]
+    blocks = update.params["blocks"] if isinstance(update.params["blocks"], list) else json.loads(update.params["blocks"])
+    show = next(b for b in blocks if b["type"] == "actions")["elements"][0]
+
+    def click(action: dict) -> int:
+        payload = {"type": "block_actions", "user": {"id": "U2"}, "team": {"id": "T1"}, "api_app_id": "A1",
+                   "container": {"type": "message", "message_ts": message_ts, "channel_id": "C1"},
+                   "channel": {"id": "C1"}, "trigger_id": "t1",
+                   "message": {"ts": message_ts, "thread_ts": "1700000500.000100", "text": update.params["text"]},
+                   "response_url": f"{fake.url}/api/response/act", "actions": [action]}
+        return bot.form({"payload": json.dumps(payload)})[0]
+
+    assert click({"action_id": kit.FEEDBACK, "block_id": "fb", "type": "feedback_buttons", "value": "good"}) == 200
+    assert click({"action_id": kit.SHOW_PASSAGES, "block_id": "sp", "type": "button", "value": show["value"]}) == 200
+    ephemerals = fake.wait_for("chat.postEphemeral", 2)
+    texts = " ".join(final_text(c) for c in ephemerals)
+    assert "feedback was recorded" in texts and "Retrieved passages" in texts and "5,000 troops" in texts
+    [entry] = [json.loads(line) for line in (tmp_path / "feedback.jsonl").read_text().splitlines()]
+    assert entry["verdict"] == "good" and entry["user"] == "U2"
+    assert entry["question"] == "How many troops has Turkey deployed to Idlib?"
+    assert entry["citations"][0]["title"] == SEED_TITLE
+
+
+def test_rate_limited_web_api_is_retried(fake, make_bot):
+    bot = make_bot()
+    fake.rate_limit_next["chat.postMessage"] = 1
+    bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000600.000100"), "Ev60")
+    fake.wait_for("chat.update")
+    assert len(fake.of("chat.postMessage")) == 2  # one 429, then the retry after Retry-After
+
+
+def test_channels_outside_the_allow_list_are_ignored(fake, make_bot):
+    bot = make_bot(allowed_channels="C_ALLOWED")
+    bot.event(mention("Who blamed whom?", channel="C_OTHER"), "Ev70")
+    bot.event(mention("How many troops has Turkey deployed to Idlib?", channel="C_ALLOWED", ts="1700000700.1"), "Ev71")
+    fake.wait_for("chat.update")
+    time.sleep(0.5)
+    assert [c.params["channel"] for c in fake.of("chat.postMessage")] == ["C_ALLOWED"]
+
+
+def test_per_user_rate_limit_gets_a_polite_reply(fake, make_bot):
+    bot = make_bot(rate_limit_per_minute=1)
+    bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000800.1"), "Ev80")
+    fake.wait_for("chat.update")
+    bot.event(mention("When was the Sochi memorandum signed?", ts="1700000801.1"), "Ev81")
+    posts = fake.wait_for("chat.postMessage", 2)
+    assert posts[1].params["text"] == SLOW_DOWN
+
+
+@pytest.mark.parametrize("text, hint", [("", "Please type a question"), ("x" * 2500, "under 2,000")])
+def test_empty_and_huge_questions_get_helpful_replies(fake, make_bot, text, hint):
+    bot = make_bot()
+    bot.event(mention(text, ts="1700000900.1"), "Ev90")
+    [update] = fake.wait_for("chat.update")
+    assert hint in update.params["text"]
+
+
+def test_bot_messages_and_edits_are_ignored(fake, make_bot):
+    bot = make_bot()
+    base = {"type": "message", "channel": "D1", "channel_type": "im", "ts": "1700001000.1"}
+    bot.event({**base, "bot_id": "B9", "text": "How many troops?"}, "Ev100")
+    bot.event({**base, "subtype": "message_changed", "message": {"text": "How many troops?"}}, "Ev101")
+    time.sleep(1.0)
+    assert fake.of("chat.postMessage") == []
+
+
+def test_an_error_becomes_an_apology_in_the_thread(fake, make_bot):
+    class Broken:
+        def answer(self, *args, **kwargs):
+            raise RuntimeError("boom")
+
+    bot = make_bot(Broken())
+    bot.event(mention("Who blamed whom?", ts="1700001100.1"), "Ev110")
+    [update] = fake.wait_for("chat.update")
+    assert update.params["text"] == APOLOGY
+
+
+def test_secrets_never_print(settings_for):
+    settings = settings_for(bot_token="xoxb-secret-value", signing_secret="shh")
+    assert "xoxb-secret-value" not in repr(settings) and "shh" not in str(settings)
+
+
+def test_socket_mode_end_to_end(fake, settings_for, answerer, tmp_path):
+    """A local WebSocket server speaks the Socket Mode protocol to the real SocketModeHandler."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from websockets.sync.server import serve
+
+    acks: list[dict] = []
+    delivered = threading.Event()
+
+    def session(ws):
+        ws.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}}))
+        envelope = {
+            "envelope_id": "env-1", "type": "events_api", "accepts_response_payload": False, "retry_attempt": 0,
+            "payload": event_body(mention("How many troops has Turkey deployed to Idlib?", ts="1700001200.1"), "EvS1"),
+        }
+        ws.send(json.dumps(envelope))
+        delivered.set()
+        try:
+            for message in ws:
+                acks.append(json.loads(message))
+        except Exception:
+            pass
+
+    with serve(session, "127.0.0.1", 0) as ws_server:
+        threading.Thread(target=ws_server.serve_forever, daemon=True).start()
+        fake.socket_url = f"ws://127.0.0.1:{ws_server.socket.getsockname()[1]}/link"
+        settings = settings_for(bot_token="xoxb-test", app_token="xapp-test", api_url=fake.api_url,
+                                feedback_log=tmp_path / "fb.jsonl")
+        app = create_app(settings, answerer, make_client(settings))
+        handler = SocketModeHandler(app, settings.slack.app_token.get())
+        handler.connect()
+        try:
+            [update] = fake.wait_for("chat.update")
+            assert "5,000" in final_text(update)
+            deadline = time.time() + 10
+            while not acks and time.time() < deadline:
+                time.sleep(0.05)
+            assert acks and acks[0]["envelope_id"] == "env-1"
+            assert fake.of("apps.connections.open")[0].headers.get("Authorization") == "Bearer xapp-test"
+        finally:
+            handler.close()
+            ws_server.shutdown()
