@@ -222,14 +222,19 @@ def chat(config_file, seeds_dir, index_dir, k, as_json):
 @click.option("--http", is_flag=True, help="Serve the HTTP Events API instead of Socket Mode.")
 @click.option("--port", default=3000, show_default=True, help="Port for --http.")
 @click.option("--host", default="0.0.0.0", show_default=True, help="Address for --http.")
-def slack(config_file, seeds_dir, index_dir, http, port, host):
+@click.option("--wait-index", default=0, show_default=True, metavar="SECONDS",
+              help="Wait this long for a first index version (e.g. while the watcher builds it).")
+def slack(config_file, seeds_dir, index_dir, http, port, host, wait_index):
     """Run the Slack bot. Socket Mode by default (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN);
     --http serves /slack/events and /healthz (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)."""
     from bot.service import make_answerer
     from bot.slack.run import run_http, run_socket_mode
 
+    from index.versions import wait_for_index
+
     _quiet_libraries(verbose=True)
     settings = _settings(config_file, seeds_dir, index_dir)
+    wait_for_index(settings.index.index_dir, wait_index)
     answerer = make_answerer(settings)
     if http:
         run_http(settings, answerer, host, port)

@@ -76,14 +76,17 @@ class Retriever:
     def retrieve(
         self, query: str, k: int | None = None, *, mode: str = "rescored",
         prefer_articles: tuple[str, ...] = (), query_vector: np.ndarray | None = None,
+        as_of: date | None = None,
     ) -> Retrieval:
+        """Top k passages for a query. `as_of` anchors "this week"/"latest" (default: today)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         k = k or self.settings.k
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         version = self.reader.snapshot()
-        meta = self._version_meta(version)
+        meta = dict(self._version_meta(version))
+        meta["newest"] = (as_of or date.today()).toordinal()
         hints = parse_hints(query, meta["sources"])
         mask = self._mask(version, meta, hints)
         n = self.settings.candidates
@@ -157,7 +160,7 @@ class Retriever:
             return self._meta_cache[1]
         days = np.array([_ordinal(a.published) for a in version.articles], dtype=np.int64)
         sources = sorted({a.source for a in version.articles if a.source}, key=len, reverse=True)
-        meta = {"days": days, "newest": int(days.max()) if len(days) and days.max() > 0 else 0, "sources": sources}
+        meta = {"days": days, "sources": sources}
         self._meta_cache = (str(version.path), meta)
         return meta
 
@@ -165,10 +168,6 @@ class Retriever:
         allowed = np.ones(len(version.articles), dtype=bool)
         if hints.source:
             allowed &= np.array([a.source == hints.source for a in version.articles])
-        if hints.within_days and meta["newest"]:
-            recent = meta["days"] >= meta["newest"] - hints.within_days
-            if (allowed & recent).any():
-                allowed &= recent
         if allowed.all() or not allowed.any():
             return None
         return allowed[version.chunk_article_rows]
@@ -178,9 +177,12 @@ class Retriever:
         boost = 0.0
         if hints.year and published and published.startswith(str(hints.year)):
             boost += 0.05
-        if hints.recent and published and meta["newest"]:
+        if hints.recent and published:
+            # a boost, not a filter: publication dates are often missing or off by days
             age = meta["newest"] - _ordinal(published)
-            boost += 0.1 * max(0.0, 1.0 - age / 30.0)
+            boost += 0.1 * max(0.0, 1.0 - abs(age) / 30.0)
+            if hints.within_days and -1 <= age <= hints.within_days:
+                boost += 0.1
         return boost
 
 

@@ -107,6 +107,16 @@ def build_lock(index_dir: Path, wait_seconds: float = 0.0):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def wait_for_index(index_dir: Path, seconds: float, poll: float = 2.0) -> None:
+    """Block until a version is published (or raise IndexNotFound after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while current_version_path(index_dir) is None:
+        if time.monotonic() >= deadline:
+            raise IndexNotFound(str(index_dir))
+        log.info("waiting for a first index version at %s", index_dir)
+        time.sleep(poll)
+
+
 class IndexReader:
     """Holds the current version for readers and switches to a newly published one on its own.
 

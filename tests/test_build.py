@@ -237,3 +237,39 @@ def test_real_model_retrieves_the_seed_passage_for_the_blame_question(answerer):
     top = retrieval.passages[0]
     assert top.article.title == "Russia blames Turkey for recent Syria regime clashes in Idlib"
     assert "Turkey is to blame" in top.text
+
+
+def test_watch_updates_after_changes_and_survives_a_failing_update(seeds_copy, tmp_path):
+    from index.watch import watch
+
+    s = settings(seeds_copy, tmp_path)
+    errors, reports = [], []
+    embedder = HashingEmbedder()
+
+    def update():
+        if (seeds_copy / "poison.txt").exists():
+            raise RuntimeError("simulated failure")
+        reports.append(sync_index(s, embedder))
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(seeds_copy, update),
+                              kwargs={"interval": 0.05, "debounce": 0.2, "stop": stop, "on_error": errors.append})
+    thread.start()
+    try:
+        def wait(predicate, timeout=20):
+            deadline = time.time() + timeout
+            while not predicate() and time.time() < deadline:
+                time.sleep(0.05)
+            assert predicate()
+
+        wait(lambda: len(reports) == 1)  # the initial sync
+        (seeds_copy / "poison.txt").write_text("Poison\nThis update fails.")
+        wait(lambda: len(errors) == 1)
+        (seeds_copy / "poison.txt").unlink()
+        (seeds_copy / "later.txt").write_text("Later story\nA bridge reopened after repairs on Friday.")
+        wait(lambda: len(reports) == 2)
+        assert reports[1].published and len(reports[1].added) == 1
+        assert thread.is_alive()
+    finally:
+        stop.set()
+        thread.join()

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
 SLOW_DOWN = "You're asking faster than I can keep up with; please wait a minute and ask again."
+SLASH_COMMAND = "/ask"  # must match deploy/slack-manifest.yaml
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave", "thread_broadcast"}
 
 
@@ -104,7 +105,7 @@ def register(app: App, bot: SlackBot) -> None:
         bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts or "dm")
 
-    @app.command("/ask")
+    @app.command(SLASH_COMMAND)
     def on_command(ack, command, respond):
         ack()  # within Slack's 3 s; the answer follows through response_url
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
@@ -149,7 +150,3 @@ def register(app: App, bot: SlackBot) -> None:
                             answer=bot.recall(f"{channel}:{ts}"), fallback_text=message.get("text", ""))
         client.chat_postEphemeral(channel=channel, user=user, thread_ts=message.get("thread_ts"),
                                   text="Thanks, your feedback was recorded.")
-
-    @app.event("app_home_opened")
-    def on_home_opened(event, logger):
-        logger.debug("app home opened by %s", event.get("user"))

@@ -1,0 +1,157 @@
+"""RealTime QA evaluation: retrieval answer-recall per retriever and multiple-choice accuracy.
+
+Read `../shared/data/realtimeqa-2023q1/README.md`: the 2,388 articles form one pooled corpus; the
+questions are weekly news quizzes. Nothing here is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from bot.retrieve import MODES, Retriever, query_terms
+from bot.settings import Settings
+from bot.types import Passage
+from index.build import EmbedProgress, sync_index
+from index.lexical import terms
+from index.sentences import split_sentences
+from index.versions import IndexReader
+
+KS = (1, 5, 10)
+
+
+def load_jsonl_gz(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def select_slice(articles: list[dict], questions: list[dict], limit_articles: int | None,
+                 limit_questions: int | None) -> tuple[list[dict], list[dict]]:
+    """A small, meaningful slice: the first questions, and first for each the articles that hold its
+    evidence (by url, else the first article whose text contains the answer)."""
+    if limit_questions is not None:
+        questions = [q for q in questions if q.get("answer_in_corpus")][:limit_questions]
+    if limit_articles is not None:
+        first: list[dict] = []
+        for q in questions:
+            urls = set(q.get("evidence_urls", []))
+            answer = q.get("answer", "").lower()
+            holders = [a for a in articles if a.get("url") in urls]
+            holders = holders or [a for a in articles if answer and answer in a.get("text", "").lower()][:1]
+            first += [a for a in holders if a not in first]
+        rest = [a for a in articles if a not in first]
+        articles = (first + rest)[:limit_articles]
+    return articles, questions
+
+
+def hit_rank(answer: str, passages: list[Passage], k: int = 10) -> int | None:
+    """1-based rank of the first passage that contains the answer string (case-insensitive)."""
+    needle = answer.lower()
+    for rank, passage in enumerate(passages[:k], 1):
+        if needle in passage.text.lower() or needle in passage.article.title.lower():
+            return rank
+    return None
+
+
+def recall_summary(ranks: list[int | None]) -> dict:
+    n = len(ranks)
+    out = {f"hit@{k}": (sum(1 for r in ranks if r is not None and r <= k) / n if n else 0.0) for k in KS}
+    out["mrr@10"] = sum(1.0 / r for r in ranks if r is not None and r <= 10) / n if n else 0.0
+    out["n"] = n
+    return out
+
+
+def choose(question: str, choices: list[str], passages: list[Passage]) -> tuple[int, list[float]]:
+    """Pick the choice best supported by the passages: exact mentions, and the choice's distinctive
+    words in sentences that also share the question's words, weighted by passage rank."""
+    q_terms = set(query_terms(question))
+    choice_terms = [set(terms(c)) for c in choices]
+    common = set.intersection(*choice_terms) if choice_terms else set()
+    sentences = []
+    for rank, passage in enumerate(passages):
+        weight = 1.0 / (1 + rank) ** 0.5
+        text = f"{passage.article.title}. {passage.text}"
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            sentences.append((weight, sentence.lower(), set(terms(sentence))))
+    scores = []
+    for choice, own_terms in zip(choices, choice_terms):
+        own = (own_terms - common) or own_terms
+        needle = choice.lower().strip()
+        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)") if needle else None
+        score = 0.0
+        for weight, lowered, words in sentences:
+            q_overlap = len(q_terms & words) / len(q_terms) if q_terms else 0.0
+            if pattern is not None and pattern.search(lowered):
+                score += weight * (0.5 + q_overlap)
+            elif own:
+                score += weight * 0.5 * (len(own & words) / len(own)) * q_overlap
+        scores.append(score)
+    best = max(range(len(choices)), key=lambda i: (scores[i], -i)) if choices else -1
+    return best, scores
+
+
+def build_eval_index(settings: Settings, data: Path, articles: list[dict], embedder, progress, sliced: bool):
+    index_dir = Path(settings.index.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    if sliced:
+        source = index_dir / "slice-articles.jsonl"
+        new_text = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
+        if not source.exists() or source.read_text(encoding="utf-8") != new_text:
+            source.write_text(new_text, encoding="utf-8")
+    else:
+        source = Path(data) / "articles.jsonl.gz"
+    return sync_index(settings.index, embedder, sources=[source], progress=progress)
+
+
+def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles: int | None = None,
+                   limit_questions: int | None = None, progress: EmbedProgress | None = None,
+                   embedder=None) -> dict:
+    from bot.service import make_embedder
+
+    articles = load_jsonl_gz(Path(data) / "articles.jsonl.gz")
+    questions = load_jsonl_gz(Path(data) / "questions.jsonl.gz")
+    articles, questions = select_slice(articles, questions, limit_articles, limit_questions)
+    embedder = embedder or make_embedder(settings)
+    report = build_eval_index(settings, data, articles, embedder, progress,
+                              sliced=limit_articles is not None)
+    retriever = Retriever(IndexReader(settings.index.index_dir), embedder, settings.answer)
+
+    ranks: dict[str, list] = {m: [] for m in MODES}
+    short_ranks: dict[str, list] = {m: [] for m in MODES}
+    correct = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        for q in questions:
+            as_of = date.fromisoformat(q["date"]) if q.get("date") else None
+            vector = embedder.embed([q["question"]])[0]
+            row = {"id": q["id"], "question": q["question"], "answer": q["answer"]}
+            for mode in MODES:
+                passages = retriever.retrieve(q["question"], 10, mode=mode, query_vector=vector, as_of=as_of).passages
+                if q.get("answer_in_corpus"):
+                    rank = hit_rank(q["answer"], passages)
+                    (short_ranks if len(q["answer"].strip()) <= 3 else ranks)[mode].append(rank)
+                    row[f"hit_rank_{mode}"] = rank
+                if mode == "rescored":
+                    row["retrieved"] = [p.chunk_id for p in passages]
+                    picked, scores = choose(q["question"], q["choices"], passages)
+                    row["choice"] = q["choices"][picked]
+                    row["choice_scores"] = [round(s, 4) for s in scores]
+                    row["correct"] = q["choices"][picked] == q["answer"]
+                    correct += row["correct"]
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return {
+        "data": str(data),
+        "index_version": report.version,
+        "articles": report.articles,
+        "chunks": report.chunks,
+        "questions": len(questions),
+        "n_recall": len(ranks["rescored"]),
+        "retrievers": {m: recall_summary(ranks[m]) for m in MODES},
+        "short_answers": {m: recall_summary(short_ranks[m]) for m in MODES},
+        "multiple_choice": {"accuracy": correct / len(questions) if questions else 0.0, "n": len(questions)},
+        "per_question": str(out),
+    }

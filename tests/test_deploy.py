@@ -1,0 +1,32 @@
+"""The deploy files agree with the code: manifest events and command, compose services."""
+
+import yaml
+
+from bot.slack.listeners import SLASH_COMMAND
+from tests.conftest import ROOT
+
+
+def test_manifest_lists_exactly_what_the_app_handles():
+    manifest = yaml.safe_load((ROOT / "deploy" / "slack-manifest.yaml").read_text())
+    events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
+    assert events == {"app_mention", "message.im", "message.channels", "message.groups"}
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [SLASH_COMMAND]
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert scopes == {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history", "groups:history"}
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+
+
+def test_compose_runs_bot_and_watcher_on_a_shared_volume():
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
+    services = compose["services"]
+    assert services["watcher"]["command"][:3] == ["newsbot", "index", "watch"]
+    assert services["bot"]["command"][:2] == ["newsbot", "slack"]
+    assert "index-data:/data" in services["watcher"]["volumes"] and "index-data:/data" in services["bot"]["volumes"]
+    assert any(v.endswith(":/seeds:ro") for v in services["watcher"]["volumes"])
+
+
+def test_dockerfile_pins_cpu_torch_and_runs_as_non_root():
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "whl/cpu torch==2.13.0" in dockerfile
+    assert dockerfile.index("torch==2.13.0") < dockerfile.index("pip install .")
+    assert "\nUSER newsbot" in dockerfile
