@@ -17,7 +17,7 @@ $(BIN)/python:
 # torch first, pinned to the CPU build, so nothing pulls a multi-GB CUDA build
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,bench]'
 	touch $@
 
 setup: $(VENV)/.installed
@@ -33,11 +33,7 @@ chat: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-$(VENV)/.bench-installed: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[test,bench]'
-	touch $@
-
-bench: $(VENV)/.bench-installed
+bench: setup
 	$(BIN)/python -m bench
 
 eval: setup

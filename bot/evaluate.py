@@ -143,7 +143,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                     row["correct"] = q["choices"][picked] == q["answer"]
                     correct += row["correct"]
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return {
+    summary = {
         "data": str(data),
         "index_version": report.version,
         "articles": report.articles,
@@ -155,3 +155,5 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "multiple_choice": {"accuracy": correct / len(questions) if questions else 0.0, "n": len(questions)},
         "per_question": str(out),
     }
+    out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2))
+    return summary

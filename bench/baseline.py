@@ -1,0 +1,72 @@
+"""The same articles and questions through a plain llama-index pipeline (VectorStoreIndex over
+FaissVectorStore, HuggingFaceEmbedding on the same packaged model, default settings)."""
+
+from __future__ import annotations
+
+import time
+
+from bench.common import percentiles
+
+
+def llamaindex_run(articles: list[dict], questions: list[dict], model_path: str) -> dict:
+    import faiss
+    from llama_index.core import Document, Settings, StorageContext, VectorStoreIndex
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from llama_index.vector_stores.faiss import FaissVectorStore
+
+    Settings.llm = None
+    Settings.embed_model = HuggingFaceEmbedding(model_name=model_path, device="cpu")
+    docs = [Document(text=a["text"], metadata={"title": a.get("title", ""), "url": a.get("url", "")})
+            for a in articles]
+    start = time.perf_counter()
+    store = FaissVectorStore(faiss_index=faiss.IndexFlatL2(384))
+    index = VectorStoreIndex.from_documents(docs, storage_context=StorageContext.from_defaults(vector_store=store))
+    build_s = time.perf_counter() - start
+    retriever = index.as_retriever(similarity_top_k=10)
+    for q in questions[:3]:
+        retriever.retrieve(q["question"])
+    samples, hits = [], 0
+    for q in questions:
+        start = time.perf_counter()
+        nodes = retriever.retrieve(q["question"])
+        samples.append((time.perf_counter() - start) * 1000)
+        if any(q["answer"].lower() in n.node.get_content().lower() for n in nodes[:10]):
+            hits += 1
+    return {"build_s": build_s, "latency_ms": percentiles(samples),
+            "hit@10": hits / len(questions) if questions else 0.0, "n": len(questions)}
+
+
+def newsbot_run(embedder, settings, articles: list[dict], questions: list[dict]) -> dict:
+    import json
+    import tempfile
+    from dataclasses import replace
+    from pathlib import Path
+
+    from bot.answer import Answerer
+    from bot.evaluate import hit_rank
+    from bot.retrieve import Retriever
+    from index.build import sync_index
+    from index.versions import IndexReader
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        source.write_text("".join(json.dumps(a) + "\n" for a in articles))
+        index_settings = replace(settings.index, index_dir=Path(tmp) / "index")
+        start = time.perf_counter()
+        sync_index(index_settings, embedder, sources=[source])  # fresh folder: empty embedding cache
+        build_s = time.perf_counter() - start
+        retriever = Retriever(IndexReader(index_settings.index_dir), embedder, settings.answer)
+        answerer = Answerer(retriever, settings.answer)
+        for q in questions[:3]:
+            answerer.answer(q["question"])
+        full, retrieve_only, hits = [], [], 0
+        for q in questions:
+            start = time.perf_counter()
+            passages = retriever.retrieve(q["question"], 10).passages
+            retrieve_only.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            answerer.answer(q["question"])
+            full.append((time.perf_counter() - start) * 1000)
+            hits += hit_rank(q["answer"], passages) is not None
+    return {"build_s": build_s, "latency_ms": percentiles(full), "retrieve_latency_ms": percentiles(retrieve_only),
+            "hit@10": hits / len(questions) if questions else 0.0, "n": len(questions)}

@@ -1,0 +1,30 @@
+"""The benchmark suite runs end to end on a tiny slice (the real figures come from `make bench`)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_evaluate import DATA
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared RealTime QA data not beside the repository")
+def test_bench_quick_writes_results_and_plots(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900, env=os.environ)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text())
+    assert data["corpus_latency"]["latency_ms"]["p50"] > 0
+    assert {"p50", "p95", "p99"} <= data["corpus_latency"]["latency_ms"].keys()
+    assert data["build"]["chunks_per_s"] > 0
+    assert data["update_10_articles"]["added"] == 10 and data["update_10_articles"]["chunks_embedded"] > 0
+    assert data["cold_start"]["index_load_s"] > 0
+    assert [r["chunks"] for r in data["scale"]] == [2000, 5000]
+    versus = data["vs_llamaindex"]
+    assert versus["questions"] > 0 and versus["query_speedup"] > 0
+    assert 0 <= versus["newsbot"]["hit@10"] <= 1 and 0 <= versus["llamaindex"]["hit@10"] <= 1
+    assert (ROOT / "docs" / "bench-latency-vs-size.png").exists()
