@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for checking the scripts work")
     parser.add_argument("--skip", default="", help="comma list of parts to skip: corpus,scale,build,baseline")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument("--plots", type=Path, default=ROOT / "docs", help="folder for the PNG plots")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
 
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     results["bench_peak_rss_mb"] = peak_rss_mb()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
-    plot(results, ROOT / "docs")
+    plot(results, args.plots)
     print(f"wrote {args.out}")
     return 0
 
