@@ -35,7 +35,7 @@ def answer_text(answer: Answer) -> str:
     """Plain fallback text for notifications and clients without blocks."""
     lines = [answer.answer]
     lines += [f"[{c.n}] {c.title}" + (f" — {c.url}" if c.url else "") for c in answer.citations]
-    return clip("\n".join(lines), 3900) if len(answer.citations) == 0 else "\n".join(lines)[:39000]
+    return "\n".join(lines)[:39000]
 
 
 def answer_blocks(answer: Answer, key: str = "") -> list[dict]:

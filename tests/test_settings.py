@@ -1,0 +1,37 @@
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Secret, load_settings
+from index.errors import NewsbotError
+
+
+def test_precedence_defaults_file_env_overrides(tmp_path):
+    config = tmp_path / "newsbot.toml"
+    config.write_text('[index]\nindex_dir = "from-file"\nseeds_dir = "seeds-file"\n[answer]\nk = 7\n'
+                      '[slack]\nallowed_channels = ["C1", "C2"]\n')
+    settings = load_settings({"NEWSBOT_INDEX": "from-env", "SLACK_BOT_TOKEN": "xoxb-1"}, config,
+                             {"index": {"seeds_dir": None}, "answer": {"k": 3}})
+    assert settings.index.index_dir == Path("from-env")  # env beats file
+    assert settings.index.seeds_dir == Path("seeds-file")  # an unset override (None) changes nothing
+    assert settings.answer.k == 3  # explicit option beats file
+    assert settings.slack.allowed_channels == frozenset({"C1", "C2"})
+    assert settings.slack.bot_token.get() == "xoxb-1" and "xoxb-1" not in repr(settings)
+
+
+def test_secrets_file_and_channel_list(tmp_path):
+    secrets = tmp_path / "newsbot.env"
+    secrets.write_text("# tokens\nSLACK_APP_TOKEN='xapp-9'\nNEWSBOT_ALLOWED_CHANNELS=C1, C3\n")
+    settings = load_settings({"NEWSBOT_SECRETS_FILE": str(secrets)})
+    assert settings.slack.app_token == Secret("xapp-9")
+    assert settings.slack.allowed_channels == frozenset({"C1", "C3"})
+
+
+def test_bad_settings_say_which(tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text("[answer]\nk = \"many\"\n")
+    with pytest.raises(NewsbotError, match="answer.k"):
+        load_settings({}, config)
+    config.write_text("[answr]\nk = 1\n")
+    with pytest.raises(NewsbotError, match=r"unknown section \[answr\]"):
+        load_settings({}, config)
