@@ -9,7 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import folder_mb, percentiles
+from bench.common import folder_mb
+from bench.latency import time_answers
 from index.articles import make_article
 from index.lexical import Bm25Index
 from index.store import CHUNK_DTYPE, VersionData, write_version
@@ -62,18 +63,9 @@ def scale_curve(embedder, settings, texts: list[str], questions: list[str], size
             reader.snapshot()
             load_s = time.perf_counter() - start
             answerer = Answerer(Retriever(reader, embedder, settings.answer), settings.answer)
-            samples, stages = [], {}
-            for q in questions[:5]:
-                answerer.answer(q)
-            for q in questions:
-                start = time.perf_counter()
-                answer = answerer.answer(q)
-                samples.append((time.perf_counter() - start) * 1000)
-                for stage, ms in answer.timings_ms.items():
-                    stages.setdefault(stage, []).append(ms)
+            timed = time_answers(answerer, questions)
             results.append({"chunks": n, "factory": factory, "load_s": load_s, **built,
-                            "latency_ms": percentiles(samples),
-                            "stages_ms_p50": {k: percentiles(v)["p50"] for k, v in stages.items()}})
+                            "latency_ms": timed["latency_ms"], "stages_ms_p50": timed["stages_ms_p50"]})
             print(f"  {n:>9,} chunks ({factory}): p50 {results[-1]['latency_ms']['p50']:.1f} ms, "
                   f"p95 {results[-1]['latency_ms']['p95']:.1f} ms, load {load_s:.2f} s", flush=True)
     return results
