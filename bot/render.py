@@ -28,11 +28,27 @@ def citation_view(c: Citation) -> Text:
     text.append(f"[{c.n}] ", style="bold cyan")
     text.append(c.title, style="bold")
     text.append(f"\n    {meta}\n", style="dim")
-    quote = Text("    “")
-    quote.append(_clip(c.quote, 400), style="italic")
-    quote.append("”\n")
-    text.append_text(quote)
+    text.append_text(highlighted_passage(c))
+    text.append("\n")
     return text
+
+
+def highlighted_passage(c: Citation, context: int = 160) -> Text:
+    """The passage around the supporting sentence(s), which are highlighted."""
+    if not c.highlights:
+        return Text("    “" + _clip(c.quote, 400) + "”")
+    start = max(0, c.highlights[0][0] - context)
+    end = min(len(c.passage), c.highlights[-1][1] + context)
+    start = c.passage.rfind(" ", 0, start) + 1 if start else 0
+    space = c.passage.find(" ", end)
+    end = space if end < len(c.passage) and space != -1 else len(c.passage)
+    body = Text(("…" if start else "") + c.passage[start:end] + ("…" if end < len(c.passage) else ""))
+    shift = start - (1 if start else 0)
+    for hs, he in c.highlights:
+        body.stylize("bold yellow", hs - shift, he - shift)
+    out = Text("    ")
+    out.append_text(body)
+    return out
 
 
 def passages_table(answer: Answer) -> Table:
