@@ -23,8 +23,7 @@ def parse_hints(question: str, sources: list[str]) -> QueryHints:
     lowered = question.lower()
     source = None
     for name in sources:
-        stem = source_stem(name)
-        if len(stem) >= 3 and re.search(rf"\b{re.escape(stem)}\b", lowered):
+        if mentions_source(lowered, name):
             source = name
             break
     return QueryHints(
@@ -33,6 +32,20 @@ def parse_hints(question: str, sources: list[str]) -> QueryHints:
         recent=bool(_RECENT.search(question)),
         within_days=7 if _WEEK.search(question) else None,
     )
+
+
+_CUE = r"(?:according to|from|by|in|on|at|did|does|do|has|have)\s+(?:the\s+)?"
+_REPORTS = r"\s+(?:report|reports|reported|say|says|said|wrote|write|writes|article|story|coverage)\b"
+
+
+def mentions_source(lowered: str, name: str) -> bool:
+    """Only a source named as a source: "according to CNN", "what did USA Today report" (a bare
+    "this week" must not select theweek.co.uk)."""
+    stem = source_stem(name)
+    if len(stem) < 3:
+        return False
+    spelled = r"\s?".join(re.escape(ch) for ch in stem)  # "usatoday" also matches "usa today"
+    return bool(re.search(rf"\b{_CUE}{spelled}(?:\.\w+)*\b", lowered) or re.search(rf"\b{spelled}{_REPORTS}", lowered))
 
 
 def source_stem(name: str) -> str:

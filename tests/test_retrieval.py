@@ -50,6 +50,10 @@ def test_hints_parse_years_recency_and_sources():
     assert (hints.year, hints.source, hints.recent, hints.within_days) == (2023, "cnn.com", True, 7)
     assert source_stem("www.theguardian.com") == "guardian"
     assert parse_hints("who won?", ["cnn.com"]).source is None
+    # a source is only taken when named as one
+    assert parse_hints("Who was hurt this week?", ["theweek.co.uk"]).source is None
+    assert parse_hints("what did USA Today report on the storm?", ["usatoday.com"]).source == "usatoday.com"
+    assert parse_hints("according to the week, who resigned?", ["theweek.co.uk"]).source == "theweek.co.uk"
 
 
 def test_diversify_caps_articles_and_collapses_near_duplicates():
