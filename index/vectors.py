@@ -64,6 +64,8 @@ class FaissStore:
             if allowed.size == 0:
                 return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
             params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        # one query on a small index: a single thread avoids OpenMP contention with torch's pool
+        faiss.omp_set_num_threads(1 if len(self) < 200_000 else 2)
         scores, rows = self._index.search(query, k, params=params)
         keep = rows[0] >= 0
         return rows[0][keep].astype(np.int64), scores[0][keep]
