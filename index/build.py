@@ -84,9 +84,11 @@ def sync_index(
         files = [f for root in roots for f in scan_files(Path(root))]
         report.files_seen = len(files)
 
-        entries, file_records = _collect_articles(files, reusable, report)
+        entries, file_records, carried = _collect_articles(files, reusable, report)
         kept, merged = dedupe([article for article, _ in entries])
+        merged = carried + merged
         report.merged = merged
+        _finish_records(file_records, kept, merged)
         origin = {id(article): row for article, row in entries}
         if not kept:
             raise NothingToIndex(
@@ -102,7 +104,7 @@ def sync_index(
             report.seconds = time.perf_counter() - started
             return report
 
-        rows, keys, texts, title_texts = _chunks(kept, origin, reusable, settings)
+        rows, keys, texts, title_texts, reused_rows = _chunks(kept, origin, reusable, settings)
         vectors = _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report)
         report.articles, report.chunks = len(kept), len(keys)
 
@@ -134,7 +136,7 @@ def sync_index(
         }
         data = VersionData(
             manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
-            chunk_texts=texts, vectors=store, bm25=Bm25Index.build(title_texts),
+            chunk_texts=texts, vectors=store, bm25=_bm25(title_texts, reused_rows, reusable),
         )
         staged = staging_dir(index_dir, name)
         try:
@@ -173,16 +175,18 @@ def _collect_articles(files, reusable: IndexVersion | None, report: SyncReport):
     """Articles of every file: unchanged files come from the previous version, others are parsed."""
     entries: list[tuple[Article, int | None]] = []  # (article, row in previous version or None)
     records: dict[str, dict] = {}
+    carried: list[Merged] = []  # duplicates inside unchanged files, as reported when they were read
     previous_files = reusable.files if reusable is not None else {}
     for source in files:
         key = str(source.path)
         old = previous_files.get(key)
-        if old and old["key"] == source.key and not old.get("had_duplicates"):
+        if old and old["key"] == source.key and not old.get("cross_file"):
             rows = [reusable.article_row.get(aid) for aid in old["articles"]]
             if all(r is not None for r in rows):
                 entries.extend((reusable.articles[r], r) for r in rows)
                 report.skipped.extend(Skipped(**s) for s in old.get("skipped", []))
-                records[key] = old
+                carried.extend(Merged(**m) for m in old.get("merged", []))
+                records[key] = dict(old)
                 continue
         parsed = read_file(source.path)
         report.files_parsed += 1
@@ -195,18 +199,27 @@ def _collect_articles(files, reusable: IndexVersion | None, report: SyncReport):
             "articles": [a.id for a in parsed.articles],
             "skipped": [asdict(s) for s in parsed.skipped],
         }
-    # a file whose article duplicated another's is re-read next time, so merges stay correct
-    seen: dict[str, str] = {}
-    for article, _ in entries:
+    return entries, records, carried
+
+
+def _finish_records(records: dict[str, dict], kept: list[Article], merged: list[Merged]) -> None:
+    """Per file: the ids it contributes and the duplicates it held. A file involved in a duplicate
+    across files is re-read next time, so which copy is kept stays right when one of them changes."""
+    for record in records.values():
+        record.pop("cross_file", None)
+        record["articles"], record["merged"] = [], []
+    for article in kept:
         owner = _file_of(article.path, records)
-        if article.content_hash in seen and owner:
-            records[owner] = {**records[owner], "had_duplicates": True}
-            first = seen[article.content_hash]
-            if first in records:
-                records[first] = {**records[first], "had_duplicates": True}
-        elif owner:
-            seen[article.content_hash] = owner
-    return entries, records
+        if owner:
+            records[owner]["articles"].append(article.id)
+    for m in merged:
+        dropped, kept_in = _file_of(m.dropped_path, records), _file_of(m.kept_path, records)
+        if dropped:
+            records[dropped]["merged"].append(asdict(m))
+        if dropped != kept_in:
+            for key in (dropped, kept_in):
+                if key:
+                    records[key]["cross_file"] = True
 
 
 def _file_of(article_path: str, records: dict[str, dict]) -> str | None:
@@ -245,20 +258,26 @@ def _fingerprint(settings: IndexSettings, embedder: Embedder, articles: list[Art
 def _chunks(kept: list[Article], origin: dict[int, int | None], reusable: IndexVersion | None,
             settings: IndexSettings):
     rows: list[tuple[int, int, int, int]] = []
+    reused_rows: dict[int, int] = {}  # new row → row in the previous version (same title and text)
     keys: list[str] = []
     texts: list[str] = []
     title_texts: list[str] = []
     by_article = _rows_by_article(reusable) if reusable is not None else {}
+    old_texts = old_rows = old_keys = None
     for number, article in enumerate(kept):
         previous_row = origin.get(id(article))
         if previous_row is not None and reusable is not None:
+            if old_texts is None:  # read the previous version once, in bulk
+                old_texts = reusable.all_chunk_texts()
+                old_rows = np.asarray(reusable.chunk_rows).tolist()
+                old_keys = [k.decode() for k in np.asarray(reusable.chunk_keys).tolist()]
             for r in by_article.get(previous_row, ()):
-                meta = reusable.chunk_rows[r]
-                text = reusable.chunk_text(int(r))
-                rows.append((number, int(meta["position"]), int(meta["start"]), int(meta["end"])))
-                keys.append(reusable.chunk_keys[r].decode())
-                texts.append(text)
-                title_texts.append(embed_text(article.title, text))
+                _, position, start, end = old_rows[r]
+                reused_rows[len(rows)] = int(r)
+                rows.append((number, position, start, end))
+                keys.append(old_keys[r])
+                texts.append(old_texts[r])
+                title_texts.append(embed_text(article.title, old_texts[r]))
             continue
         for chunk in chunk_article(article, settings.chunk_tokens, settings.chunk_overlap_tokens):
             full = embed_text(article.title, chunk.text)
@@ -266,7 +285,15 @@ def _chunks(kept: list[Article], origin: dict[int, int | None], reusable: IndexV
             keys.append(embed_key(settings.model, full))
             texts.append(chunk.text)
             title_texts.append(full)
-    return np.array(rows, dtype=CHUNK_DTYPE), keys, texts, title_texts
+    return np.array(rows, dtype=CHUNK_DTYPE), keys, texts, title_texts, reused_rows
+
+
+def _bm25(title_texts: list[str], reused_rows: dict[int, int], reusable: IndexVersion | None) -> Bm25Index:
+    """Re-use the term ids of unchanged chunks; tokenize only the new ones."""
+    if reusable is None or not reused_rows:
+        return Bm25Index.build(title_texts)
+    reused = {new: reusable.bm25.term_ids(old) for new, old in reused_rows.items()}
+    return Bm25Index.build(title_texts, reused, reusable.bm25.vocab)
 
 
 def _rows_by_article(version: IndexVersion) -> dict[int, np.ndarray]:

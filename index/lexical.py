@@ -10,6 +10,7 @@ import re
 import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
+from bm25s.tokenization import Tokenized
 
 
 @lru_cache(maxsize=1)
@@ -43,23 +44,51 @@ def tokenize(texts: list[str]) -> list[list[str]]:
 
 
 class Bm25Index:
-    def __init__(self, model: bm25s.BM25, size: int) -> None:
+    """bm25s over chunk texts, keeping each chunk's term ids so an update tokenizes only new text."""
+
+    def __init__(self, model: bm25s.BM25, size: int, term_ids: np.ndarray, term_offsets: np.ndarray) -> None:
         self._model = model
         self.size = size
+        self._term_ids = term_ids
+        self._term_offsets = term_offsets
 
     @classmethod
-    def build(cls, texts: list[str]) -> "Bm25Index":
+    def build(cls, texts: list[str], reused: dict[int, np.ndarray] | None = None,
+              vocab: dict[str, int] | None = None) -> "Bm25Index":
+        """Index texts; `reused[i]` holds text i's term ids in `vocab` (from a previous version),
+        so it is not tokenized again. Terms no chunk uses any more stay in the vocabulary, unused."""
+        vocab = dict(vocab or {})
+        ids: list[list[int]] = []
+        for i, text in enumerate(texts):
+            if reused is not None and i in reused:
+                ids.append(reused[i].tolist())
+            else:
+                ids.append([vocab.setdefault(t, len(vocab)) for t in terms(text)])
         model = bm25s.BM25()
-        model.index(bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False),
-                    show_progress=False)
-        return cls(model, len(texts))
+        model.index(Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum([len(x) for x in ids], out=offsets[1:])
+        flat = np.fromiter((t for x in ids for t in x), dtype=np.int32, count=int(offsets[-1]))
+        return cls(model, len(texts), flat, offsets)
+
+    @property
+    def vocab(self) -> dict[str, int]:
+        return self._model.vocab_dict
+
+    def term_ids(self, row: int) -> np.ndarray:
+        return np.asarray(self._term_ids[self._term_offsets[row] : self._term_offsets[row + 1]])
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder))
+        np.save(Path(folder) / "chunk_terms.npy", self._term_ids)
+        np.save(Path(folder) / "chunk_terms_offsets.npy", self._term_offsets)
 
     @classmethod
     def load(cls, folder: Path, size: int) -> "Bm25Index":
-        return cls(bm25s.BM25.load(str(folder), mmap=True), size)
+        folder = Path(folder)
+        return cls(bm25s.BM25.load(str(folder), mmap=True), size,
+                   np.load(folder / "chunk_terms.npy", mmap_mode="r"),
+                   np.load(folder / "chunk_terms_offsets.npy", mmap_mode="r"))
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Row ids and scores of the best k chunks with a positive score (mask: allowed rows)."""

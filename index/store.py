@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import mmap
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -90,7 +91,7 @@ class IndexVersion:
             self.chunk_rows = np.load(self.path / "chunks.npy", mmap_mode="r")
             self.chunk_keys = np.load(self.path / "chunk_keys.npy", mmap_mode="r")
             self._offsets = np.load(self.path / "chunk_text_offsets.npy", mmap_mode="r")
-            self._text = np.memmap(self.path / "chunk_text.bin", dtype=np.uint8, mode="r") if self._offsets[-1] else None
+            self._text = _map(self.path / "chunk_text.bin") if self._offsets[-1] else b""
             self.vectors = FaissStore.load(self.path)
             self.bm25 = Bm25Index.load(self.path / "bm25", len(self.chunk_rows))
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
@@ -109,7 +110,13 @@ class IndexVersion:
 
     def chunk_text(self, row: int) -> str:
         start, end = int(self._offsets[row]), int(self._offsets[row + 1])
-        return bytes(self._text[start:end]).decode("utf-8") if self._text is not None else ""
+        return self._text[start:end].decode("utf-8")
+
+    def all_chunk_texts(self) -> list[str]:
+        """Every chunk's text in row order, read in one pass (for builds that re-use a version)."""
+        blob = self._text[:]
+        offsets = self._offsets.tolist()
+        return [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(offsets) - 1)]
 
     def chunk(self, row: int) -> ChunkRef:
         meta = self.chunk_rows[row]
@@ -122,6 +129,11 @@ class IndexVersion:
 
     def chunks_of(self, article_row: int) -> np.ndarray:
         return np.flatnonzero(self.chunk_article_rows == article_row)
+
+
+def _map(path: Path) -> mmap.mmap:
+    with open(path, "rb") as fh:  # the mapping stays valid after the file is closed (and deleted)
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _article_meta(article: Article) -> dict:

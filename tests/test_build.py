@@ -273,3 +273,32 @@ def test_watch_updates_after_changes_and_survives_a_failing_update(seeds_copy, t
     finally:
         stop.set()
         thread.join()
+
+
+def test_duplicates_inside_one_file_do_not_force_a_reparse(seeds_copy, tmp_path):
+    record = json.dumps(OTHER_ARTICLES["peru.json"])
+    (seeds_copy / "wire.jsonl").write_text(record + "\n" + record.replace("https://example.org", "https://mirror.example") + "\n")
+    first = sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    assert first.articles == 2 and len(first.merged) == 1
+    (seeds_copy / "late.txt").write_text("Late story\nThe ferry resumed service on Sunday.")
+    again = sync_index(settings(seeds_copy, tmp_path), HashingEmbedder())
+    assert again.files_parsed == 1  # only the new file was read
+    assert again.articles == 3 and len(again.merged) == 1 and again.merged[0].dropped_path.endswith("wire.jsonl:2")
+
+
+def test_incremental_bm25_matches_a_full_rebuild(seeds_copy, tmp_path):
+    from index.lexical import bm25_scores
+
+    write_others(seeds_copy)
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    (seeds_copy / "peru.json").unlink()
+    (seeds_copy / "extra.txt").write_text("Turkey and Russia\nTalks on Idlib resumed in Moscow on Monday.")
+    sync_index(s, HashingEmbedder())  # re-uses the term ids of unchanged chunks
+    incremental = load_current(s.index_dir)
+    fresh_settings = settings(seeds_copy, tmp_path / "fresh")
+    sync_index(fresh_settings, HashingEmbedder(), full=True)
+    fresh = load_current(fresh_settings.index_dir)
+    assert [incremental.chunk_text(i) for i in range(len(incremental))] == [fresh.chunk_text(i) for i in range(len(fresh))]
+    for query in ("Turkey blamed for Idlib clashes", "wheat exports", "talks in Moscow"):
+        assert np.allclose(bm25_scores(incremental.bm25, query), bm25_scores(fresh.bm25, query), atol=1e-5)
