@@ -33,7 +33,9 @@ def fresh_build(embedder, articles: list[dict]) -> dict:
 
 def incremental_update(embedder, index_dir: Path, corpus: Path, articles: list[dict]) -> dict:
     """Add 10 new articles to a copy of the full index; the model is already loaded."""
-    new = [{**a, "url": a["url"] + "?bench-update=1", "text": "Update: " + a["text"]} for a in articles[:10]]
+    # a new title makes every chunk's embedded text new, so nothing comes from the cache
+    new = [{**a, "url": a["url"] + "?bench-update=1", "title": "Update: " + a.get("title", ""),
+            "text": "Update: " + a["text"]} for a in articles[:10]]
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "index"
         shutil.copytree(index_dir, copy, symlinks=True)
