@@ -6,13 +6,20 @@ save, load): nothing else in newsbot touches FAISS.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import faiss
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 FAISS_FILE = "vectors.faiss"
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()  # finds the loaded BLAS libraries once; limit() is then cheap
 
 
 class VectorStore(Protocol):
@@ -31,6 +38,14 @@ class FaissStore:
     def __init__(self, index: faiss.Index) -> None:
         self._index = index
         self.dim = index.d
+        self._flat: np.ndarray | None = None  # a numpy view of an exact index's vectors, no copy
+
+    def _flat_view(self) -> np.ndarray | None:
+        """For an exact (Flat) index: its vectors as a numpy array sharing FAISS's memory. One query
+        is then a BLAS matrix-vector product, 2-4x faster than FAISS's own single-query search."""
+        if self._flat is None and isinstance(self._index, faiss.IndexFlat) and len(self):
+            self._flat = faiss.rev_swig_ptr(self._index.get_xb(), len(self) * self.dim).reshape(len(self), self.dim)
+        return self._flat
 
     @classmethod
     def create(cls, dim: int, factory: str = "Flat") -> "FaissStore":
@@ -51,12 +66,26 @@ class FaissStore:
     def add(self, vectors: np.ndarray) -> None:
         if len(vectors):
             self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+            self._flat = None  # the storage may have moved
 
     def search(self, query: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Rows and cosine scores of the k nearest vectors to one query (mask: allowed rows)."""
         k = min(k, len(self))
         if k == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        flat = self._flat_view()
+        if flat is not None:
+            # one BLAS thread below 200k rows: two threads would spin against torch's pool
+            with _blas().limit(limits=1 if len(self) < 200_000 else None, user_api="blas"):
+                scores = flat @ np.asarray(query, dtype=np.float32).reshape(-1)
+            if mask is not None:
+                if not mask.any():
+                    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+                scores = np.where(mask, scores, -np.inf)
+                k = min(k, int(mask.sum()))
+            top = np.argpartition(-scores, k - 1)[:k]
+            top = top[np.argsort(-scores[top], kind="stable")]
+            return top.astype(np.int64), scores[top].astype(np.float32)
         query = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         params = None
         if mask is not None:
@@ -83,4 +112,7 @@ def vectors_of(store: FaissStore, rows: np.ndarray) -> np.ndarray:
     """The stored vectors of some rows (for re-scoring candidates the dense search did not return)."""
     if len(rows) == 0:
         return np.zeros((0, store.dim), dtype=np.float32)
+    flat = store._flat_view()
+    if flat is not None:
+        return flat[np.asarray(rows, dtype=np.int64)]
     return store._index.reconstruct_batch(np.asarray(rows, dtype=np.int64))

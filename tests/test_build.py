@@ -302,3 +302,18 @@ def test_incremental_bm25_matches_a_full_rebuild(seeds_copy, tmp_path):
     assert [incremental.chunk_text(i) for i in range(len(incremental))] == [fresh.chunk_text(i) for i in range(len(fresh))]
     for query in ("Turkey blamed for Idlib clashes", "wheat exports", "talks in Moscow"):
         assert np.allclose(bm25_scores(incremental.bm25, query), bm25_scores(fresh.bm25, query), atol=1e-5)
+
+
+def test_hnsw_store_agrees_with_flat_on_easy_queries():
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(300, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    flat, hnsw = FaissStore.create(16, "Flat"), FaissStore.create(16, "HNSW32")
+    flat.add(vectors)
+    hnsw.add(vectors)
+    for q in vectors[:5]:
+        assert flat.search(q, 1)[0][0] == hnsw.search(q, 1)[0][0]
+    mask = np.zeros(300, dtype=bool)
+    mask[[1, 2, 3]] = True
+    assert set(flat.search(vectors[0], 5, mask)[0].tolist()) == {1, 2, 3}
+    assert set(hnsw.search(vectors[0], 5, mask)[0].tolist()) <= {1, 2, 3}
