@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     embedder = make_embedder(settings)
     embedder.embed(["warm up"])
     sizes = [2000, 5000] if args.quick else [int(s) for s in args.sizes.split(",") if s]
-    results: dict = {"machine": machine()}
+    # parts skipped in this run keep their figures from the previous run (each part records its own date)
+    previous = json.loads(args.out.read_text()) if args.out.exists() and skip and not args.quick else {}
+    results: dict = {**previous, "machine": machine()}
 
     if "corpus" not in skip:
         from bench.latency import measure_latency

@@ -50,6 +50,8 @@ def run_chat(answerer: Answerer, settings: Settings, *, interactive: bool, as_js
             sys.stdout.flush()
         else:
             console.print(answer_view(last))
+    if interactive:
+        console.print("Bye.")
 
 
 def _lines(interactive: bool, settings: Settings):

@@ -12,6 +12,7 @@ import json
 import logging
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -54,6 +55,7 @@ class SyncReport:
     skipped: list[Skipped] = field(default_factory=list)
     merged: list[Merged] = field(default_factory=list)
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # read, chunk, embed, index, write
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,14 +106,22 @@ def sync_index(
             report.seconds = time.perf_counter() - started
             return report
 
+        clock = _lap(report, "read", started)
         rows, keys, texts, title_texts, reused_rows = _chunks(kept, origin, reusable, settings)
-        vectors = _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report)
+        clock = _lap(report, "chunk", clock)
+        # BM25 does not need the vectors: build it while the model embeds (torch releases the GIL)
+        with ThreadPoolExecutor(1) as pool:
+            bm25 = pool.submit(_bm25, title_texts, reused_rows, reusable)
+            vectors = _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report)
+            clock = _lap(report, "embed", clock)
+            bm25 = bm25.result()
         report.articles, report.chunks = len(kept), len(keys)
 
         store = FaissStore.create(embedder.dim, settings.faiss_factory)
         if not store._index.is_trained:
             store._index.train(vectors)
         store.add(vectors)
+        clock = _lap(report, "index", clock)
         name = new_version_name(index_dir)
         report.version = name
         manifest = {
@@ -136,7 +146,7 @@ def sync_index(
         }
         data = VersionData(
             manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
-            chunk_texts=texts, vectors=store, bm25=_bm25(title_texts, reused_rows, reusable),
+            chunk_texts=texts, vectors=store, bm25=bm25,
         )
         staged = staging_dir(index_dir, name)
         try:
@@ -147,8 +157,15 @@ def sync_index(
             raise
         report.published = True
         prune(index_dir, settings.keep_versions)
+        _lap(report, "write", clock)
         report.seconds = time.perf_counter() - started
         return report
+
+
+def _lap(report: SyncReport, stage: str, since: float) -> float:
+    now = time.perf_counter()
+    report.stage_seconds[stage] = round(now - since, 3)
+    return now
 
 
 def _load_previous(index_dir: Path) -> IndexVersion | None:

@@ -6,6 +6,7 @@ import pty
 import select
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -89,41 +90,53 @@ def test_chat_through_a_pipe_answers_each_line(cli_index):
 
 def test_chat_in_a_terminal(cli_index):
     """Drive the interactive chat through a real pseudo-terminal, as a person would."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(NEWSBOT, [NEWSBOT, "chat", "--index", str(cli_index)], {**os.environ, "TERM": "xterm", "COLUMNS": "100"})
-    screen = b""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([NEWSBOT, "chat", "--index", str(cli_index)], stdin=slave, stdout=slave, stderr=slave,
+                            cwd=ROOT, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"}, start_new_session=True)
+    os.close(slave)
+    screen = bytearray()
+    lock = threading.Lock()
 
-    def read_until(needle: bytes, timeout: float = 90) -> bytes:
-        nonlocal screen
+    def drain():  # read everything the chat prints, always, so it never blocks on a full terminal
+        while True:
+            try:
+                ready, _, _ = select.select([master], [], [], 0.2)
+                if ready:
+                    chunk = os.read(master, 65536)
+                    if not chunk:
+                        return
+                    with lock:
+                        screen.extend(chunk)
+            except OSError:
+                return
+            if proc.poll() is not None and not select.select([master], [], [], 0)[0]:
+                return
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+
+    def wait_for(needle: bytes, timeout: float = 90) -> bool:
         deadline = time.time() + timeout
-        while needle not in screen and time.time() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.5)
-            if ready:
-                try:
-                    screen += os.read(fd, 65536)
-                except OSError:
-                    break
-        return screen
+        while time.time() < deadline:
+            with lock:
+                if needle in screen:
+                    return True
+            time.sleep(0.05)
+        return False
 
     try:
-        assert b"you" in read_until(b"you \xe2\x80\xba")
-        os.write(fd, b"How many troops has Turkey deployed to Idlib?\r")
-        assert b"5,000" in read_until(b"5,000")
-        os.write(fd, b"/sources\r")
-        assert b"Passages" in read_until(b"Passages")
-        os.write(fd, b"/help\r")
-        assert b"/reset" in read_until(b"forget the conversation")
-        os.write(fd, b"\x04")  # Ctrl-D
-        deadline = time.time() + 30
-        done, status = 0, 0
-        while not done and time.time() < deadline:
-            read_until(b"\x00never", timeout=0.5)  # keep draining so the child never blocks on output
-            done, status = os.waitpid(pid, os.WNOHANG)
-        assert done and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+        assert wait_for("you ›".encode())
+        os.write(master, b"How many troops has Turkey deployed to Idlib?\r")
+        assert wait_for(b"5,000")
+        os.write(master, b"/sources\r")
+        assert wait_for(b"Passages")
+        os.write(master, b"/help\r")
+        assert wait_for(b"forget the conversation")
+        os.write(master, b"\x04")  # Ctrl-D
+        assert wait_for(b"Bye.")
+        assert proc.wait(timeout=60) == 0
     finally:
-        try:
-            os.kill(pid, 9)
-        except ProcessLookupError:
-            pass
-        os.close(fd)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
