@@ -46,8 +46,8 @@ class AnswerSettings:
     max_per_article: int = 2  # diversity: passages per article
     max_sentences: int = 3  # sentences in an extractive answer
     max_question_chars: int = 2000
-    # evidence threshold: best passage cosine and question-term coverage of the best sentence,
-    # calibrated on the seed and RealTime QA questions (see README, "Evaluation")
+    # evidence threshold: best passage cosine and question-word coverage of the best sentence;
+    # set by hand on the seed questions (answerable ones pass, "capital of Peru" does not)
     min_cosine: float = 0.30
     min_coverage: float = 0.34
     memory_turns: int = 6  # conversation turns kept for follow-ups

@@ -118,8 +118,6 @@ def sync_index(
         report.articles, report.chunks = len(kept), len(keys)
 
         store = FaissStore.create(embedder.dim, settings.faiss_factory)
-        if not store._index.is_trained:
-            store._index.train(vectors)
         store.add(vectors)
         clock = _lap(report, "index", clock)
         name = new_version_name(index_dir)

@@ -39,9 +39,6 @@ def terms(text: str) -> list[str]:
     return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
 
 
-def tokenize(texts: list[str]) -> list[list[str]]:
-    return [terms(t) for t in texts]
-
 
 class Bm25Index:
     """bm25s over chunk texts, keeping each chunk's term ids so an update tokenizes only new text."""

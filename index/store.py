@@ -127,9 +127,6 @@ class IndexVersion:
             text=self.chunk_text(int(row)),
         )
 
-    def chunks_of(self, article_row: int) -> np.ndarray:
-        return np.flatnonzero(self.chunk_article_rows == article_row)
-
 
 def _map(path: Path) -> mmap.mmap:
     with open(path, "rb") as fh:  # the mapping stays valid after the file is closed (and deleted)

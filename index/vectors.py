@@ -60,7 +60,10 @@ class FaissStore:
 
     def add(self, vectors: np.ndarray) -> None:
         if len(vectors):
-            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+            vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+            if not self._index.is_trained:  # IVF-style factories learn from the first vectors
+                self._index.train(vectors)
+            self._index.add(vectors)
             self._flat = None  # the storage may have moved
 
     def search(self, query: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
