@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.conversation import Conversation
@@ -113,10 +114,11 @@ def score_sentences(question: str, query: str, passages: list[Passage]) -> list[
     family = question_family(question)
     out: list[Sentence] = []
     for rank, passage in enumerate(passages):
-        spans = split_sentences(passage.text)
-        texts = [passage.text[s:e] for s, e in spans]
-        attributed = {a.sentence for a in find_attributions(texts)} if family else set()
-        for i, ((start, end), text) in enumerate(zip(spans, texts)):
+        # attributions only matter to who-said/blamed questions; other questions skip the patterns
+        spans, found = _sentences_and_attributions(passage.text) if family else (split_sentences(passage.text), [])
+        attributed = {a.sentence for a in found}
+        for i, (start, end) in enumerate(spans):
+            text = passage.text[start:end]
             words = set(terms(text))
             cov = coverage(q_terms, words)
             score = 0.6 * cov + 0.25 * coverage(q_entities, {e for e in q_entities if e in text})
@@ -169,15 +171,20 @@ def attribution_lead(question: str, passages: list[Passage], chosen: list[Senten
     if not family:
         return None
     for passage_index in dict.fromkeys(s.passage for s in chosen):
-        passage = passages[passage_index]
-        spans = split_sentences(passage.text)
-        found = find_attributions([passage.text[s:e] for s, e in spans])
+        spans, found = _sentences_and_attributions(passages[passage_index].text)
         chosen_starts = {s.start for s in chosen if s.passage == passage_index}
         matches = [a for a in found if a.verb == family and a.target]
         matches.sort(key=lambda a: (spans[a.sentence][0] not in chosen_starts, a.sentence))
         if matches:
             return passage_index, matches[0]
     return None
+
+
+@lru_cache(maxsize=64)
+def _sentences_and_attributions(text: str) -> tuple[list[tuple[int, int]], list[Attribution]]:
+    """A passage's sentence spans and attributions; scoring and the lead line share one pass."""
+    spans = split_sentences(text)
+    return spans, find_attributions([text[s:e] for s, e in spans])
 
 
 def build_answer(question, query, passages, chosen, lead, version) -> Answer:
@@ -212,7 +219,7 @@ def build_answer(question, query, passages, chosen, lead, version) -> Answer:
 def _lead_sentence(passages: list[Passage], lead: tuple[int, Attribution]) -> Sentence:
     passage_index, attribution = lead
     text = passages[passage_index].text
-    start, end = split_sentences(text)[attribution.sentence]
+    start, end = _sentences_and_attributions(text)[0][attribution.sentence]
     return Sentence(passage_index, start, end, text[start:end], 0.0, 0.0)
 
 

@@ -7,7 +7,6 @@ import logging
 import os
 import sys
 import threading
-from dataclasses import asdict
 from pathlib import Path
 
 import click

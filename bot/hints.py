@@ -15,7 +15,7 @@ class QueryHints:
     year: int | None = None
     source: str | None = None  # an index source name the question mentions
     recent: bool = False  # prefer newer articles
-    within_days: int | None = None  # only articles this close to the newest one
+    within_days: int | None = None  # extra boost for articles this many days before "today"
 
 
 def parse_hints(question: str, sources: list[str]) -> QueryHints:

@@ -75,7 +75,7 @@ class Retriever:
         self.reader = reader
         self.embedder = embedder
         self.settings = settings
-        self._meta_cache: tuple[str, dict] | None = None
+        self._sources_cache: tuple[str, list[str]] | None = None
 
     def retrieve(
         self, query: str, k: int | None = None, *, mode: str = "rescored",
@@ -89,10 +89,9 @@ class Retriever:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         version = self.reader.snapshot()
-        meta = dict(self._version_meta(version))
-        meta["newest"] = (as_of or date.today()).toordinal()
-        hints = parse_hints(query, meta["sources"])
-        mask = self._mask(version, meta, hints)
+        today = (as_of or date.today()).toordinal()
+        hints = parse_hints(query, self._sources(version))
+        mask = self._mask(version, hints)
         n = self.settings.candidates
 
         dense_rows = dense_scores = np.zeros(0)
@@ -134,7 +133,7 @@ class Retriever:
                 score = (
                     W["cosine"] * cosines[position] + W["bm25"] * bm25 / max_bm25
                     + W["coverage"] * coverage(q_terms, chunk_terms)
-                    + W["time"] * self._time_boost(chunk.article.published, meta, hints)
+                    + W["time"] * self._time_boost(chunk.article.published, today, hints)
                     + (0.05 if chunk.article.id in preferred else 0.0)
                 )
             candidates.append(Passage(
@@ -158,16 +157,14 @@ class Retriever:
             known.update(zip(missing.tolist(), sims.tolist()))
         return np.array([known[r] for r in rows.tolist()], dtype=np.float32)
 
-    def _version_meta(self, version: IndexVersion) -> dict:
-        if self._meta_cache is not None and self._meta_cache[0] == str(version.path):
-            return self._meta_cache[1]
-        days = np.array([_ordinal(a.published) for a in version.articles], dtype=np.int64)
-        sources = sorted({a.source for a in version.articles if a.source}, key=len, reverse=True)
-        meta = {"days": days, "sources": sources}
-        self._meta_cache = (str(version.path), meta)
-        return meta
+    def _sources(self, version: IndexVersion) -> list[str]:
+        """The version's source names, longest first (computed once per version)."""
+        if self._sources_cache is None or self._sources_cache[0] != str(version.path):
+            sources = sorted({a.source for a in version.articles if a.source}, key=len, reverse=True)
+            self._sources_cache = (str(version.path), sources)
+        return self._sources_cache[1]
 
-    def _mask(self, version: IndexVersion, meta: dict, hints: QueryHints) -> np.ndarray | None:
+    def _mask(self, version: IndexVersion, hints: QueryHints) -> np.ndarray | None:
         allowed = np.ones(len(version.articles), dtype=bool)
         if hints.source:
             allowed &= np.array([a.source == hints.source for a in version.articles])
@@ -176,13 +173,13 @@ class Retriever:
         return allowed[version.chunk_article_rows]
 
     @staticmethod
-    def _time_boost(published: str | None, meta: dict, hints: QueryHints) -> float:
+    def _time_boost(published: str | None, today: int, hints: QueryHints) -> float:
         boost = 0.0
         if hints.year and published and published.startswith(str(hints.year)):
             boost += 0.05
         if hints.recent and published:
             # a boost, not a filter: publication dates are often missing or off by days
-            age = meta["newest"] - _ordinal(published)
+            age = today - _ordinal(published)
             boost += 0.1 * max(0.0, 1.0 - abs(age) / 30.0)
             if hints.within_days and -1 <= age <= hints.within_days:
                 boost += 0.1
