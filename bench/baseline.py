@@ -44,11 +44,9 @@ def newsbot_run(embedder, settings, articles: list[dict], questions: list[dict])
     from dataclasses import replace
     from pathlib import Path
 
-    from bot.answer import Answerer
     from bot.evaluate import hit_rank
-    from bot.retrieve import Retriever
+    from bot.service import make_answerer
     from index.build import sync_index
-    from index.versions import IndexReader
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "articles.jsonl"
@@ -57,8 +55,8 @@ def newsbot_run(embedder, settings, articles: list[dict], questions: list[dict])
         start = time.perf_counter()
         sync_index(index_settings, embedder, sources=[source])  # fresh folder: empty embedding cache
         build_s = time.perf_counter() - start
-        retriever = Retriever(IndexReader(index_settings.index_dir), embedder, settings.answer)
-        answerer = Answerer(retriever, settings.answer)
+        answerer = make_answerer(replace(settings, index=index_settings), embedder)
+        retriever = answerer.retriever
         for q in questions[:3]:
             answerer.answer(q["question"])
         full, retrieve_only, hits, hits40, chars = [], [], 0, 0, []
