@@ -110,7 +110,7 @@ def build_eval_index(settings: Settings, data: Path, articles: list[dict], embed
 def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles: int | None = None,
                    limit_questions: int | None = None, progress: EmbedProgress | None = None,
                    embedder=None) -> dict:
-    from bot.service import make_embedder
+    from bot.service import make_embedder, make_query_embedder
 
     articles = load_jsonl_gz(Path(data) / "articles.jsonl.gz")
     questions = load_jsonl_gz(Path(data) / "questions.jsonl.gz")
@@ -118,7 +118,8 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     embedder = embedder or make_embedder(settings)
     report = build_eval_index(settings, data, articles, embedder, progress,
                               sliced=limit_articles is not None)
-    retriever = Retriever(IndexReader(settings.index.index_dir), embedder, settings.answer)
+    query_embedder = make_query_embedder(settings, lambda: embedder)
+    retriever = Retriever(IndexReader(settings.index.index_dir), query_embedder, settings.answer)
 
     ranks: dict[str, list] = {m: [] for m in MODES}
     short_ranks: dict[str, list] = {m: [] for m in MODES}
@@ -127,7 +128,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     with open(out, "w", encoding="utf-8") as fh:
         for q in questions:
             as_of = date.fromisoformat(q["date"]) if q.get("date") else None
-            vector = embedder.embed([q["question"]])[0]
+            vector = query_embedder.embed([q["question"]])[0]
             row = {"id": q["id"], "question": q["question"], "answer": q["answer"]}
             for mode in MODES:
                 passages = retriever.retrieve(q["question"], 10, mode=mode, query_vector=vector, as_of=as_of).passages
@@ -149,6 +150,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "articles": report.articles,
         "chunks": report.chunks,
         "questions": len(questions),
+        "query_encoder": settings.index.query_encoder,
         "n_recall": len(ranks["rescored"]),
         "retrievers": {m: recall_summary(ranks[m]) for m in MODES},
         "short_answers": {m: recall_summary(short_ranks[m]) for m in MODES},

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -122,14 +123,17 @@ class Retriever:
         cosines = self._cosines(version, rows, dense_rows, dense_scores, query_vector)
         max_bm25 = float(lexical.max()) if lexical is not None and lexical.size and lexical.max() > 0 else 1.0
         candidates = []
-        q_terms = query_terms(query)
+        vocab = version.bm25.vocab
+        q_terms = [vocab.get(t, -1) for t in query_terms(query)]  # -1: in no chunk
         preferred = set(prefer_articles)
+        term_ids: dict[int, np.ndarray] = {}
         for position, (row, base) in enumerate(ranked[: len(rows)]):
             chunk = version.chunk(row)
             bm25 = float(lexical[row]) if lexical is not None else 0.0
             score = base
+            term_ids[row] = version.text_term_ids(row)
             if mode == "rescored":
-                chunk_terms = set(terms(chunk.text))  # the title is in every chunk: it cannot tell them apart
+                chunk_terms = set(term_ids[row].tolist())
                 score = (
                     W["cosine"] * cosines[position] + W["bm25"] * bm25 / max_bm25
                     + W["coverage"] * coverage(q_terms, chunk_terms)
@@ -141,7 +145,8 @@ class Retriever:
                 score=float(score), dense=float(cosines[position]), bm25=bm25, row=row,
             ))
         candidates.sort(key=lambda p: (-p.score, p.row))
-        passages = diversify(candidates, k, self.settings.max_per_article)
+        passages = diversify(candidates, k, self.settings.max_per_article,
+                             shingles=lambda p: id_shingles(term_ids[p.row]))
         timings["rescore"] = _lap(clock)
         return Retrieval(passages, version, hints, timings)
 
@@ -186,14 +191,16 @@ class Retriever:
         return boost
 
 
-def diversify(ranked: list[Passage], k: int, max_per_article: int) -> list[Passage]:
+def diversify(ranked: list[Passage], k: int, max_per_article: int,
+              shingles: Callable[[Passage], frozenset] | None = None) -> list[Passage]:
     """Best-first, near-duplicate passages collapsed, at most `max_per_article` per article while
     other articles can fill the list (a one-article index still gets k passages)."""
+    shingles = shingles or (lambda p: text_shingles(p.text))
     unique: list[tuple[Passage, frozenset]] = []
     chosen: list[Passage] = []
     per_article: dict[str, int] = {}
     for passage in ranked:
-        mine = _shingles(passage.text)
+        mine = shingles(passage)
         if any(_near_duplicate(mine, other) for _, other in unique):
             continue
         unique.append((passage, mine))
@@ -211,12 +218,23 @@ def diversify(ranked: list[Passage], k: int, max_per_article: int) -> list[Passa
     return chosen
 
 
-def _shingles(text: str, n: int = 5, keep_one_in: int = 4) -> frozenset:
-    """Hashes of word 5-grams, one in four kept by hash value: the same sample is taken from every
-    text, so Jaccard over the samples estimates Jaccard over all shingles at a quarter of the cost."""
-    words = re.findall(r"\w+", text.lower())
-    grams = (zlib.crc32(" ".join(words[i : i + n]).encode()) for i in range(max(1, len(words) - n + 1)))
-    return frozenset(g for g in grams if g % keep_one_in == 0)
+def text_shingles(text: str) -> frozenset:
+    return id_shingles(np.array([zlib.crc32(w.encode()) for w in terms(text)], dtype=np.uint64))
+
+
+def id_shingles(term_ids: np.ndarray, n: int = 5, keep_one_in: int = 4) -> frozenset:
+    """Hashes of term 5-grams (stemmed, stop words out), one in four kept by hash value: the same
+    sample is taken from every text, so Jaccard over the samples estimates Jaccard over all shingles
+    at a quarter of the cost. Vectorised over a chunk's stored term ids: no re-tokenising."""
+    ids = np.asarray(term_ids, dtype=np.uint64)
+    if ids.size == 0:
+        return frozenset()
+    width = max(1, ids.size - n + 1)
+    grams = np.zeros(width, dtype=np.uint64)
+    for j in range(min(n, ids.size)):
+        grams = grams * np.uint64(1_000_003) + ids[j : j + width] + np.uint64(1)
+    grams ^= grams >> np.uint64(29)  # mix the high bits into the low ones the sample looks at
+    return frozenset(grams[grams % np.uint64(keep_one_in) == 0].tolist())
 
 
 def _near_duplicate(a: frozenset, b: frozenset, threshold: float = 0.5) -> bool:

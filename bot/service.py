@@ -2,21 +2,50 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from bot.answer import Answerer
 from bot.retrieve import Retriever
 from bot.settings import Settings
-from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.embedder import Embedder, SentenceTransformerEmbedder, resolve_model_path
+from index.errors import ModelNotAvailable, NewsbotError
 from index.versions import IndexReader
+
+QUERY_ENCODERS = {"onnx": "fp32", "onnx-int8": "int8", "model": None}
+log = logging.getLogger(__name__)
 
 
 def make_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.index.model, settings.index.batch_size)
 
 
+def make_query_embedder(settings: Settings, document_embedder: Callable[[], Embedder]) -> Embedder:
+    """The encoder for questions (settings.index.query_encoder). When the ONNX one cannot be made
+    here (no onnxruntime, a failed export), questions fall back to the document model, with a warning:
+    slower, never wrong."""
+    choice = settings.index.query_encoder
+    if choice not in QUERY_ENCODERS:
+        raise NewsbotError(f"query_encoder must be one of {', '.join(QUERY_ENCODERS)}, not {choice!r}")
+    precision = QUERY_ENCODERS[choice]
+    if precision is None:
+        return document_embedder()
+    from index.onnx_encoder import load_query_encoder
+
+    try:
+        return load_query_encoder(resolve_model_path(settings.index.model), settings.index.model,
+                                  settings.index.model_cache, precision, reference=document_embedder)
+    except (ModelNotAvailable, OSError, RuntimeError) as exc:
+        log.warning("ONNX query encoder unavailable (%s); questions use the sentence-transformers model", exc)
+        return document_embedder()
+
+
 def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answerer:
+    """`embedder`: an already loaded document model, used when questions need it (export check,
+    query_encoder = "model"); otherwise the serving process never loads torch."""
     reader = IndexReader(settings.index.index_dir)
     reader.snapshot()  # fail early, with IndexNotFound, when there is no index
-    embedder = embedder or make_embedder(settings)
-    embedder.embed(["warm up"])  # the first call is ~20x slower; pay it at start-up, not on a question
-    retriever = Retriever(reader, embedder, settings.answer)
+    query_embedder = make_query_embedder(settings, lambda: embedder or make_embedder(settings))
+    query_embedder.embed(["warm up"])  # the first call is slow; pay it at start-up, not on a question
+    retriever = Retriever(reader, query_embedder, settings.answer)
     return Answerer(retriever, settings.answer)

@@ -75,6 +75,8 @@ ENV_KEYS = {
     "NEWSBOT_SEEDS": ("index", "seeds_dir"),
     "NEWSBOT_INDEX": ("index", "index_dir"),
     "NEWSBOT_MODEL": ("index", "model"),
+    "NEWSBOT_QUERY_ENCODER": ("index", "query_encoder"),
+    "NEWSBOT_MODEL_CACHE": ("index", "model_cache"),
     "NEWSBOT_K": ("answer", "k"),
     "SLACK_BOT_TOKEN": ("slack", "bot_token"),
     "SLACK_APP_TOKEN": ("slack", "app_token"),

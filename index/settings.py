@@ -22,3 +22,8 @@ class IndexSettings:
     # FAISS index factory string: "Flat" is exact; "HNSW32" trades a little recall for speed at 1M+ chunks.
     faiss_factory: str = "Flat"
     debounce_seconds: float = 2.0
+    # how questions are embedded: "onnx" (the same model exported once to ONNX: the same vectors,
+    # ~3x faster per question), "onnx-int8" (int8 weights: faster still, slightly different vectors;
+    # figures in the README) or "model" (sentence-transformers, as documents are embedded)
+    query_encoder: str = "onnx"
+    model_cache: Path = Path("~/.cache/newsbot")  # where the ONNX export is kept

@@ -22,7 +22,7 @@ import numpy as np
 
 from index.articles import Article
 from index.errors import IndexCorrupt
-from index.lexical import Bm25Index
+from index.lexical import Bm25Index, terms
 from index.vectors import FaissStore
 
 FORMAT = 1
@@ -100,6 +100,16 @@ class IndexVersion:
             raise IndexCorrupt(f"{self.path}: {len(self.vectors)} vectors for {len(self.chunk_rows)} chunks; rebuild")
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
         self.chunk_article_rows = np.asarray(self.chunk_rows["article"])
+        self._title_terms: dict[int, int] = {}
+
+    def text_term_ids(self, row: int) -> np.ndarray:
+        """BM25 term ids of a chunk's own text: its stored ids without the title's, which lead them
+        (the title is in every chunk of an article, so it cannot tell them apart)."""
+        article = int(self.chunk_article_rows[row])
+        skip = self._title_terms.get(article)
+        if skip is None:
+            skip = self._title_terms.setdefault(article, len(terms(self.articles[article].title)))
+        return self.bm25.term_ids(row)[skip:]
 
     @property
     def name(self) -> str:
