@@ -58,7 +58,7 @@ def passages_table(answer: Answer) -> Table:
     table.add_column("article", ratio=1)
     table.add_column("passage", ratio=3)
     for i, p in enumerate(answer.passages, 1):
-        table.add_row(str(i), f"{p.score:.2f}", escape(p.article.title), escape(_clip(p.text, 220)))
+        table.add_row(str(i), f"{p.score:.2f}", escape(p.article.title), escape(_clip(p.matched, 220)))
     return table
 
 

@@ -9,7 +9,7 @@ import re
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -19,7 +19,7 @@ from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.embedder import Embedder
 from index.lexical import bm25_scores, terms
-from index.store import IndexVersion
+from index.store import ChunkRef, IndexVersion
 from index.vectors import vectors_of
 from index.versions import IndexReader
 
@@ -147,6 +147,7 @@ class Retriever:
         candidates.sort(key=lambda p: (-p.score, p.row))
         passages = diversify(candidates, k, self.settings.max_per_article,
                              shingles=lambda p: id_shingles(term_ids[p.row]))
+        passages = widen(passages, version, self.settings.context_chunks)
         timings["rescore"] = _lap(clock)
         return Retrieval(passages, version, hints, timings)
 
@@ -216,6 +217,48 @@ def diversify(ranked: list[Passage], k: int, max_per_article: int,
             chosen.append(passage)
     chosen.sort(key=lambda p: (-p.score, p.row))
     return chosen
+
+
+def widen(passages: list[Passage], version: IndexVersion, neighbours: int) -> list[Passage]:
+    """Each passage with up to `neighbours` chunks of its article on either side: chunks are small
+    so they rank precisely, but the sentence that answers often sits just before or after the one
+    that matched. A neighbour already shown (itself a passage, or in a better passage's window) is
+    not repeated. Scores and chunk ids stay those of the matched chunk."""
+    if neighbours <= 0 or not passages:
+        return passages
+    taken = {p.row for p in passages}
+    widened = []
+    for passage in passages:
+        core = version.chunk(passage.row)
+        parts = [core]
+        for step in (-1, 1):
+            for distance in range(1, neighbours + 1):
+                row = passage.row + step * distance
+                if row < 0 or row >= len(version) or row in taken:
+                    break
+                neighbour = version.chunk(row)
+                if neighbour.article.id != core.article.id or neighbour.position != core.position + step * distance:
+                    break
+                parts.append(neighbour)
+                taken.add(row)
+        text, start, end = stitch(sorted(parts, key=lambda c: c.start))
+        offset = core.start - start
+        widened.append(replace(passage, text=text, start=start, end=end,
+                               match_start=offset, match_end=offset + len(core.text)))
+    return widened
+
+
+def stitch(chunks: list[ChunkRef]) -> tuple[str, int, int]:
+    """One text from consecutive chunks of an article (their overlaps counted once), with its
+    offsets in the article."""
+    text, start, end = chunks[0].text, chunks[0].start, chunks[0].end
+    for chunk in chunks[1:]:
+        if chunk.start < end:
+            text += chunk.text[end - chunk.start:]
+        else:
+            text += " " + chunk.text
+        end = max(end, chunk.end)
+    return text, start, end
 
 
 def text_shingles(text: str) -> frozenset:

@@ -44,6 +44,7 @@ class AnswerSettings:
     k: int = 5  # passages returned and shown
     candidates: int = 40  # candidates taken from each retriever before fusion
     max_per_article: int = 2  # diversity: passages per article
+    context_chunks: int = 1  # neighbouring chunks on each side that travel with a passage
     max_sentences: int = 3  # sentences in an extractive answer
     max_question_chars: int = 2000
     # evidence threshold: best passage cosine and question-word coverage of the best sentence;

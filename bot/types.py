@@ -20,12 +20,21 @@ class Passage:
     dense: float = 0.0  # cosine similarity with the question
     bm25: float = 0.0
     row: int = -1
+    # where the chunk that matched sits in `text` (text may carry neighbouring chunks as context)
+    match_start: int = 0
+    match_end: int | None = None
+
+    @property
+    def matched(self) -> str:
+        return self.text[self.match_start : self.match_end]
 
     def to_dict(self) -> dict:
         return {
             "chunk_id": self.chunk_id, "article_id": self.article.id, "title": self.article.title,
             "source": self.article.source, "published": self.article.published, "url": self.article.url,
-            "path": self.article.path, "text": self.text, "score": round(self.score, 4),
+            "path": self.article.path, "text": self.text,
+            "matched": [self.match_start, len(self.text) if self.match_end is None else self.match_end],
+            "score": round(self.score, 4),
             "dense": round(self.dense, 4), "bm25": round(self.bm25, 4),
         }
 

@@ -70,3 +70,39 @@ def test_diversify_caps_articles_and_collapses_near_duplicates():
     chosen = diversify(ranked, k=3, max_per_article=2)
     assert [p.row for p in chosen] == [0, 1, 3]  # a's third passage capped, b's near-duplicate dropped
     assert [p.row for p in diversify(ranked[:3], k=3, max_per_article=2)] == [0, 1, 2]  # only one article: fill up
+
+
+def test_passages_carry_their_neighbouring_chunks_without_repeating_text(tmp_path, embedder):
+    from index.articles import load_articles_from
+
+    topics = ["harbour cranes", "wheat futures", "glacier melt", "rail strike", "vaccine trial", "chess final",
+              "copper mine", "tram line", "solar farm", "fishing quota", "opera premiere", "bridge repair"]
+    body = " ".join(f"Paragraph {i} is about the {t} and nothing else. The {t} story continues here with detail."
+                    for i, t in enumerate(topics))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "long.json").write_text(json.dumps({"title": "Long report", "url": "https://example.org/long",
+                                                 "published": "2023-01-10", "text": body}))
+    index_dir = tmp_path / "index"
+    sync_index(IndexSettings(seeds_dir=seeds, index_dir=index_dir, chunk_tokens=30, chunk_overlap_tokens=6), embedder)
+    article_text = load_articles_from(seeds)[0][0].text
+    reader = IndexReader(index_dir)
+    assert len(reader.snapshot()) >= 8
+
+    narrow = Retriever(reader, embedder, AnswerSettings(context_chunks=0, max_per_article=3))
+    wide = Retriever(reader, embedder, AnswerSettings(context_chunks=1, max_per_article=3))
+    question = "What is said about the glacier melt?"
+    alone = narrow.retrieve(question, 3).passages
+    passages = wide.retrieve(question, 3).passages
+    assert [p.chunk_id for p in passages] == [p.chunk_id for p in alone]  # same ranking, more text
+    assert "glacier melt" in passages[0].matched
+    for plain, p in zip(alone, passages):
+        assert p.matched == plain.text
+        assert p.text == article_text[p.start : p.end]  # offsets still point into the article
+        assert len(p.text) >= len(plain.text)
+    assert any(len(p.text) > len(p.matched) for p in passages)
+    # a chunk shown in one passage is not shown again in another: windows share at most the few
+    # overlap words of two consecutive chunks, never a whole chunk
+    ranges = sorted((p.start, p.end) for p in passages)
+    for (_, end), (start, _) in zip(ranges, ranges[1:]):
+        assert end - start < 60

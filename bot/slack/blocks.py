@@ -48,7 +48,7 @@ def answer_blocks(answer: Answer, key: str = "") -> list[dict]:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Closest passages (they may not answer the question):"}]})
         for p in answer.passages[:3]:
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(clip(p.article.title, 200))}]})
-            blocks.append(quote_block(p.text))
+            blocks.append(quote_block(p.matched))
     if answer.passages:
         blocks.append({"type": "actions", "elements": [{
             "type": "button", "action_id": SHOW_PASSAGES, "value": key[:2000],
@@ -81,7 +81,7 @@ def passages_blocks(passages: tuple[Passage, ...]) -> list[dict]:
         meta = " · ".join(escape(x) for x in (p.article.source, p.article.published or "") if x)
         head = f"*{i}.* {escape(clip(p.article.title, 200))}" + (f" · {meta}" if meta else "") + f" · score {p.score:.2f}"
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": head}]})
-        blocks.append(quote_block(p.text))
+        blocks.append(quote_block(p.matched))
     return blocks[:50]
 
 
