@@ -125,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(f"  newsbot p50 {ours['latency_ms']['p50']:.1f} ms, hit@10 {ours['hit@10']:.3f}; "
               f"llama-index p50 {theirs['latency_ms']['p50']:.1f} ms, hit@10 {theirs['hit@10']:.3f}", flush=True)
+        for name, variant in ours["variants"].items():
+            print(f"  newsbot with {name}: p50 {variant['latency_ms']['p50']:.1f} ms "
+                  f"(retrieval {variant['retrieve_latency_ms']['p50']:.1f} ms), hit@10 {variant['hit@10']:.3f}",
+                  flush=True)
 
     results["bench_peak_rss_mb"] = peak_rss_mb()
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -39,13 +39,12 @@ def llamaindex_run(articles: list[dict], questions: list[dict], model_path: str)
 
 
 def newsbot_run(embedder, settings, articles: list[dict], questions: list[dict]) -> dict:
+    """newsbot as configured by default, then the same index with one setting changed at a time."""
     import json
     import tempfile
     from dataclasses import replace
     from pathlib import Path
 
-    from bot.evaluate import hit_rank
-    from bot.service import make_answerer
     from index.build import sync_index
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,24 +54,45 @@ def newsbot_run(embedder, settings, articles: list[dict], questions: list[dict])
         start = time.perf_counter()
         sync_index(index_settings, embedder, sources=[source])  # fresh folder: empty embedding cache
         build_s = time.perf_counter() - start
-        answerer = make_answerer(replace(settings, index=index_settings), embedder)
-        retriever = answerer.retriever
-        for q in questions[:3]:
-            answerer.answer(q["question"])
-        full, retrieve_only, hits, hits40, chars = [], [], 0, 0, []
-        for q in questions:
-            start = time.perf_counter()
-            passages = retriever.retrieve(q["question"], 10).passages
-            retrieve_only.append((time.perf_counter() - start) * 1000)
-            chars.append(sum(len(p.text) for p in passages))
-            start = time.perf_counter()
-            answerer.answer(q["question"])
-            full.append((time.perf_counter() - start) * 1000)
-            hits += hit_rank(q["answer"], passages) is not None
-            # the same amount of text as llama-index's ten 1,024-token chunks is about 40 of ours
-            hits40 += hit_rank(q["answer"], retriever.retrieve(q["question"], 40).passages, 40) is not None
-        chunks = len(retriever.reader.snapshot())
+        settings = replace(settings, index=index_settings)
+        result = {"build_s": build_s, "query_encoder": settings.index.query_encoder,
+                  **_query_run(settings, embedder, questions)}
+        variants = {
+            "query_encoder=model": replace(settings, index=replace(index_settings, query_encoder="model")),
+            "query_encoder=onnx-int8": replace(settings, index=replace(index_settings, query_encoder="onnx-int8")),
+            "context_chunks=0": replace(settings, answer=replace(settings.answer, context_chunks=0)),
+            "context_chunks=2": replace(settings, answer=replace(settings.answer, context_chunks=2)),
+        }
+        result["variants"] = {name: _query_run(variant, embedder, questions) for name, variant in variants.items()}
+    return result
+
+
+def _query_run(settings, embedder, questions: list[dict]) -> dict:
+    from bot.evaluate import hit_rank
+    from bot.service import make_answerer
+
+    answerer = make_answerer(settings, embedder)
+    retriever = answerer.retriever
+    for q in questions[:3]:
+        answerer.answer(q["question"])
+    full, retrieve_only, hits, hits40, chars, stages = [], [], 0, 0, [], {}
+    for q in questions:
+        start = time.perf_counter()
+        retrieval = retriever.retrieve(q["question"], 10)
+        retrieve_only.append((time.perf_counter() - start) * 1000)
+        for stage, ms in retrieval.timings_ms.items():
+            stages.setdefault(stage, []).append(ms)
+        passages = retrieval.passages
+        chars.append(sum(len(p.text) for p in passages))
+        start = time.perf_counter()
+        answerer.answer(q["question"])
+        full.append((time.perf_counter() - start) * 1000)
+        hits += hit_rank(q["answer"], passages) is not None
+        # about the same amount of text as llama-index's ten 1,024-token chunks
+        hits40 += hit_rank(q["answer"], retriever.retrieve(q["question"], 40).passages, 40) is not None
     n = len(questions) or 1
-    return {"build_s": build_s, "chunks": chunks, "latency_ms": percentiles(full),
-            "retrieve_latency_ms": percentiles(retrieve_only), "hit@10": hits / n, "hit@40": hits40 / n,
-            "n": len(questions), "top10_chars_mean": sum(chars) / len(chars) if chars else 0.0}
+    return {"chunks": len(retriever.reader.snapshot()), "latency_ms": percentiles(full),
+            "retrieve_latency_ms": percentiles(retrieve_only),
+            "stages_ms_p50": {k: percentiles(v)["p50"] for k, v in stages.items()},
+            "hit@10": hits / n, "hit@40": hits40 / n, "n": len(questions),
+            "top10_chars_mean": sum(chars) / len(chars) if chars else 0.0}

@@ -52,8 +52,10 @@ def scale_curve(embedder, settings, texts: list[str], questions: list[str], size
                 factory: str = "Flat") -> list[dict]:
     from bot.answer import Answerer
     from bot.retrieve import Retriever
+    from bot.service import make_query_embedder
     from index.versions import IndexReader
 
+    query_embedder = make_query_embedder(settings, lambda: embedder)  # as the product embeds questions
     results = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -62,7 +64,7 @@ def scale_curve(embedder, settings, texts: list[str], questions: list[str], size
             reader = IndexReader(Path(tmp))
             reader.snapshot()
             load_s = time.perf_counter() - start
-            answerer = Answerer(Retriever(reader, embedder, settings.answer), settings.answer)
+            answerer = Answerer(Retriever(reader, query_embedder, settings.answer), settings.answer)
             timed = time_answers(answerer, questions)
             results.append({"chunks": n, "factory": factory, "load_s": load_s, **built,
                             "latency_ms": timed["latency_ms"], "stages_ms_p50": timed["stages_ms_p50"]})

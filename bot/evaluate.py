@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from bot.answer import compose
 from bot.retrieve import MODES, Retriever, query_terms
 from bot.settings import Settings
 from bot.types import Passage
@@ -126,6 +127,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     ranks: dict[str, list] = {m: [] for m in MODES}
     short_ranks: dict[str, list] = {m: [] for m in MODES}
     correct = 0
+    in_answer: list[bool] = []
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
         for q in questions:
@@ -133,7 +135,8 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
             vector = query_embedder.embed([q["question"]])[0]
             row = {"id": q["id"], "question": q["question"], "answer": q["answer"]}
             for mode in MODES:
-                passages = retriever.retrieve(q["question"], 10, mode=mode, query_vector=vector, as_of=as_of).passages
+                retrieval = retriever.retrieve(q["question"], 10, mode=mode, query_vector=vector, as_of=as_of)
+                passages = retrieval.passages
                 if q.get("answer_in_corpus"):
                     rank = hit_rank(q["answer"], passages)
                     (short_ranks if len(q["answer"].strip()) <= 3 else ranks)[mode].append(rank)
@@ -145,6 +148,12 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                     row["choice_scores"] = [round(s, 4) for s in scores]
                     row["correct"] = q["choices"][picked] == q["answer"]
                     correct += row["correct"]
+                    if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3:
+                        # what a reader sees: is the gold answer in the 1-3 quoted sentences?
+                        answer = compose(q["question"], q["question"], retrieval, settings.answer)
+                        row["answer_text"] = answer.answer
+                        row["answer_has_gold"] = q["answer"].lower() in answer.answer.lower()
+                        in_answer.append(row["answer_has_gold"])
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     summary = {
         "data": str(data),
@@ -156,6 +165,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "n_recall": len(ranks["rescored"]),
         "retrievers": {m: recall_summary(ranks[m]) for m in MODES},
         "short_answers": {m: recall_summary(short_ranks[m]) for m in MODES},
+        "answer_contains_gold": {"rate": sum(in_answer) / len(in_answer) if in_answer else 0.0, "n": len(in_answer)},
         "multiple_choice": {"accuracy": correct / len(questions) if questions else 0.0, "n": len(questions),
                             "method": "choice support in the matched chunks of the question's top 10 passages (choices not shown to the retriever)"},
         "per_question": str(out),

@@ -50,4 +50,6 @@ def eval_view(summary: dict) -> Group:
     for name, row in summary["retrievers"].items():
         table.add_row(name, *(f"{row[c]:.3f}" for c in ("hit@1", "hit@5", "hit@10", "mrr@10")), str(row["n"]))
     mc = summary["multiple_choice"]
-    return Group(table, Text(f"multiple choice accuracy: {mc['accuracy']:.3f} (n={mc['n']})", style="bold"))
+    gold = summary.get("answer_contains_gold", {"rate": 0.0, "n": 0})
+    return Group(table, Text(f"answer quotes contain the gold answer: {gold['rate']:.3f} (n={gold['n']})"),
+                 Text(f"multiple choice accuracy: {mc['accuracy']:.3f} (n={mc['n']})", style="bold"))

@@ -61,6 +61,10 @@ def test_eval_command_on_a_small_slice(tmp_path):
     assert summary["retrievers"]["rescored"]["hit@10"] >= 0.5
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 4 and {"question", "retrieved", "hit_rank_rescored", "choice", "correct"} <= rows[0].keys()
+    scored = [r for r in rows if "answer_has_gold" in r]
+    assert summary["answer_contains_gold"]["n"] == len(scored) > 0
+    assert summary["answer_contains_gold"]["rate"] == sum(r["answer_has_gold"] for r in scored) / len(scored)
+    assert all(r["answer_has_gold"] == (r["answer"].lower() in r["answer_text"].lower()) for r in scored)
     # deterministic, and the index is reused rather than rebuilt
     second = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=os.environ)
     again = json.loads(second.stdout)
