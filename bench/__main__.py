@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             results["scale_hnsw"] = scale_curve(embedder, settings, texts, qs, [max(sizes)], factory="HNSW32")
 
     if "baseline" not in skip:
-        from bench.baseline import llamaindex_run, newsbot_run
+        from bench.baseline import compare
 
         n = 12 if args.quick else args.baseline_articles
         subset, _ = select_slice(articles, answerable, n, len(answerable))
@@ -115,16 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         texts = [a["text"].lower() for a in subset]
         qs = [q for q in answerable if any(q["answer"].lower() in t for t in texts) and len(q["answer"]) > 3]
         print(f"newsbot vs llama-index on {len(subset)} articles, {len(qs)} questions…", flush=True)
-        ours = newsbot_run(embedder, settings, subset, qs)
-        theirs = llamaindex_run(subset, qs, resolve_model_path(settings.index.model))
-        results["vs_llamaindex"] = {
-            "articles": len(subset), "questions": len(qs), "newsbot": ours, "llamaindex": theirs,
-            "query_speedup": theirs["latency_ms"]["p50"] / ours["latency_ms"]["p50"],
-            "retrieve_speedup": theirs["latency_ms"]["p50"] / ours["retrieve_latency_ms"]["p50"],
-            "build_speedup": theirs["build_s"] / ours["build_s"],
-        }
-        print(f"  newsbot p50 {ours['latency_ms']['p50']:.1f} ms, hit@10 {ours['hit@10']:.3f}; "
-              f"llama-index p50 {theirs['latency_ms']['p50']:.1f} ms, hit@10 {theirs['hit@10']:.3f}", flush=True)
+        results["vs_llamaindex"] = versus = compare(embedder, settings, subset, qs, resolve_model_path(settings.index.model))
+        ours, theirs = versus["newsbot"], versus["llamaindex"]
+        print(f"  newsbot p50 {ours['latency_ms']['p50']:.1f} ms (retrieval {ours['retrieve_latency_ms']['p50']:.1f} ms), "
+              f"hit@10 {ours['hit@10']:.3f}; llama-index p50 {theirs['latency_ms']['p50']:.1f} ms, "
+              f"hit@10 {theirs['hit@10']:.3f}", flush=True)
         for name, variant in ours["variants"].items():
             print(f"  newsbot with {name}: p50 {variant['latency_ms']['p50']:.1f} ms "
                   f"(retrieval {variant['retrieve_latency_ms']['p50']:.1f} ms), hit@10 {variant['hit@10']:.3f}",

@@ -1,14 +1,81 @@
-"""The same articles and questions through a plain llama-index pipeline (VectorStoreIndex over
-FaissVectorStore, HuggingFaceEmbedding on the same packaged model, default settings)."""
+"""newsbot against a plain llama-index pipeline (VectorStoreIndex over FaissVectorStore,
+HuggingFaceEmbedding on the same packaged model, default settings), on the same articles and
+questions. Each question is put to every configuration in turn, so drift of the machine's speed
+during the run (other processes, clock changes) hits all of them alike."""
 
 from __future__ import annotations
 
+import json
+import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 from bench.common import percentiles
 
+Search = Callable[[str, int], list[tuple[str, str]]]  # question, k → (title, text) pairs, best first
 
-def llamaindex_run(articles: list[dict], questions: list[dict], model_path: str) -> dict:
+
+def compare(embedder, settings, articles: list[dict], questions: list[dict], model_path: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_build_s, ours = _newsbot(embedder, settings, articles, Path(tmp))
+        theirs_build_s, theirs_chunks, theirs = _llamaindex(articles, model_path)
+        configurations = {"newsbot": ours.pop("default"), **{f"newsbot {k}": v for k, v in ours.items()},
+                          "llamaindex": theirs}
+        measured = _interleaved(configurations, questions)
+    newsbot = {**measured.pop("newsbot"), "build_s": ours_build_s, "chunks": _chunks(configurations),
+               "query_encoder": settings.index.query_encoder,
+               "variants": {name.removeprefix("newsbot "): row for name, row in measured.items()
+                            if name.startswith("newsbot ")}}
+    llamaindex = {**measured["llamaindex"], "build_s": theirs_build_s, "chunks": theirs_chunks}
+    return {
+        "articles": len(articles), "questions": len(questions), "newsbot": newsbot, "llamaindex": llamaindex,
+        "query_speedup": llamaindex["latency_ms"]["p50"] / newsbot["latency_ms"]["p50"],
+        "retrieve_speedup": llamaindex["latency_ms"]["p50"] / newsbot["retrieve_latency_ms"]["p50"],
+        "build_speedup": llamaindex["build_s"] / newsbot["build_s"],
+    }
+
+
+def _newsbot(embedder, settings, articles: list[dict], tmp: Path) -> tuple[float, dict]:
+    """Build once (fresh folder: empty embedding cache); one answerer per configuration."""
+    from bot.service import make_answerer
+    from index.build import sync_index
+
+    source = tmp / "articles.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    index_settings = replace(settings.index, index_dir=tmp / "index")
+    start = time.perf_counter()
+    sync_index(index_settings, embedder, sources=[source])
+    build_s = time.perf_counter() - start
+    base = replace(settings, index=index_settings)
+    variants = {
+        "default": base,
+        "query_encoder=model": replace(base, index=replace(index_settings, query_encoder="model")),
+        "query_encoder=onnx-int8": replace(base, index=replace(index_settings, query_encoder="onnx-int8")),
+        "context_chunks=0": replace(base, answer=replace(base.answer, context_chunks=0)),
+        "context_chunks=2": replace(base, answer=replace(base.answer, context_chunks=2)),
+    }
+    return build_s, {name: _NewsbotConfig(make_answerer(s, embedder)) for name, s in variants.items()}
+
+
+class _NewsbotConfig:
+    def __init__(self, answerer) -> None:
+        self.answerer = answerer
+        self.stages: dict[str, list[float]] = {}
+
+    def search(self, question: str, k: int) -> list[tuple[str, str]]:
+        retrieval = self.answerer.retriever.retrieve(question, k)
+        if k == 10:
+            for stage, ms in retrieval.timings_ms.items():
+                self.stages.setdefault(stage, []).append(ms)
+        return [(p.article.title, p.text) for p in retrieval.passages]
+
+    def answer(self, question: str) -> None:
+        self.answerer.answer(question)
+
+
+def _llamaindex(articles: list[dict], model_path: str):
     import faiss
     from llama_index.core import Document, Settings, StorageContext, VectorStoreIndex
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
@@ -23,76 +90,53 @@ def llamaindex_run(articles: list[dict], questions: list[dict], model_path: str)
     index = VectorStoreIndex.from_documents(docs, storage_context=StorageContext.from_defaults(vector_store=store))
     build_s = time.perf_counter() - start
     retriever = index.as_retriever(similarity_top_k=10)
-    for q in questions[:3]:
-        retriever.retrieve(q["question"])
-    samples, hits, chars = [], 0, []
+
+    class Config:
+        stages: dict = {}
+        answer = None  # retrieval only: with no LLM there is nothing to compose
+
+        @staticmethod
+        def search(question: str, k: int) -> list[tuple[str, str]]:
+            return [(n.node.metadata.get("title", ""), n.node.get_content()) for n in retriever.retrieve(question)[:k]]
+
+    return build_s, int(store.client.ntotal), Config()
+
+
+def _interleaved(configurations: dict, questions: list[dict]) -> dict:
+    from bot.evaluate import hit_rank_in_texts
+
+    for config in configurations.values():  # warm up
+        for q in questions[:3]:
+            config.search(q["question"], 10)
+    samples = {name: {"full": [], "retrieve": [], "hits": 0, "hits40": 0, "chars": []} for name in configurations}
     for q in questions:
-        start = time.perf_counter()
-        nodes = retriever.retrieve(q["question"])
-        samples.append((time.perf_counter() - start) * 1000)
-        chars.append(sum(len(n.node.get_content()) for n in nodes[:10]))
-        if any(q["answer"].lower() in n.node.get_content().lower() for n in nodes[:10]):
-            hits += 1
-    return {"build_s": build_s, "latency_ms": percentiles(samples), "chunks": int(store.client.ntotal),
-            "hit@10": hits / len(questions) if questions else 0.0, "n": len(questions),
-            "top10_chars_mean": sum(chars) / len(chars) if chars else 0.0}
-
-
-def newsbot_run(embedder, settings, articles: list[dict], questions: list[dict]) -> dict:
-    """newsbot as configured by default, then the same index with one setting changed at a time."""
-    import json
-    import tempfile
-    from dataclasses import replace
-    from pathlib import Path
-
-    from index.build import sync_index
-
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "articles.jsonl"
-        source.write_text("".join(json.dumps(a) + "\n" for a in articles))
-        index_settings = replace(settings.index, index_dir=Path(tmp) / "index")
-        start = time.perf_counter()
-        sync_index(index_settings, embedder, sources=[source])  # fresh folder: empty embedding cache
-        build_s = time.perf_counter() - start
-        settings = replace(settings, index=index_settings)
-        result = {"build_s": build_s, "query_encoder": settings.index.query_encoder,
-                  **_query_run(settings, embedder, questions)}
-        variants = {
-            "query_encoder=model": replace(settings, index=replace(index_settings, query_encoder="model")),
-            "query_encoder=onnx-int8": replace(settings, index=replace(index_settings, query_encoder="onnx-int8")),
-            "context_chunks=0": replace(settings, answer=replace(settings.answer, context_chunks=0)),
-            "context_chunks=2": replace(settings, answer=replace(settings.answer, context_chunks=2)),
-        }
-        result["variants"] = {name: _query_run(variant, embedder, questions) for name, variant in variants.items()}
-    return result
-
-
-def _query_run(settings, embedder, questions: list[dict]) -> dict:
-    from bot.evaluate import hit_rank
-    from bot.service import make_answerer
-
-    answerer = make_answerer(settings, embedder)
-    retriever = answerer.retriever
-    for q in questions[:3]:
-        answerer.answer(q["question"])
-    full, retrieve_only, hits, hits40, chars, stages = [], [], 0, 0, [], {}
-    for q in questions:
-        start = time.perf_counter()
-        retrieval = retriever.retrieve(q["question"], 10)
-        retrieve_only.append((time.perf_counter() - start) * 1000)
-        for stage, ms in retrieval.timings_ms.items():
-            stages.setdefault(stage, []).append(ms)
-        passages = retrieval.passages
-        chars.append(sum(len(p.text) for p in passages))
-        start = time.perf_counter()
-        answerer.answer(q["question"])
-        full.append((time.perf_counter() - start) * 1000)
-        hits += hit_rank(q["answer"], passages) is not None
-        # about the same amount of text as llama-index's ten 1,024-token chunks
-        hits40 += hit_rank(q["answer"], retriever.retrieve(q["question"], 40).passages, 40) is not None
+        for name, config in configurations.items():
+            row = samples[name]
+            start = time.perf_counter()
+            texts = config.search(q["question"], 10)
+            retrieve_ms = (time.perf_counter() - start) * 1000
+            row["retrieve"].append(retrieve_ms)
+            if config.answer is not None:
+                start = time.perf_counter()
+                config.answer(q["question"])
+                row["full"].append((time.perf_counter() - start) * 1000)
+            else:
+                row["full"].append(retrieve_ms)
+            row["chars"].append(sum(len(text) for _, text in texts))
+            row["hits"] += hit_rank_in_texts(q["answer"], texts) is not None
+            if name.startswith("newsbot"):  # about as much text as llama-index's ten 1,024-token chunks
+                row["hits40"] += hit_rank_in_texts(q["answer"], config.search(q["question"], 40), 40) is not None
     n = len(questions) or 1
-    return {"chunks": len(retriever.reader.snapshot()), "latency_ms": percentiles(full),
-            "retrieve_latency_ms": percentiles(retrieve_only),
-            "stages_ms_p50": {k: percentiles(v)["p50"] for k, v in stages.items()},
-            "hit@10": hits / n, "hit@40": hits40 / n, "n": len(questions),
-            "top10_chars_mean": sum(chars) / len(chars) if chars else 0.0}
+    out = {}
+    for name, row in samples.items():
+        out[name] = {"latency_ms": percentiles(row["full"]), "retrieve_latency_ms": percentiles(row["retrieve"]),
+                     "hit@10": row["hits"] / n, "n": len(questions),
+                     "top10_chars_mean": sum(row["chars"]) / len(row["chars"]) if row["chars"] else 0.0}
+        if name.startswith("newsbot"):
+            out[name]["hit@40"] = row["hits40"] / n
+            out[name]["stages_ms_p50"] = {k: percentiles(v)["p50"] for k, v in configurations[name].stages.items()}
+    return out
+
+
+def _chunks(configurations: dict) -> int:
+    return len(configurations["newsbot"].answerer.retriever.reader.snapshot())

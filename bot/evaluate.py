@@ -50,9 +50,14 @@ def select_slice(articles: list[dict], questions: list[dict], limit_articles: in
 
 def hit_rank(answer: str, passages: list[Passage], k: int = 10) -> int | None:
     """1-based rank of the first passage that contains the answer string (case-insensitive)."""
+    return hit_rank_in_texts(answer, [(p.article.title, p.text) for p in passages], k)
+
+
+def hit_rank_in_texts(answer: str, titled_texts: list[tuple[str, str]], k: int = 10) -> int | None:
+    """The same over (title, text) pairs, whatever produced them."""
     needle = answer.lower()
-    for rank, passage in enumerate(passages[:k], 1):
-        if needle in passage.text.lower() or needle in passage.article.title.lower():
+    for rank, (title, text) in enumerate(titled_texts[:k], 1):
+        if needle in text.lower() or needle in title.lower():
             return rank
     return None
 
