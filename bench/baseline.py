@@ -1,7 +1,7 @@
 """newsbot against a plain llama-index pipeline (VectorStoreIndex over FaissVectorStore,
 HuggingFaceEmbedding on the same packaged model, default settings), on the same articles and
-questions. Each question is put to every configuration in turn, so drift of the machine's speed
-during the run (other processes, clock changes) hits all of them alike."""
+questions. Every configuration answers every question twice, in alternating passes, so drift of
+the machine's speed during the run hits all of them alike."""
 
 from __future__ import annotations
 
@@ -102,35 +102,40 @@ def _llamaindex(articles: list[dict], model_path: str):
     return build_s, int(store.client.ntotal), Config()
 
 
-def _interleaved(configurations: dict, questions: list[dict]) -> dict:
+def _interleaved(configurations: dict, questions: list[dict], rounds: int = 2) -> dict:
+    """Every configuration answers all questions, in turn, `rounds` times (ABC ABC): each keeps warm
+    caches for a whole pass, as a serving process would, while drift spreads over all of them.
+    (Alternating per question measured cold caches instead: every model evicted the last one's.)"""
     from bot.evaluate import hit_rank_in_texts
 
-    for config in configurations.values():  # warm up
-        for q in questions[:3]:
-            config.search(q["question"], 10)
     samples = {name: {"full": [], "retrieve": [], "hits": 0, "hits40": 0, "chars": []} for name in configurations}
-    for q in questions:
+    for round_ in range(rounds):
         for name, config in configurations.items():
             row = samples[name]
-            start = time.perf_counter()
-            texts = config.search(q["question"], 10)
-            retrieve_ms = (time.perf_counter() - start) * 1000
-            row["retrieve"].append(retrieve_ms)
-            if config.answer is not None:
+            for q in questions[:3]:  # warm up
+                config.search(q["question"], 10)
+            for q in questions:
                 start = time.perf_counter()
-                config.answer(q["question"])
-                row["full"].append((time.perf_counter() - start) * 1000)
-            else:
-                row["full"].append(retrieve_ms)
-            row["chars"].append(sum(len(text) for _, text in texts))
-            row["hits"] += hit_rank_in_texts(q["answer"], texts) is not None
-            if name.startswith("newsbot"):  # about as much text as llama-index's ten 1,024-token chunks
-                row["hits40"] += hit_rank_in_texts(q["answer"], config.search(q["question"], 40), 40) is not None
+                texts = config.search(q["question"], 10)
+                retrieve_ms = (time.perf_counter() - start) * 1000
+                row["retrieve"].append(retrieve_ms)
+                if config.answer is not None:
+                    start = time.perf_counter()
+                    config.answer(q["question"])
+                    row["full"].append((time.perf_counter() - start) * 1000)
+                else:
+                    row["full"].append(retrieve_ms)
+                if round_ == 0:  # rankings are deterministic: count hits once
+                    row["chars"].append(sum(len(text) for _, text in texts))
+                    row["hits"] += hit_rank_in_texts(q["answer"], texts) is not None
+                    if name.startswith("newsbot"):  # about as much text as llama-index's ten 1,024-token chunks
+                        wide = config.search(q["question"], 40)
+                        row["hits40"] += hit_rank_in_texts(q["answer"], wide, 40) is not None
     n = len(questions) or 1
     out = {}
     for name, row in samples.items():
         out[name] = {"latency_ms": percentiles(row["full"]), "retrieve_latency_ms": percentiles(row["retrieve"]),
-                     "hit@10": row["hits"] / n, "n": len(questions),
+                     "hit@10": row["hits"] / n, "n": len(questions), "rounds": rounds,
                      "top10_chars_mean": sum(row["chars"]) / len(row["chars"]) if row["chars"] else 0.0}
         if name.startswith("newsbot"):
             out[name]["hit@40"] = row["hits40"] / n

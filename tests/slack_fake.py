@@ -29,6 +29,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.rate_limit_next: dict[str, int] = {}  # method → how many 429s to answer first
         self.socket_url = ""
+        self.threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) → its messages
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         fake = self
@@ -37,6 +38,10 @@ class FakeSlack:
             def log_message(self, *args):
                 pass
 
+            def do_GET(self):  # conversations.replies and friends are GETs with a query string
+                path, _, query = self.path.partition("?")
+                self._answer(path, {k: v[0] for k, v in parse_qs(query).items()})
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode() if length else ""
@@ -44,7 +49,10 @@ class FakeSlack:
                     params = json.loads(raw or "{}")
                 else:
                     params = {k: v[0] for k, v in parse_qs(raw).items()}
-                method = self.path.removeprefix("/api/")
+                self._answer(self.path, params)
+
+            def _answer(self, path, params):
+                method = path.removeprefix("/api/")
                 status, body, extra = fake.respond(method, params, dict(self.headers))
                 data = json.dumps(body).encode()
                 self.send_response(status)
@@ -68,6 +76,11 @@ class FakeSlack:
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
         if method == "auth.test":
             return 200, {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "newsbot"}, {}
+        if method == "conversations.replies":
+            messages = self.threads.get((params.get("channel"), params.get("ts")))
+            if messages is None:
+                return 200, {"ok": False, "error": "thread_not_found"}, {}
+            return 200, {"ok": True, "messages": messages, "has_more": False}, {}
         if method == "apps.connections.open":
             return 200, {"ok": True, "url": self.socket_url}, {}
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):

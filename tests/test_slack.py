@@ -35,6 +35,7 @@ class Bot:
 
     def __init__(self, settings, answerer):
         self.app = create_app(settings, answerer)
+        self.slack_bot = self.app.slack_bot  # the listeners' shared state, for assertions on memory
         self.server = serve_http(self.app, lambda: {"ok": True, "index_version": "v-test"}, "127.0.0.1", 0)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -120,6 +121,37 @@ def test_thread_follow_up_without_mention_uses_the_thread_history(fake, make_bot
     bot.event({**follow, "thread_ts": "1699999999.000001", "ts": "1700000202.000100"}, "Ev12")
     time.sleep(1.0)
     assert len(fake.of("chat.postMessage")) == 2
+
+
+def test_after_a_restart_follow_ups_continue_from_the_thread_on_slack(fake, make_bot):
+    thread = "1700000300.000100"
+    question = {"user": "U1", "text": "<@UBOT> Who blamed whom for the Idlib clashes?", "ts": thread}
+    earlier_answer = {"user": "UBOT", "bot_id": "BBOT", "ts": "1700000300.000200", "thread_ts": thread,
+                      "text": "Russia’s foreign ministry (spokesperson Maria Zakharova) blamed Turkey [1].\n"
+                              f"[1] {SEED_TITLE} — https://example.org/seed"}
+    follow = {"type": "message", "channel": "C1", "channel_type": "channel", "user": "U1",
+              "text": "what did she say about the Sochi deal?", "ts": "1700000301.000100", "thread_ts": thread}
+    fake.threads[("C1", thread)] = [question, earlier_answer, {**follow, "thread_ts": thread}]
+    bot = make_bot()  # a fresh process: nothing in memory
+    bot.event(follow, "Ev20")
+    [update] = fake.wait_for("chat.update")
+    assert "Sochi" in final_text(update)
+    assert fake.of("chat.postMessage")[0].params["thread_ts"] == thread
+    [replies] = fake.of("conversations.replies")
+    assert (replies.params["channel"], replies.params["ts"]) == ("C1", thread)
+    # the rebuilt memory holds the earlier turn and the new one
+    restored = bot.slack_bot.threads.get("C1", thread, create=False)
+    assert [t.question for t in restored.turns] == ["Who blamed whom for the Idlib clashes?", follow["text"]]
+    assert "Zakharova" in restored.resolve("and what did she add?")
+
+    # a thread where the bot never answered: looked up once, then left alone
+    others = "1700000400.000100"
+    fake.threads[("C1", others)] = [{"user": "U2", "text": "lunch?", "ts": others}]
+    for i in range(2):
+        bot.event({**follow, "thread_ts": others, "ts": f"1700000401.00010{i}"}, f"Ev3{i}")
+    time.sleep(1.0)
+    assert len(fake.of("chat.postMessage")) == 1
+    assert [c.params["ts"] for c in fake.of("conversations.replies")] == [thread, others]
 
 
 def test_direct_message_is_answered(fake, make_bot):
@@ -306,3 +338,20 @@ def test_socket_mode_end_to_end(fake, settings_for, answerer, tmp_path):
         finally:
             handler.close()
             ws_server.shutdown()
+
+
+def test_thread_history_becomes_turns_and_notices_do_not():
+    from bot.slack.history import conversation_from_replies
+
+    messages = [
+        {"user": "U1", "text": "<@UBOT> who won the election in Peru?", "ts": "1"},
+        {"user": "UBOT", "bot_id": "B1", "text": f"_{kit.THINKING}_", "ts": "2"},  # a placeholder never updated
+        {"user": "U1", "text": "<@UBOT> Who blamed whom for the Idlib clashes?", "ts": "3"},
+        {"user": "UBOT", "bot_id": "B1", "text": "Russia blamed Turkey [1].\n[1] Seed title — https://x", "ts": "4"},
+        {"user": "U2", "text": "joined", "subtype": "channel_join", "ts": "5"},
+        {"user": "U1", "text": "and why?", "ts": "6"},  # not answered yet: the message being handled
+    ]
+    conversation = conversation_from_replies(messages, "UBOT", 6, notices=(f"_{kit.THINKING}_", APOLOGY))
+    assert [(t.question, t.answer.answer) for t in conversation.turns] == [
+        ("Who blamed whom for the Idlib clashes?", "Russia blamed Turkey [1].")]
+    assert conversation_from_replies(messages[:1] + messages[4:], "UBOT", 6) is None  # the bot never spoke

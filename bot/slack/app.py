@@ -34,7 +34,8 @@ def create_app(settings: Settings, answerer: Answerer, client: WebClient | None 
         token_verification_enabled=token_verification_enabled,
         logger=logging.getLogger("newsbot.slack"),
     )
-    listeners.register(app, listeners.SlackBot(settings, answerer))
+    app.slack_bot = listeners.SlackBot(settings, answerer)  # state shared by the listeners
+    listeners.register(app, app.slack_bot)
 
     @app.error
     def on_error(error, body, logger):  # noqa: ANN001 — Bolt injects by name

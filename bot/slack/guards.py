@@ -73,6 +73,12 @@ class Threads:
                 self._items.popitem(last=False)
             return conversation
 
+    def put(self, channel: str, thread_ts: str, conversation: Conversation) -> None:
+        with self._lock:
+            self._items[(channel, thread_ts)] = conversation
+            if len(self._items) > self.capacity:
+                self._items.popitem(last=False)
+
     def __contains__(self, key: tuple[str, str]) -> bool:
         with self._lock:
             return key in self._items

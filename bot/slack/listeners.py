@@ -11,8 +11,10 @@ from collections import OrderedDict
 from slack_bolt import App
 
 from bot.answer import Answerer
+from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack import blocks as kit
+from bot.slack.history import conversation_from_replies
 from bot.slack.feedback import FeedbackLog
 from bot.slack.guards import RateLimiter, SeenEvents, Threads
 from bot.types import Answer
@@ -36,6 +38,7 @@ class SlackBot:
         self.threads = Threads(settings.answer.memory_turns)
         self.feedback = FeedbackLog(settings.slack.feedback_log)
         self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self._not_ours: OrderedDict[tuple[str, str], None] = OrderedDict()  # threads without the bot
         self._lock = threading.Lock()
 
     def allowed(self, channel: str) -> bool:
@@ -51,6 +54,34 @@ class SlackBot:
     def recall(self, key: str) -> Answer | None:
         with self._lock:
             return self._answers.get(key)
+
+    def thread_memory(self, client, channel: str, thread_ts: str, bot_user_id: str) -> Conversation | None:
+        """The thread's conversation: from memory, else rebuilt from the thread's messages (after a
+        restart); None when the bot has not answered in that thread. One look-up per unknown thread."""
+        conversation = self.threads.get(channel, thread_ts, create=False)
+        if conversation is not None:
+            return conversation
+        key = (channel, thread_ts)
+        with self._lock:
+            if key in self._not_ours:
+                return None
+        try:
+            replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=200)
+            messages = replies.get("messages") or []
+        except Exception:  # no history scope, thread gone, Slack down: treat it as not ours
+            log.warning("cannot read thread %s in %s; follow-ups there need a mention", thread_ts, channel,
+                        exc_info=True)
+            messages = []
+        conversation = conversation_from_replies(messages, bot_user_id, self.settings.answer.memory_turns,
+                                                 notices=(f"_{kit.THINKING}_", APOLOGY, SLOW_DOWN))
+        if conversation is None:
+            with self._lock:
+                self._not_ours[key] = None
+                while len(self._not_ours) > 5000:
+                    self._not_ours.popitem(last=False)
+            return None
+        self.threads.put(channel, thread_ts, conversation)
+        return conversation
 
     def answer_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
                          conversation_key: str) -> None:
@@ -78,12 +109,14 @@ def _clean(text: str) -> str:
 
 def register(app: App, bot: SlackBot) -> None:
     @app.event("app_mention")
-    def on_mention(body, event, client):
+    def on_mention(body, event, client, context):
         if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
             return
         if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or not bot.allowed(event["channel"]):
             return
         thread_ts = event.get("thread_ts") or event["ts"]
+        if event.get("thread_ts"):  # asked inside a thread: earlier turns there count, even after a restart
+            bot.thread_memory(client, event["channel"], thread_ts, context.bot_user_id or "")
         bot.answer_in_thread(client, channel=event["channel"], user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts)
 
@@ -98,7 +131,9 @@ def register(app: App, bot: SlackBot) -> None:
             # a channel message: only follow-ups in threads the bot answered, without a mention
             # (a mention arrives as app_mention too and is answered there)
             mentioned = context.bot_user_id and f"<@{context.bot_user_id}" in event.get("text", "")
-            if not thread_ts or mentioned or (channel, thread_ts) not in bot.threads or not bot.allowed(channel):
+            if not thread_ts or mentioned or not bot.allowed(channel):
+                return
+            if bot.thread_memory(client, channel, thread_ts, context.bot_user_id or "") is None:
                 return
         if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
             return

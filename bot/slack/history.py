@@ -1,0 +1,41 @@
+"""Thread memory rebuilt from Slack's own record (conversations.replies) after a restart: every
+question in the thread that the bot answered becomes a turn again, so follow-ups keep working."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation import Conversation
+from bot.types import Answer
+
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_CITATION_LINE = re.compile(r"^\[\d+\] ")
+
+
+def conversation_from_replies(messages: list[dict], bot_user_id: str, turns: int,
+                              notices: tuple[str, ...] = ()) -> Conversation | None:
+    """The conversation held in a thread's messages (oldest first), or None when the bot never
+    answered there. A turn is a person's message followed by the bot's answer; the bot's notices
+    (placeholders, apologies, rate-limit replies) are not answers."""
+    conversation = Conversation(turns)
+    answered = False
+    question = None
+    for message in messages:
+        text = message.get("text") or ""
+        if message.get("user") == bot_user_id or message.get("bot_id") and not message.get("user"):
+            answered = True
+            if question and not any(text.startswith(n) for n in notices if n):
+                conversation.remember(Answer(question=question, answer=_answer_part(text), found=True, query=question))
+            question = None
+        elif not message.get("subtype"):
+            question = _MENTION.sub(" ", text).strip() or None
+    return conversation if answered else None
+
+
+def _answer_part(text: str) -> str:
+    """The answer without the citation lines that answer_text() appends."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _CITATION_LINE.match(line) and i > 0:
+            return "\n".join(lines[:i]).strip()
+    return text.strip()
