@@ -53,8 +53,8 @@ def _newsbot(embedder, settings, articles: list[dict], tmp: Path) -> tuple[float
         "default": base,
         "query_encoder=model": replace(base, index=replace(index_settings, query_encoder="model")),
         "query_encoder=onnx-int8": replace(base, index=replace(index_settings, query_encoder="onnx-int8")),
-        "context_chunks=0": replace(base, answer=replace(base.answer, context_chunks=0)),
-        "context_chunks=2": replace(base, answer=replace(base.answer, context_chunks=2)),
+        **{f"context_chunks={n}": replace(base, answer=replace(base.answer, context_chunks=n))
+           for n in (0, 1, 2) if n != base.answer.context_chunks},
     }
     return build_s, {name: _NewsbotConfig(make_answerer(s, embedder)) for name, s in variants.items()}
 
