@@ -39,6 +39,7 @@ class SlackBot:
         self.feedback = FeedbackLog(settings.slack.feedback_log)
         self._answers: OrderedDict[str, Answer] = OrderedDict()
         self._not_ours: OrderedDict[tuple[str, str], None] = OrderedDict()  # threads without the bot
+        self._pending: dict[tuple[str, str], threading.Event] = {}  # thread look-ups under way
         self._lock = threading.Lock()
 
     def allowed(self, channel: str) -> bool:
@@ -65,6 +66,20 @@ class SlackBot:
         with self._lock:
             if key in self._not_ours:
                 return None
+            pending = self._pending.get(key)
+            if pending is None:
+                self._pending[key] = threading.Event()
+        if pending is not None:  # another message of the same thread is already reading it
+            pending.wait(timeout=10)
+            return self.threads.get(channel, thread_ts, create=False)
+        try:
+            return self._restore(client, channel, thread_ts, bot_user_id)
+        finally:
+            with self._lock:
+                self._pending.pop(key).set()
+
+    def _restore(self, client, channel: str, thread_ts: str, bot_user_id: str) -> Conversation | None:
+        key = (channel, thread_ts)
         try:
             replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=200)
             messages = replies.get("messages") or []
