@@ -55,17 +55,23 @@ class Bm25Index:
         """Index texts; `reused[i]` holds text i's term ids in `vocab` (from a previous version),
         so it is not tokenized again. Terms no chunk uses any more stay in the vocabulary, unused."""
         vocab = dict(vocab or {})
-        ids: list[list[int]] = []
+        ids: list[np.ndarray] = []
         for i, text in enumerate(texts):
             if reused is not None and i in reused:
-                ids.append(reused[i].tolist())
+                ids.append(np.asarray(reused[i], dtype=np.int32))
             else:
-                ids.append([vocab.setdefault(t, len(vocab)) for t in terms(text)])
-        model = bm25s.BM25()
-        model.index(Tokenized(ids=ids, vocab=vocab), show_progress=False)
+                ids.append(np.array([vocab.setdefault(t, len(vocab)) for t in terms(text)], dtype=np.int32))
         offsets = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in ids], out=offsets[1:])
-        flat = np.fromiter((t for x in ids for t in x), dtype=np.int32, count=int(offsets[-1]))
+        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32)
+        model = bm25s.BM25()
+        if offsets[-1] == 0:  # nothing to score: let bm25s set up its empty state
+            model.index(Tokenized(ids=[x.tolist() for x in ids], vocab=vocab), show_progress=False)
+        else:
+            model.scores = score_matrix(flat, offsets, len(vocab), model.k1, model.b)
+            model.vocab_dict = vocab
+            model.unique_token_ids_set = set(vocab.values())
+            model.nonoccurrence_array = None
         return cls(model, len(texts), flat, offsets)
 
     @property
@@ -101,6 +107,27 @@ class Bm25Index:
         top = top[np.argsort(-scores[top], kind="stable")]
         top = top[scores[top] > 0]
         return top.astype(np.int64), scores[top].astype(np.float32)
+
+
+def score_matrix(flat_ids: np.ndarray, offsets: np.ndarray, n_vocab: int, k1: float, b: float) -> dict:
+    """bm25s's score matrix (Lucene BM25: term × chunk, CSC by term) computed in a few numpy passes
+    from the stored term ids. bm25s builds the same matrix with a Python loop per chunk: 2.5 s at
+    27k chunks against ~0.3 s here, and an update rebuilds it (equality is tested)."""
+    n_docs = len(offsets) - 1
+    lengths = np.diff(offsets)
+    docs = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    pairs, tf = np.unique(docs * n_vocab + flat_ids.astype(np.int64), return_counts=True)
+    doc, term = pairs // n_vocab, pairs % n_vocab
+    df = np.bincount(term, minlength=n_vocab)
+    idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+    norm = (k1 * ((1 - b) + b * lengths / lengths.mean())).astype(np.float32)
+    tf = tf.astype(np.float32)
+    scores = idf[term] * (tf / (norm[doc] + tf))
+    order = np.argsort(term, kind="stable")  # pairs come sorted by chunk: stable keeps chunks in order
+    indptr = np.zeros(n_vocab + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    return {"data": scores[order].astype(np.float32), "indices": doc[order].astype(np.int32),
+            "indptr": indptr, "num_docs": n_docs}
 
 
 def bm25_scores(index: Bm25Index, query: str) -> np.ndarray:
