@@ -30,3 +30,14 @@ def test_dockerfile_pins_cpu_torch_and_runs_as_non_root():
     assert "whl/cpu torch==2.13.0" in dockerfile
     assert dockerfile.index("torch==2.13.0") < dockerfile.index("pip install .")
     assert "\nUSER newsbot" in dockerfile
+
+
+def test_systemd_bot_keeps_its_question_encoder_where_it_may_write():
+    unit = (ROOT / "deploy" / "newsbot-slack.service").read_text()
+    settings = dict(pair.split("=", 1) for line in unit.splitlines() if line.startswith("Environment=")
+                    for pair in line.removeprefix("Environment=").split())
+    writable = [line.split("=", 1)[1].strip() for line in unit.splitlines() if line.startswith("ReadWritePaths=")]
+    assert "ProtectHome=true" in unit  # so ~/.cache is out of reach
+    assert any(settings["NEWSBOT_MODEL_CACHE"].startswith(path) for path in writable)
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "NEWSBOT_MODEL_CACHE=/opt/newsbot/models" in dockerfile and "make_query_embedder" in dockerfile
