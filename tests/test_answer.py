@@ -60,6 +60,9 @@ def test_unanswerable_question_says_so_and_shows_closest_passages(answerer):
     assert not answer.found
     assert answer.answer.startswith(NOT_FOUND)
     assert answer.citations == () and answer.passages
+    for off_topic in ["Who won the 2018 World Cup final?", "How tall is the Eiffel Tower?",
+                      "What is the price of bitcoin today?"]:
+        assert not answerer.answer(off_topic).found, off_topic
 
 
 def test_follow_up_chain_resolves_against_previous_turns(answerer):
