@@ -68,17 +68,15 @@ class Threads:
                 return self._items[key]
             if not create:
                 return None
-            conversation = self._items[key] = Conversation(self.turns)
-            if len(self._items) > self.capacity:
-                self._items.popitem(last=False)
-            return conversation
+            return self._insert(key, Conversation(self.turns))
 
     def put(self, channel: str, thread_ts: str, conversation: Conversation) -> None:
         with self._lock:
-            self._items[(channel, thread_ts)] = conversation
-            if len(self._items) > self.capacity:
-                self._items.popitem(last=False)
+            self._insert((channel, thread_ts), conversation)
 
-    def __contains__(self, key: tuple[str, str]) -> bool:
-        with self._lock:
-            return key in self._items
+    def _insert(self, key: tuple[str, str], conversation: Conversation) -> Conversation:
+        """Under the lock: store, and forget the least recently used thread beyond capacity."""
+        self._items[key] = conversation
+        if len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+        return conversation

@@ -28,8 +28,13 @@ def conversation_from_replies(messages: list[dict], bot_user_id: str, turns: int
                 conversation.remember(Answer(question=question, answer=_answer_part(text), found=True, query=question))
             question = None
         elif not message.get("subtype"):
-            question = _MENTION.sub(" ", text).strip() or None
+            question = strip_mentions(text) or None
     return conversation if answered else None
+
+
+def strip_mentions(text: str | None) -> str:
+    """A message's text without its <@U…> mentions."""
+    return _MENTION.sub(" ", text or "").strip()
 
 
 def _answer_part(text: str) -> str:

@@ -4,7 +4,6 @@ come from the Answerer, blocks from blocks.py."""
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections import OrderedDict
 
@@ -14,13 +13,12 @@ from bot.answer import Answerer
 from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack import blocks as kit
-from bot.slack.history import conversation_from_replies
+from bot.slack.history import conversation_from_replies, strip_mentions
 from bot.slack.feedback import FeedbackLog
 from bot.slack.guards import RateLimiter, SeenEvents, Threads
 from bot.types import Answer
 
 log = logging.getLogger(__name__)
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
 SLOW_DOWN = "You're asking faster than I can keep up with; please wait a minute and ask again."
 SLASH_COMMAND = "/ask"  # must match deploy/slack-manifest.yaml
@@ -108,7 +106,7 @@ class SlackBot:
         ts = placeholder["ts"]
         try:
             conversation = self.threads.get(channel, conversation_key)
-            answer = self.answerer.answer(_clean(text), conversation)
+            answer = self.answerer.answer(strip_mentions(text), conversation)
             key = f"{channel}:{ts}"
             self.keep(key, answer)
             client.chat_update(channel=channel, ts=ts, text=kit.answer_text(answer),
@@ -116,10 +114,6 @@ class SlackBot:
         except Exception:
             log.exception("answering failed in %s", channel)
             client.chat_update(channel=channel, ts=ts, text=APOLOGY, blocks=kit.notice_blocks(APOLOGY))
-
-
-def _clean(text: str) -> str:
-    return _MENTION.sub(" ", text or "").strip()
 
 
 def register(app: App, bot: SlackBot) -> None:
