@@ -23,7 +23,7 @@ def compare(embedder, settings, articles: list[dict], questions: list[dict], mod
         theirs_build_s, theirs_chunks, theirs = _llamaindex(articles, model_path)
         configurations = {"newsbot": ours.pop("default"), **{f"newsbot {k}": v for k, v in ours.items()},
                           "llamaindex": theirs}
-        measured = _interleaved(configurations, questions)
+        measured = _alternating_passes(configurations, questions)
     newsbot = {**measured.pop("newsbot"), "build_s": ours_build_s, "chunks": _chunks(configurations),
                "query_encoder": settings.index.query_encoder,
                "variants": {name.removeprefix("newsbot "): row for name, row in measured.items()
@@ -102,7 +102,7 @@ def _llamaindex(articles: list[dict], model_path: str):
     return build_s, int(store.client.ntotal), Config()
 
 
-def _interleaved(configurations: dict, questions: list[dict], rounds: int = 2) -> dict:
+def _alternating_passes(configurations: dict, questions: list[dict], rounds: int = 2) -> dict:
     """Every configuration answers all questions, in turn, `rounds` times (ABC ABC): each keeps warm
     caches for a whole pass, as a serving process would, while drift spreads over all of them.
     (Alternating per question measured cold caches instead: every model evicted the last one's.)"""

@@ -111,8 +111,9 @@ class Bm25Index:
 
 def score_matrix(flat_ids: np.ndarray, offsets: np.ndarray, n_vocab: int, k1: float, b: float) -> dict:
     """bm25s's score matrix (Lucene BM25: term × chunk, CSC by term) computed in a few numpy passes
-    from the stored term ids. bm25s builds the same matrix with a Python loop per chunk: 2.5 s at
-    27k chunks against ~0.3 s here, and an update rebuilds it (equality is tested)."""
+    from the stored term ids. bm25s builds the same matrix with a Python loop per chunk: at 27k
+    chunks the whole build took 2.5 s that way and 1.1 s this way, and every update rebuilds it
+    (equality is tested)."""
     n_docs = len(offsets) - 1
     lengths = np.diff(offsets)
     docs = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
