@@ -12,7 +12,7 @@ from index.embedder import Embedder, SentenceTransformerEmbedder, resolve_model_
 from index.errors import ModelNotAvailable, NewsbotError
 from index.versions import IndexReader
 
-QUERY_ENCODERS = {"onnx": "fp32", "onnx-int8": "int8", "model": None}
+QUERY_ENCODERS = {"onnx": "fp32", "onnx-int8": "int8", "static": "fp32", "model": None}
 log = logging.getLogger(__name__)
 
 
@@ -30,6 +30,13 @@ def make_query_embedder(settings: Settings, document_embedder: Callable[[], Embe
     precision = QUERY_ENCODERS[choice]
     if precision is None:
         return document_embedder()
+    if choice == "static":
+        from index.static_encoder import StaticEncoder
+
+        try:
+            return StaticEncoder(settings.index.index_dir, settings.index.model, resolve_model_path(settings.index.model))
+        except ModelNotAvailable as exc:
+            log.warning("%s; questions use the ONNX encoder", exc)
     from index.onnx_encoder import load_query_encoder
 
     try:

@@ -12,6 +12,7 @@ import json
 import logging
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -20,11 +21,13 @@ from typing import Protocol
 
 import numpy as np
 
+from index import static_encoder
 from index.articles import Article, Merged, Skipped, dedupe, read_file, scan_files
 from index.chunking import chunk_article, embed_key, embed_text
-from index.embedder import Embedder, EmbeddingCache, embed_in_batches
-from index.errors import IndexCorrupt, NothingToIndex
+from index.embedder import Embedder, EmbeddingCache, embed_in_batches, resolve_model_path
+from index.errors import IndexCorrupt, ModelNotAvailable, NothingToIndex
 from index.lexical import Bm25Index
+from index.onnx_encoder import load_query_encoder
 from index.settings import IndexSettings
 from index.store import CHUNK_DTYPE, FORMAT, IndexVersion, VersionData, write_version
 from index.vectors import FaissStore
@@ -56,6 +59,7 @@ class SyncReport:
     merged: list[Merged] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)  # read, chunk, embed, index, write
+    query_encoder: dict | None = None  # the static question encoder's fit, when one ran now
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -103,6 +107,7 @@ def sync_index(
             report.version = previous.name
             report.articles = len(kept)
             report.chunks = len(previous)
+            _fit_query_encoder(settings, embedder, previous.all_chunk_texts, full, report, time.perf_counter())
             report.seconds = time.perf_counter() - started
             return report
 
@@ -155,9 +160,33 @@ def sync_index(
             raise
         report.published = True
         prune(index_dir, settings.keep_versions)
-        _lap(report, "write", clock)
+        clock = _lap(report, "write", clock)
+        _fit_query_encoder(settings, embedder, lambda: texts, full, report, clock)
         report.seconds = time.perf_counter() - started
         return report
+
+
+def _fit_query_encoder(settings: IndexSettings, embedder: Embedder, chunk_texts: Callable[[], list[str]],
+                       full: bool, report: SyncReport, clock: float) -> None:
+    """With query_encoder = "static": (re)fit the question encoder when there is none, on a full
+    build, or when the index grew or shrank a lot since the last fit. The version is already
+    published: a failure here costs the fast encoder (questions fall back to ONNX), never the index."""
+    if settings.query_encoder != "static":
+        return
+    if not static_encoder.needs_fit(settings.index_dir, settings.model, report.chunks, full):
+        if report.chunks < static_encoder.MIN_CHUNKS:
+            log.info("index too small for a static question encoder (%d chunks < %d); questions use ONNX",
+                     report.chunks, static_encoder.MIN_CHUNKS)
+        return
+    try:  # the model's ONNX export runs the spans (twice as fast as torch on short texts)
+        model = load_query_encoder(resolve_model_path(settings.model), settings.model, settings.model_cache,
+                                   "fp32", reference=lambda: embedder)
+        fitted = static_encoder.fit(settings.index_dir, settings.model, chunk_texts(), model)
+    except (ModelNotAvailable, ValueError, OSError, RuntimeError) as exc:
+        log.warning("could not fit the static question encoder (%s); questions use ONNX", exc)
+        return
+    report.query_encoder = asdict(fitted)
+    _lap(report, "query_encoder", clock)
 
 
 def _lap(report: SyncReport, stage: str, since: float) -> float:

@@ -141,6 +141,7 @@ class OnnxEmbedder:
         self._tokenizer.enable_padding(pad_id=self._tokenizer.token_to_id("[PAD]") or 0)
         self.name = name
         self.dim = int(self._session.get_outputs()[0].shape[-1] or 384)
+        self.vocab_size = self._tokenizer.get_vocab_size()
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -156,6 +157,24 @@ class OnnxEmbedder:
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         return np.ascontiguousarray(pooled, dtype=np.float32)
+
+    def token_states(self, texts: Sequence[str], batch_size: int = 128):
+        """Per text: word-piece ids, each piece's contextual state, the text's vector (as `embed`);
+        for fitting the static question encoder, twice as fast as torch on short texts."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths pad little
+        for start in range(0, len(order), batch_size):
+            batch = [texts[i] for i in order[start : start + batch_size]]
+            encodings = self._tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            with self._lock:
+                hidden = self._session.run(None, feeds)[0]
+            pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            keep = mask.astype(bool)
+            for j in range(len(batch)):
+                yield ids[j][keep[j]], hidden[j][keep[j]], pooled[j]
 
 
 def _temporary(path: Path) -> Path:

@@ -24,6 +24,8 @@ class IndexSettings:
     debounce_seconds: float = 2.0
     # how questions are embedded: "onnx" (the same model exported once to ONNX: the same vectors,
     # ~3x faster per question), "onnx-int8" (int8 weights: faster still, slightly different vectors;
-    # figures in the README) or "model" (sentence-transformers, as documents are embedded)
+    # figures in the README), "static" (a word-piece table fitted to the model on the index's own
+    # text when the index is built: ~0.1 ms a question, vectors close to the model's; see
+    # index/static_encoder.py) or "model" (sentence-transformers, as documents are embedded)
     query_encoder: str = "onnx"
     model_cache: Path = Path("~/.cache/newsbot")  # where the ONNX export is kept
