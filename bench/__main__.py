@@ -79,6 +79,17 @@ def main(argv: list[str] | None = None) -> int:
                                      "chunks": len(answerer.retriever.reader.snapshot())}
         print(f"  p50 {results['corpus_latency']['latency_ms']['p50']:.1f} ms, "
               f"p95 {results['corpus_latency']['latency_ms']['p95']:.1f} ms", flush=True)
+        from dataclasses import replace
+
+        from index.build import sync_index
+
+        static = replace(settings, index=replace(settings.index, query_encoder="static"))
+        sync_index(static.index, embedder, sources=[corpus])  # fits the static encoder if not yet
+        answerer = make_answerer(static, embedder)
+        results["corpus_latency_static"] = {**measure_latency(answerer, qs),
+                                            "question_encoder": type(answerer.retriever.embedder).__name__}
+        print(f"  with query_encoder=static: p50 {results['corpus_latency_static']['latency_ms']['p50']:.1f} ms, "
+              f"p95 {results['corpus_latency_static']['latency_ms']['p95']:.1f} ms", flush=True)
 
     if "build" not in skip:
         from bench.build import cold_start, fresh_build, incremental_update
@@ -117,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsbot vs llama-index on {len(subset)} articles, {len(qs)} questions…", flush=True)
         results["vs_llamaindex"] = versus = compare(embedder, settings, subset, qs, resolve_model_path(settings.index.model))
         ours, theirs = versus["newsbot"], versus["llamaindex"]
+        print(f"  speed-up over llama-index (p50): {versus['retrieve_speedup']:.1f}x retrieval, "
+              f"{versus['query_speedup']:.1f}x retrieve + answer; with query_encoder=static "
+              f"{versus['static_retrieve_speedup']:.1f}x / {versus['static_query_speedup']:.1f}x", flush=True)
         print(f"  newsbot p50 {ours['latency_ms']['p50']:.1f} ms (retrieval {ours['retrieve_latency_ms']['p50']:.1f} ms), "
               f"hit@10 {ours['hit@10']:.3f}; llama-index p50 {theirs['latency_ms']['p50']:.1f} ms, "
               f"hit@10 {theirs['hit@10']:.3f}", flush=True)

@@ -28,7 +28,7 @@ def test_bench_quick_writes_results_and_plots(tmp_path):
     assert versus["questions"] > 0 and versus["query_speedup"] > 0
     assert 0 <= versus["newsbot"]["hit@10"] <= 1 and 0 <= versus["llamaindex"]["hit@10"] <= 1
     assert versus["newsbot"]["query_encoder"] == "onnx"
-    assert set(versus["newsbot"]["variants"]) == {"query_encoder=model", "query_encoder=onnx-int8",
+    assert set(versus["newsbot"]["variants"]) == {"query_encoder=static", "query_encoder=model", "query_encoder=onnx-int8",
                                                   "context_chunks=0", "context_chunks=1"}
     # same index, same ranking: the passage context changes how much text is read, not the order
     variants = versus["newsbot"]["variants"]

@@ -55,7 +55,7 @@ def test_model_choice_skips_onnx_and_unknown_choice_is_explained(settings_for, e
     settings = settings_for()
     assert make_query_embedder(replace(settings, index=replace(settings.index, query_encoder="model")),
                                lambda: embedder) is embedder
-    with pytest.raises(NewsbotError, match="query_encoder must be one of onnx, onnx-int8, model"):
+    with pytest.raises(NewsbotError, match="query_encoder must be one of onnx, onnx-int8, static, model"):
         make_query_embedder(replace(settings, index=replace(settings.index, query_encoder="gpu")), lambda: embedder)
 
 
