@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.conversation import Conversation
 from bot.retrieve import Retrieval, Retriever, coverage, entities, query_terms
@@ -16,6 +18,7 @@ from bot.settings import AnswerSettings
 from bot.types import Answer, Citation, Passage
 from index.lexical import terms
 from index.sentences import split_sentences
+from index.store import IndexVersion
 
 NOT_FOUND = "I couldn't find this in the indexed articles."
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.I)
@@ -87,7 +90,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     version = retrieval.version.name
     if not passages:
         return Answer(question, f"{NOT_FOUND} The index has nothing close to it.", False, (), (), query, version)
-    sentences = score_sentences(question, query, passages[:4])
+    sentences = score_sentences(question, query, passages[:4], retrieval.version)
     best = sentences[0] if sentences else None
     found = (
         best is not None and max(p.dense for p in passages) >= settings.min_cosine
@@ -103,9 +106,11 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     return build_answer(question, query, passages, chosen, lead, version)
 
 
-def score_sentences(question: str, query: str, passages: list[Passage]) -> list[Sentence]:
+def score_sentences(question: str, query: str, passages: list[Passage], version: IndexVersion | None = None) -> list[Sentence]:
     q_terms = query_terms(question)
     context_terms = [t for t in query_terms(query) if t not in q_terms]
+    vocab = version.bm25.vocab if version is not None else {}
+    q_ids, context_ids = [vocab.get(t, -1) for t in q_terms], [vocab.get(t, -1) for t in context_terms]
     q_entities = entities(question)
     lowered = question.lower()
     wants_number = bool(re.search(r"\bhow (many|much)\b|\bnumber of\b", lowered))
@@ -114,15 +119,23 @@ def score_sentences(question: str, query: str, passages: list[Passage]) -> list[
     family = question_family(question)
     out: list[Sentence] = []
     for rank, passage in enumerate(passages):
-        # attributions only matter to who-said/blamed questions; other questions skip the patterns
-        spans, found = _sentences_and_attributions(passage.text) if family else (split_sentences(passage.text), [])
+        # attributions only matter to who-said/blamed questions; they split the passage themselves,
+        # other questions read the sentences and their terms as the index stored them
+        spans = indexed_sentences(passage, version) if version is not None and not family else None
+        found: list[Attribution] = []
+        if spans is None:
+            plain, found = _sentences_and_attributions(passage.text) if family else (split_sentences(passage.text), [])
+            spans = [(start, end, None) for start, end in plain]
         attributed = {a.sentence for a in found}
-        for i, (start, end) in enumerate(spans):
+        for i, (start, end, term_ids) in enumerate(spans):
             text = passage.text[start:end]
-            words = set(terms(text))
-            cov = coverage(q_terms, words)
-            score = 0.6 * cov + 0.25 * coverage(q_entities, {e for e in q_entities if e in text})
-            score += 0.1 * coverage(context_terms, words)  # a follow-up's carried topic breaks ties
+            if term_ids is None:
+                words, needles, context = set(terms(text)), q_terms, context_terms
+            else:
+                words, needles, context = set(term_ids.tolist()), q_ids, context_ids
+            cov = coverage(needles, words)
+            score = 0.6 * cov + (0.25 * sum(e in text for e in q_entities) / len(q_entities) if q_entities else 0.0)
+            score += 0.1 * coverage(context, words)  # a follow-up's carried topic breaks ties
             score += 0.15 / (1 + rank) + 0.1 * passage.dense
             if wants_number:
                 score += _quantity_cue(text, q_terms)
@@ -132,10 +145,32 @@ def score_sentences(question: str, query: str, passages: list[Passage]) -> list[
                 score += 0.05
             if family and i in attributed:
                 score += 0.15
-            if len(text.split()) < 5:
+            if len(text) < 200 and len(text.split()) < 5:  # (under 5 words is never 200 characters)
                 score -= 0.2
             out.append(Sentence(rank, start, end, text, score, cov))
     out.sort(key=lambda s: (-s.score, s.passage, s.start))
+    return out
+
+
+def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int, int, np.ndarray]] | None:
+    """The passage's sentences as the index stored them, per chunk: (start, end) inside the
+    passage text and the sentence's lexical term ids. A sentence in the overlap of two chunks is
+    taken once. None when the passage's chunks are unknown or the index has no sentence tables."""
+    if not passage.parts:
+        return None
+    out = []
+    covered = 0  # the passage text up to here has its sentences already
+    for row, offset in passage.parts:
+        table = version.sentences(row)
+        if table is None:
+            return None
+        term_ids = version.text_term_ids(row)
+        before = 0
+        for start, end, upto in table.tolist():
+            if offset + start >= covered:
+                out.append((offset + start, offset + end, term_ids[before:upto]))
+                covered = offset + end
+            before = upto
     return out
 
 

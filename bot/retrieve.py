@@ -67,8 +67,9 @@ def entities(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def coverage(needles: list[str], haystack: set[str]) -> float:
-    return sum(1 for t in needles if t in haystack) / len(needles) if needles else 0.0
+def coverage(needles: list, haystack: set) -> float:
+    """The share of the (distinct) needles found in the haystack."""
+    return len(haystack.intersection(needles)) / len(needles) if needles else 0.0
 
 
 class Retriever:
@@ -128,7 +129,7 @@ class Retriever:
         preferred = set(prefer_articles)
         term_ids: dict[int, np.ndarray] = {}
         for position, (row, base) in enumerate(ranked[: len(rows)]):
-            chunk = version.chunk(row)
+            article = version.articles[int(version.chunk_article_rows[row])]
             bm25 = float(lexical[row]) if lexical is not None else 0.0
             score = base
             term_ids[row] = version.text_term_ids(row)
@@ -137,11 +138,12 @@ class Retriever:
                 score = (
                     W["cosine"] * cosines[position] + W["bm25"] * bm25 / max_bm25
                     + W["coverage"] * coverage(q_terms, chunk_terms)
-                    + W["time"] * self._time_boost(chunk.article.published, today, hints)
-                    + (0.05 if chunk.article.id in preferred else 0.0)
+                    + W["time"] * self._time_boost(article.published, today, hints)
+                    + (0.05 if article.id in preferred else 0.0)
                 )
+            # text and offsets are read only for the passages kept (`widen` below)
             candidates.append(Passage(
-                chunk_id=chunk.id, article=chunk.article, text=chunk.text, start=chunk.start, end=chunk.end,
+                chunk_id=version.chunk_id(row), article=article, text="", start=0, end=0,
                 score=float(score), dense=float(cosines[position]), bm25=bm25, row=row,
             ))
         candidates.sort(key=lambda p: (-p.score, p.row))
@@ -220,11 +222,11 @@ def diversify(ranked: list[Passage], k: int, max_per_article: int,
 
 
 def widen(passages: list[Passage], version: IndexVersion, neighbours: int) -> list[Passage]:
-    """Each passage with up to `neighbours` chunks of its article on either side: chunks are small
-    so they rank precisely, but the sentence that answers often sits just before or after the one
-    that matched. A neighbour already shown (itself a passage, or in a better passage's window) is
-    not repeated. Scores and chunk ids stay those of the matched chunk."""
-    if neighbours <= 0 or not passages:
+    """Each passage's text: its chunk with up to `neighbours` chunks of its article on either side:
+    chunks are small so they rank precisely, but the sentence that answers often sits just before or
+    after the one that matched. A neighbour already shown (itself a passage, or in a better passage's
+    window) is not repeated. Scores and chunk ids stay those of the matched chunk."""
+    if not passages:
         return passages
     taken = {p.row for p in passages}
     widened = []
@@ -241,24 +243,30 @@ def widen(passages: list[Passage], version: IndexVersion, neighbours: int) -> li
                     break
                 parts.append(neighbour)
                 taken.add(row)
-        text, start, end = stitch(sorted(parts, key=lambda c: c.start))
-        offset = core.start - start
-        widened.append(replace(passage, text=text, start=start, end=end,
-                               match_start=offset, match_end=offset + len(core.text)))
+        parts.sort(key=lambda c: c.start)
+        text, start, end, offsets = stitch(parts)
+        offset = offsets[parts.index(core)]
+        widened.append(replace(passage, text=text, start=start, end=end, match_start=offset,
+                               match_end=offset + len(core.text),
+                               parts=tuple((c.row, o) for c, o in zip(parts, offsets))))
     return widened
 
 
-def stitch(chunks: list[ChunkRef]) -> tuple[str, int, int]:
+def stitch(chunks: list[ChunkRef]) -> tuple[str, int, int, list[int]]:
     """One text from consecutive chunks of an article (their overlaps counted once), with its
-    offsets in the article."""
+    offsets in the article and where each chunk's text starts inside it."""
     text, start, end = chunks[0].text, chunks[0].start, chunks[0].end
+    offsets = [0]
     for chunk in chunks[1:]:
         if chunk.start < end:
+            offsets.append(len(text) - (end - chunk.start))
             text += chunk.text[end - chunk.start:]
         else:
-            text += " " + chunk.text
+            text += " "
+            offsets.append(len(text))
+            text += chunk.text
         end = max(end, chunk.end)
-    return text, start, end
+    return text, start, end, offsets
 
 
 def text_shingles(text: str) -> frozenset:

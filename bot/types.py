@@ -23,6 +23,8 @@ class Passage:
     # where the chunk that matched sits in `text` (text may carry neighbouring chunks as context)
     match_start: int = 0
     match_end: int | None = None
+    # the chunks `text` is made of: (row, where the chunk's text starts in `text`), in text order
+    parts: tuple[tuple[int, int], ...] = ()
 
     @property
     def matched(self) -> str:

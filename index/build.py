@@ -26,8 +26,9 @@ from index.articles import Article, Merged, Skipped, dedupe, read_file, scan_fil
 from index.chunking import chunk_article, embed_key, embed_text
 from index.embedder import Embedder, EmbeddingCache, embed_in_batches, resolve_model_path
 from index.errors import IndexCorrupt, ModelNotAvailable, NothingToIndex
-from index.lexical import Bm25Index
+from index.lexical import Bm25Index, terms
 from index.onnx_encoder import load_query_encoder
+from index.sentences import sentence_table
 from index.settings import IndexSettings
 from index.store import CHUNK_DTYPE, FORMAT, IndexVersion, VersionData, write_version
 from index.vectors import FaissStore
@@ -114,12 +115,14 @@ def sync_index(
         clock = _lap(report, "read", started)
         rows, keys, texts, title_texts, reused_rows = _chunks(kept, origin, reusable, settings)
         clock = _lap(report, "chunk", clock)
-        # BM25 does not need the vectors: build it while the model embeds (torch releases the GIL)
+        # BM25 and the sentence tables do not need the vectors: build them while the model embeds
+        # (torch releases the GIL)
         with ThreadPoolExecutor(1) as pool:
             bm25 = pool.submit(_bm25, title_texts, reused_rows, reusable)
+            sentences = pool.submit(_sentence_tables, texts, reused_rows, reusable)
             vectors = _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report)
             clock = _lap(report, "embed", clock)
-            bm25 = bm25.result()
+            bm25, sentences = bm25.result(), sentences.result()
         report.articles, report.chunks = len(kept), len(keys)
 
         store = FaissStore.create(embedder.dim, settings.faiss_factory)
@@ -149,7 +152,7 @@ def sync_index(
         }
         data = VersionData(
             manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
-            chunk_texts=texts, vectors=store, bm25=bm25,
+            chunk_texts=texts, vectors=store, bm25=bm25, sentences=sentences,
         )
         staged = staging_dir(index_dir, name)
         try:
@@ -338,6 +341,16 @@ def _bm25(title_texts: list[str], reused_rows: dict[int, int], reusable: IndexVe
         return Bm25Index.build(title_texts)
     reused = {new: reusable.bm25.term_ids(old) for new, old in reused_rows.items()}
     return Bm25Index.build(title_texts, reused, reusable.bm25.vocab)
+
+
+def _sentence_tables(texts: list[str], reused_rows: dict[int, int], reusable: IndexVersion | None) -> list[np.ndarray]:
+    """Each chunk's sentence table; unchanged chunks keep the previous version's."""
+    tables = []
+    for row, text in enumerate(texts):
+        old = reused_rows.get(row)
+        table = reusable.sentences(old) if old is not None and reusable is not None else None
+        tables.append(table if table is not None else sentence_table(text, lambda s: len(terms(s))))
+    return tables
 
 
 def _rows_by_article(version: IndexVersion) -> dict[int, np.ndarray]:

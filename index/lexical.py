@@ -12,6 +12,8 @@ import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 from bm25s.tokenization import Tokenized
 
+from index.files import mapped
+
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -79,7 +81,7 @@ class Bm25Index:
         return self._model.vocab_dict
 
     def term_ids(self, row: int) -> np.ndarray:
-        return np.asarray(self._term_ids[self._term_offsets[row] : self._term_offsets[row + 1]])
+        return self._term_ids[self._term_offsets[row] : self._term_offsets[row + 1]]
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder))
@@ -90,8 +92,7 @@ class Bm25Index:
     def load(cls, folder: Path, size: int) -> "Bm25Index":
         folder = Path(folder)
         return cls(bm25s.BM25.load(str(folder), mmap=True), size,
-                   np.load(folder / "chunk_terms.npy", mmap_mode="r"),
-                   np.load(folder / "chunk_terms_offsets.npy", mmap_mode="r"))
+                   mapped(folder / "chunk_terms.npy"), mapped(folder / "chunk_terms_offsets.npy"))
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Row ids and scores of the best k chunks with a positive score (mask: allowed rows)."""

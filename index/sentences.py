@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr inc corp co ltd vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos fig al approx dept est mt ft "
@@ -60,3 +62,17 @@ def _append(spans: list[tuple[int, int]], chunk: str, base: int, start: int, end
 def count_tokens(text: str) -> int:
     """Words and punctuation marks: close to the model's word-piece count for English news."""
     return len(_TOKEN.findall(text))
+
+
+def sentence_table(text: str, count_terms) -> np.ndarray:
+    """A text's sentences as rows of (start, end, terms so far): the third column is how many
+    lexical terms (`count_terms` of each sentence, added up) the text has up to that sentence's
+    end, so a sentence's terms are a slice of the text's term ids. Computed once when indexing,
+    so answering a question never splits or tokenizes sentences again."""
+    spans = split_sentences(text)
+    table = np.zeros((len(spans), 3), dtype=np.int32)
+    total = 0
+    for i, (start, end) in enumerate(spans):
+        total += count_terms(text[start:end])
+        table[i] = (start, end, total)
+    return table

@@ -6,6 +6,9 @@
                   chunks.npy      per chunk: article row, position, start, end  (int32, memory-mapped)
                   chunk_keys.npy  embedding cache key of each chunk
                   chunk_text.bin  UTF-8 chunk texts back to back; chunk_text_offsets.npy
+                  sentences.npy   per sentence of each chunk: start, end, terms so far (see
+                                  sentences.sentence_table); sentence_offsets.npy. Optional: a
+                                  version without them has its sentences split when answering
                   vectors.faiss   the vector store (see vectors.py)
                   bm25/           the BM25 index (bm25s files)
 """
@@ -22,6 +25,7 @@ import numpy as np
 
 from index.articles import Article
 from index.errors import IndexCorrupt
+from index.files import mapped
 from index.lexical import Bm25Index, terms
 from index.vectors import FaissStore
 
@@ -54,6 +58,7 @@ class VersionData:
     chunk_texts: list[str]
     vectors: FaissStore
     bm25: Bm25Index
+    sentences: list[np.ndarray] | None = None  # per chunk, sentences.sentence_table of its text
 
 
 def write_version(folder: Path, data: VersionData) -> None:
@@ -71,6 +76,12 @@ def write_version(folder: Path, data: VersionData) -> None:
             fh.write(blob)
         fh.flush()
         os.fsync(fh.fileno())
+    if data.sentences is not None:
+        counts = np.zeros(len(data.sentences) + 1, dtype=np.int64)
+        np.cumsum([len(t) for t in data.sentences], out=counts[1:])
+        np.save(folder / "sentence_offsets.npy", counts)
+        np.save(folder / "sentences.npy", np.concatenate(data.sentences).astype(np.int32) if data.sentences
+                else np.zeros((0, 3), dtype=np.int32))
     data.vectors.save(folder)
     data.bm25.save(folder / "bm25")
     _write_json(folder / "manifest.json", data.manifest)  # last: its presence marks a complete version
@@ -88,12 +99,16 @@ class IndexVersion:
             self.manifest: dict = json.loads(manifest_path.read_text())
             self.articles = [Article(text="", **meta) for meta in json.loads((self.path / "articles.json").read_text())]
             self.files: dict[str, dict] = json.loads((self.path / "files.json").read_text())
-            self.chunk_rows = np.load(self.path / "chunks.npy", mmap_mode="r")
-            self.chunk_keys = np.load(self.path / "chunk_keys.npy", mmap_mode="r")
-            self._offsets = np.load(self.path / "chunk_text_offsets.npy", mmap_mode="r")
+            self.chunk_rows = mapped(self.path / "chunks.npy")
+            self.chunk_keys = mapped(self.path / "chunk_keys.npy")
+            self._offsets = mapped(self.path / "chunk_text_offsets.npy")
             self._text = _map(self.path / "chunk_text.bin") if self._offsets[-1] else b""
             self.vectors = FaissStore.load(self.path)
             self.bm25 = Bm25Index.load(self.path / "bm25", len(self.chunk_rows))
+            self._sentences = self._sentence_offsets = None
+            if (self.path / "sentences.npy").exists():
+                self._sentences = mapped(self.path / "sentences.npy")
+                self._sentence_offsets = mapped(self.path / "sentence_offsets.npy")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexCorrupt(f"cannot read index version {self.path}: {exc}; rebuild the index") from exc
         if len(self.vectors) != len(self.chunk_rows):
@@ -111,6 +126,13 @@ class IndexVersion:
             skip = self._title_terms.setdefault(article, len(terms(self.articles[article].title)))
         return self.bm25.term_ids(row)[skip:]
 
+    def sentences(self, row: int) -> np.ndarray | None:
+        """A chunk's sentences as (start, end, terms so far) rows, offsets inside its text and term
+        counts into `text_term_ids(row)`; None for a version indexed before sentences were stored."""
+        if self._sentences is None:
+            return None
+        return self._sentences[self._sentence_offsets[row] : self._sentence_offsets[row + 1]]
+
     @property
     def name(self) -> str:
         return self.path.name
@@ -127,6 +149,10 @@ class IndexVersion:
         blob = self._text[:]
         offsets = self._offsets.tolist()
         return [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(offsets) - 1)]
+
+    def chunk_id(self, row: int) -> str:
+        article = self.articles[int(self.chunk_article_rows[row])]
+        return f"{article.id}:{int(self.chunk_rows[row]['position'])}"
 
     def chunk(self, row: int) -> ChunkRef:
         meta = self.chunk_rows[row]

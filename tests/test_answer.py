@@ -123,3 +123,18 @@ def test_llama_index_retriever_returns_nodes_with_scores(answerer):
     assert 1 <= len(nodes) <= 3 and all(isinstance(n, NodeWithScore) for n in nodes)
     assert any("5,000 troops" in n.node.get_content() for n in nodes)
     assert nodes[0].node.metadata["title"] == SEED_TITLE
+
+
+def test_stored_sentences_give_the_answer_splitting_the_passages_gives(answerer):
+    from bot.answer import indexed_sentences, score_sentences
+    from index.sentences import split_sentences
+
+    for question in ("How many troops has Turkey deployed to Idlib?", "When was the Sochi memorandum signed?",
+                     "What did Russia say about the de-confliction deal?"):
+        retrieval = answerer.retriever.retrieve(question, 5)
+        for passage in retrieval.passages:
+            spans = indexed_sentences(passage, retrieval.version)
+            assert [(a, b) for a, b, _ in spans] == split_sentences(passage.text)
+        stored = score_sentences(question, question, retrieval.passages[:4], retrieval.version)
+        split = score_sentences(question, question, retrieval.passages[:4])
+        assert [(s.text, round(s.score, 6)) for s in stored] == [(s.text, round(s.score, 6)) for s in split]

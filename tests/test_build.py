@@ -317,3 +317,28 @@ def test_hnsw_store_agrees_with_flat_on_easy_queries():
     mask[[1, 2, 3]] = True
     assert set(flat.search(vectors[0], 5, mask)[0].tolist()) == {1, 2, 3}
     assert set(hnsw.search(vectors[0], 5, mask)[0].tolist()) <= {1, 2, 3}
+
+
+def test_sentences_are_stored_with_their_terms_and_carried_over_on_update(seeds_copy, tmp_path):
+    from index.lexical import terms
+    from index.sentences import split_sentences
+
+    write_others(seeds_copy)
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    (seeds_copy / "extra.txt").write_text("Talks resumed\nTalks on Idlib resumed in Moscow on Monday. Both sides spoke.")
+    sync_index(s, HashingEmbedder())  # the unchanged chunks keep their stored sentences
+    version = load_current(s.index_dir)
+    fresh_settings = settings(seeds_copy, tmp_path / "fresh")
+    sync_index(fresh_settings, HashingEmbedder(), full=True)
+    fresh = load_current(fresh_settings.index_dir)
+    vocab = version.bm25.vocab
+    for row in range(len(version)):
+        text, table, ids = version.chunk_text(row), version.sentences(row), version.text_term_ids(row)
+        assert [(a, b) for a, b, _ in table.tolist()] == split_sentences(text)
+        assert table[-1, 2] == len(ids)
+        before = 0
+        for start, end, upto in table.tolist():
+            assert ids[before:upto].tolist() == [vocab[t] for t in terms(text[start:end])]
+            before = upto
+        assert np.array_equal(table, fresh.sentences(row))
