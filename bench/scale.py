@@ -12,7 +12,9 @@ import numpy as np
 from bench.common import folder_mb
 from bench.latency import time_answers
 from index.articles import make_article
-from index.lexical import Bm25Index
+from index.chunking import embed_text
+from index.lexical import Bm25Index, terms
+from index.sentences import sentence_table
 from index.store import CHUNK_DTYPE, VersionData, write_version
 from index.vectors import FaissStore
 from index.versions import publish
@@ -36,13 +38,17 @@ def build_synthetic(folder: Path, n: int, texts: list[str], dim: int = 384, seed
     store.add(vectors)
     timings["faiss_build_s"] = time.perf_counter() - start
     start = time.perf_counter()
-    bm25 = Bm25Index.build(chunk_texts)
+    # as the product indexes: BM25 over title + text, and each chunk's sentence table
+    bm25 = Bm25Index.build([embed_text(articles[i // per_article].title, t) for i, t in enumerate(chunk_texts)])
     timings["bm25_build_s"] = time.perf_counter() - start
+    tables = [sentence_table(t, lambda s: len(terms(s))) for t in texts]
+    sentences = [tables[i % len(texts)] for i in range(n)]
     manifest = {"format": 1, "version": "synthetic", "model": "packaged:all-MiniLM-L6-v2", "dim": dim,
                 "chunk_tokens": 220, "chunk_overlap_tokens": 40, "articles": len(articles), "chunks": n}
     staged = folder / "versions" / ".tmp-v000001-synthetic"
     staged.parent.mkdir(parents=True, exist_ok=True)
-    write_version(staged, VersionData(manifest, articles, {}, rows, ["0" * 40] * n, chunk_texts, store, bm25))
+    write_version(staged, VersionData(manifest, articles, {}, rows, ["0" * 40] * n, chunk_texts, store, bm25,
+                                      sentences))
     final = publish(folder, staged, "v000001-synthetic")
     timings["size_mb"] = folder_mb(final)
     return timings

@@ -156,12 +156,18 @@ def index_watch(config_file, seeds_dir, index_dir, interval):
 @_path_options
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def index_status(config_file, seeds_dir, index_dir, as_json):
-    """Show the served version: counts, model, build time, skipped files."""
+    """Show the served version: counts, model, build time, skipped files, and the static question
+    encoder's fit (query_encoder = "static")."""
+    from dataclasses import asdict
+
+    from index.static_encoder import read_report
     from index.versions import load_current
 
     settings = _settings(config_file, seeds_dir, index_dir)
     version = load_current(settings.index.index_dir)
-    status = {**version.manifest, "path": str(version.path)}
+    fitted = read_report(settings.index.index_dir, settings.index.model)
+    status = {**version.manifest, "path": str(version.path),
+              "static_question_encoder": asdict(fitted) if fitted else None}
     if as_json:
         click.echo(json.dumps(status))
         return

@@ -25,6 +25,10 @@ def sync_report_view(report: SyncReport) -> Group:
     ):
         table.add_row(label, str(value))
     parts = [head, table]
+    if report.query_encoder:
+        fit = report.query_encoder
+        parts.append(Text(f"static question encoder fitted on {fit['spans']:,} spans in {fit['seconds']:.0f} s "
+                          f"(cosine to the model's vectors {fit['held_out_cosine']:.2f})"))
     for m in report.merged:
         parts.append(Text(f"merged: {m.dropped_path} duplicates {m.kept_path}", style="dim"))
     for s in report.skipped:
@@ -37,6 +41,10 @@ def status_view(status: dict) -> Group:
     for key in ("version", "built_at", "model", "dim", "articles", "chunks", "files", "build_seconds", "path"):
         table.add_row(key, escape(str(status.get(key, ""))))
     table.add_row("skipped files", str(len(status.get("skipped", []))))
+    fit = status.get("static_question_encoder")
+    if fit:
+        table.add_row("static question encoder", f"fitted on {fit['chunks']:,} chunks ({fit['spans']:,} spans), "
+                      f"cosine to the model {fit['held_out_cosine']:.2f}, {fit['fitted_at']}")
     parts = [table]
     for s in status.get("skipped", []):
         parts.append(Text(f"skipped: {s['path']}: {s['reason']}", style="yellow"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -123,30 +123,30 @@ class Retriever:
         rows = np.array([r for r, _ in ranked[: max(3 * k, 30)]], dtype=np.int64)
         cosines = self._cosines(version, rows, dense_rows, dense_scores, query_vector)
         max_bm25 = float(lexical.max()) if lexical is not None and lexical.size and lexical.max() > 0 else 1.0
-        candidates = []
         vocab = version.bm25.vocab
         q_terms = [vocab.get(t, -1) for t in query_terms(query)]  # -1: in no chunk
         preferred = set(prefer_articles)
         term_ids: dict[int, np.ndarray] = {}
+        scored = []
         for position, (row, base) in enumerate(ranked[: len(rows)]):
             article = version.articles[int(version.chunk_article_rows[row])]
             bm25 = float(lexical[row]) if lexical is not None else 0.0
             score = base
             term_ids[row] = version.text_term_ids(row)
             if mode == "rescored":
-                chunk_terms = set(term_ids[row].tolist())
                 score = (
                     W["cosine"] * cosines[position] + W["bm25"] * bm25 / max_bm25
-                    + W["coverage"] * coverage(q_terms, chunk_terms)
+                    + W["coverage"] * coverage(q_terms, set(term_ids[row].tolist()))
                     + W["time"] * self._time_boost(article.published, today, hints)
                     + (0.05 if article.id in preferred else 0.0)
                 )
-            # text and offsets are read only for the passages kept (`widen` below)
-            candidates.append(Passage(
-                chunk_id=version.chunk_id(row), article=article, text="", start=0, end=0,
-                score=float(score), dense=float(cosines[position]), bm25=bm25, row=row,
-            ))
-        candidates.sort(key=lambda p: (-p.score, p.row))
+            scored.append((-float(score), row, article, float(cosines[position]), bm25))
+        scored.sort(key=lambda item: item[:2])
+        # made as diversify asks for them (it rarely reads past the first dozen); text and offsets
+        # only for the passages kept (`widen` below)
+        candidates = (Passage(chunk_id=version.chunk_id(row), article=article, text="", start=0, end=0,
+                              score=-negated, dense=dense, bm25=bm25, row=row)
+                      for negated, row, article, dense, bm25 in scored)
         passages = diversify(candidates, k, self.settings.max_per_article,
                              shingles=lambda p: id_shingles(term_ids[p.row]))
         passages = widen(passages, version, self.settings.context_chunks)
@@ -194,7 +194,7 @@ class Retriever:
         return boost
 
 
-def diversify(ranked: list[Passage], k: int, max_per_article: int,
+def diversify(ranked: Iterable[Passage], k: int, max_per_article: int,
               shingles: Callable[[Passage], frozenset] | None = None) -> list[Passage]:
     """Best-first, near-duplicate passages collapsed, at most `max_per_article` per article while
     other articles can fill the list (a one-article index still gets k passages)."""
@@ -215,7 +215,7 @@ def diversify(ranked: list[Passage], k: int, max_per_article: int,
     for passage, _ in unique:  # top up from capped articles only when nothing else is left
         if len(chosen) >= k:
             break
-        if passage not in chosen:
+        if all(passage is not c for c in chosen):
             chosen.append(passage)
     chosen.sort(key=lambda p: (-p.score, p.row))
     return chosen
