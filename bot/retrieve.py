@@ -67,9 +67,19 @@ def entities(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def coverage(needles: list, haystack: set) -> float:
-    """The share of the (distinct) needles found in the haystack."""
-    return len(haystack.intersection(needles)) / len(needles) if needles else 0.0
+def coverages(texts: list[np.ndarray], needles: list[int]) -> np.ndarray:
+    """For each term-id array, the share of the (distinct) needles it contains: one comparison over
+    all their terms, then a logical-or per array."""
+    out = np.zeros(len(texts), dtype=np.float64)
+    lengths = np.array([len(t) for t in texts])
+    if not needles or not lengths.any():
+        return out
+    found = np.concatenate(texts)[:, None] == np.asarray(needles)[None, :]
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    nonempty = lengths > 0
+    per_text = np.logical_or.reduceat(found, starts[nonempty], axis=0)
+    out[nonempty] = per_text.sum(axis=1) / len(needles)
+    return out
 
 
 class Retriever:
@@ -126,17 +136,17 @@ class Retriever:
         vocab = version.bm25.vocab
         q_terms = [vocab.get(t, -1) for t in query_terms(query)]  # -1: in no chunk
         preferred = set(prefer_articles)
-        term_ids: dict[int, np.ndarray] = {}
+        term_ids = {row: version.text_term_ids(row) for row in rows.tolist()}
+        covered = coverages([term_ids[row] for row in rows.tolist()], q_terms) if mode == "rescored" else None
         scored = []
         for position, (row, base) in enumerate(ranked[: len(rows)]):
             article = version.articles[int(version.chunk_article_rows[row])]
             bm25 = float(lexical[row]) if lexical is not None else 0.0
             score = base
-            term_ids[row] = version.text_term_ids(row)
-            if mode == "rescored":
+            if covered is not None:
                 score = (
                     W["cosine"] * cosines[position] + W["bm25"] * bm25 / max_bm25
-                    + W["coverage"] * coverage(q_terms, set(term_ids[row].tolist()))
+                    + W["coverage"] * covered[position]
                     + W["time"] * self._time_boost(article.published, today, hints)
                     + (0.05 if article.id in preferred else 0.0)
                 )

@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from bot.hints import parse_hints, source_stem
@@ -106,3 +107,16 @@ def test_passages_carry_their_neighbouring_chunks_without_repeating_text(tmp_pat
     ranges = sorted((p.start, p.end) for p in passages)
     for (_, end), (start, _) in zip(ranges, ranges[1:]):
         assert end - start < 60
+
+
+def test_coverages_of_many_texts_agree_with_coverage_of_each():
+    from bot.retrieve import coverages
+
+    def coverage(needles, haystack):
+        return sum(1 for t in needles if t in haystack) / len(needles) if needles else 0.0
+
+    rng = np.random.default_rng(7)
+    texts = [rng.integers(0, 40, size=n) for n in (0, 5, 30, 0, 1, 12, 0)]
+    for needles in ([3, 7, 11, -1], [5], []):
+        expected = [coverage(needles, set(t.tolist())) for t in texts]
+        assert np.allclose(coverages(texts, needles), expected)
