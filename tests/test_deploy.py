@@ -1,5 +1,6 @@
 """The deploy files agree with the code: manifest events and command, compose services."""
 
+import pytest
 import yaml
 
 from bot.slack.listeners import SLASH_COMMAND
@@ -32,8 +33,10 @@ def test_dockerfile_pins_cpu_torch_and_runs_as_non_root():
     assert "\nUSER newsbot" in dockerfile
 
 
-def test_systemd_bot_keeps_its_question_encoder_where_it_may_write():
-    unit = (ROOT / "deploy" / "newsbot-slack.service").read_text()
+@pytest.mark.parametrize("name", ["newsbot-slack.service", "newsbot-watch.service"])
+def test_systemd_units_keep_the_question_encoder_where_they_may_write(name):
+    # the bot exports the ONNX encoder; the watcher runs it to fit the static one
+    unit = (ROOT / "deploy" / name).read_text()
     settings = dict(pair.split("=", 1) for line in unit.splitlines() if line.startswith("Environment=")
                     for pair in line.removeprefix("Environment=").split())
     writable = [line.split("=", 1)[1].strip() for line in unit.splitlines() if line.startswith("ReadWritePaths=")]
