@@ -47,7 +47,7 @@ def incremental_update(embedder, index_dir: Path, corpus: Path, articles: list[d
         report = sync_index(settings, embedder, sources=[corpus, extra])
         seconds = time.perf_counter() - start
     return {"seconds": seconds, "added": len(report.added), "chunks_embedded": report.embedded,
-            "chunks_total": report.chunks}
+            "chunks_total": report.chunks, "stage_seconds": report.stage_seconds}
 
 
 COLD = """
