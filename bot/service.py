@@ -12,6 +12,7 @@ from index.embedder import Embedder, SentenceTransformerEmbedder, resolve_model_
 from index.errors import ModelNotAvailable, NewsbotError
 from index.versions import IndexReader
 
+# the ONNX precision each choice runs (static falls back to fp32 ONNX until its table is fitted)
 QUERY_ENCODERS = {"onnx": "fp32", "onnx-int8": "int8", "static": "fp32", "model": None}
 log = logging.getLogger(__name__)
 
