@@ -147,6 +147,20 @@ class OnnxEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        return self._run(texts)[3]
+
+    def token_states(self, texts: Sequence[str], batch_size: int = 128):
+        """Per text: word-piece ids, each piece's contextual state, the text's vector (as `embed`);
+        for fitting the static question encoder, twice as fast as torch on short texts."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths pad little
+        for start in range(0, len(order), batch_size):
+            ids, mask, hidden, pooled = self._run([texts[i] for i in order[start : start + batch_size]])
+            keep = mask.astype(bool)
+            for j in range(len(ids)):
+                yield ids[j][keep[j]], hidden[j][keep[j]], pooled[j]
+
+    def _run(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Tokenize, run the model, mean-pool and normalise: ids, mask, hidden states, vectors."""
         encodings = self._tokenizer.encode_batch(list(texts))
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -156,25 +170,7 @@ class OnnxEmbedder:
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return np.ascontiguousarray(pooled, dtype=np.float32)
-
-    def token_states(self, texts: Sequence[str], batch_size: int = 128):
-        """Per text: word-piece ids, each piece's contextual state, the text's vector (as `embed`);
-        for fitting the static question encoder, twice as fast as torch on short texts."""
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths pad little
-        for start in range(0, len(order), batch_size):
-            batch = [texts[i] for i in order[start : start + batch_size]]
-            encodings = self._tokenizer.encode_batch(batch)
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            with self._lock:
-                hidden = self._session.run(None, feeds)[0]
-            pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-            keep = mask.astype(bool)
-            for j in range(len(batch)):
-                yield ids[j][keep[j]], hidden[j][keep[j]], pooled[j]
+        return ids, mask, hidden, np.ascontiguousarray(pooled, dtype=np.float32)
 
 
 def _temporary(path: Path) -> Path:

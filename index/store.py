@@ -158,7 +158,7 @@ class IndexVersion:
         meta = self.chunk_rows[row]
         article = self.articles[int(meta["article"])]
         return ChunkRef(
-            row=int(row), id=f"{article.id}:{int(meta['position'])}", article=article,
+            row=int(row), id=self.chunk_id(row), article=article,
             position=int(meta["position"]), start=int(meta["start"]), end=int(meta["end"]),
             text=self.chunk_text(int(row)),
         )
