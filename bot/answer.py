@@ -13,9 +13,13 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.conversation import Conversation
+from bot.nlp import NAMES, entities_of
+from bot.question import QuestionKind, analyse, dangling_pronoun, name_terms
 from bot.retrieve import Retrieval, Retriever, coverages, entities, query_terms
+from bot.sentence_checks import not_a_statement, speculation
 from bot.settings import AnswerSettings
-from bot.types import Answer, Citation, Passage
+from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
+from bot.types import Answer, Citation, Passage, Phrase, ShortAnswer
 from index.lexical import terms
 from index.sentences import split_sentences
 from index.store import IndexVersion
@@ -40,6 +44,7 @@ class Sentence:
     text: str
     score: float
     coverage: float
+    published: str | None = None
 
 
 def check_question(question: object, max_chars: int) -> str:
@@ -71,11 +76,17 @@ class Answerer:
             question = check_question(question, self.settings.max_question_chars)
         except InputProblem as problem:
             return Answer(question=str(question)[:200] if isinstance(question, str) else "", answer=str(problem), found=False)
+        focus = conversation.focus(question) if conversation else None
+        if focus is None:
+            pronoun = dangling_pronoun(question, bool(question_names(question)))
+            if pronoun:
+                return Answer(question=question, answer=(
+                    f"Who do you mean by “{pronoun}”? Please ask again with the person's name."), found=False)
         query = conversation.resolve(question) if conversation else question
         prefer = conversation.recent_articles() if conversation and query != question else ()
         retrieval = self.retriever.retrieve(query, k or self.settings.k, prefer_articles=prefer)
         clock = time.perf_counter()
-        answer = compose(question, query, retrieval, self.settings)
+        answer = compose(question, query, retrieval, self.settings, focus=focus)
         timings = dict(retrieval.timings_ms)
         timings["compose"] = (time.perf_counter() - clock) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
@@ -85,28 +96,107 @@ class Answerer:
         return answer
 
 
-def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings) -> Answer:
+def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,
+            focus: str | None = None) -> Answer:
+    """The answer from a retrieval: the best sentences of the first passages, cited; factoid
+    questions open with the answer phrase. `focus`: the person a follow-up's pronoun stands for."""
     passages = retrieval.passages
     version = retrieval.version.name
     if not passages:
         return Answer(question, f"{NOT_FOUND} The index has nothing close to it.", False, (), (), query, version)
-    sentences = score_sentences(question, query, passages[:4], retrieval.version)
+    kind = analyse(question)
+    sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
+                                settings=settings)
     best = sentences[0] if sentences else None
     found = (
         best is not None and max(p.dense for p in passages) >= settings.min_cosine
         and best.coverage >= settings.min_coverage
     )
-    if not found:
-        return Answer(
-            question, f"{NOT_FOUND} The closest passages are below; they may not answer the question.",
-            False, (), tuple(passages), query, version,
-        )
+    missing = missing_names(question, passages) if found else []
+    if not found or missing:
+        reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing
+                  else " The closest passages are below; they may not answer the question.")
+        return Answer(question, NOT_FOUND + reason, False, (), tuple(passages), query, version)
+    picks: list[tuple[Pick, Sentence]] = []
+    if kind.factoid:
+        sentences, picks = typed_rescore(question, kind, sentences, focus, settings)
     chosen = select(sentences, settings.max_sentences)
+    if picks:
+        chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
     lead = attribution_lead(question, passages, chosen)
-    return build_answer(question, query, passages, chosen, lead, version)
+    if lead is not None and lead[1].target and kind.factoid:
+        picks = [_target_pick(passages, lead)]
+    return build_answer(question, query, passages, chosen, lead, version, picks, kind)
 
 
-def score_sentences(question: str, query: str, passages: list[Passage], version: IndexVersion | None = None) -> list[Sentence]:
+def missing_names(question: str, passages: list[Passage]) -> list[str]:
+    """The question's names (people, bodies, places, events, titles) that no retrieved passage
+    mentions: a question about one bank must not be answered about another bank with a similar name."""
+    names = question_names(question)
+    if not names:
+        return []
+    evidence = set()
+    for p in passages:
+        evidence.update(terms(p.article.title))
+        evidence.update(terms(p.text))
+    return [name for name, own in zip(names, name_terms(names)) if any(t not in evidence for t in own)]
+
+
+def question_names(question: str) -> list[str]:
+    return [e.text for e in entities_of([question])[0] if e.label in NAMES and e.label != "NORP"]
+
+
+def _join(names: list[str]) -> str:
+    quoted = [f"“{n}”" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], focus: str | None,
+                  settings: AnswerSettings) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
+    """The best sentences of a factoid question read by the NER model: those holding a phrase of the
+    expected kind rise, those without fall; then the answer phrase is picked from them."""
+    top = sentences[: settings.typed_sentences]
+    found = entities_of([s.text for s in top])
+    rows = [(s.text, s.score, s.published) for s in top]
+    typed = {c.sentence for c in candidates(kind, question, rows, found)
+             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted) > 1)}
+    surname = focus.split()[-1] if focus else ""
+    for i, s in enumerate(top):
+        s.score += settings.w_typed if i in typed else -settings.w_typed / 2
+        if focus and surname not in s.text and any(e.label == "PERSON" for e in found[i]):
+            s.score -= settings.w_focus  # another person's sentence, when the question is about `focus`
+    order = sorted(range(len(top)), key=lambda i: (-top[i].score, top[i].passage, top[i].start))
+    rescored = [top[i] for i in order] + sentences[len(top):]
+    rows = [(top[i].text, top[i].score, top[i].published) for i in order]
+    found = [found[i] for i in order]
+    per_sentence = candidates(kind, question, rows, found, settings.short_temperature)
+    picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
+                 rows, 4 if kind.plural else 1)
+    return rescored, [(p, rescored[p.sentence]) for p in picks]
+
+
+def _with_sentences_of(picks: list[tuple[Pick, Sentence]], chosen: list[Sentence], limit: int) -> list[Sentence]:
+    """The sentences the short answer comes from lead the quotes (a plural answer may quote one
+    sentence per value, up to four)."""
+    own: list[Sentence] = []
+    for _, sentence in picks:
+        if all(sentence is not o for o in own):
+            own.append(sentence)
+    rest = [s for s in chosen if all(s is not o and not _overlaps(s, o) for o in own)]
+    return own + rest[: max(0, limit - len(own))]
+
+
+def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tuple[Pick, Sentence]:
+    """Who was blamed (accused, threatened): the attribution's target, located in its sentence."""
+    sentence = _lead_sentence(passages, lead)
+    target = lead[1].target
+    at = max(sentence.text.find(target), 0)
+    return Pick(target, -1, at, at + len(target), "TARGET", 1.0), sentence
+
+
+def score_sentences(question: str, query: str, passages: list[Passage], version: IndexVersion | None = None, *,
+                    kind: QuestionKind | None = None, focus: str | None = None,
+                    settings: AnswerSettings | None = None) -> list[Sentence]:
     q_terms = query_terms(question)
     context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
@@ -117,8 +207,15 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     wants_date = bool(re.search(r"\bwhen\b|\bwhat (date|day|year)\b", lowered))
     wants_person = bool(re.search(r"\bwho(m|se)?\b", lowered))
     family = question_family(question)
+    kind = kind or analyse(question)
+    settings = settings or AnswerSettings()
+    surname = focus.split()[-1] if focus else ""
+    dated = sorted({p.article.published for p in passages if p.article.published}, reverse=True)
     out: list[Sentence] = []
     for rank, passage in enumerate(passages):
+        title = passage.article.title
+        published = passage.article.published
+        recency = (1.0 - dated.index(published) / max(1, len(dated) - 1)) if kind.latest and published and len(dated) > 1 else 0.0
         # attributions only matter to who-said/blamed questions; they split the passage themselves,
         # other questions read the sentences and their terms as the index stored them
         spans = indexed_sentences(passage, version) if version is not None and not family else None
@@ -145,9 +242,17 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
                 score += 0.15
             if len(text) < 200 and len(text.split()) < 5:  # (under 5 words is never 200 characters)
                 score -= 0.2
-            out.append(Sentence(rank, start, end, text, float(score), cov))
+            if not_a_statement(text, title):
+                score -= settings.w_shape
+            if not kind.future:
+                score -= settings.w_speculation * min(speculation(text), 2)
+            score += settings.w_recent * recency
+            if surname and surname in text:
+                score += settings.w_focus
+            out.append(Sentence(rank, start, end, text, float(score), cov, published))
     out.sort(key=lambda s: (-s.score, s.passage, s.start))
-    return out
+    seen: set[str] = set()  # a sentence two passages of one article both hold is read once
+    return [s for s in out if not (s.text in seen or seen.add(s.text))]
 
 
 def _term_ids(vocab: dict[str, int]):
@@ -232,8 +337,9 @@ def _sentences_and_attributions(text: str) -> tuple[list[tuple[int, int]], list[
     return spans, find_attributions([text[s:e] for s, e in spans])
 
 
-def build_answer(question, query, passages, chosen, lead, version) -> Answer:
-    """Number citations by article in order of first use; each sentence ends with its marker."""
+def build_answer(question, query, passages, chosen, lead, version, picks=(), kind=None) -> Answer:
+    """Number citations by article in order of first use; each sentence ends with its marker; a
+    short answer, when there is one, opens the answer."""
     numbers: dict[str, int] = {}
     cited: list[Sentence] = ([] if lead is None else [_lead_sentence(passages, lead)]) + chosen
     for s in cited:
@@ -258,7 +364,29 @@ def build_answer(question, query, passages, chosen, lead, version) -> Answer:
             quote=" … ".join(s.text for s in mine), passage=passage.text,
             highlights=tuple((s.start, s.end) for s in sorted(mine, key=lambda s: s.start) if s.passage == home),
         ))
-    return Answer(question, " ".join(parts), True, tuple(citations), tuple(passages), query, version)
+    short = _short_answer(picks, chosen, cited, passages, numbers, kind)
+    text = " ".join(parts)
+    if short is not None:
+        text = f"{short.display} — {text}"
+    return Answer(question, text, True, tuple(citations), tuple(passages), query, version, short_answer=short)
+
+
+def _short_answer(picks, chosen, cited, passages, numbers, kind) -> ShortAnswer | None:
+    """Place each picked phrase in its cited passage (offsets in the citation's passage text)."""
+    phrases = []
+    first = None
+    for p, sentence in picks:
+        if all((sentence.passage, sentence.start) != (c.passage, c.start) for c in cited):
+            continue  # its sentence did not make the quotes (cut by the sentence limit)
+        first = first or (p, sentence)
+        offset = sentence.start + p.start
+        phrases.append(Phrase(p.text, numbers[passages[sentence.passage].article.id], offset, offset + len(p.text)))
+    if not phrases:
+        return None
+    p, sentence = first
+    as_of = passages[sentence.passage].article.published if kind is not None and kind.latest else None
+    return ShortAnswer(tuple(phrases), p.label, p.confidence, p.date.iso() if p.date else None,
+                       p.date.how if p.date else "", as_of)
 
 
 def _lead_sentence(passages: list[Passage], lead: tuple[int, Attribution]) -> Sentence:

@@ -17,6 +17,7 @@ from bot.types import Answer
 _REFERRING = re.compile(
     r"\b(it|its|that|this|those|these|they|them|their|he|she|him|her|his|there|then|the same)\b", re.I
 )
+_PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 _CONTINUING = re.compile(r"^\s*(and|also|but|so|what about|how about|then)\b", re.I)
 
 
@@ -42,11 +43,27 @@ class Conversation:
         if not self.turns or not is_follow_up(question):
             return question
         previous = self.turns[-1]
-        carried = entities(previous.query) + entities(_first_sentences(previous.answer.answer))
+        focus = self.focus(question)
+        carried = ([focus] if focus else []) + entities(previous.query) + entities(_first_sentences(previous.answer.answer))
         have = {e.lower() for e in entities(question)}
         # all-caps words are usually datelines ("ERBIL"), not the topic
         extra = [e for e in dict.fromkeys(carried) if e.lower() not in have and not e.isupper()][:5]
         return f"{question} {' '.join(extra)}".strip() if extra else question
+
+    def focus(self, question: str) -> str | None:
+        """The person a follow-up's "he"/"she"/"his"/"her" stands for: the previous answer's short
+        answer when it names a person, else the first person its answer names. None when the
+        question has no such pronoun, or names someone itself."""
+        if not self.turns or not _PERSONAL.search(question) or _names_a_person(question):
+            return None
+        for turn in reversed(self.turns):
+            short = turn.answer.short_answer
+            if short is not None and short.label == "PERSON":
+                return short.phrases[0].text
+            people = _people(_first_sentences(turn.answer.answer))
+            if people:
+                return people[0]
+        return None
 
     def remember(self, answer: Answer) -> None:
         if answer.question.strip():
@@ -59,6 +76,16 @@ class Conversation:
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+def _people(text: str) -> list[str]:
+    from bot.nlp import entities_of
+
+    return [e.text for e in entities_of([text])[0] if e.label == "PERSON"]
+
+
+def _names_a_person(question: str) -> bool:
+    return bool(_people(question))
 
 
 def _first_sentences(text: str, n: int = 2) -> str:

@@ -22,6 +22,12 @@ from index.sentences import split_sentences
 from index.versions import IndexReader
 
 KS = (1, 5, 10)
+# Tuning uses the January 2023 questions only; February–March are held out (issue #14's method)
+DEV_BEFORE = "2023-02-01"
+
+
+def split_of(question: dict) -> str:
+    return "dev" if str(question.get("date") or "") < DEV_BEFORE else "heldout"
 
 
 def load_jsonl_gz(path: Path) -> list[dict]:
@@ -102,6 +108,45 @@ def choose(question: str, choices: list[str], passages: list[Passage]) -> tuple[
     return best, scores
 
 
+def split_summary(rows: list[dict]) -> dict:
+    """The figures of a set of per-question rows (all questions, or one split)."""
+    ranks = {m: [r.get(f"hit_rank_{m}") for r in rows if r["answer_in_corpus"] and not r["short_gold"]] for m in MODES}
+    short_ranks = {m: [r.get(f"hit_rank_{m}") for r in rows if r["answer_in_corpus"] and r["short_gold"]] for m in MODES}
+    in_answer = [r["answer_has_gold"] for r in rows if "answer_has_gold" in r]
+    shorts = [r for r in rows if r["answer_in_corpus"] and r.get("short_answer")]
+    answerable = [r for r in rows if r["answer_in_corpus"]]
+    absent = [r for r in rows if not r["answer_in_corpus"]]
+    correct = sum(1 for r in rows if r["correct"])
+    return {
+        "questions": len(rows),
+        "n_recall": len(ranks["rescored"]),
+        "retrievers": {m: recall_summary(ranks[m]) for m in MODES},
+        "short_answers": {m: recall_summary(short_ranks[m]) for m in MODES},
+        "answer_contains_gold": {"rate": _rate(in_answer), "n": len(in_answer)},
+        "short_answer_phrase": {
+            "given": _rate([bool(r.get("short_answer")) for r in answerable]),
+            "right": _rate([r["short_has_gold"] for r in shorts]),
+            "n": len(shorts),
+            "rule": "right when the short answer contains the gold answer or the gold answer contains it",
+        },
+        "answered": {"answerable": _rate([r["found"] for r in answerable]), "n_answerable": len(answerable),
+                     "answer_not_in_corpus": _rate([r["found"] for r in absent]), "n_absent": len(absent)},
+        "multiple_choice": {"accuracy": correct / len(rows) if rows else 0.0, "n": len(rows),
+                            "method": "choice support in the matched chunks of the question's top 10 passages (choices not shown to the retriever)"},
+    }
+
+
+def _rate(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def _same_answer(gold: str, short: str) -> bool:
+    g, s = gold.lower().strip(" .“”\"'"), short.lower().strip(" .“”\"'")
+    if not s or not g:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(g)}(?!\w)", s) or re.search(rf"(?<!\w){re.escape(s)}(?!\w)", g))
+
+
 def build_eval_index(settings: Settings, data: Path, articles: list[dict], embedder, progress, sliced: bool):
     index_dir = Path(settings.index.index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -129,50 +174,46 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     query_embedder = make_query_embedder(settings, lambda: embedder)
     retriever = Retriever(IndexReader(settings.index.index_dir), query_embedder, settings.answer)
 
-    ranks: dict[str, list] = {m: [] for m in MODES}
-    short_ranks: dict[str, list] = {m: [] for m in MODES}
-    correct = 0
-    in_answer: list[bool] = []
+    rows = []
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
         for q in questions:
             as_of = date.fromisoformat(q["date"]) if q.get("date") else None
             vector = query_embedder.embed([q["question"]])[0]
-            row = {"id": q["id"], "question": q["question"], "answer": q["answer"]}
+            row = {"id": q["id"], "question": q["question"], "answer": q["answer"], "split": split_of(q),
+                   "answer_in_corpus": bool(q.get("answer_in_corpus")), "short_gold": len(q["answer"].strip()) <= 3}
             for mode in MODES:
                 retrieval = retriever.retrieve(q["question"], 10, mode=mode, query_vector=vector, as_of=as_of)
                 passages = retrieval.passages
                 if q.get("answer_in_corpus"):
-                    rank = hit_rank(q["answer"], passages)
-                    (short_ranks if len(q["answer"].strip()) <= 3 else ranks)[mode].append(rank)
-                    row[f"hit_rank_{mode}"] = rank
+                    row[f"hit_rank_{mode}"] = hit_rank(q["answer"], passages)
                 if mode == "rescored":
                     row["retrieved"] = [p.chunk_id for p in passages]
                     picked, scores = choose(q["question"], q["choices"], passages)
                     row["choice"] = q["choices"][picked]
                     row["choice_scores"] = [round(s, 4) for s in scores]
                     row["correct"] = q["choices"][picked] == q["answer"]
-                    correct += row["correct"]
+                    answer = compose(q["question"], q["question"], retrieval, settings.answer)
+                    row["found"] = answer.found
                     if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3:
-                        # what a reader sees: is the gold answer in the 1-3 quoted sentences?
-                        answer = compose(q["question"], q["question"], retrieval, settings.answer)
+                        # what a reader sees: is the gold answer in the short answer or the quotes?
                         row["answer_text"] = answer.answer
                         row["answer_has_gold"] = q["answer"].lower() in answer.answer.lower()
-                        in_answer.append(row["answer_has_gold"])
+                    short = answer.short_answer
+                    row["short_answer"] = short.text if short else None
+                    if short and q.get("answer_in_corpus"):
+                        row["short_has_gold"] = _same_answer(q["answer"], short.text)
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows.append(row)
     summary = {
         "data": str(data),
         "index_version": report.version,
         "articles": report.articles,
         "chunks": report.chunks,
-        "questions": len(questions),
         "query_encoder": settings.index.query_encoder,
-        "n_recall": len(ranks["rescored"]),
-        "retrievers": {m: recall_summary(ranks[m]) for m in MODES},
-        "short_answers": {m: recall_summary(short_ranks[m]) for m in MODES},
-        "answer_contains_gold": {"rate": sum(in_answer) / len(in_answer) if in_answer else 0.0, "n": len(in_answer)},
-        "multiple_choice": {"accuracy": correct / len(questions) if questions else 0.0, "n": len(questions),
-                            "method": "choice support in the matched chunks of the question's top 10 passages (choices not shown to the retriever)"},
+        **split_summary(rows),
+        "dev": {"before": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "dev"])},
+        "heldout": {"from": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "heldout"])},
         "per_question": str(out),
     }
     out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2))

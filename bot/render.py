@@ -11,8 +11,18 @@ from rich.text import Text
 from bot.types import Answer, Citation
 
 
+def answer_text(answer: Answer) -> Text:
+    """The answer, its short answer (when there is one) in bold."""
+    short = answer.short_answer.display if answer.short_answer else ""
+    if short and answer.answer.startswith(short):
+        text = Text(short, style="bold green")
+        text.append(answer.answer[len(short):])
+        return text
+    return Text(answer.answer)
+
+
 def answer_view(answer: Answer, show_passages: bool = False) -> Group:
-    parts = [Panel(Text(answer.answer), title="Answer" if answer.found else "No answer",
+    parts = [Panel(answer_text(answer), title="Answer" if answer.found else "No answer",
                    border_style="green" if answer.found else "yellow", expand=False)]
     for c in answer.citations:
         parts.append(citation_view(c))

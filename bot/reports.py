@@ -57,7 +57,22 @@ def eval_view(summary: dict) -> Group:
         table.add_column(col, justify="right" if col != "retriever" else "left")
     for name, row in summary["retrievers"].items():
         table.add_row(name, *(f"{row[c]:.3f}" for c in ("hit@1", "hit@5", "hit@10", "mrr@10")), str(row["n"]))
-    mc = summary["multiple_choice"]
-    gold = summary.get("answer_contains_gold", {"rate": 0.0, "n": 0})
-    return Group(table, Text(f"answer quotes contain the gold answer: {gold['rate']:.3f} (n={gold['n']})"),
-                 Text(f"multiple choice accuracy: {mc['accuracy']:.3f} (n={mc['n']})", style="bold"))
+    splits = Table(title="Answers, by split (tuned on dev; heldout never looked at while tuning)")
+    for col in ("split", "questions", "hit@10", "answer has gold", "short answer given", "short answer right",
+                "answered (answerable)", "answered (absent)", "multiple choice"):
+        splits.add_column(col, justify="left" if col == "split" else "right")
+    for name in ("dev", "heldout"):
+        if name in summary:
+            splits.add_row(name, *_split_cells(summary[name]))
+    splits.add_row("all", *_split_cells(summary), style="bold")
+    return Group(table, splits)
+
+
+def _split_cells(part: dict) -> list[str]:
+    gold = part.get("answer_contains_gold", {"rate": 0.0, "n": 0})
+    short = part.get("short_answer_phrase", {"given": 0.0, "right": 0.0, "n": 0})
+    answered = part.get("answered", {"answerable": 0.0, "answer_not_in_corpus": 0.0})
+    return [str(part.get("questions", 0)), f"{part['retrievers']['rescored']['hit@10']:.3f}",
+            f"{gold['rate']:.3f} (n={gold['n']})", f"{short['given']:.3f}", f"{short['right']:.3f} (n={short['n']})",
+            f"{answered['answerable']:.3f}", f"{answered['answer_not_in_corpus']:.3f}",
+            f"{part['multiple_choice']['accuracy']:.3f}"]

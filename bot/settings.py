@@ -56,6 +56,15 @@ class AnswerSettings:
     min_cosine: float = 0.30
     min_coverage: float = 0.25
     memory_turns: int = 6  # conversation turns kept for follow-ups
+    # sentence choice (README, "Answer quality"): weights tuned on RealTime QA's January questions
+    w_shape: float = 0.5  # a question, teaser, link line, heading, byline or bare headline
+    w_speculation: float = 0.1  # per modality/prediction marker (two at most), unless the question asks for one
+    w_recent: float = 0.15  # "latest" questions: the newest article's sentences
+    w_focus: float = 0.2  # a follow-up's "he"/"she": sentences naming that person (and not another)
+    w_typed: float = 0.15  # factoid questions: a sentence holding a phrase of the expected kind
+    typed_sentences: int = 8  # sentences the NER model reads for a factoid question
+    min_short_confidence: float = 0.1  # below it no short answer is shown (quotes still are)
+    short_temperature: float = 0.15  # how fast a sentence's vote falls off below the best sentence
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,63 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """One answer value inside a cited passage: `start`/`end` are offsets in that citation's passage."""
+
+    text: str
+    citation: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    """The answer phrase that opens a factoid answer ("more than 5,000"), or several values for a
+    plural question ("Alaska, Yukon and Lake Huron"), each taken from a cited sentence."""
+
+    phrases: tuple[Phrase, ...]
+    label: str = ""  # the entity kind (CARDINAL, DATE, GPE, PERSON, ...)
+    confidence: float = 0.0  # share of the candidates' weight × the sentence's question coverage
+    date: str | None = None  # ISO date (or month/year) the phrase stands for, when it names one
+    date_from: str = ""  # "stated", or what a relative date was resolved from
+    as_of: str | None = None  # for "latest" questions: the publication date of the figure's article
+
+    @property
+    def text(self) -> str:
+        values = [p.text for p in self.phrases]
+        return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+    @property
+    def display(self) -> str:
+        """What opens the answer: the phrase, with the date it resolves to and the figure's date."""
+        extra = []
+        if self.date and self.date_from not in ("", "stated"):
+            extra.append(_readable_date(self.date))
+        if self.as_of:
+            extra.append(f"as of {self.as_of}")
+        return self.text + (f" ({'; '.join(extra)})" if extra else "")
+
+    def to_dict(self) -> dict:
+        first = self.phrases[0]
+        return {
+            "text": self.text, "citation": first.citation, "start": first.start, "end": first.end,
+            "label": self.label, "confidence": self.confidence, "date": self.date, "date_from": self.date_from,
+            "as_of": self.as_of, "values": [asdict(p) for p in self.phrases],
+        }
+
+
+def _readable_date(iso: str) -> str:
+    from datetime import date
+
+    if len(iso) == 10:
+        day = date.fromisoformat(iso)
+        return f"{day:%B} {day.day}, {day.year}"
+    if len(iso) == 7:
+        return date.fromisoformat(iso + "-01").strftime("%B %Y")
+    return iso
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answer: str
@@ -70,11 +127,13 @@ class Answer:
     query: str = ""  # the retrieval query after follow-up resolution
     index_version: str = ""
     timings_ms: dict[str, float] = field(default_factory=dict)
+    short_answer: ShortAnswer | None = None
 
     def to_dict(self) -> dict:
         return {
             "question": self.question,
             "answer": self.answer,
+            "short_answer": self.short_answer.to_dict() if self.short_answer else None,
             "found": self.found,
             "query": self.query,
             "index_version": self.index_version,

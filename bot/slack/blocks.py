@@ -38,8 +38,16 @@ def answer_text(answer: Answer) -> str:
     return "\n".join(lines)[:39000]
 
 
+def answer_mrkdwn(answer: Answer) -> str:
+    """The answer for a section block: its short answer (when there is one) in bold."""
+    short = answer.short_answer.display if answer.short_answer else ""
+    if short and answer.answer.startswith(short):
+        return f"*{escape(short)}*{escape(answer.answer[len(short):])}"
+    return escape(answer.answer)
+
+
 def answer_blocks(answer: Answer, key: str = "") -> list[dict]:
-    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(escape(answer.answer), SECTION_LIMIT)}}]
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(answer_mrkdwn(answer), SECTION_LIMIT)}}]
     if answer.citations:
         for c in answer.citations:
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(source_line(c), 2900)}]})

@@ -1,0 +1,74 @@
+"""Tune the answer settings on RealTime QA's development questions (January 2023) only.
+
+    python -m bench.tune_answers --index data/eval-realtimeqa [--split dev] [--grid w_speculation=0,0.05,0.1]
+
+Retrieval does not depend on these settings, so each question is retrieved once and composed again
+for every value tried; one setting is varied at a time around the defaults. Prints, per value: the
+share of answers whose short answer or quotes contain the gold answer, how often a short answer is
+given and right, and how often answerable / absent questions get an answer. `--split heldout` is for
+reporting the chosen settings once, never for choosing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from bot.answer import compose
+from bot.evaluate import _same_answer, load_jsonl_gz, split_of
+from bot.retrieve import Retriever
+from bot.service import make_query_embedder
+from bot.settings import load_settings
+from index.versions import IndexReader
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "realtimeqa-2023q1"
+
+
+def measure(settings, items) -> dict:
+    gold, shorts, right, answerable, absent = [], [], [], [], []
+    started = time.perf_counter()
+    for q, retrieval in items:
+        answer = compose(q["question"], q["question"], retrieval, settings)
+        if q["answer_in_corpus"]:
+            answerable.append(answer.found)
+            if len(q["answer"].strip()) > 3:
+                gold.append(q["answer"].lower() in answer.answer.lower())
+            shorts.append(answer.short_answer is not None)
+            if answer.short_answer is not None:
+                right.append(_same_answer(q["answer"], answer.short_answer.text))
+        else:
+            absent.append(answer.found)
+    rate = lambda xs: round(sum(xs) / len(xs), 3) if xs else 0.0  # noqa: E731
+    return {"answer_has_gold": rate(gold), "n": len(gold), "short_given": rate(shorts), "short_right": rate(right),
+            "answered": rate(answerable), "answered_absent": rate(absent),
+            "compose_ms": round((time.perf_counter() - started) * 1000 / max(1, len(items)), 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--grid", action="append", default=[], help="name=v1,v2,... (an AnswerSettings field)")
+    args = parser.parse_args()
+    settings = load_settings({}, None, {"index": {"index_dir": args.index}})
+    questions = [q for q in load_jsonl_gz(args.data / "questions.jsonl.gz")
+                 if args.split == "all" or split_of(q) == args.split]
+    embedder = make_query_embedder(settings, lambda: None)
+    retriever = Retriever(IndexReader(args.index), embedder, settings.answer)
+    items = [(q, retriever.retrieve(q["question"], 10, as_of=date.fromisoformat(q["date"]))) for q in questions]
+    print(json.dumps({"split": args.split, "questions": len(items), "defaults": measure(settings.answer, items)}))
+    for spec in args.grid:
+        name, values = spec.split("=", 1)
+        for value in values.split(","):
+            current = getattr(settings.answer, name)
+            tried = replace(settings.answer, **{name: type(current)(value)})
+            print(json.dumps({name: value, **measure(tried, items)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Dates in news text resolved against the article's publication date (pure).
+
+News writes "said Wednesday", "on Feb. 3", "last month", "yesterday": the day meant is found from
+the date the article was published, the way a reader does. A weekday is the latest such day on or
+before publication ("Wednesday" in an article of Friday 3 February 2023 is 1 February); a month and
+day without a year takes the publication year, or the year before when that would put it more
+than a month after publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTH_NUMBERS = {m: i for i, names in enumerate([
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+    ("nov", "november"), ("dec", "december")], 1) for m in names}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WEEKDAY = re.compile(r"\b(?:(last|this|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|last night|this morning|last week|last month|last year|this year)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    day: date
+    precision: str  # "day" | "month" | "year"
+    how: str  # "stated" (the text gives the full date) or what it was resolved from
+
+    def iso(self) -> str:
+        return self.day.isoformat() if self.precision == "day" else self.day.isoformat()[: 7 if self.precision == "month" else 4]
+
+    def readable(self) -> str:
+        if self.precision == "day":
+            return f"{self.day:%B} {self.day.day}, {self.day.year}"
+        return f"{self.day:%B %Y}" if self.precision == "month" else str(self.day.year)
+
+
+def published_date(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: date | None) -> ResolvedDate | None:
+    """The first date a phrase or sentence names, made absolute (None when it names none)."""
+    for pattern, order in ((_FULL, "mdy"), (_DAY_MONTH_YEAR, "dmy")):
+        match = pattern.search(text)
+        if match:
+            groups = match.groups()
+            month_name, day, year = (groups[0], groups[1], groups[2]) if order == "mdy" else (groups[1], groups[0], groups[2])
+            made = _make(int(year), _MONTH_NUMBERS[month_name.lower().rstrip(".")], int(day))
+            if made:
+                return ResolvedDate(made, "day", "stated")
+    match = _ISO.search(text)
+    if match:
+        made = _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if made:
+            return ResolvedDate(made, "day", "stated")
+    if published is None:
+        return None
+    match = _MONTH_DAY.search(text)
+    if match:
+        month, day = _MONTH_NUMBERS[match.group(1).lower().rstrip(".")], int(match.group(2))
+        made = _make(published.year, month, day)
+        if made and made - published > timedelta(days=31):
+            made = _make(published.year - 1, month, day)
+        if made:
+            return ResolvedDate(made, "day", f"“{match.group(0)}” in an article of {published.isoformat()}")
+    match = _WEEKDAY.search(text)
+    if match:
+        which, name = (match.group(1) or "").lower(), match.group(2).lower()
+        back = (published.weekday() - _WEEKDAYS.index(name)) % 7
+        if which == "last" and back == 0:
+            back = 7
+        if which == "next":
+            made = published + timedelta(days=(_WEEKDAYS.index(name) - published.weekday()) % 7 or 7)
+        else:
+            made = published - timedelta(days=back)
+        return ResolvedDate(made, "day", f"“{match.group(0)}” in an article of {published.isoformat()}")
+    match = _RELATIVE.search(text)
+    if match:
+        word = match.group(1).lower()
+        how = f"“{match.group(0)}” in an article of {published.isoformat()}"
+        if word in {"today", "this morning"}:
+            return ResolvedDate(published, "day", how)
+        if word in {"yesterday", "last night"}:
+            return ResolvedDate(published - timedelta(days=1), "day", how)
+        if word == "tomorrow":
+            return ResolvedDate(published + timedelta(days=1), "day", how)
+        if word == "last month":
+            first = published.replace(day=1) - timedelta(days=1)
+            return ResolvedDate(first.replace(day=1), "month", how)
+        if word == "last year":
+            return ResolvedDate(date(published.year - 1, 1, 1), "year", how)
+        if word == "this year":
+            return ResolvedDate(date(published.year, 1, 1), "year", how)
+    match = re.search(r"\b(19\d\d|20\d\d)\b", text)
+    if match:
+        return ResolvedDate(date(int(match.group(1)), 1, 1), "year", "stated")
+    return None
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,168 @@
+"""What a question asks for (pure): the kind of phrase that answers it, whether it wants one value
+or several, the newest figure, a prediction, and which names in it must be in the evidence.
+
+"How many troops …" wants a number next to "troops"; "which state …" a place; "who …" a person
+(or a body); "when …" a date; "where were …" several places. Questions that want no single phrase
+("why …", "what did Erdogan say …", "describe …") are not factoid and get no short answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlp import NAMES, NUMERIC, TEMPORAL
+from index.lexical import terms
+
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+ORGS = frozenset({"ORG"})
+PEOPLE = frozenset({"PERSON"})
+WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "QUOTED"})
+
+# the noun a which/what question is about → the entity labels that answer it (singular forms)
+_HEADS: dict[frozenset[str], frozenset[str]] = {
+    PLACE: frozenset("""state country city nation region province town capital island county continent place
+        location area village neighborhood neighbourhood site port sea river lake ocean border territory
+        district suburb park airport mountain""".split()),
+    ORGS: frozenset("""company team brand organization organisation network agency bank airline firm party group
+        retailer club university college school body department union league channel newspaper outlet
+        magazine publication chain restaurant automaker carrier platform app startup court committee
+        government ministry institution agency business manufacturer maker studio label store federation
+        council association lender exchange""".split()),
+    PEOPLE: frozenset("""person man woman actor actress singer player president leader politician star artist
+        rapper musician author writer director ceo executive official minister senator governor judge coach
+        quarterback athlete pope king queen prince princess comedian host journalist lawmaker candidate
+        celebrity founder chef designer driver golfer pitcher scientist astronaut billionaire mayor
+        spokesperson spokesman spokeswoman officer suspect victim""".split()),
+    TEMPORAL: frozenset("year month day date time decade century".split()),
+    NUMERIC: frozenset("""number toll count total price cost amount percentage percent rate age score figure
+        sum fine salary budget population""".split()),
+    WORKS: frozenset("""book film movie song show album series title play novel documentary game memoir bill
+        law act word phrase slogan nickname name plan program programme campaign policy treaty deal
+        operation project product drug vaccine""".split()),
+}
+_STOP_HEAD = re.compile(
+    r"^(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should|that|who|which|to|in|on|"
+    r"at|for|from|by|with|of|as|about|after|before|this|last|recently|currently|now|been|being|the|a|an)$"
+)
+_NOT_FACTOID = re.compile(
+    r"^\s*(?:why|how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
+    r"what (?:did|does|do|has|have|will|would|is|was|are|were) \S+(?: \S+)? (?:say|said|think|thought|threaten|"
+    r"claim|argue|tell|want|mean|do|doing|announce|plan|propose|warn|write)\b)",
+    re.I,
+)
+_FUTURE = re.compile(r"\b(will|would|expected|expect|predict\w*|forecast\w*|projected|likely|plan(?:s|ned)? to)\b", re.I)
+_LATEST = re.compile(r"\b(latest|most recent|newest|current|currently|now|so far|to date|updated)\b", re.I)
+_PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
+_GENERIC_NAMES = frozenset({"us", "u.s", "uk", "u.k", "un", "eu", "america", "american", "americans", "british"})
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    factoid: bool
+    labels: frozenset[str] = frozenset()  # entity labels of the answer phrase (empty: any name)
+    secondary: frozenset[str] = frozenset()  # labels that may answer too, less often ("who" → a body)
+    counted: tuple[str, ...] = ()  # "how many troops" → ("troop",): the noun a number must sit next to
+    plural: bool = False  # "where were …", "which countries …": gather the distinct values
+    latest: bool = False  # the newest dated figure wins
+    future: bool = False  # the question itself asks about a prediction: speculation is no fault
+    wants_date: bool = False
+    wants_number: bool = False
+
+
+def analyse(question: str) -> QuestionKind:
+    q = " ".join(question.split())
+    lowered = q.lower()
+    latest = bool(_LATEST.search(q))
+    future = bool(_FUTURE.search(q))
+    if _NOT_FACTOID.search(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
+        return QuestionKind(False, latest=latest, future=future)
+    number = re.search(r"\bhow (many|much|old|long|far|big|tall)\b\s*(.*)", lowered)
+    if number:
+        kind = number.group(1)
+        following = []
+        for word in number.group(2).split()[:3]:
+            if _STOP_HEAD.match(word.strip("?,.")):
+                break
+            following.append(word)
+        counted = tuple(terms(" ".join(following))) if kind == "many" else ()
+        # "how many" counts things, "how much" measures money or amounts
+        labels = frozenset({"CARDINAL", "QUANTITY"}) if kind == "many" else NUMERIC
+        secondary = (NUMERIC - labels) | (TEMPORAL if kind in {"old", "long"} else frozenset())
+        return QuestionKind(True, labels, secondary, counted=counted, latest=latest, future=future, wants_number=True)
+    if re.search(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b", lowered):
+        return QuestionKind(True, TEMPORAL, frozenset(), latest=latest, future=future, wants_date=True)
+    if re.search(r"\bwhere\b", lowered):
+        plural = bool(re.search(r"\bwhere (?:were|are|have)\b", lowered))
+        return QuestionKind(True, PLACE, ORGS, plural=plural, latest=latest, future=future)
+    if re.search(r"\bwho(?:m|se)?\b", lowered):
+        plural = bool(re.search(r"\bwho (?:were|are|have)\b", lowered))
+        return QuestionKind(True, PEOPLE, ORGS | frozenset({"NORP", "GPE"}), plural=plural, latest=latest, future=future)
+    head = _head_noun(q)
+    if head is not None:
+        word, plural = head
+        plural = plural and not re.search(r"\bwhich (?:one )?of (?:these|the following|those)\b", lowered)
+        for labels, heads in _HEADS.items():
+            if word in heads:
+                return QuestionKind(True, labels, frozenset(), plural=plural, latest=latest, future=future,
+                                    wants_date=labels is TEMPORAL, wants_number=labels is NUMERIC)
+        return QuestionKind(True, frozenset(), plural=plural, latest=latest, future=future)
+    if re.search(r"\b(?:named|called|titled|nicknamed|dubbed)\b", lowered):
+        return QuestionKind(True, WORKS, PEOPLE | ORGS, latest=latest, future=future)
+    return QuestionKind(False, latest=latest, future=future)
+
+
+def _head_noun(question: str) -> tuple[str, bool] | None:
+    """"Which US state's governor …" → ("state", False); "which of these teams …" → ("team", True)."""
+    match = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
+    if not match:
+        return None
+    words = re.findall(r"[\w’'-]+", match.group(1))
+    if words and words[0].lower() in {"is", "was", "are", "were"}:  # "what is the name of …"
+        words = words[1:]
+    head = None
+    for word in words[:6]:
+        bare = re.sub(r"(?:’s|'s)$", "", word)
+        lowered = bare.lower()
+        if lowered in {"of", "these", "those", "the", "a", "an", "following"} and head is None:
+            continue
+        if _STOP_HEAD.match(lowered):
+            break
+        if word[:1].isupper() and _singular(bare.lower()) not in _ALL_HEADS:  # a name qualifying the noun ("US state")
+            continue
+        head = lowered
+        if _singular(lowered) in _ALL_HEADS or bare != word:  # a known noun, or a possessive
+            break
+    if head is None:
+        return None
+    singular = _singular(head)
+    return singular, singular != head
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_ALL_HEADS: frozenset[str] = frozenset().union(*_HEADS.values())
+
+
+def dangling_pronoun(question: str, has_names: bool) -> str | None:
+    """A personal pronoun with nobody to refer to ("what did he say?" with no name in it)."""
+    match = _PERSONAL.search(question)
+    return match.group(1) if match and not has_names else None
+
+
+def name_terms(names: list[str]) -> list[list[str]]:
+    """Each name's distinctive lexical terms (generic ones like "US" dropped; names left empty skipped)."""
+    out = []
+    for name in names:
+        own = [t for t in terms(name) if len(t) >= 3 and t not in _GENERIC_NAMES]
+        if own and name.lower().strip(". ") not in _GENERIC_NAMES:
+            out.append(own)
+    return out

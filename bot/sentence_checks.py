@@ -1,0 +1,53 @@
+"""Sentences that must not lead an answer (pure): speculation, and shapes that are not statements.
+
+A quoted answer is read as fact, so a sentence saying what *will* or *could* happen, what a model or
+simulation *predicts*, is no answer to "who won"; and teasers ("Want to help …?"), link lines
+("More: …"), headings, bylines, captions and bare headlines are not statements at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECULATION = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|going to|expected to|expects? to|likely|unlikely|"
+    r"predict(?:s|ed|ion|ions)?|forecasts?|forecasted|projected|projects? to|projections?|simulations?|"
+    r"simulated|odds|favou?rites? to|poised to|set to|plans? to|planned to|hopes? to|if|whether|"
+    r"possibl[ey]|potentially|rumou?red|reportedly considering|could be|estimated to)\b",
+    re.I,
+)
+_LINK_LINE = re.compile(
+    r"^\s*(?:more|read more|related|see also|watch|listen|subscribe|sign up|click|follow us|share this|"
+    r"advertisement|photo|image|video|credit|getty images|ap photo|reuters photo|copyright|©)\s*[:|—–-]",
+    re.I,
+)
+_TEASER = re.compile(r"^\s*(?:want to|looking for|interested in|click|sign up|subscribe|don['’]t miss|get the)\b", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by|additional reporting by)\s+[A-Z]", re.I)
+_URL = re.compile(r"https?://|www\.\w", re.I)
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def speculation(text: str) -> int:
+    """How many modality or prediction markers a sentence has (0: it states what happened)."""
+    return len(_SPECULATION.findall(text))
+
+
+def not_a_statement(text: str, title: str = "") -> str | None:
+    """Why a sentence is no statement to quote (None when it is one)."""
+    stripped = text.strip()
+    if stripped.startswith("#"):
+        return "heading"
+    if stripped.endswith("?") or _TEASER.search(stripped):
+        return "question or teaser"
+    if _LINK_LINE.search(stripped) or _URL.search(stripped):
+        return "link line"
+    if _BYLINE.search(stripped) and len(stripped.split()) < 12:
+        return "byline"
+    words = _WORD.findall(stripped)
+    if title and " ".join(stripped.lower().split()).rstrip(".") == " ".join(title.lower().split()).rstrip("."):
+        return "headline"
+    if words and len(words) <= 16 and not re.search(r"[.!\"”]$", stripped):
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        if capitalised >= 0.6 * len(words):
+            return "headline"
+    return None

@@ -1,0 +1,246 @@
+"""The answer phrase itself, picked from the best sentences (pure, given their entities).
+
+Each entity of the expected kind in the candidate sentences (a number for "how many", a place for
+"where", …) that the question does not already name is a candidate; its weight is the sentence's
+score, raised when the entity sits next to the counted noun ("5,000 troops") and when the same value
+recurs across sentences and articles (agreement is evidence). The best value wins; its confidence is
+its share of the candidates' weight times how well its best sentence covers the question, and
+below `min_confidence` no short answer is given (the quotes still are).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from bot.dates import ResolvedDate, published_date, resolve_date
+from bot.nlp import NAMES, NUMERIC, TEMPORAL, Entity
+from bot.question import QuestionKind
+from index.lexical import terms
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
+_VAGUE_DATE = re.compile(r"^(?:the )?(?:recent|past|last|coming|next|this|these|those|earlier|later|several|few|many)?\s*"
+                         r"(?:days?|weeks?|months?|years?|decades?|time|now|today|tonight|recently)$", re.I)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^–—]{0,40})?\s*[–—-]\s")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: int  # index into the sentences given
+    start: int  # offsets inside that sentence's text
+    end: int
+    text: str
+    label: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Pick:
+    text: str
+    sentence: int
+    start: int
+    end: int
+    label: str
+    confidence: float
+    date: ResolvedDate | None = None
+
+
+def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, float, str | None]],
+               entities: list[tuple[Entity, ...]], temperature: float = 0.15) -> list[Candidate]:
+    """sentences: (text, score, published) of each candidate sentence, best first."""
+    q_lower = question.lower()
+    q_terms = set(terms(question))
+    top = max((score for _, score, _ in sentences), default=0.0)
+    out = []
+    for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
+        # a sentence's say falls off fast below the best one: agreement across sentences counts,
+        # but three weak mentions must not outvote the sentence that answers
+        strength = math.exp(-(top - score) / temperature)
+        spans = list(found)
+        if "QUOTED" in kind.labels:
+            spans += [Entity(m.start(1), m.end(1), "QUOTED", m.group(1)) for m in _QUOTED.finditer(text)]
+        near = _question_term_positions(text, q_terms)
+        for e in spans:
+            e = _trimmed(e)
+            if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, q_lower, q_terms):
+                continue
+            fit = label_fit(kind, e)
+            if fit <= 0:
+                continue
+            weight = strength * fit * _proximity(e, near)
+            if kind.wants_number:
+                weight *= number_fit(text, e, kind.counted)
+            if kind.wants_date:
+                weight *= _date_fit(e.text)
+            if weight > 0:
+                out.append(Candidate(i, e.start, e.end, e.text, e.label, weight))
+    return out
+
+
+def _question_term_positions(text: str, q_terms: set[str]) -> list[int]:
+    return [m.start() for m in re.finditer(r"\w+", text) if terms(m.group()) and terms(m.group())[0] in q_terms]
+
+
+def _proximity(e: Entity, near: list[int]) -> float:
+    """An answer sits close to the question's words in its sentence ("Harbour City won the final")."""
+    if not near:
+        return 0.5
+    distance = min(abs(p - e.start) if p < e.start else abs(p - e.end) if p > e.end else 0 for p in near)
+    return 1.0 / (1.0 + distance / 60.0)
+
+
+def _trimmed(e: Entity) -> Entity | None:
+    """An entity without surrounding punctuation and a trailing score ("Lakeside Rovers 2-1")."""
+    text = e.text
+    stripped = text.strip(" ,.;:")
+    if e.label in NAMES:
+        stripped = re.sub(r"\s+\d[\d\-–:]*$", "", stripped)
+    if not stripped:
+        return None
+    start = e.start + text.index(stripped)
+    label = e.label
+    if label == "NORP" and not _DEMONYM.search(stripped):  # the small model calls "Yukon" a NORP
+        label = "GPE"
+    return Entity(start, start + len(stripped), label, stripped)
+
+
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ch|ic|ist|ists|ite|ites)$")
+_NOT_A_NOUN = frozenset("said says say has have had is was are were will would and or but who which that to in on at of for as".split())
+
+
+def _modifier(sentence: str, e: Entity) -> bool:
+    """"US" in "US pilots shot down …" qualifies a noun; it is not the place asked about."""
+    if not (e.label in {"GPE", "NORP"} and len(e.text) <= 4 and e.text.isupper()):
+        return False
+    following = re.match(r"\s+([a-z]+)", sentence[e.end:])
+    return following is not None and following.group(1) not in _NOT_A_NOUN
+
+
+def _dateline(sentence: str, e: Entity) -> bool:
+    """"ERBIL, Kurdistan Region –" and "LIMA –" open a story: where it was filed, not an answer."""
+    match = _DATELINE.match(sentence)
+    return match is not None and e.start < match.end()
+
+
+def label_fit(kind: QuestionKind, e: Entity) -> float:
+    if kind.labels:
+        if e.label in kind.labels:
+            return 1.0
+        if e.label in kind.secondary:  # "who" may be a body or a country, "where" a named building
+            return 0.5
+        return 0.2 if e.label in NAMES and kind.labels & NAMES else 0.0
+    return 0.6 if e.label in NAMES or e.label == "QUOTED" else 0.0
+
+
+def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_confidence: float,
+         sentences: list[tuple[str, float, str | None]], limit: int = 1) -> list[Pick]:
+    """The best value (or, for plural questions, up to `limit` distinct values), confident enough."""
+    if not found:
+        return []
+    if limit > 1:
+        return _several(kind, found, coverage, min_confidence, sentences, limit)
+    totals: dict[str, float] = {}
+    best_of: dict[str, Candidate] = {}
+    for c in found:
+        key = _key(c.text)
+        if not key:
+            continue
+        totals[key] = totals.get(key, 0.0) + c.weight
+        if key not in best_of or c.weight > best_of[key].weight:
+            best_of[key] = c
+    if kind.latest:  # the newest dated figure wins: weigh each value by its article's recency
+        order = sorted({p for _, _, p in sentences if p}, reverse=True)
+        for key, c in best_of.items():
+            published = sentences[c.sentence][2]
+            rank = order.index(published) if published in order else len(order)
+            totals[key] *= 2.0 if rank == 0 else 1.0
+    _merge_contained(totals, best_of)
+    everything = sum(totals.values())
+    ranked = sorted(totals, key=lambda k: (-totals[k], best_of[k].sentence, best_of[k].start))
+    picks = []
+    for key in ranked[:limit]:
+        c = best_of[key]
+        confidence = totals[key] / everything * coverage[c.sentence]
+        if picks and totals[key] < 0.5 * totals[ranked[0]]:
+            break
+        if confidence < min_confidence and not picks:
+            return []
+        resolved = None
+        if c.label in TEMPORAL or kind.wants_date:
+            resolved = resolve_date(c.text, published_date(sentences[c.sentence][2]))
+        picks.append(Pick(c.text, c.sentence, c.start, c.start + len(c.text), c.label, round(confidence, 4), resolved))
+    return picks
+
+
+def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_confidence: float,
+             sentences: list[tuple[str, float, str | None]], limit: int) -> list[Pick]:
+    """Plural questions ("where were the objects shot down?"): the best value of each strong
+    sentence, distinct values only, in sentence order; a sentence counts while its score is close
+    to the best one's (its vote is at least a quarter of the best sentence's)."""
+    best_score = max(s for _, s, _ in sentences)
+    picks: list[Pick] = []
+    seen: set[str] = set()
+    for index in sorted({c.sentence for c in found}):
+        if math.exp(-(best_score - sentences[index][1]) / 0.15) < 0.25:
+            continue
+        mine = [c for c in found if c.sentence == index and _key(c.text) not in seen]
+        if not mine:
+            continue
+        c = max(mine, key=lambda c: (c.weight, -c.start))
+        if c.weight < 0.5 * max(x.weight for x in found if x.sentence == index):
+            continue
+        seen.add(_key(c.text))
+        confidence = coverage[index] * min(1.0, c.weight)
+        if not picks and confidence < min_confidence:
+            return []
+        picks.append(Pick(c.text, index, c.start, c.end, c.label, round(confidence, 4)))
+        if len(picks) == limit:
+            break
+    return picks
+
+
+def _merge_contained(totals: dict[str, float], best_of: dict[str, Candidate]) -> None:
+    """"Biden" and "Joe Biden" are one value: the shorter's weight goes to the longer form."""
+    keys = sorted(totals, key=len)
+    for short in keys:
+        for long in keys:
+            if long != short and len(short) >= 3 and re.search(rf"\b{re.escape(short)}\b", long) and short in totals:
+                totals[long] += totals.pop(short)
+                best_of.pop(short, None)
+                break
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip(" .,;:“”\"'’"))
+    return re.sub(r"(?:’s|'s)$", "", text)
+
+
+def _in_question(text: str, label: str, q_lower: str, q_terms: set[str]) -> bool:
+    """The question's own names are not its answer ("Recep Tayyip Erdogan" when it asks about Erdogan)."""
+    own = set(terms(text))
+    if text.lower() in q_lower or own and own <= q_terms:
+        return True
+    return label in NAMES and bool(own & q_terms)
+
+
+def number_fit(sentence: str, e: Entity, counted: tuple[str, ...]) -> float:
+    """A number next to the counted noun ("5,000 troops", "23 seasons") beats a stray one; a bare
+    year is rarely a count."""
+    if _YEAR.match(e.text.strip()):
+        return 0.2
+    if e.label not in NUMERIC:
+        return 0.5
+    if not counted:
+        return 1.0
+    around = terms(e.text) + terms(sentence[e.end: e.end + 40])[:3]
+    return 3.0 if any(c in around for c in counted) else 0.5
+
+
+def _date_fit(text: str) -> float:
+    """A date that names a day or a year beats "recent weeks"."""
+    stripped = text.strip().lower()
+    if _VAGUE_DATE.match(stripped):
+        return 0.1
+    return 1.0 if re.search(r"\d", stripped) else 0.6

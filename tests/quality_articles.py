@@ -1,0 +1,99 @@
+"""Articles written for the answer-quality tests: each holds one way a confident answer goes wrong
+(a prediction beside the result, nominations beside wins, a teaser line, an older and a newer toll,
+a pronoun after a named answer, one event reported in three places, a relative date)."""
+
+ARTICLES = {
+    "final-preview.json": {
+        "title": "Supercomputer backs Lakeside Rovers to lift the Continental Cup",
+        "source": "Sports Desk", "published": "2023-03-10", "url": "https://example.org/sport/cup-preview",
+        "text": (
+            "Lakeside Rovers will win the Continental Cup final, according to a supercomputer simulation run by "
+            "a betting analytics firm. The model gives Rovers a 61 percent chance of winning the final against "
+            "Harbour City. Want to help us cover the final? Send us your photos.\n"
+            "More: How the Continental Cup final could be decided on penalties"
+        ),
+    },
+    "final-result.json": {
+        "title": "Harbour City stun Rovers in Continental Cup final",
+        "source": "Daily Courier", "published": "2023-03-13", "url": "https://example.org/sport/cup-final",
+        "text": (
+            "Harbour City won the Continental Cup final on Sunday, beating Lakeside Rovers 2-1 at the national "
+            "stadium. Striker Tomas Brandt scored both goals for Harbour City in the second half. "
+            "Rovers had been favourites going into the match."
+        ),
+    },
+    "awards.json": {
+        "title": "Quiet River sweeps the Meridian Film Awards",
+        "source": "Screen Weekly", "published": "2023-03-13", "url": "https://example.org/film/meridian-awards",
+        "text": (
+            "The drama Quiet River, which led the field with 11 nominations, won seven Meridian awards on Sunday "
+            "night, including best picture. Director Anna Kowalczyk accepted the top prize in Lisbon."
+        ),
+    },
+    "quake-early.json": {
+        "title": "Death toll from Valdoria earthquake climbs",
+        "source": "World Wire", "published": "2023-02-07", "url": "https://example.org/world/valdoria-quake-1",
+        "text": (
+            "The death toll from the earthquake that struck southern Valdoria on Monday rose to 5,100 on Tuesday, "
+            "officials said, as rescuers searched collapsed buildings through the night."
+        ),
+    },
+    "quake-late.json": {
+        "title": "Valdoria earthquake: rescuers end search as toll passes 35,000",
+        "source": "Global Times Wire", "published": "2023-02-14", "url": "https://example.org/world/valdoria-quake-2",
+        "text": (
+            "The death toll from last week's earthquake in southern Valdoria has risen to 35,418, the interior "
+            "ministry said on Tuesday, as rescue teams ended their search for survivors."
+        ),
+    },
+    "super-bowl.json": {
+        "title": "Mahomes named Championship Bowl MVP after comeback win",
+        "source": "Gridiron Report", "published": "2023-02-13", "url": "https://example.org/sport/bowl-mvp",
+        "text": (
+            "Patrick Mahomes was named most valuable player of the Championship Bowl after leading Kansas City "
+            "to a 38-35 comeback win over Philadelphia. Mahomes threw for 182 yards and three touchdowns "
+            "despite an injured ankle. Philadelphia quarterback Jalen Hurts threw for 304 yards and ran for "
+            "three touchdowns in defeat."
+        ),
+    },
+    "objects-alaska.json": {
+        "title": "US jet shoots down object over Alaska",
+        "source": "North Desk", "published": "2023-02-10", "url": "https://example.org/world/object-alaska",
+        "text": (
+            "A US fighter jet shot down an unidentified high-altitude object over Alaska on Friday, the Pentagon "
+            "said, a week after a Chinese balloon crossed the country."
+        ),
+    },
+    "objects-yukon.json": {
+        "title": "Second unidentified object downed over Yukon",
+        "source": "Maple Herald", "published": "2023-02-11", "url": "https://example.org/world/object-yukon",
+        "text": (
+            "A second unidentified object was shot down over Yukon on Saturday by a US warplane acting on "
+            "orders from the Canadian prime minister, officials confirmed."
+        ),
+    },
+    "objects-huron.json": {
+        "title": "Third object shot down over Lake Huron",
+        "source": "Lakes Gazette", "published": "2023-02-12", "url": "https://example.org/world/object-huron",
+        "text": (
+            "US pilots shot down a third unidentified object over Lake Huron on Sunday, the latest in a string "
+            "of objects downed over North America in three days."
+        ),
+    },
+    "bridge.json": {
+        "title": "Pedestrian bridge collapses in Marlow Falls",
+        "source": "Valley News", "published": "2023-02-10", "url": "https://example.org/local/marlow-bridge",
+        "text": (
+            "MARLOW FALLS – A pedestrian bridge over the Tessel river collapsed on Wednesday, injuring four "
+            "people, city officials said. Engineers had flagged corrosion in the bridge's steel supports last year."
+        ),
+    },
+    "bank.json": {
+        "title": "Regulators close Cedar Valley Bank after deposit run",
+        "source": "Finance Daily", "published": "2023-03-11", "url": "https://example.org/business/cedar-valley-bank",
+        "text": (
+            "Regulators closed Cedar Valley Bank on Friday after depositors withdrew $42 billion in a single day, "
+            "the largest bank failure since 2008. The bank had about 37,000 depositors, most of them technology firms."
+        ),
+    },
+}

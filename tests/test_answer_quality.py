@@ -1,0 +1,132 @@
+"""Answer quality on an index of several articles (the seed, distractors and articles written for
+each way an answer went confidently wrong), with the real embedding and NER models."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from bot.answer import NOT_FOUND
+from bot.conversation import Conversation
+from tests.conftest import OTHER_ARTICLES, SEED_FILE
+from tests.quality_articles import ARTICLES
+
+pytestmark = pytest.mark.slow
+SEED_TITLE = "Russia blames Turkey for recent Syria regime clashes in Idlib"
+
+
+@pytest.fixture(scope="module")
+def quality(tmp_path_factory, embedder):
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+
+    seeds = tmp_path_factory.mktemp("quality-seeds")
+    shutil.copy(SEED_FILE, seeds / SEED_FILE.name)
+    for name, article in {**OTHER_ARTICLES, **ARTICLES}.items():
+        (seeds / name).write_text(article if isinstance(article, str) else json.dumps(article), encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("quality-index")
+    settings = load_settings({}, None, {"index": {"index_dir": index_dir, "seeds_dir": seeds}})
+    sync_index(settings.index, embedder)
+    return make_answerer(settings, embedder)
+
+
+def first_cited(answer):
+    return answer.citations[0].title
+
+
+def test_seed_questions_open_with_the_short_answer(quality):
+    for question, short in [("Who blamed whom for the Idlib clashes?", "Turkey"),
+                            ("How many troops has Turkey deployed to Idlib?", "more than 5,000"),
+                            ("When was the Sochi memorandum signed?", "September 17, 2018")]:
+        answer = quality.answer(question)
+        assert answer.found and answer.short_answer is not None, question
+        assert answer.short_answer.text == short, (question, answer.answer)
+        assert answer.answer.startswith(short + " — ")
+        assert first_cited(answer) == SEED_TITLE
+        data = answer.to_dict()["short_answer"]
+        cited = next(c for c in answer.citations if c.n == data["citation"])
+        assert cited.passage[data["start"]:data["end"]] == short  # the phrase sits in the cited passage
+
+
+def test_how_many_picks_the_number_next_to_the_counted_noun(quality):
+    answer = quality.answer("How many Syrian soldiers have been killed?")
+    assert answer.short_answer is not None and answer.short_answer.text == "more than 400"
+    wins = quality.answer("How many Meridian awards did Quiet River win?")
+    assert wins.short_answer is not None and wins.short_answer.text == "seven", wins.answer  # not the 11 nominations
+
+
+def test_a_prediction_does_not_answer_who_won(quality):
+    answer = quality.answer("Who won the Continental Cup final?")
+    assert answer.found and answer.short_answer is not None
+    assert answer.short_answer.text == "Harbour City", answer.answer
+    assert first_cited(answer) == "Harbour City stun Rovers in Continental Cup final"
+    assert "simulation" not in answer.answer and "will win" not in answer.answer
+
+
+def test_teasers_link_lines_and_headlines_are_not_quoted(quality):
+    answer = quality.answer("What are the chances that Lakeside Rovers win the Continental Cup final?")
+    assert answer.found
+    for bad in ("Want to help", "More:", "Send us your photos"):
+        assert bad not in answer.answer, answer.answer
+
+
+def test_an_absent_name_is_refused_not_answered_about_a_look_alike(quality):
+    answer = quality.answer("How many depositors did Cedar Ridge Bank have?")
+    assert not answer.found and answer.answer.startswith(NOT_FOUND)
+    assert "Cedar Ridge Bank" in answer.answer
+    present = quality.answer("How many depositors did Cedar Valley Bank have?")
+    assert present.found and present.short_answer is not None and present.short_answer.text == "about 37,000"
+
+
+def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
+    answer = quality.answer("What is the latest death toll from the Valdoria earthquake?")
+    assert answer.found and answer.short_answer is not None
+    assert answer.short_answer.text == "35,418", answer.answer
+    assert answer.short_answer.as_of == "2023-02-14" and "as of 2023-02-14" in answer.answer
+
+
+def test_when_resolves_a_relative_date_against_publication(quality):
+    answer = quality.answer("When did the pedestrian bridge in Marlow Falls collapse?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Wednesday"
+    assert answer.short_answer.date == "2023-02-08"  # the Wednesday before Friday 10 February 2023
+    assert answer.answer.startswith("Wednesday (February 8, 2023) — ")
+
+
+def test_plural_where_gathers_the_places_across_articles(quality):
+    answer = quality.answer("Where were the unidentified objects shot down?")
+    assert answer.found and answer.short_answer is not None
+    values = {p.text for p in answer.short_answer.phrases}
+    assert {"Alaska", "Yukon", "Lake Huron"} <= values, answer.answer
+    assert len({p.citation for p in answer.short_answer.phrases}) == 3  # each place cited to its article
+
+
+def test_pronoun_follow_up_binds_to_the_named_answer(quality):
+    conversation = Conversation()
+    first = quality.answer("Who was named MVP of the Championship Bowl?", conversation)
+    assert first.short_answer is not None and first.short_answer.text == "Patrick Mahomes"
+    yards = quality.answer("How many yards did he throw for?", conversation)
+    assert yards.short_answer is not None and yards.short_answer.text.startswith("182"), yards.answer
+    assert "304" not in yards.answer.split(" — ")[0]
+
+
+def test_a_pronoun_with_nobody_to_refer_to_gets_a_question_back(quality):
+    conversation = Conversation()
+    quality.answer("Who was named MVP of the Championship Bowl?", conversation)
+    conversation.reset()
+    answer = quality.answer("What did he say about it?", conversation)
+    assert not answer.found and "Who do you mean" in answer.answer and answer.citations == ()
+
+
+def test_non_factoid_questions_get_no_short_answer(quality):
+    answer = quality.answer("Why did Russia blame Turkey for the clashes in Idlib?")
+    assert answer.found and answer.short_answer is None
+    assert first_cited(answer) == SEED_TITLE
+
+
+def test_off_topic_questions_are_still_refused(quality):
+    for question in ["What is the capital of France?", "How tall is the Eiffel Tower?",
+                     "Who won the 2018 World Cup final?"]:
+        assert not quality.answer(question).found, question
