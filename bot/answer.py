@@ -123,6 +123,8 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     chosen = select(sentences, settings.max_sentences)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
+    if len(retrieval.hints.sources) > 1:
+        chosen = _one_per_source(sentences, chosen, passages, retrieval.hints.sources)
     lead = attribution_lead(question, passages, chosen)
     if lead is not None and lead[1].target and kind.factoid:
         picks = [_target_pick(passages, lead)]
@@ -137,7 +139,7 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
         return []
     evidence = set()
     for p in passages:
-        evidence.update(terms(p.article.title))
+        evidence.update(terms(f"{p.article.title} {p.article.source}"))
         evidence.update(terms(p.text))
     return [name for name, own in zip(names, name_terms(names)) if any(t not in evidence for t in own)]
 
@@ -184,6 +186,20 @@ def _with_sentences_of(picks: list[tuple[Pick, Sentence]], chosen: list[Sentence
             own.append(sentence)
     rest = [s for s in chosen if all(s is not o and not _overlaps(s, o) for o in own)]
     return own + rest[: max(0, limit - len(own))]
+
+
+def _one_per_source(sentences: list[Sentence], chosen: list[Sentence], passages: list[Passage],
+                    sources: tuple[str, ...]) -> list[Sentence]:
+    """A question naming several outlets quotes each of them: an outlet the chosen sentences miss
+    gets its best sentence added (in the order the question names the outlets)."""
+    out = list(chosen)
+    for source in sources:
+        if any(passages[s.passage].article.source == source for s in out):
+            continue
+        best = next((s for s in sentences if passages[s.passage].article.source == source), None)
+        if best is not None:
+            out.append(best)
+    return out
 
 
 def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tuple[Pick, Sentence]:

@@ -13,7 +13,8 @@ _WEEK = re.compile(r"\b(this week|today|yesterday)\b", re.I)
 @dataclass(frozen=True)
 class QueryHints:
     year: int | None = None
-    source: str | None = None  # an index source name the question mentions
+    source: str | None = None  # an index source name the question mentions (the first, if several)
+    sources: tuple[str, ...] = ()  # every index source name the question mentions
     recent: bool = False  # prefer newer articles
     within_days: int | None = None  # extra boost for articles this many days before "today"
 
@@ -21,21 +22,23 @@ class QueryHints:
 def parse_hints(question: str, sources: list[str]) -> QueryHints:
     year = _YEAR.search(question)
     lowered = question.lower()
-    source = None
-    for name in sources:
-        if mentions_source(lowered, name):
-            source = name
-            break
+    named = []
+    for name in sources:  # longest first: "usatoday.com" before "usa"
+        if mentions_source(lowered, name) and not any(source_stem(name) in source_stem(n) for n in named):
+            named.append(name)
+    named.sort(key=lambda n: _position(lowered, n))  # in the order the question names them
     return QueryHints(
         year=int(year.group(1)) if year else None,
-        source=source,
+        source=named[0] if named else None,
+        sources=tuple(named),
         recent=bool(_RECENT.search(question)),
         within_days=7 if _WEEK.search(question) else None,
     )
 
 
-_CUE = r"(?:according to|from|by|in|on|at|did|does|do|has|have)\s+(?:the\s+)?"
-_REPORTS = r"\s+(?:report|reports|reported|say|says|said|wrote|write|writes|article|story|coverage)\b"
+_CUE = r"(?:according to|from|by|in|on|at|did|does|do|has|have|and)\s+(?:the\s+)?"
+_REPORTS = (r"\s+(?:report|reports|reported|say|says|said|wrote|write|writes|article|story|coverage|describe|"
+            r"described|describes|cover|covered|covers|portray|portrayed|characteri[sz]ed?|frame|framed)\b")
 
 
 def mentions_source(lowered: str, name: str) -> bool:
@@ -44,8 +47,17 @@ def mentions_source(lowered: str, name: str) -> bool:
     stem = source_stem(name)
     if len(stem) < 3:
         return False
-    spelled = r"\s?".join(re.escape(ch) for ch in stem)  # "usatoday" also matches "usa today"
+    spelled = _spelled(name)
     return bool(re.search(rf"\b{_CUE}{spelled}(?:\.\w+)*\b", lowered) or re.search(rf"\b{spelled}{_REPORTS}", lowered))
+
+
+def _spelled(name: str) -> str:
+    return r"\s?".join(re.escape(ch) for ch in source_stem(name))  # "usatoday" also matches "usa today"
+
+
+def _position(lowered: str, name: str) -> int:
+    match = re.search(_spelled(name), lowered)
+    return match.start() if match else len(lowered)
 
 
 def source_stem(name: str) -> str:

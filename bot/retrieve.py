@@ -94,15 +94,32 @@ class Retriever:
         prefer_articles: tuple[str, ...] = (), query_vector: np.ndarray | None = None,
         as_of: date | None = None,
     ) -> Retrieval:
-        """Top k passages for a query. `as_of` anchors "this week"/"latest" (default: today)."""
+        """Top k passages for a query. `as_of` anchors "this week"/"latest" (default: today).
+        A question naming several outlets ("how did CNN and the BBC describe …") gets passages
+        from each of them, best first within each, taken in turn."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         k = k or self.settings.k
+        version = self.reader.snapshot()
+        hints = parse_hints(query, self._sources(version))
+        if len(hints.sources) < 2:
+            return self._retrieve(query, k, mode, prefer_articles, query_vector, as_of, version, hints)
+        if query_vector is None and mode != "bm25":
+            query_vector = self.embedder.embed([query])[0]
+        each = [self._retrieve(query, k, mode, prefer_articles, query_vector, as_of, version,
+                               replace(hints, source=source, sources=(source,))) for source in hints.sources]
+        taken: list[Passage] = []
+        for rank in range(k):
+            taken += [r.passages[rank] for r in each if rank < len(r.passages)]
+        timings = {name: sum(r.timings_ms.get(name, 0.0) for r in each) for name in each[0].timings_ms}
+        return Retrieval(taken[:k], version, hints, timings)
+
+    def _retrieve(self, query: str, k: int, mode: str, prefer_articles: tuple[str, ...],
+                  query_vector: np.ndarray | None, as_of: date | None, version: IndexVersion,
+                  hints: QueryHints) -> Retrieval:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
-        version = self.reader.snapshot()
         today = (as_of or date.today()).toordinal()
-        hints = parse_hints(query, self._sources(version))
         mask = self._mask(version, hints)
         n = self.settings.candidates
 

@@ -130,3 +130,9 @@ def test_off_topic_questions_are_still_refused(quality):
     for question in ["What is the capital of France?", "How tall is the Eiffel Tower?",
                      "Who won the 2018 World Cup final?"]:
         assert not quality.answer(question).found, question
+
+
+def test_a_question_naming_two_outlets_quotes_both(quality):
+    answer = quality.answer("How did the Daily Courier and Sports Desk describe the Continental Cup final?")
+    assert answer.found
+    assert {c.source for c in answer.citations} >= {"Daily Courier", "Sports Desk"}, answer.answer
