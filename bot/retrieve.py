@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -147,7 +148,7 @@ class Retriever:
         timings["fuse"] = _lap(clock)
 
         clock = time.perf_counter()
-        rows = np.array([r for r, _ in ranked[: max(3 * k, 30)]], dtype=np.int64)
+        rows = np.array([r for r, _ in ranked[: max(3 * k, self.settings.rescore_depth)]], dtype=np.int64)
         cosines = self._cosines(version, rows, dense_rows, dense_scores, query_vector)
         max_bm25 = float(lexical.max()) if lexical is not None and lexical.size and lexical.max() > 0 else 1.0
         vocab = version.bm25.vocab
@@ -155,9 +156,14 @@ class Retriever:
         preferred = set(prefer_articles)
         term_ids = {row: version.text_term_ids(row) for row in rows.tolist()}
         covered = coverages([term_ids[row] for row in rows.tolist()], q_terms) if mode == "rescored" else None
+        w_title, w_article = self.settings.w_title, self.settings.w_article
+        article_rows = version.chunk_article_rows[rows] if len(rows) else np.zeros(0, dtype=np.int64)
+        # article-level evidence: how many of the candidates come from the same article
+        per_article = dict(zip(*np.unique(article_rows, return_counts=True))) if w_article else {}
+        wanted = set(query_terms(query)) if w_title else set()
         scored = []
         for position, (row, base) in enumerate(ranked[: len(rows)]):
-            article = version.articles[int(version.chunk_article_rows[row])]
+            article = version.articles[int(article_rows[position])]
             bm25 = float(lexical[row]) if lexical is not None else 0.0
             score = base
             if covered is not None:
@@ -167,6 +173,10 @@ class Retriever:
                     + W["time"] * self._time_boost(article.published, today, hints)
                     + (0.05 if article.id in preferred else 0.0)
                 )
+                if wanted:
+                    score += w_title * len(wanted & _title_terms(article.title)) / len(wanted)
+                if per_article:
+                    score += w_article * min(per_article[article_rows[position]] - 1, 3) / 3
             scored.append((-float(score), row, article, float(cosines[position]), bm25))
         scored.sort(key=lambda item: item[:2])
         # made as diversify asks for them (it rarely reads past the first dozen); text and offsets
@@ -319,6 +329,11 @@ def _near_duplicate(a: frozenset, b: frozenset, threshold: float = 0.5) -> bool:
     if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
         return False  # sizes alone rule it out
     return len(a & b) / len(a | b) >= threshold
+
+
+@lru_cache(maxsize=50_000)
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(terms(title))
 
 
 def _ordinal(published: str | None) -> int:

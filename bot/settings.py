@@ -43,6 +43,9 @@ class Secret:
 class AnswerSettings:
     k: int = 5  # passages returned and shown
     candidates: int = 40  # candidates taken from each retriever before fusion
+    rescore_depth: int = 30  # fused candidates re-scored (at least 3 × k)
+    w_title: float = 0.0  # re-scoring: share of the question's words in the article's title
+    w_article: float = 0.0  # re-scoring: other candidates from the same article (up to 3)
     max_per_article: int = 2  # diversity: passages per article
     # neighbouring chunks on each side that travel with a passage: small chunks rank precisely,
     # the reader gets ~1,100 tokens around each match (0/1/2 measured in the README)

@@ -57,6 +57,12 @@ def test_eval_command_on_a_small_slice(tmp_path):
     for row in summary["retrievers"].values():
         assert {"hit@1", "hit@5", "hit@10", "mrr@10", "n"} <= row.keys()
     assert summary["multiple_choice"]["n"] == 4 and summary["articles"] == 6
+    # tuned on January's questions, reported on February–March's: each split has the same figures
+    for split in ("dev", "heldout"):
+        part = summary[split]
+        assert {"questions", "retrievers", "answer_contains_gold", "multiple_choice", "short_answer_phrase"} <= part.keys()
+    assert summary["dev"]["questions"] + summary["heldout"]["questions"] == summary["questions"] == 4
+    assert summary["dev"]["questions"] > 0
     # the evidence articles are in the slice, so the retriever finds most answers
     assert summary["retrievers"]["rescored"]["hit@10"] >= 0.5
     rows = [json.loads(line) for line in out.read_text().splitlines()]
@@ -65,6 +71,7 @@ def test_eval_command_on_a_small_slice(tmp_path):
     assert summary["answer_contains_gold"]["n"] == len(scored) > 0
     assert summary["answer_contains_gold"]["rate"] == sum(r["answer_has_gold"] for r in scored) / len(scored)
     assert all(r["answer_has_gold"] == (r["answer"].lower() in r["answer_text"].lower()) for r in scored)
+    assert all(r["split"] in {"dev", "heldout"} and "short_answer" in r for r in rows)
     # deterministic, and the index is reused rather than rebuilt
     second = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=os.environ)
     again = json.loads(second.stdout)
