@@ -1,6 +1,6 @@
 """Tune the answer settings on RealTime QA's development questions (January 2023) only.
 
-    python -m bench.tune_answers --index data/eval-realtimeqa [--split dev] [--grid w_speculation=0,0.05,0.1]
+    python -m bench.tune_answers --index data/eval-realtimeqa [--split dev] [--grid min_short_confidence=0.3,0.5]
 
 Retrieval does not depend on these settings, so each question is retrieved once and composed again
 for every value tried; one setting is varied at a time around the defaults. Prints, per value: the
@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.answer import compose
+from bot.nlp import warm_up
 from bot.evaluate import _same_answer, load_jsonl_gz, split_of
 from bot.retrieve import Retriever
 from bot.service import make_query_embedder
@@ -54,12 +55,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--grid", action="append", default=[], help="name=v1,v2,... (an AnswerSettings field)")
+    parser.add_argument("--set", action="append", default=[], help="name=value: a default to start from")
     args = parser.parse_args()
-    settings = load_settings({}, None, {"index": {"index_dir": args.index}})
+    fixed = dict(item.split("=", 1) for item in args.set)
+    settings = load_settings({}, None, {"index": {"index_dir": args.index}, "answer": fixed})
     questions = [q for q in load_jsonl_gz(args.data / "questions.jsonl.gz")
                  if args.split == "all" or split_of(q) == args.split]
     embedder = make_query_embedder(settings, lambda: None)
     retriever = Retriever(IndexReader(args.index), embedder, settings.answer)
+    warm_up()  # the NER model loads once, as in a serving process, outside the timing
     items = [(q, retriever.retrieve(q["question"], 10, as_of=date.fromisoformat(q["date"]))) for q in questions]
     print(json.dumps({"split": args.split, "questions": len(items), "defaults": measure(settings.answer, items)}))
     for spec in args.grid:

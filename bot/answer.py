@@ -13,10 +13,11 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.conversation import Conversation
-from bot.nlp import NAMES, entities_of
-from bot.question import QuestionKind, analyse, dangling_pronoun, name_terms
+from bot.nlp import NAMES, NUMERIC, TEMPORAL, entities_of, number_and_date_entities
+from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms
 from bot.retrieve import Retrieval, Retriever, coverages, entities, query_terms
 from bot.sentence_checks import not_a_statement, speculation
+from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
 from bot.types import Answer, Citation, Passage, Phrase, ShortAnswer
@@ -107,10 +108,11 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     kind = analyse(question)
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
-    best = sentences[0] if sentences else None
+    # evidence: some sentence read covers enough of the question's words (not only the best-scored
+    # one: a sentence may rank first on other features)
     found = (
-        best is not None and max(p.dense for p in passages) >= settings.min_cosine
-        and best.coverage >= settings.min_coverage
+        bool(sentences) and max(p.dense for p in passages) >= settings.min_cosine
+        and max(s.coverage for s in sentences) >= settings.min_coverage
     )
     missing = missing_names(question, passages) if found else []
     if not found or missing:
@@ -119,7 +121,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         return Answer(question, NOT_FOUND + reason, False, (), tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
-        sentences, picks = typed_rescore(question, kind, sentences, focus, settings)
+        sentences, picks = typed_rescore(question, kind, sentences, settings)
     chosen = select(sentences, settings.max_sentences)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
@@ -141,7 +143,7 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
     for p in passages:
         evidence.update(terms(f"{p.article.title} {p.article.source}"))
         evidence.update(terms(p.text))
-    return [name for name, own in zip(names, name_terms(names)) if any(t not in evidence for t in own)]
+    return [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
 
 
 def question_names(question: str) -> list[str]:
@@ -153,25 +155,25 @@ def _join(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], focus: str | None,
+def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence],
                   settings: AnswerSettings) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
     """The best sentences of a factoid question read by the NER model: those holding a phrase of the
     expected kind rise, those without fall; then the answer phrase is picked from them."""
     top = sentences[: settings.typed_sentences]
-    found = entities_of([s.text for s in top])
+    # numbers and dates need no model; names do (the model reads only these few sentences)
+    reader = number_and_date_entities if kind.labels and kind.labels <= NUMERIC | TEMPORAL else entities_of
+    found = reader([s.text for s in top])
     rows = [(s.text, s.score, s.published) for s in top]
-    typed = {c.sentence for c in candidates(kind, question, rows, found)
+    names = tuple(question_names(question))
+    typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names)
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted) > 1)}
-    surname = focus.split()[-1] if focus else ""
     for i, s in enumerate(top):
         s.score += settings.w_typed if i in typed else -settings.w_typed / 2
-        if focus and surname not in s.text and any(e.label == "PERSON" for e in found[i]):
-            s.score -= settings.w_focus  # another person's sentence, when the question is about `focus`
     order = sorted(range(len(top)), key=lambda i: (-top[i].score, top[i].passage, top[i].start))
     rescored = [top[i] for i in order] + sentences[len(top):]
     rows = [(top[i].text, top[i].score, top[i].published) for i in order]
     found = [found[i] for i in order]
-    per_sentence = candidates(kind, question, rows, found, settings.short_temperature)
+    per_sentence = candidates(kind, question, rows, found, settings.short_temperature, names)
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
                  rows, 4 if kind.plural else 1)
     return rescored, [(p, rescored[p.sentence]) for p in picks]
@@ -212,11 +214,16 @@ def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tupl
 
 def score_sentences(question: str, query: str, passages: list[Passage], version: IndexVersion | None = None, *,
                     kind: QuestionKind | None = None, focus: str | None = None,
-                    settings: AnswerSettings | None = None) -> list[Sentence]:
+                    settings: AnswerSettings | None = None, features_out: list | None = None) -> list[Sentence]:
+    """The sentences of the passages, best first: each scored by `bot.sentence_model` over its
+    features (`features_out`, when given, receives (sentence, feature row) pairs, for fitting)."""
+    settings = settings or AnswerSettings()
     q_terms = query_terms(question)
     context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
     q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)
+    # rare question words matter more than common ones (idf-weighted coverage; README "Answer quality")
+    idf = version.bm25.idf(q_ids) if version is not None and q_ids else np.ones(len(q_ids))
     q_entities = entities(question)
     lowered = question.lower()
     wants_number = bool(re.search(r"\bhow (many|much)\b|\bnumber of\b", lowered))
@@ -224,10 +231,10 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     wants_person = bool(re.search(r"\bwho(m|se)?\b", lowered))
     family = question_family(question)
     kind = kind or analyse(question)
-    settings = settings or AnswerSettings()
     surname = focus.split()[-1] if focus else ""
     dated = sorted({p.article.published for p in passages if p.article.published}, reverse=True)
     out: list[Sentence] = []
+    rows: list[np.ndarray] = []
     for rank, passage in enumerate(passages):
         title = passage.article.title
         published = passage.article.published
@@ -242,30 +249,39 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         attributed = {a.sentence for a in found}
         sentence_terms = [term_ids for _, _, term_ids in spans]
         covered, in_context = coverages(sentence_terms, q_ids), coverages(sentence_terms, context_ids)
+        weighted = coverages(sentence_terms, q_ids, idf)
+        match_end = passage.match_end if passage.match_end is not None else len(passage.text)
+        title_share = len(set(q_terms) & set(terms(title))) / len(q_terms) if q_terms else 0.0
         for i, (start, end, _) in enumerate(spans):
             text = passage.text[start:end]
-            cov = float(covered[i])
-            score = 0.6 * cov + (0.25 * sum(e in text for e in q_entities) / len(q_entities) if q_entities else 0.0)
-            score += 0.1 * in_context[i]  # a follow-up's carried topic breaks ties
-            score += 0.15 / (1 + rank) + 0.1 * passage.dense
-            if wants_number:
-                score += _quantity_cue(text, q_terms)
-            if wants_date:
-                score += 0.2 if _FULL_DATE.search(text) else 0.1 if _DATE.search(text) else -0.1
-            if wants_person and _PERSON.search(text):
-                score += 0.05
-            if family and i in attributed:
-                score += 0.15
-            if len(text) < 200 and len(text.split()) < 5:  # (under 5 words is never 200 characters)
-                score -= 0.2
-            if not_a_statement(text, title):
-                score -= settings.w_shape
-            if not kind.future:
-                score -= settings.w_speculation * min(speculation(text), 2)
-            score += settings.w_recent * recency
-            if surname and surname in text:
-                score += settings.w_focus
-            out.append(Sentence(rank, start, end, text, float(score), cov, published))
+            row = np.zeros(len(FEATURES))
+            row[0] = 1.0
+            row[1], row[2] = covered[i], weighted[i]
+            row[3] = sum(e in text for e in q_entities) / len(q_entities) if q_entities else 0.0
+            row[4] = in_context[i]
+            row[5], row[6] = 1.0 / (1 + rank), passage.dense
+            row[7] = 1.0 if passage.match_start <= start < match_end else 0.0
+            row[8] = _quantity_cue(text, q_terms) if wants_number else 0.0
+            row[9] = (0.2 if _FULL_DATE.search(text) else 0.1 if _DATE.search(text) else -0.1) if wants_date else 0.0
+            row[10] = 1.0 if wants_person and _PERSON.search(text) else 0.0
+            row[11] = 1.0 if family and i in attributed else 0.0
+            row[12] = 1.0 if len(text) < 200 and len(text.split()) < 5 else 0.0
+            row[13] = 1.0 if not_a_statement(text, title) else 0.0
+            row[14] = 0.0 if kind.future else min(speculation(text), 2)
+            row[15] = 1.0 if passage.start + start < 400 else 0.0
+            row[16] = min(len(text) / 200, 2.0)
+            row[17] = title_share
+            extra = settings.w_recent * recency
+            if surname:  # a follow-up about one person: their sentences, not another person's
+                extra += settings.w_focus if surname in text else -settings.w_focus if _PERSON.search(text) else 0.0
+            rows.append(row)
+            out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published))
+    if rows:
+        scores = np.vstack(rows) @ weights_vector()
+        for sentence, value in zip(out, scores.tolist()):
+            sentence.score += value
+    if features_out is not None:
+        features_out.extend(zip(out, rows))
     out.sort(key=lambda s: (-s.score, s.passage, s.start))
     seen: set[str] = set()  # a sentence two passages of one article both hold is read once
     return [s for s in out if not (s.text in seen or seen.add(s.text))]

@@ -83,6 +83,12 @@ def entities_of(texts: list[str]) -> list[tuple[Entity, ...]]:
     return _PIPELINE.entities(texts)
 
 
+def number_and_date_entities(texts: list[str]) -> list[tuple[Entity, ...]]:
+    """Numbers, amounts and dates only, by regular expressions (~0.02 ms a sentence instead of the
+    model's ~4 ms): what a how-many, how-much or when question needs."""
+    return [tuple(e for e in _regex_entities(t) if e.label != "PERSON") for t in texts]
+
+
 def warm_up() -> None:
     """Load the pipeline now (a serving process pays the ~1 s at start-up, not on a question)."""
     entities_of(["Warm up in Paris on Monday."])
@@ -94,7 +100,9 @@ _REGEX = [
                         r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("MONEY", re.compile(r"[$€£]\s?\d[\d,.]*(?:\s(?:million|billion|trillion))?")),
     ("PERCENT", re.compile(r"\b\d[\d,.]*\s?(?:%|percent\b)")),
-    ("CARDINAL", re.compile(r"\b(?:more than |about |nearly |almost |over |some )?\d[\d,.]*(?:\s(?:million|billion))?\b")),
+    ("CARDINAL", re.compile(r"\b(?:(?:more|fewer|less) than |at least |about |around |nearly |almost |over |some |up to )?"
+                            r"(?:\d[\d,.]*(?:\s(?:million|billion|trillion))?|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b)", re.I)),
     ("PERSON", re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")),
 ]
 

@@ -158,11 +158,18 @@ def dangling_pronoun(question: str, has_names: bool) -> str | None:
     return match.group(1) if match and not has_names else None
 
 
-def name_terms(names: list[str]) -> list[list[str]]:
-    """Each name's distinctive lexical terms (generic ones like "US" dropped; names left empty skipped)."""
-    out = []
-    for name in names:
-        own = [t for t in terms(name) if len(t) >= 3 and t not in _GENERIC_NAMES]
-        if own and name.lower().strip(". ") not in _GENERIC_NAMES:
-            out.append(own)
-    return out
+def name_terms(name: str) -> list[str]:
+    """A name's distinctive lexical terms: its capitalised words ("Boris Johnson-era" → boris,
+    johnson), without generic ones like "US"."""
+    if name.lower().strip(". ") in _GENERIC_NAMES:
+        return []
+    words = [w for w in re.findall(r"[\w’'.]+", name) if w[:1].isupper() or w[:1].isdigit()]
+    return [t for t in terms(" ".join(words)) if len(t) >= 3 and t not in _GENERIC_NAMES]
+
+
+def mentioned(term: str, evidence: set[str]) -> bool:
+    """A name's term in the evidence, allowing the adjective form of a place ("Britain" → "british")."""
+    if term in evidence:
+        return True
+    stem = term[: max(4, len(term) - 3)]
+    return len(term) >= 5 and any(t.startswith(stem) for t in evidence)

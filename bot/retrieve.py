@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -68,9 +67,10 @@ def entities(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def coverages(texts: list[np.ndarray], needles: list[int]) -> np.ndarray:
-    """For each term-id array, the share of the (distinct) needles it contains: one comparison over
-    all their terms, then a logical-or per array."""
+def coverages(texts: list[np.ndarray], needles: list[int], weights: np.ndarray | None = None) -> np.ndarray:
+    """For each term-id array, the share of the (distinct) needles it contains (weighted by
+    `weights` when given: e.g. each needle's idf): one comparison over all their terms, then a
+    logical-or per array."""
     out = np.zeros(len(texts), dtype=np.float64)
     lengths = np.array([len(t) for t in texts])
     if not needles or not lengths.any():
@@ -79,7 +79,10 @@ def coverages(texts: list[np.ndarray], needles: list[int]) -> np.ndarray:
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     nonempty = lengths > 0
     per_text = np.logical_or.reduceat(found, starts[nonempty], axis=0)
-    out[nonempty] = per_text.sum(axis=1) / len(needles)
+    if weights is None:
+        out[nonempty] = per_text.sum(axis=1) / len(needles)
+    else:
+        out[nonempty] = per_text @ weights / max(float(weights.sum()), 1e-9)
     return out
 
 
@@ -156,11 +159,7 @@ class Retriever:
         preferred = set(prefer_articles)
         term_ids = {row: version.text_term_ids(row) for row in rows.tolist()}
         covered = coverages([term_ids[row] for row in rows.tolist()], q_terms) if mode == "rescored" else None
-        w_title, w_article = self.settings.w_title, self.settings.w_article
         article_rows = version.chunk_article_rows[rows] if len(rows) else np.zeros(0, dtype=np.int64)
-        # article-level evidence: how many of the candidates come from the same article
-        per_article = dict(zip(*np.unique(article_rows, return_counts=True))) if w_article else {}
-        wanted = set(query_terms(query)) if w_title else set()
         scored = []
         for position, (row, base) in enumerate(ranked[: len(rows)]):
             article = version.articles[int(article_rows[position])]
@@ -173,10 +172,6 @@ class Retriever:
                     + W["time"] * self._time_boost(article.published, today, hints)
                     + (0.05 if article.id in preferred else 0.0)
                 )
-                if wanted:
-                    score += w_title * len(wanted & _title_terms(article.title)) / len(wanted)
-                if per_article:
-                    score += w_article * min(per_article[article_rows[position]] - 1, 3) / 3
             scored.append((-float(score), row, article, float(cosines[position]), bm25))
         scored.sort(key=lambda item: item[:2])
         # made as diversify asks for them (it rarely reads past the first dozen); text and offsets
@@ -329,11 +324,6 @@ def _near_duplicate(a: frozenset, b: frozenset, threshold: float = 0.5) -> bool:
     if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
         return False  # sizes alone rule it out
     return len(a & b) / len(a | b) >= threshold
-
-
-@lru_cache(maxsize=50_000)
-def _title_terms(title: str) -> frozenset[str]:
-    return frozenset(terms(title))
 
 
 def _ordinal(published: str | None) -> int:

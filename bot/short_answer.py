@@ -4,7 +4,8 @@ Each entity of the expected kind in the candidate sentences (a number for "how m
 "where", …) that the question does not already name is a candidate; its weight is the sentence's
 score, raised when the entity sits next to the counted noun ("5,000 troops") and when the same value
 recurs across sentences and articles (agreement is evidence). The best value wins; its confidence is
-its share of the candidates' weight times how well its best sentence covers the question, and
+its share of the candidates' weight times (0.5 + half the share of the question's words its
+sentence covers), and
 below `min_confidence` no short answer is given (the quotes still are).
 """
 
@@ -48,10 +49,13 @@ class Pick:
 
 
 def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, float, str | None]],
-               entities: list[tuple[Entity, ...]], temperature: float = 0.15) -> list[Candidate]:
-    """sentences: (text, score, published) of each candidate sentence, best first."""
+               entities: list[tuple[Entity, ...]], temperature: float = 0.15,
+               question_names: tuple[str, ...] = ()) -> list[Candidate]:
+    """sentences: (text, score, published) of each candidate sentence, best first; `question_names`:
+    the names the question itself mentions (an entity sharing a word with one is not the answer)."""
     q_lower = question.lower()
     q_terms = set(terms(question))
+    name_words = set(terms(" ".join(question_names)))
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -64,7 +68,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         near = _question_term_positions(text, q_terms)
         for e in spans:
             e = _trimmed(e)
-            if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, q_lower, q_terms):
+            if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, q_lower, q_terms, name_words):
                 continue
             fit = label_fit(kind, e)
             if fit <= 0:
@@ -162,7 +166,9 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
     picks = []
     for key in ranked[:limit]:
         c = best_of[key]
-        confidence = totals[key] / everything * coverage[c.sentence]
+        # agreement among the candidates, times how well the sentence matches the question (an answer
+        # often sits in the sentence after the one naming the topic: half the weight is unconditional)
+        confidence = totals[key] / everything * (0.5 + 0.5 * coverage[c.sentence])
         if picks and totals[key] < 0.5 * totals[ranked[0]]:
             break
         if confidence < min_confidence and not picks:
@@ -192,7 +198,7 @@ def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], 
         if c.weight < 0.5 * max(x.weight for x in found if x.sentence == index):
             continue
         seen.add(_key(c.text))
-        confidence = coverage[index] * min(1.0, c.weight)
+        confidence = (0.5 + 0.5 * coverage[index]) * min(1.0, c.weight)
         if not picks and confidence < min_confidence:
             return []
         picks.append(Pick(c.text, index, c.start, c.end, c.label, round(confidence, 4)))
@@ -217,12 +223,14 @@ def _key(text: str) -> str:
     return re.sub(r"(?:’s|'s)$", "", text)
 
 
-def _in_question(text: str, label: str, q_lower: str, q_terms: set[str]) -> bool:
-    """The question's own names are not its answer ("Recep Tayyip Erdogan" when it asks about Erdogan)."""
+def _in_question(text: str, label: str, q_lower: str, q_terms: set[str], name_words: set[str]) -> bool:
+    """The question's own names are not its answer ("Recep Tayyip Erdogan" when it asks about
+    Erdogan); a name that merely shares a common word with it can be ("Pope Benedict XVI" for
+    "which former pope …")."""
     own = set(terms(text))
     if text.lower() in q_lower or own and own <= q_terms:
         return True
-    return label in NAMES and bool(own & q_terms)
+    return label in NAMES and bool(own & name_words)
 
 
 def number_fit(sentence: str, e: Entity, counted: tuple[str, ...]) -> float:
