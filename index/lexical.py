@@ -80,6 +80,13 @@ class Bm25Index:
     def vocab(self) -> dict[str, int]:
         return self._model.vocab_dict
 
+    def idf(self, ids: list[int]) -> np.ndarray:
+        """BM25's idf of each term id (a term in no chunk, id < 0, gets the idf of one that is in none)."""
+        indptr = self._model.scores["indptr"]
+        known = [0 <= i < len(indptr) - 1 for i in ids]
+        df = np.array([indptr[i + 1] - indptr[i] if ok else 0 for i, ok in zip(ids, known)], dtype=np.float64)
+        return np.log1p((self.size - df + 0.5) / (df + 0.5))
+
     def term_ids(self, row: int) -> np.ndarray:
         return self._term_ids[self._term_offsets[row] : self._term_offsets[row + 1]]
 
