@@ -14,7 +14,7 @@ import numpy as np
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.conversation import Conversation
 from bot.nlp import NAMES, NUMERIC, TEMPORAL, entities_of, number_and_date_entities
-from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms
+from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
 from bot.retrieve import Retrieval, Retriever, coverages, entities, query_terms
 from bot.sentence_checks import not_a_statement, speculation
 from bot.sentence_model import FEATURES, weights_vector
@@ -26,6 +26,7 @@ from index.sentences import split_sentences
 from index.store import IndexVersion
 
 NOT_FOUND = "I couldn't find this in the indexed articles."
+_CHECKED = 30  # sentences whose shape and speculation are checked (the best by the other features)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.I)
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _FULL_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b")
@@ -114,7 +115,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         bool(sentences) and max(p.dense for p in passages) >= settings.min_cosine
         and max(s.coverage for s in sentences) >= settings.min_coverage
     )
-    missing = missing_names(question, passages) if found else []
+    missing = missing_names(question, passages, retrieval.version) if found else []
     if not found or missing:
         reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing
                   else " The closest passages are below; they may not answer the question.")
@@ -133,21 +134,45 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     return build_answer(question, query, passages, chosen, lead, version, picks, kind)
 
 
-def missing_names(question: str, passages: list[Passage]) -> list[str]:
+def missing_names(question: str, passages: list[Passage], version: IndexVersion | None = None) -> list[str]:
     """The question's names (people, bodies, places, events, titles) that no retrieved passage
-    mentions: a question about one bank must not be answered about another bank with a similar name."""
+    mentions: a question about one bank must not be answered about another bank with a similar name.
+    Reads the term ids the index stored for the passages' chunks (no re-tokenising)."""
     names = question_names(question)
     if not names:
         return []
-    evidence = set()
+    evidence: set[str] = set()
     for p in passages:
         evidence.update(terms(f"{p.article.title} {p.article.source}"))
-        evidence.update(terms(p.text))
+        if version is None or not p.parts:
+            evidence.update(terms(p.text))
+    if version is not None:
+        vocab_words = _words_of(version)
+        for p in passages:
+            for row, _ in p.parts:
+                evidence.update(vocab_words[i] for i in np.unique(version.text_term_ids(row)).tolist())
     return [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
 
 
+_VOCAB_WORDS: tuple[str, list[str]] = ("", [])  # (version path, words by term id): one version at a time
+
+
+def _words_of(version: IndexVersion) -> list[str]:
+    """The version's BM25 vocabulary as a list indexed by term id (built once per version; the
+    tuple is replaced whole, so concurrent readers never see half of it)."""
+    global _VOCAB_WORDS
+    key, words = _VOCAB_WORDS
+    if key != str(version.path):
+        vocab = version.bm25.vocab
+        words = [""] * (max(vocab.values()) + 1 if vocab else 0)
+        for word, i in vocab.items():
+            words[i] = word
+        _VOCAB_WORDS = (str(version.path), words)
+    return words
+
+
 def question_names(question: str) -> list[str]:
-    return [e.text for e in entities_of([question])[0] if e.label in NAMES and e.label != "NORP"]
+    return names_in(question)
 
 
 def _join(names: list[str]) -> str:
@@ -266,8 +291,6 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             row[10] = 1.0 if wants_person and _PERSON.search(text) else 0.0
             row[11] = 1.0 if family and i in attributed else 0.0
             row[12] = 1.0 if len(text) < 200 and len(text.split()) < 5 else 0.0
-            row[13] = 1.0 if not_a_statement(text, title) else 0.0
-            row[14] = 0.0 if kind.future else min(speculation(text), 2)
             row[15] = 1.0 if passage.start + start < 400 else 0.0
             row[16] = min(len(text) / 200, 2.0)
             row[17] = title_share
@@ -277,9 +300,20 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             rows.append(row)
             out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published))
     if rows:
-        scores = np.vstack(rows) @ weights_vector()
+        weights = weights_vector()
+        matrix = np.vstack(rows)
+        scores = matrix @ weights + np.array([s.score for s in out])
+        # the shape and speculation checks are penalties, so only sentences that could still rank
+        # among the best need them (a passage holds ~50 sentences; the regexes cost ~15 µs each)
+        checked = range(len(out)) if features_out is not None else np.argsort(-scores)[:_CHECKED].tolist()
+        for i in checked:
+            text, title = out[i].text, passages[out[i].passage].article.title
+            matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
+            matrix[i, 14] = 0.0 if kind.future else min(speculation(text), 2)
+            scores[i] += matrix[i, 13] * weights[13] + matrix[i, 14] * weights[14]
+        rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):
-            sentence.score += value
+            sentence.score = value
     if features_out is not None:
         features_out.extend(zip(out, rows))
     out.sort(key=lambda s: (-s.score, s.passage, s.start))

@@ -158,6 +158,35 @@ def dangling_pronoun(question: str, has_names: bool) -> str | None:
     return match.group(1) if match and not has_names else None
 
 
+_TOKEN = re.compile(r"[\w’'.&-]+|[.?!:;,“”\"()]")
+
+
+def names_in(question: str) -> list[str]:
+    """The names a question mentions: runs of capitalised words. A sentence's first word counts only
+    when the next one is capitalised too ("Prince Harry published …", not "Temperatures in …").
+    Regex, not the NER model: it runs on every question (~0.02 ms instead of ~5 ms)."""
+    tokens = _TOKEN.findall(question)
+    names, run = [], []
+    initial = True
+    for i, token in enumerate(tokens):
+        capital = token[:1].isupper() or (token[:1].isdigit() and bool(run))
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if capital and (not initial or following[:1].isupper() or run) and token.lower() not in _QUESTION_OPENERS:
+            run.append(token.strip(".’'"))
+        else:
+            if run:
+                names.append(" ".join(run))
+            run = []
+        initial = token in {".", "?", "!", ":", ";", "“", "\""} or (initial and not token[:1].isalnum())
+    if run:
+        names.append(" ".join(run))
+    return [n for n in names if n]
+
+
+_QUESTION_OPENERS = frozenset("who whom whose what which when where why how is are was were do does did can "
+                              "will would should has have true false".split())
+
+
 def name_terms(name: str) -> list[str]:
     """A name's distinctive lexical terms: its capitalised words ("Boris Johnson-era" → boris,
     johnson), without generic ones like "US"."""

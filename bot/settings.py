@@ -61,12 +61,14 @@ class AnswerSettings:
     w_recent: float = 0.15  # "latest" questions: the newest article's sentences
     w_focus: float = 0.2  # a follow-up's "he"/"she": sentences naming that person (and not another)
     w_typed: float = 0.15  # factoid questions: a sentence holding a phrase of the expected kind
-    # sentences the NER model reads for a factoid question asking for a name (~4 ms each; numbers and
-    # dates are found without it). 4 vs 8 on the dev split: the same quoted answers, 10 ms less
+    # sentences the NER model reads for a factoid question asking for a name (~4 ms each; numbers
+    # and dates are found without it). On the dev split 2 and 4 quote the gold answer alike
+    # (0.352 / 0.330), but 2 gives short answers less often right (0.39 vs 0.46 at 0.5, n ≈ 25)
+    # and too few candidates for plural questions; 4 costs ~4 ms more at p50
     typed_sentences: int = 4
     # below it no short answer is shown (the quotes still are). Chosen on the dev split: at 0.5 a
     # short answer is given for 25% of answerable questions and is right for 48% of those (0.35: 43%
-    # given, 44% right; 0.55: 22%, 55%); quiz questions are hard, the fixture questions hold 0.6-1.0
+    # given, 44% right; 0.55: 22%, 55%); quiz questions are hard
     min_short_confidence: float = 0.5
     short_temperature: float = 0.15  # how fast a sentence's vote falls off below the best sentence
 
