@@ -20,7 +20,7 @@ from bot.sentence_checks import not_a_statement, speculation
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
-from bot.types import Answer, Citation, Passage, Phrase, ShortAnswer
+from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from index.lexical import terms
 from index.sentences import split_sentences
 from index.store import IndexVersion
@@ -68,27 +68,29 @@ def check_question(question: object, max_chars: int) -> str:
 class Answerer:
     """question (+ conversation) → Answer. Thread-safe; one instance serves the CLI or the Slack app."""
 
-    def __init__(self, retriever: Retriever, settings: AnswerSettings) -> None:
+    def __init__(self, retriever: Retriever, settings: AnswerSettings, composer=None) -> None:
+        from bot.composer import ExtractiveComposer
+
         self.retriever = retriever
         self.settings = settings
+        self.composer = composer or ExtractiveComposer(settings)
 
     def answer(self, question: str, conversation: Conversation | None = None, k: int | None = None) -> Answer:
         started = time.perf_counter()
         try:
             question = check_question(question, self.settings.max_question_chars)
         except InputProblem as problem:
-            return Answer(question=str(question)[:200] if isinstance(question, str) else "", answer=str(problem), found=False)
+            return Answer.notice(str(question)[:200] if isinstance(question, str) else "", str(problem))
         focus = conversation.focus(question) if conversation else None
         if focus is None:
             pronoun = dangling_pronoun(question, bool(question_names(question)))
             if pronoun:
-                return Answer(question=question, answer=(
-                    f"Who do you mean by “{pronoun}”? Please ask again with the person's name."), found=False)
+                return Answer.notice(question, f"Who do you mean by “{pronoun}”? Please ask again with the person's name.")
         query = conversation.resolve(question) if conversation else question
         prefer = conversation.recent_articles() if conversation and query != question else ()
         retrieval = self.retriever.retrieve(query, k or self.settings.k, prefer_articles=prefer)
         clock = time.perf_counter()
-        answer = compose(question, query, retrieval, self.settings, focus=focus)
+        answer = self.composer.compose(question, retrieval, query=query, focus=focus)
         timings = dict(retrieval.timings_ms)
         timings["compose"] = (time.perf_counter() - clock) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
@@ -105,7 +107,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     passages = retrieval.passages
     version = retrieval.version.name
     if not passages:
-        return Answer(question, f"{NOT_FOUND} The index has nothing close to it.", False, (), (), query, version)
+        return Answer.notice(question, f"{NOT_FOUND} The index has nothing close to it.", (), query, version)
     kind = analyse(question)
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
@@ -119,7 +121,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     if not found or missing:
         reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing
                   else " The closest passages are below; they may not answer the question.")
-        return Answer(question, NOT_FOUND + reason, False, (), tuple(passages), query, version)
+        return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
         sentences, picks = typed_rescore(question, kind, sentences, settings)
@@ -411,11 +413,11 @@ def build_answer(question, query, passages, chosen, lead, version, picks=(), kin
     for s in cited:
         numbers.setdefault(passages[s.passage].article.id, len(numbers) + 1)
 
-    def marker(s: Sentence) -> str:
-        return f"[{numbers[passages[s.passage].article.id]}]"
+    def number(s: Sentence) -> tuple[int, ...]:
+        return (numbers[passages[s.passage].article.id],)
 
-    parts = [f"{lead[1].summary()} {marker(cited[0])}."] if lead is not None else []
-    parts += [f"{s.text} {marker(s)}" for s in chosen]
+    segments = [Segment(lead[1].summary(), number(cited[0]), "attribution")] if lead is not None else []
+    segments += [Segment(s.text, number(s)) for s in chosen]
     citations = []
     for article_id, n in numbers.items():
         mine = [s for s in chosen if passages[s.passage].article.id == article_id]
@@ -431,10 +433,9 @@ def build_answer(question, query, passages, chosen, lead, version, picks=(), kin
             highlights=tuple((s.start, s.end) for s in sorted(mine, key=lambda s: s.start) if s.passage == home),
         ))
     short = _short_answer(picks, chosen, cited, passages, numbers, kind)
-    text = " ".join(parts)
     if short is not None:
-        text = f"{short.display} — {text}"
-    return Answer(question, text, True, tuple(citations), tuple(passages), query, version, short_answer=short)
+        segments.insert(0, Segment(short.display, (short.phrases[0].citation,), "short"))
+    return Answer(question, tuple(segments), True, tuple(citations), tuple(passages), query, version, short_answer=short)
 
 
 def _short_answer(picks, chosen, cited, passages, numbers, kind) -> ShortAnswer | None:

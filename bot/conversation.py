@@ -44,7 +44,7 @@ class Conversation:
             return question
         previous = self.turns[-1]
         focus = self.focus(question)
-        carried = ([focus] if focus else []) + entities(previous.query) + entities(_first_sentences(previous.answer.answer))
+        carried = ([focus] if focus else []) + entities(previous.query) + entities(_first_sentences(previous.answer))
         have = {e.lower() for e in entities(question)}
         # all-caps words are usually datelines ("ERBIL"), not the topic
         extra = [e for e in dict.fromkeys(carried) if e.lower() not in have and not e.isupper()][:5]
@@ -60,7 +60,7 @@ class Conversation:
             short = turn.answer.short_answer
             if short is not None and short.label == "PERSON":
                 return short.phrases[0].text
-            people = _people(_first_sentences(turn.answer.answer))
+            people = _people(_first_sentences(turn.answer))
             if people:
                 return people[0]
         return None
@@ -88,6 +88,6 @@ def _names_a_person(question: str) -> bool:
     return bool(_people(question))
 
 
-def _first_sentences(text: str, n: int = 2) -> str:
-    text = re.sub(r"\[\d+\]", "", text)
-    return " ".join(re.split(r"(?<=[.!?])\s+", text)[:n])
+def _first_sentences(answer: Answer, n: int = 2) -> str:
+    """The answer's first sentences (its segments' words; no citation markers to strip)."""
+    return " ".join(s.text for s in answer.segments[:n])

@@ -8,17 +8,34 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from bot.types import Answer, Citation
+from bot.types import Answer, Citation, Segment
+
+
+def plain_answer(segments: tuple[Segment, ...]) -> str:
+    """Segments as one text: a quote or attribution ends with its `[n]` markers; the short answer
+    is followed by a dash (its citation is the first quote's)."""
+    parts = []
+    for segment in segments:
+        if segment.kind == "short":
+            parts.append(f"{segment.text} —")
+        elif segment.citations:
+            marks = "".join(f"[{n}]" for n in segment.citations)
+            parts.append(f"{segment.text} {marks}." if segment.kind == "attribution" else f"{segment.text} {marks}")
+        else:
+            parts.append(segment.text)
+    return " ".join(parts)
 
 
 def answer_text(answer: Answer) -> Text:
-    """The answer, its short answer (when there is one) in bold."""
-    short = answer.short_answer.display if answer.short_answer else ""
-    if short and answer.answer.startswith(short):
-        text = Text(short, style="bold green")
-        text.append(answer.answer[len(short):])
-        return text
-    return Text(answer.answer)
+    """The answer for the terminal: the short answer (when there is one) in bold."""
+    text = Text()
+    rest = tuple(s for s in answer.segments if s.kind != "short")
+    for segment in answer.segments:
+        if segment.kind == "short":
+            text.append(segment.text, style="bold green")
+            text.append(" — ")
+    text.append(plain_answer(rest))
+    return text
 
 
 def answer_view(answer: Answer, show_passages: bool = False) -> Group:

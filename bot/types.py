@@ -61,6 +61,19 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A piece of an answer and the numbers of the citations that support it. `[n]` markers are
+    never stored: the edges (bot/render.py, bot/slack/blocks.py) draw them from `citations`."""
+
+    text: str
+    citations: tuple[int, ...] = ()
+    kind: str = "quote"  # "short" (the answer phrase), "attribution", "quote", "notice"
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "citations": list(self.citations), "kind": self.kind}
+
+
+@dataclass(frozen=True)
 class Phrase:
     """One answer value inside a cited passage: `start`/`end` are offsets in that citation's passage."""
 
@@ -119,8 +132,11 @@ def _readable_date(iso: str) -> str:
 
 @dataclass(frozen=True)
 class Answer:
+    """What the bot says: segments of text, each with the citations that support it; the passages
+    it read; the short answer of a factoid question; notes on how it was made."""
+
     question: str
-    answer: str
+    segments: tuple[Segment, ...]
     found: bool
     citations: tuple[Citation, ...] = ()
     passages: tuple[Passage, ...] = ()
@@ -128,6 +144,26 @@ class Answer:
     index_version: str = ""
     timings_ms: dict[str, float] = field(default_factory=dict)
     short_answer: ShortAnswer | None = None
+    mode: str = "extractive"  # "extractive" | "generative"
+    notes: tuple[str, ...] = ()  # e.g. why generation fell back, which sentences were dropped
+
+    @classmethod
+    def notice(cls, question: str, text: str, passages: tuple[Passage, ...] = (), query: str = "",
+               index_version: str = "") -> "Answer":
+        """A reply that answers nothing: a refusal, a question back, a hint."""
+        return cls(question, (Segment(text, (), "notice"),), False, (), tuple(passages), query, index_version)
+
+    @property
+    def answer(self) -> str:
+        """The answer as plain text with `[n]` markers (what `--json` calls "answer")."""
+        from bot.render import plain_answer
+
+        return plain_answer(self.segments)
+
+    @property
+    def text(self) -> str:
+        """The answer's words without citation markers (for conversation memory)."""
+        return " ".join(s.text.strip() for s in self.segments if s.text.strip())
 
     def to_dict(self) -> dict:
         return {
@@ -137,6 +173,9 @@ class Answer:
             "found": self.found,
             "query": self.query,
             "index_version": self.index_version,
+            "mode": self.mode,
+            "segments": [s.to_dict() for s in self.segments],
+            "notes": list(self.notes),
             "citations": [c.to_dict() for c in self.citations],
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},

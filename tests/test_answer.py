@@ -102,6 +102,14 @@ def test_bad_questions_get_a_helpful_reply(answerer, question, hint):
 def test_json_has_the_keys_scripts_rely_on(answerer):
     data = json.loads(json.dumps(answerer.answer("How many troops has Turkey deployed to Idlib?").to_dict()))
     assert {"question", "answer", "found", "citations", "passages", "timings_ms"} <= data.keys()
+    assert data["mode"] == "extractive" and data["notes"] == [] and data["short_answer"]["text"] == "more than 5,000"
+    # the answer is made of segments, each with the citations that support it; "answer" is their text
+    # with the markers drawn in
+    assert [s["kind"] for s in data["segments"]][0] == "short"
+    quotes = [s for s in data["segments"] if s["kind"] == "quote"]
+    assert quotes and all(s["citations"] and "[" not in s["text"] for s in quotes)
+    assert all(s["text"] in data["answer"] for s in data["segments"])
+    assert data["answer"].count("[1]") == sum(1 in s["citations"] for s in quotes)
     assert {"n", "article_id", "title", "source", "published", "url", "path", "quote"} <= data["citations"][0].keys()
     assert {"article_id", "text", "score"} <= data["passages"][0].keys()
     assert {"embed", "dense", "bm25", "fuse", "rescore", "compose", "total"} <= data["timings_ms"].keys()

@@ -355,3 +355,20 @@ def test_thread_history_becomes_turns_and_notices_do_not():
     assert [(t.question, t.answer.answer) for t in conversation.turns] == [
         ("Who blamed whom for the Idlib clashes?", "Russia blamed Turkey [1].")]
     assert conversation_from_replies(messages[:1] + messages[4:], "UBOT", 6) is None  # the bot never spoke
+
+
+def test_thread_history_reads_the_segments_the_bot_left_as_metadata():
+    from bot.slack.history import conversation_from_replies
+    from bot.types import Answer, Phrase, Segment, ShortAnswer
+
+    said = Answer("Who was named MVP?", (Segment("Patrick Mahomes", (1,), "short"),
+                                        Segment("Patrick Mahomes was named MVP.", (1,))), True,
+                  short_answer=ShortAnswer((Phrase("Patrick Mahomes", 1, 0, 15),), "PERSON"))
+    messages = [
+        {"user": "U1", "text": "<@UBOT> Who was named MVP?", "ts": "1"},
+        {"user": "UBOT", "bot_id": "B1", "text": "garbled [9] text", "ts": "2", "metadata": kit.answer_metadata(said)},
+    ]
+    conversation = conversation_from_replies(messages, "UBOT", 6)
+    turn = conversation.turns[0]
+    assert turn.answer.segments == said.segments  # read from the metadata, not parsed from the text
+    assert conversation.focus("How many yards did he throw for?") == "Patrick Mahomes"

@@ -39,11 +39,32 @@ def answer_text(answer: Answer) -> str:
 
 
 def answer_mrkdwn(answer: Answer) -> str:
-    """The answer for a section block: its short answer (when there is one) in bold."""
-    short = answer.short_answer.display if answer.short_answer else ""
-    if short and answer.answer.startswith(short):
-        return f"*{escape(short)}*{escape(answer.answer[len(short):])}"
-    return escape(answer.answer)
+    """The answer for a section block: the short answer (when there is one) in bold, then each
+    segment with its `[n]` markers."""
+    out = []
+    for segment in answer.segments:
+        if segment.kind == "short":
+            out.append(f"*{escape(segment.text)}* —")
+        elif segment.citations:
+            marks = "".join(f"[{n}]" for n in segment.citations)
+            out.append(f"{escape(segment.text)} {marks}" + ("." if segment.kind == "attribution" else ""))
+        else:
+            out.append(escape(segment.text))
+    return " ".join(out)
+
+
+ANSWER_EVENT = "newsbot_answer"
+
+
+def answer_metadata(answer: Answer) -> dict:
+    """Message metadata carrying the answer's segments (and its short answer), so a thread's memory
+    is rebuilt from what the bot said, not by parsing the message text."""
+    short = answer.short_answer
+    return {"event_type": ANSWER_EVENT, "event_payload": {
+        "question": answer.question[:500],
+        "segments": [s.to_dict() for s in answer.segments],
+        "short_answer": {"text": short.text, "label": short.label} if short else None,
+    }}
 
 
 def answer_blocks(answer: Answer, key: str = "") -> list[dict]:

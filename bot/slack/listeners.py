@@ -79,7 +79,7 @@ class SlackBot:
     def _restore(self, client, channel: str, thread_ts: str, bot_user_id: str) -> Conversation | None:
         key = (channel, thread_ts)
         try:
-            replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=200)
+            replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=200, include_all_metadata=True)
             messages = replies.get("messages") or []
         except Exception:  # no history scope, thread gone, Slack down: treat it as not ours
             log.warning("cannot read thread %s in %s; follow-ups there need a mention", thread_ts, channel,
@@ -110,7 +110,7 @@ class SlackBot:
             key = f"{channel}:{ts}"
             self.keep(key, answer)
             client.chat_update(channel=channel, ts=ts, text=kit.answer_text(answer),
-                               blocks=kit.answer_blocks(answer, key))
+                               blocks=kit.answer_blocks(answer, key), metadata=kit.answer_metadata(answer))
         except Exception:
             log.exception("answering failed in %s", channel)
             client.chat_update(channel=channel, ts=ts, text=APOLOGY, blocks=kit.notice_blocks(APOLOGY))

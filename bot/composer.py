@@ -1,0 +1,51 @@
+"""The seam in front of answer composition: retrieved passages in, an `Answer` out.
+
+`Composer.compose` returns the finished answer; `Composer.stream` yields the answer's text as it is
+written and then the finished `Answer` (last), so the CLI and Slack can show text early. The
+extractive composer (quoted sentences, the default) is one implementation; a generative one
+(an LLM writing cited sentences, checked afterwards) is another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from bot.retrieve import Retrieval
+from bot.settings import AnswerSettings
+from bot.types import Answer
+
+
+class Composer(Protocol):
+    mode: str
+
+    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None) -> Answer:
+        """The answer to `question` from `retrieval` (`query`: the retrieval query after follow-up
+        resolution; `focus`: the person a follow-up's pronoun stands for)."""
+        ...
+
+    def stream(self, question: str, retrieval: Retrieval, *, query: str = "",
+               focus: str | None = None) -> Iterator[str | Answer]:
+        """Text as it is written, then the finished `Answer`."""
+        ...
+
+
+class ExtractiveComposer:
+    """Sentences quoted from the passages, each cited; offline, instant, never invents."""
+
+    mode = "extractive"
+
+    def __init__(self, settings: AnswerSettings) -> None:
+        self.settings = settings
+
+    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None) -> Answer:
+        from bot.answer import compose
+
+        return compose(question, query or question, retrieval, self.settings, focus=focus)
+
+    def stream(self, question: str, retrieval: Retrieval, *, query: str = "",
+               focus: str | None = None) -> Iterator[str | Answer]:
+        answer = self.compose(question, retrieval, query=query, focus=focus)
+        for segment in answer.segments:  # nothing is generated: the text is whole at once
+            yield segment.text
+        yield answer
