@@ -17,7 +17,7 @@ $(BIN)/python:
 # torch first, pinned to the CPU build, so nothing pulls a multi-GB CUDA build
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/pip install -q -e '.[test,bench,llm]'
 	touch $@
 
 setup: $(VENV)/.installed

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -76,28 +76,47 @@ class Answerer:
         self.composer = composer or ExtractiveComposer(settings)
 
     def answer(self, question: str, conversation: Conversation | None = None, k: int | None = None) -> Answer:
+        """The finished answer (a generative composer is called without streaming)."""
+        *_, answer = self._run(question, conversation, k, streaming=False)
+        return answer
+
+    def stream(self, question: str, conversation: Conversation | None = None, k: int | None = None):
+        """The answer's text as it is written, then the finished Answer (last)."""
+        yield from self._run(question, conversation, k, streaming=True)
+
+    def _run(self, question, conversation, k, streaming: bool):
         started = time.perf_counter()
         try:
             question = check_question(question, self.settings.max_question_chars)
         except InputProblem as problem:
-            return Answer.notice(str(question)[:200] if isinstance(question, str) else "", str(problem))
+            yield Answer.notice(str(question)[:200] if isinstance(question, str) else "", str(problem))
+            return
         focus = conversation.focus(question) if conversation else None
         if focus is None:
             pronoun = dangling_pronoun(question, bool(question_names(question)))
             if pronoun:
-                return Answer.notice(question, f"Who do you mean by “{pronoun}”? Please ask again with the person's name.")
+                yield Answer.notice(question, f"Who do you mean by “{pronoun}”? Please ask again with the person's name.")
+                return
         query = conversation.resolve(question) if conversation else question
         prefer = conversation.recent_articles() if conversation and query != question else ()
         retrieval = self.retriever.retrieve(query, k or self.settings.k, prefer_articles=prefer)
         clock = time.perf_counter()
-        answer = self.composer.compose(question, retrieval, query=query, focus=focus)
+        if streaming:
+            answer = None
+            for item in self.composer.stream(question, retrieval, query=query, focus=focus):
+                if isinstance(item, Answer):
+                    answer = item
+                else:
+                    yield item
+        else:
+            answer = self.composer.compose(question, retrieval, query=query, focus=focus)
         timings = dict(retrieval.timings_ms)
         timings["compose"] = (time.perf_counter() - clock) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
-        answer = Answer(**{**answer.__dict__, "timings_ms": timings})
+        answer = replace(answer, timings_ms=timings)
         if conversation is not None:
             conversation.remember(answer)
-        return answer
+        yield answer
 
 
 def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,

@@ -40,10 +40,10 @@ def _path_options(fn):
     return fn
 
 
-def _settings(config_file, seeds_dir, index_dir, answer: dict | None = None) -> Settings:
+def _settings(config_file, seeds_dir, index_dir, answer: dict | None = None, llm: str | None = None) -> Settings:
     return load_settings(
         os.environ, config_file,
-        {"index": {"seeds_dir": seeds_dir, "index_dir": index_dir}, "answer": answer or {}},
+        {"index": {"seeds_dir": seeds_dir, "index_dir": index_dir}, "answer": answer or {}, "llm": {"provider": llm}},
     )
 
 
@@ -182,6 +182,9 @@ def index_status(config_file, seeds_dir, index_dir, as_json):
 
 def _answer_options(fn):
     fn = click.option("--k", "k", type=click.IntRange(1, 50), default=None, help="Passages to retrieve (default 5).")(fn)
+    fn = click.option("--llm", "llm", type=click.Choice(["none", "openai", "openai-compatible", "ollama"]), default=None,
+                      help="Write answers with this LLM for this run (settings [llm], env NEWSBOT_LLM; default none: "
+                           "quoted sentences). Every generated sentence is checked against its cited passage.")(fn)
     return _path_options(fn)
 
 
@@ -190,24 +193,26 @@ def _answer_options(fn):
 @_answer_options
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
 @click.option("--passages", is_flag=True, help="Also show the retrieved passages.")
-def ask(question, config_file, seeds_dir, index_dir, k, as_json, passages):
+def ask(question, config_file, seeds_dir, index_dir, k, llm, as_json, passages):
     """Answer one QUESTION with citations."""
-    from bot.render import answer_view, make_console
+    from bot.render import answer_view, make_console, streamed
     from bot.service import make_answerer
 
     _quiet_libraries()
-    settings = _settings(config_file, seeds_dir, index_dir, {"k": k})
-    answer = make_answerer(settings).answer(" ".join(question))
+    settings = _settings(config_file, seeds_dir, index_dir, {"k": k}, llm)
+    answerer = make_answerer(settings)
     if as_json:
-        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
-    else:
-        make_console().print(answer_view(answer, passages))
+        click.echo(json.dumps(answerer.answer(" ".join(question)).to_dict(), ensure_ascii=False))
+        return
+    console = make_console()
+    answer = streamed(console, answerer.stream(" ".join(question)))
+    console.print(answer_view(answer, passages))
 
 
 @main.command()
 @_answer_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per answer (for scripts).")
-def chat(config_file, seeds_dir, index_dir, k, as_json):
+def chat(config_file, seeds_dir, index_dir, k, llm, as_json):
     """Interactive questions with follow-ups (/sources, /reset, /help, Ctrl-D to quit).
 
     When stdin is not a terminal, each input line is one question and gets one answer."""
@@ -215,7 +220,7 @@ def chat(config_file, seeds_dir, index_dir, k, as_json):
     from bot.service import make_answerer
 
     _quiet_libraries()
-    settings = _settings(config_file, seeds_dir, index_dir, {"k": k})
+    settings = _settings(config_file, seeds_dir, index_dir, {"k": k}, llm)
     run_chat(make_answerer(settings), settings, interactive=sys.stdin.isatty() and not as_json, as_json=as_json)
 
 

@@ -43,6 +43,8 @@ def answer_view(answer: Answer, show_passages: bool = False) -> Group:
                    border_style="green" if answer.found else "yellow", expand=False)]
     for c in answer.citations:
         parts.append(citation_view(c))
+    if answer.notes:
+        parts.append(Text("\n".join(f"note: {n}" for n in answer.notes), style="dim"))
     if show_passages or not answer.found:
         parts.append(passages_table(answer))
     return Group(*parts)
@@ -97,6 +99,30 @@ def timings_line(answer: Answer) -> Text:
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def streamed(console: Console, items) -> Answer:
+    """Show an answer's text as it is written (a generative answer), then return the finished
+    Answer, which the caller prints in full: verification may have changed the text."""
+    from rich.live import Live
+
+    written = ""
+    live = None
+    try:
+        for item in items:
+            if isinstance(item, Answer):
+                return item
+            written += item
+            if live is None and console.is_terminal:
+                live = Live(Panel(Text(written), title="Writing…", border_style="dim"), console=console,
+                            refresh_per_second=8, transient=True)
+                live.start()
+            if live is not None:
+                live.update(Panel(Text(written), title="Writing…", border_style="dim"))
+    finally:
+        if live is not None:
+            live.stop()
+    raise RuntimeError("the composer ended without an answer")
 
 
 def make_console(stderr: bool = False) -> Console:

@@ -48,6 +48,47 @@ def make_query_embedder(settings: Settings, document_embedder: Callable[[], Embe
         return document_embedder()
 
 
+def make_llm(settings: Settings):
+    """The llama-index LLM client for settings.llm (None for provider "none"). The clients are an
+    optional extra: `pip install -e '.[llm]'` (make test installs it)."""
+    llm = settings.llm
+    if llm.provider == "none":
+        return None
+    key = llm.api_key.get() or "not-needed"  # local servers take any key
+    try:
+        if llm.provider == "ollama":
+            from llama_index.llms.ollama import Ollama
+
+            return Ollama(model=llm.model, base_url=llm.base_url or "http://127.0.0.1:11434",
+                          request_timeout=llm.timeout_s, temperature=llm.temperature)
+        from llama_index.llms.openai_like import OpenAILike
+
+        if llm.provider == "openai":
+            from llama_index.llms.openai import OpenAI
+
+            return OpenAI(model=llm.model or "gpt-4o-mini", api_key=llm.api_key.get() or None,
+                          api_base=llm.base_url or None, timeout=llm.timeout_s, max_retries=1,
+                          temperature=llm.temperature, max_tokens=llm.max_tokens)
+        return OpenAILike(model=llm.model or "local", api_base=llm.base_url, api_key=key, is_chat_model=True,
+                          timeout=llm.timeout_s, max_retries=0, temperature=llm.temperature,
+                          max_tokens=llm.max_tokens, context_window=8192)
+    except ImportError as exc:
+        raise NewsbotError(f"llm.provider = {llm.provider} needs the LLM clients: pip install -e '.[llm]' "
+                           f"({exc.name} is missing)") from exc
+
+
+def make_composer(settings: Settings):
+    """The answer composer: extractive (quoted sentences) unless an LLM is configured."""
+    from bot.composer import ExtractiveComposer
+
+    client = make_llm(settings)
+    if client is None:
+        return ExtractiveComposer(settings.answer)
+    from bot.generative import GenerativeComposer
+
+    return GenerativeComposer(client, settings.llm, settings.answer, endpoint=settings.llm.base_url or settings.llm.provider)
+
+
 def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answerer:
     """`embedder`: an already loaded document model, used when questions need it (export check,
     query_encoder = "model"); otherwise the serving process never loads torch."""
@@ -59,4 +100,4 @@ def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answe
     from bot.nlp import warm_up
 
     warm_up()  # the NER model for short answers (~1 s) loads at start-up, not on the first question
-    return Answerer(retriever, settings.answer)
+    return Answerer(retriever, settings.answer, make_composer(settings))

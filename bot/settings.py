@@ -84,11 +84,32 @@ class SlackSettings:
     feedback_log: Path = Path("data/feedback.jsonl")
 
 
+LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama")
+
+
+@dataclass(frozen=True)
+class LlmSettings:
+    """An LLM endpoint for generative answers (optional: "none" keeps the quoted answers)."""
+
+    provider: str = "none"  # none | openai | openai-compatible | ollama
+    base_url: str = ""  # e.g. http://127.0.0.1:8080/v1 for llama.cpp's server or vLLM
+    model: str = ""
+    api_key: Secret = field(default_factory=Secret)
+    timeout_s: float = 60.0
+    max_tokens: int = 400
+    temperature: float = 0.0
+    # passages given to the model, and the characters of each (around the matched chunk): prompt
+    # processing is the slow part on a CPU model, so the prompt carries what the answer needs
+    passages: int = 4
+    passage_chars: int = 1200
+
+
 @dataclass(frozen=True)
 class Settings:
     index: IndexSettings = field(default_factory=IndexSettings)
     answer: AnswerSettings = field(default_factory=AnswerSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
+    llm: LlmSettings = field(default_factory=LlmSettings)
 
 
 ENV_KEYS = {
@@ -105,6 +126,10 @@ ENV_KEYS = {
     "NEWSBOT_ALLOWED_CHANNELS": ("slack", "allowed_channels"),
     "NEWSBOT_RATE_LIMIT": ("slack", "rate_limit_per_minute"),
     "NEWSBOT_FEEDBACK_LOG": ("slack", "feedback_log"),
+    "NEWSBOT_LLM": ("llm", "provider"),
+    "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
+    "NEWSBOT_LLM_MODEL": ("llm", "model"),
+    "NEWSBOT_LLM_API_KEY": ("llm", "api_key"),
 }
 
 
@@ -114,7 +139,7 @@ def load_settings(
     overrides: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Settings:
     """Settings from a config file, the given environment mapping and explicit overrides."""
-    values: dict[str, dict[str, object]] = {"index": {}, "answer": {}, "slack": {}}
+    values: dict[str, dict[str, object]] = {"index": {}, "answer": {}, "slack": {}, "llm": {}}
     path = config_file or (Path(env["NEWSBOT_CONFIG"]) if env.get("NEWSBOT_CONFIG") else None)
     if path is None and Path("newsbot.toml").exists():
         path = Path("newsbot.toml")
@@ -125,7 +150,7 @@ def load_settings(
             raise NewsbotError(f"cannot read config file {path}: {exc}") from exc
         for section, items in loaded.items():
             if section not in values or not isinstance(items, dict):
-                raise NewsbotError(f"{path}: unknown section [{section}] (use [index], [answer], [slack])")
+                raise NewsbotError(f"{path}: unknown section [{section}] (use [index], [answer], [slack], [llm])")
             values[section].update(items)
     secrets_file = env.get("NEWSBOT_SECRETS_FILE")
     merged_env = dict(_read_secrets(Path(secrets_file))) if secrets_file else {}
@@ -133,13 +158,25 @@ def load_settings(
     for key, (section, name) in ENV_KEYS.items():
         if key in merged_env:
             values[section][name] = merged_env[key]
+    if "api_key" not in values["llm"] and "OPENAI_API_KEY" in merged_env:  # OpenAI's own variable
+        values["llm"]["api_key"] = merged_env["OPENAI_API_KEY"]
     for section, items in (overrides or {}).items():
         values[section].update({k: v for k, v in items.items() if v is not None})
     return Settings(
         index=_build(IndexSettings, values["index"], "index"),
         answer=_build(AnswerSettings, values["answer"], "answer"),
         slack=_build(SlackSettings, values["slack"], "slack"),
+        llm=_check_llm(_build(LlmSettings, values["llm"], "llm")),
     )
+
+
+def _check_llm(llm: LlmSettings) -> LlmSettings:
+    if llm.provider not in LLM_PROVIDERS:
+        raise NewsbotError(f"setting llm.provider: {llm.provider!r} is not one of {', '.join(LLM_PROVIDERS)}")
+    if llm.provider == "openai-compatible" and not llm.base_url:
+        raise NewsbotError("llm.provider = openai-compatible needs llm.base_url (env NEWSBOT_LLM_BASE_URL), "
+                           "e.g. http://127.0.0.1:8080/v1")
+    return llm
 
 
 def _build(cls, raw: dict[str, object], section: str):
