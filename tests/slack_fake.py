@@ -30,6 +30,7 @@ class FakeSlack:
         self.rate_limit_next: dict[str, int] = {}  # method → how many 429s to answer first
         self.socket_url = ""
         self.threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) → its messages
+        self.refuse: set[str] = set()  # methods answered with ok: false (e.g. streaming not allowed)
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         fake = self
@@ -83,7 +84,9 @@ class FakeSlack:
             return 200, {"ok": True, "messages": messages, "has_more": False}, {}
         if method == "apps.connections.open":
             return 200, {"ok": True, "url": self.socket_url}, {}
-        if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
+        if method in self.refuse:
+            return 200, {"ok": False, "error": "not_allowed_token_type"}, {}
+        if method in ("chat.postMessage", "chat.update", "chat.postEphemeral", "chat.startStream"):
             ts = params.get("ts") or f"1700000000.{next(self._ts):06d}"
             return 200, {"ok": True, "channel": params.get("channel"), "ts": ts, "message_ts": ts}, {}
         return 200, {"ok": True}, {}

@@ -155,3 +155,61 @@ def test_cli_ask_with_llm_flag_prints_a_generative_json_answer(index_dir, fake, 
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["mode"] == "generative" and data["notes"] == [] and data["citations"][0]["title"] == SEED_TITLE
+
+
+@pytest.fixture
+def slack_with_llm(index_dir, fake, embedder, tmp_path):
+    """The real Bolt app over HTTP with a generative answerer, against the Slack Web API stand-in."""
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from tests.slack_fake import FakeSlack
+    from tests.test_slack import SECRET, Bot
+
+    slack = FakeSlack()
+    settings = load_settings({"NEWSBOT_LLM": "openai-compatible", "NEWSBOT_LLM_BASE_URL": fake.url}, None, {
+        "index": {"index_dir": index_dir}, "llm": {"timeout_s": 5.0},
+        "slack": {"bot_token": "xoxb-test", "signing_secret": SECRET, "api_url": slack.api_url,
+                  "feedback_log": tmp_path / "feedback.jsonl"}})
+    bot = Bot(settings, make_answerer(settings, embedder))
+    yield slack, bot
+    bot.close()
+    slack.close()
+
+
+def test_slack_streams_the_generated_answer_then_posts_the_verified_one(slack_with_llm, fake):
+    slack, bot = slack_with_llm
+    written = ("Ankara has deployed more than 5,000 troops to Idlib [{n}]. The force includes tanks and "
+               "armored personnel carriers [{n}]. Harbour City won the Continental Cup final [{n}].")
+    fake.replies.append(lambda body: written.format(n=number_of(body, "5,000 troops")))
+    status, _ = bot.event({"type": "app_mention", "user": "U1", "channel": "C1", "ts": "100.1",
+                           "text": "<@UBOT> How many troops has Turkey deployed to Idlib?"}, "EvStream1")
+    assert status == 200
+    slack.wait_for("chat.stopStream")
+    start = slack.of("chat.startStream")[0].params
+    assert start["channel"] == "C1" and start["thread_ts"] == "100.1" and start["recipient_user_id"] == "U1"
+    assert start["recipient_team_id"] == "T1"
+    streamed = "".join(c.params.get("markdown_text", "") for c in slack.of("chat.appendStream"))
+    assert streamed.startswith("Ankara has deployed more than 5,000 troops")
+    final = slack.wait_for("chat.update")[-1].params
+    # the verified answer replaces the draft: the unsupported sentence is gone, sources are attached
+    assert "Harbour City" not in final["text"] and "5,000 troops" in final["text"]
+    blocks = json.loads(final["blocks"]) if isinstance(final["blocks"], str) else final["blocks"]
+    assert any(SEED_TITLE in json.dumps(b) for b in blocks)
+
+
+def test_slack_falls_back_to_a_placeholder_when_streaming_is_refused(slack_with_llm, fake):
+    slack, bot = slack_with_llm
+    slack.refuse.add("chat.startStream")
+    fake.replies.append(lambda body: f"Ankara has deployed more than 5,000 troops to Idlib [{number_of(body, '5,000 troops')}].")
+    bot.event({"type": "app_mention", "user": "U1", "channel": "C1", "ts": "100.2",
+               "text": "<@UBOT> How many troops has Turkey deployed to Idlib?"}, "EvStream2")
+    final = slack.wait_for("chat.update")[-1].params
+    placeholder = slack.of("chat.postMessage")
+    assert len(placeholder) == 1 and kit_thinking() in placeholder[0].params["text"]
+    assert not slack.of("chat.appendStream") and "5,000 troops" in final["text"]
+
+
+def kit_thinking() -> str:
+    from bot.slack.blocks import THINKING
+
+    return THINKING

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 
 from slack_bolt import App
@@ -97,10 +98,15 @@ class SlackBot:
         return conversation
 
     def answer_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
-                         conversation_key: str) -> None:
-        """Post a placeholder in the thread, answer, replace the placeholder with the answer."""
+                         conversation_key: str, team: str = "") -> None:
+        """Post a placeholder in the thread, answer, replace the placeholder with the answer. A
+        generative answer is streamed into the thread as it is written instead."""
         if not self.rate.allow(user):
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=SLOW_DOWN)
+            return
+        if getattr(self.answerer.composer, "mode", "") == "generative":
+            self._stream_in_thread(client, channel=channel, user=user, text=text, thread_ts=thread_ts,
+                                   conversation_key=conversation_key, team=team)
             return
         placeholder = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"_{kit.THINKING}_")
         ts = placeholder["ts"]
@@ -116,6 +122,83 @@ class SlackBot:
             client.chat_update(channel=channel, ts=ts, text=APOLOGY, blocks=kit.notice_blocks(APOLOGY))
 
 
+    def _stream_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
+                          conversation_key: str, team: str) -> None:
+        """chat.startStream / appendStream / stopStream while the model writes; the verified answer
+        with its sources replaces the draft at the end. Where streaming is refused (an older
+        workspace, a missing scope), a placeholder is updated instead, at most once a second."""
+        stream = _Draft(client, channel, thread_ts, user, team)
+        try:
+            answer = None
+            for item in self.answerer.stream(strip_mentions(text), self.threads.get(channel, conversation_key)):
+                if isinstance(item, Answer):
+                    answer = item
+                else:
+                    stream.add(item)
+            key = f"{channel}:{stream.ts}"
+            self.keep(key, answer)
+            stream.finish(answer, key)
+        except Exception:
+            log.exception("answering failed in %s", channel)
+            stream.fail()
+
+
+class _Draft:
+    """A message being written: a Slack stream when the workspace allows it, else a placeholder."""
+
+    def __init__(self, client, channel: str, thread_ts: str | None, user: str, team: str) -> None:
+        self.client, self.channel = client, channel
+        self.written, self.pending, self.last_push = "", "", 0.0
+        self.streaming = True
+        try:
+            started = client.chat_startStream(channel=channel, thread_ts=thread_ts, recipient_user_id=user or None,
+                                              recipient_team_id=team or None)
+            self.ts = started["ts"]
+        except Exception:
+            log.info("chat.startStream unavailable in %s; updating a placeholder instead", channel, exc_info=True)
+            self.streaming = False
+            self.ts = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"_{kit.THINKING}_")["ts"]
+
+    def add(self, text: str) -> None:
+        self.written += text
+        self.pending += text
+        now = time.monotonic()
+        if len(self.pending) < 200 and now - self.last_push < 1.0:
+            return
+        self.last_push = now
+        if self.streaming:
+            try:
+                self.client.chat_appendStream(channel=self.channel, ts=self.ts, markdown_text=self.pending)
+                self.pending = ""
+                return
+            except Exception:
+                log.info("chat.appendStream failed in %s; updating the message instead", self.channel, exc_info=True)
+                self.streaming = False
+        self.client.chat_update(channel=self.channel, ts=self.ts, text=self.written)
+        self.pending = ""
+
+    def finish(self, answer: Answer, key: str) -> None:
+        blocks, text, metadata = kit.answer_blocks(answer, key), kit.answer_text(answer), kit.answer_metadata(answer)
+        if self.streaming:
+            try:
+                if self.pending:
+                    self.client.chat_appendStream(channel=self.channel, ts=self.ts, markdown_text=self.pending)
+                self.client.chat_stopStream(channel=self.channel, ts=self.ts, blocks=blocks, metadata=metadata)
+            except Exception:
+                log.info("chat.stopStream failed in %s", self.channel, exc_info=True)
+        # the draft is what the model wrote; the verified answer (sentences dropped, markers renumbered,
+        # or the quoted fallback) replaces it
+        self.client.chat_update(channel=self.channel, ts=self.ts, text=text, blocks=blocks, metadata=metadata)
+
+    def fail(self) -> None:
+        if self.streaming:
+            try:
+                self.client.chat_stopStream(channel=self.channel, ts=self.ts)
+            except Exception:
+                pass
+        self.client.chat_update(channel=self.channel, ts=self.ts, text=APOLOGY, blocks=kit.notice_blocks(APOLOGY))
+
+
 def register(app: App, bot: SlackBot) -> None:
     @app.event("app_mention")
     def on_mention(body, event, client, context):
@@ -127,7 +210,7 @@ def register(app: App, bot: SlackBot) -> None:
         if event.get("thread_ts"):  # asked inside a thread: earlier turns there count, even after a restart
             bot.thread_memory(client, event["channel"], thread_ts, context.bot_user_id or "")
         bot.answer_in_thread(client, channel=event["channel"], user=event.get("user", ""), text=event.get("text", ""),
-                             thread_ts=thread_ts, conversation_key=thread_ts)
+                             thread_ts=thread_ts, conversation_key=thread_ts, team=body.get("team_id", ""))
 
     @app.event("message")
     def on_message(body, event, client, context):
@@ -147,7 +230,7 @@ def register(app: App, bot: SlackBot) -> None:
         if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
             return
         bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
-                             thread_ts=thread_ts, conversation_key=thread_ts or "dm")
+                             thread_ts=thread_ts, conversation_key=thread_ts or "dm", team=body.get("team_id", ""))
 
     @app.command(SLASH_COMMAND)
     def on_command(ack, command, respond):
