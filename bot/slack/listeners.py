@@ -104,7 +104,7 @@ class SlackBot:
         if not self.rate.allow(user):
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=SLOW_DOWN)
             return
-        if getattr(self.answerer.composer, "mode", "") == "generative":
+        if getattr(getattr(self.answerer, "composer", None), "mode", "") == "generative":
             self._stream_in_thread(client, channel=channel, user=user, text=text, thread_ts=thread_ts,
                                    conversation_key=conversation_key, team=team)
             return
