@@ -252,6 +252,38 @@ def slack(config_file, seeds_dir, index_dir, http, port, host, wait_index):
         run_socket_mode(settings, answerer)
 
 
+# ------------------------------------------------------------------ llm
+
+
+@main.group(cls=_Group)
+def llm() -> None:
+    """A local LLM server for generative answers (optional)."""
+
+
+@llm.command("serve")
+@click.option("--gguf", "gguf", type=click.Path(path_type=Path), required=True,
+              help="An instruct model in GGUF format (none is bundled; see the README).")
+@click.option("--port", default=8080, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--threads", default=2, show_default=True, help="CPU threads.")
+@click.option("--ctx", "context", default=4096, show_default=True, help="Context window in tokens.")
+def llm_serve(gguf, port, threads, context):
+    """Serve a GGUF model as an OpenAI-compatible endpoint on 127.0.0.1 (llama.cpp via xllamacpp),
+    for `newsbot ask --llm openai-compatible` with NEWSBOT_LLM_BASE_URL=http://127.0.0.1:PORT/v1.
+    Runs until Ctrl-C."""
+    import time
+
+    from bot.llm_server import start_server
+
+    server = start_server(gguf, port, threads, context)
+    click.echo(f"serving {gguf} at http://127.0.0.1:{port}/v1 (Ctrl-C to stop)", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        del server
+        click.echo("stopped", err=True)
+
+
 # ------------------------------------------------------------------ eval
 
 
