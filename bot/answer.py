@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
-from bot.conversation import Conversation
+from bot.conversation import Conversation, is_follow_up
 from bot.nlp import NAMES, NUMERIC, TEMPORAL, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
 from bot.retrieve import Retrieval, Retriever, coverages, entities, query_terms
@@ -84,6 +84,18 @@ class Answerer:
         """The answer's text as it is written, then the finished Answer (last)."""
         yield from self._run(question, conversation, k, streaming=True)
 
+    def _query(self, question: str, conversation: Conversation | None) -> str:
+        """The retrieval query: a follow-up condensed by the LLM when one is configured, else
+        carried forward by the heuristic (also the fallback when the LLM fails)."""
+        if conversation is None:
+            return question
+        condense = getattr(self.composer, "condense", None)
+        if condense is not None and conversation.turns and is_follow_up(question):
+            condensed = condense(question, conversation.turns)
+            if condensed:
+                return condensed
+        return conversation.resolve(question)
+
     def _run(self, question, conversation, k, streaming: bool):
         started = time.perf_counter()
         try:
@@ -97,7 +109,7 @@ class Answerer:
             if pronoun:
                 yield Answer.notice(question, f"Who do you mean by “{pronoun}”? Please ask again with the person's name.")
                 return
-        query = conversation.resolve(question) if conversation else question
+        query = self._query(question, conversation)
         prefer = conversation.recent_articles() if conversation and query != question else ()
         retrieval = self.retriever.retrieve(query, k or self.settings.k, prefer_articles=prefer)
         clock = time.perf_counter()

@@ -32,6 +32,12 @@ SYSTEM = (
 )
 
 
+CONDENSE = (
+    "Rewrite the user's follow-up as one standalone question that names what it refers to, using the "
+    "conversation. Reply with the question only."
+)
+
+
 def prompt_messages(question: str, passages: list[Passage], settings: LlmSettings, query: str = ""):
     """The chat messages for a question: the system prompt first (a stable prefix the server can
     cache), then the fenced passages and the question."""
@@ -129,6 +135,26 @@ class GenerativeComposer:
         notes = verdict.notes + ((f"{verdict.dropped} sentence(s) dropped",) if verdict.dropped else ())
         return Answer(question, segments, True, tuple(citations), tuple(extractive.passages), query or question,
                       extractive.index_version, mode="generative", notes=notes)
+
+    def condense(self, question: str, turns) -> str | None:
+        """A follow-up and the conversation so far rewritten by the model as one standalone question
+        ("and how many troops?" → "How many troops has Turkey deployed to Idlib?"); None when the
+        model fails or returns something unusable (the heuristic resolution is used then)."""
+        from llama_index.core.llms import ChatMessage, MessageRole
+
+        history = "\n".join(f"Q: {t.question}\nA: {t.answer.text[:400]}" for t in list(turns)[-3:])
+        messages = [
+            ChatMessage(role=MessageRole.SYSTEM, content=CONDENSE),
+            ChatMessage(role=MessageRole.USER, content=f"Conversation:\n{history}\n\nFollow-up: {question}\n"
+                                                       "Standalone question:"),
+        ]
+        try:
+            text = (self.llm.chat(messages).message.content or "").strip()
+        except Exception as exc:
+            self._log_once(exc)
+            return None
+        line = text.splitlines()[0].strip().strip('"') if text else ""
+        return line if 3 <= len(line) <= 300 and any(ch.isalpha() for ch in line) else None
 
     def _log_once(self, exc: Exception) -> None:
         kind = type(exc).__name__

@@ -263,3 +263,32 @@ def test_a_real_local_model_served_by_newsbot_llm_serve(index_dir, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_follow_up_is_condensed_by_the_model_into_a_standalone_question(generative, fake):
+    from bot.conversation import Conversation
+
+    conversation = Conversation()
+    fake.replies.append(lambda body: f"Russia blamed Turkey for the clashes [{number_of(body, 'Turkey is to blame')}].")
+    generative.answer("Who blamed whom for the Idlib clashes?", conversation)
+    fake.replies.append("How many troops has Turkey deployed to Idlib?")  # the condensed question
+    fake.replies.append(lambda body: f"Ankara has deployed more than 5,000 troops to Idlib [{number_of(body, '5,000 troops')}].")
+    answer = generative.answer("and how many troops?", conversation)
+    assert answer.query == "How many troops has Turkey deployed to Idlib?"
+    condense_request = fake.requests[-2]["body"]["messages"]
+    assert "Follow-up: and how many troops?" in condense_request[1]["content"]
+    assert "Who blamed whom" in condense_request[1]["content"]  # the conversation so far
+    assert answer.mode == "generative" and "5,000 troops" in answer.answer
+
+
+def test_a_failed_condensation_falls_back_to_the_heuristic(generative, fake):
+    from bot.conversation import Conversation
+
+    conversation = Conversation()
+    fake.replies.append(lambda body: f"Russia blamed Turkey for the clashes [{number_of(body, 'Turkey is to blame')}].")
+    generative.answer("Who blamed whom for the Idlib clashes?", conversation)
+    fake.replies.append({"status": 500})
+    fake.replies.append(lambda body: f"Ankara has deployed more than 5,000 troops to Idlib [{number_of(body, '5,000 troops')}].")
+    answer = generative.answer("and how many troops?", conversation)
+    assert answer.query.startswith("and how many troops?") and "Idlib" in answer.query
+    assert answer.found and "5,000" in answer.answer
