@@ -302,15 +302,22 @@ def eval_group() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("data/eval-realtimeqa.jsonl"),
               show_default=True, help="Per-question results (JSONL).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json):
-    """RealTime QA 2023 Q1: retrieval Hit@k/MRR per retriever and multiple-choice accuracy."""
+@click.option("--llm", "llm", type=click.Choice(["none", "openai", "openai-compatible", "ollama"]), default=None,
+              help="Also answer a seeded sample of questions with this LLM (settings [llm] for the endpoint).")
+@click.option("--llm-sample", default=100, show_default=True, help="Questions answered by the LLM.")
+@click.option("--seed", default=7, show_default=True, help="Seed of the LLM sample.")
+def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json, llm, llm_sample, seed):
+    """RealTime QA 2023 Q1: retrieval Hit@k/MRR per retriever, the answers (short answer and quotes)
+    holding the gold answer, multiple-choice accuracy; dev (January) and held-out (February–March)
+    splits apart. With --llm, generative answers on a sample too."""
     from bot.evaluate import run_realtimeqa
     from bot.progress import RichProgress
 
     _quiet_libraries()
-    settings = _settings(None, None, index_dir)
+    settings = _settings(None, None, index_dir, llm=llm)
     summary = run_realtimeqa(settings, data, out, limit_articles=limit_articles, limit_questions=limit_questions,
-                             progress=None if as_json else RichProgress("Embedding chunks"))
+                             progress=None if as_json else RichProgress("Embedding chunks"),
+                             llm_sample=llm_sample, seed=seed)
     if as_json:
         click.echo(json.dumps(summary))
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
 from datetime import date
 from pathlib import Path
@@ -136,6 +137,37 @@ def split_summary(rows: list[dict]) -> dict:
     }
 
 
+def _generated(composer, q: dict, retrieval) -> dict:
+    """One question answered by the LLM composer: its mode, whether it holds the gold answer, how
+    many sentences were kept and dropped, and the time it took."""
+    import time
+
+    started = time.perf_counter()
+    answer = composer.compose(q["question"], retrieval, query=q["question"])
+    dropped = sum(1 for n in answer.notes if n.startswith("dropped"))
+    return {"llm_mode": answer.mode, "llm_answer": answer.answer, "llm_notes": list(answer.notes),
+            "llm_has_gold": q["answer"].lower() in answer.answer.lower(),
+            "llm_kept": len(answer.segments) if answer.mode == "generative" else 0, "llm_dropped": dropped,
+            "llm_seconds": round(time.perf_counter() - started, 3)}
+
+
+def generative_summary(rows: list[dict], settings: Settings) -> dict:
+    done = [r for r in rows if "llm_mode" in r]
+    kept, dropped = sum(r["llm_kept"] for r in done), sum(r["llm_dropped"] for r in done)
+    seconds = sorted(r["llm_seconds"] for r in done)
+    return {
+        "provider": settings.llm.provider, "model": settings.llm.model, "n": len(done),
+        "answer_contains_gold": _rate([r["llm_has_gold"] for r in done]),
+        "extractive_on_same": _rate([r.get("answer_has_gold", False) for r in done]),
+        "generative_answers": _rate([r["llm_mode"] == "generative" for r in done]),
+        "fell_back": _rate([r["llm_mode"] != "generative" for r in done]),
+        "sentences_kept": kept, "sentences_dropped": dropped,
+        "kept_share": kept / (kept + dropped) if kept + dropped else 0.0,
+        "seconds_p50": seconds[len(seconds) // 2] if seconds else 0.0,
+        "rule": "kept_share: sentences the verifier kept among those it checked (citation precision by the verifier)",
+    }
+
+
 def _rate(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
@@ -162,8 +194,10 @@ def build_eval_index(settings: Settings, data: Path, articles: list[dict], embed
 
 def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles: int | None = None,
                    limit_questions: int | None = None, progress: EmbedProgress | None = None,
-                   embedder=None) -> dict:
-    from bot.service import make_embedder, make_query_embedder
+                   embedder=None, llm_sample: int = 100, seed: int = 7) -> dict:
+    """The evaluation; with settings.llm configured, also the generative answers on a seeded sample
+    of `llm_sample` answerable questions (the extractive figures are unchanged by it)."""
+    from bot.service import make_composer, make_embedder, make_query_embedder
 
     articles = load_jsonl_gz(Path(data) / "articles.jsonl.gz")
     questions = load_jsonl_gz(Path(data) / "questions.jsonl.gz")
@@ -174,6 +208,9 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     query_embedder = make_query_embedder(settings, lambda: embedder)
     retriever = Retriever(IndexReader(settings.index.index_dir), query_embedder, settings.answer)
 
+    generative = make_composer(settings) if settings.llm.provider != "none" else None
+    eligible = [q["id"] for q in questions if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3]
+    sampled = set(random.Random(seed).sample(eligible, min(llm_sample, len(eligible)))) if generative else set()
     rows = []
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
@@ -201,6 +238,8 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                         row["answer_has_gold"] = q["answer"].lower() in answer.answer.lower()
                     short = answer.short_answer
                     row["short_answer"] = short.text if short else None
+                    if q["id"] in sampled:
+                        row.update(_generated(generative, q, retrieval))
                     if short and q.get("answer_in_corpus"):
                         row["short_has_gold"] = _same_answer(q["answer"], short.text)
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -216,5 +255,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "heldout": {"from": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "heldout"])},
         "per_question": str(out),
     }
+    if generative is not None:
+        summary["generative"] = generative_summary(rows, settings)
     out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2))
     return summary

@@ -65,7 +65,15 @@ def eval_view(summary: dict) -> Group:
         if name in summary:
             splits.add_row(name, *_split_cells(summary[name]))
     splits.add_row("all", *_split_cells(summary), style="bold")
-    return Group(table, splits)
+    parts = [table, splits]
+    gen = summary.get("generative")
+    if gen:
+        parts.append(Text(
+            f"generative ({gen['provider']} {gen['model']}, n={gen['n']}): gold in the answer "
+            f"{gen['answer_contains_gold']:.3f} (quotes on the same questions {gen['extractive_on_same']:.3f}); "
+            f"written and kept {gen['generative_answers']:.2f}, fell back {gen['fell_back']:.2f}; sentences kept "
+            f"{gen['sentences_kept']}, dropped {gen['sentences_dropped']}; p50 {gen['seconds_p50']:.1f} s an answer"))
+    return Group(*parts)
 
 
 def _split_cells(part: dict) -> list[str]:

@@ -292,3 +292,29 @@ def test_a_failed_condensation_falls_back_to_the_heuristic(generative, fake):
     answer = generative.answer("and how many troops?", conversation)
     assert answer.query.startswith("and how many troops?") and "Idlib" in answer.query
     assert answer.found and "5,000" in answer.answer
+
+
+def test_eval_answers_a_seeded_sample_with_the_llm(fake, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.test_evaluate import DATA
+
+    if not DATA.exists():
+        pytest.skip("shared RealTime QA data not beside the repository")
+    fake.replies.clear()  # every request gets the stand-in's default: "The passages do not answer this."
+    before = len(fake.requests)
+    env = {**os.environ, "NEWSBOT_LLM_BASE_URL": fake.url, "NEWSBOT_MODEL_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run([str(Path(sys.executable).parent / "newsbot"), "eval", "realtimeqa", "--data", str(DATA),
+                             "--index", str(tmp_path / "idx"), "--limit-articles", "6", "--limit-questions", "4",
+                             "--out", str(tmp_path / "q.jsonl"), "--json", "--llm", "openai-compatible",
+                             "--llm-sample", "2"], capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr
+    gen = json.loads(result.stdout)["generative"]
+    asked = len(fake.requests) - before
+    assert gen["n"] == 2 and 0 < asked <= 2  # a question without evidence is not sent to the model
+    assert gen["generative_answers"] == 0.0 and gen["fell_back"] == 1.0  # the model declined every time
+    rows = [json.loads(line) for line in (tmp_path / "q.jsonl").read_text().splitlines()]
+    assert sum("llm_mode" in r for r in rows) == 2
