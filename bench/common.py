@@ -58,3 +58,26 @@ def machine() -> dict:
 def load_jsonl_gz(path: Path) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def tuning_parser(description: str):
+    """The options the tuning scripts share: the evaluation index, the data, the split, the grid."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--grid", action="append", default=[], help="name=v1,v2,... (an AnswerSettings field)")
+    return parser
+
+
+def grid_settings(answer_settings, specs: list[str]):
+    """(name, value, settings) for each value of each `name=v1,v2` spec, one setting varied at a time."""
+    from dataclasses import replace
+
+    for spec in specs:
+        name, values = spec.split("=", 1)
+        for value in values.split(","):
+            current = getattr(answer_settings, name)
+            yield name, value, replace(answer_settings, **{name: type(current)(value)})

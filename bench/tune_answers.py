@@ -11,14 +11,12 @@ reporting the chosen settings once, never for choosing them.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
-from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from bot.answer import compose
+from bench.common import grid_settings, tuning_parser
 from bot.nlp import warm_up
 from bot.evaluate import _same_answer, load_jsonl_gz, split_of
 from bot.retrieve import Retriever
@@ -26,7 +24,6 @@ from bot.service import make_query_embedder
 from bot.settings import load_settings
 from index.versions import IndexReader
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "realtimeqa-2023q1"
 
 
 def measure(settings, items) -> dict:
@@ -50,11 +47,7 @@ def measure(settings, items) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
-    parser.add_argument("--grid", action="append", default=[], help="name=v1,v2,... (an AnswerSettings field)")
+    parser = tuning_parser(__doc__)
     parser.add_argument("--set", action="append", default=[], help="name=value: a default to start from")
     args = parser.parse_args()
     fixed = dict(item.split("=", 1) for item in args.set)
@@ -66,12 +59,8 @@ def main() -> None:
     warm_up()  # the NER model loads once, as in a serving process, outside the timing
     items = [(q, retriever.retrieve(q["question"], 10, as_of=date.fromisoformat(q["date"]))) for q in questions]
     print(json.dumps({"split": args.split, "questions": len(items), "defaults": measure(settings.answer, items)}))
-    for spec in args.grid:
-        name, values = spec.split("=", 1)
-        for value in values.split(","):
-            current = getattr(settings.answer, name)
-            tried = replace(settings.answer, **{name: type(current)(value)})
-            print(json.dumps({name: value, **measure(tried, items)}), flush=True)
+    for name, value, tried in grid_settings(settings.answer, args.grid):
+        print(json.dumps({name: value, **measure(tried, items)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -9,21 +9,18 @@ heldout` reports chosen settings once; it is not for choosing them.
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import time
-from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
+from bench.common import grid_settings, tuning_parser
 from bot.evaluate import hit_rank, load_jsonl_gz, recall_summary, split_of
 from bot.retrieve import Retriever
 from bot.service import make_query_embedder
 from bot.settings import load_settings
 from index.versions import IndexReader
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "realtimeqa-2023q1"
 
 
 def measure(retriever: Retriever, items) -> dict:
@@ -38,12 +35,7 @@ def measure(retriever: Retriever, items) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
-    parser.add_argument("--grid", action="append", default=[], help="name=v1,v2,... (an AnswerSettings field)")
-    args = parser.parse_args()
+    args = tuning_parser(__doc__).parse_args()
     settings = load_settings({}, None, {"index": {"index_dir": args.index}})
     questions = [q for q in load_jsonl_gz(args.data / "questions.jsonl.gz")
                  if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3
@@ -53,12 +45,8 @@ def main() -> None:
     reader = IndexReader(args.index)
     print(json.dumps({"split": args.split, "questions": len(items),
                       "defaults": measure(Retriever(reader, embedder, settings.answer), items)}), flush=True)
-    for spec in args.grid:
-        name, values = spec.split("=", 1)
-        for value in values.split(","):
-            current = getattr(settings.answer, name)
-            tried = replace(settings.answer, **{name: type(current)(value)})
-            print(json.dumps({name: value, **measure(Retriever(reader, embedder, tried), items)}), flush=True)
+    for name, value, tried in grid_settings(settings.answer, args.grid):
+        print(json.dumps({name: value, **measure(Retriever(reader, embedder, tried), items)}), flush=True)
 
 
 if __name__ == "__main__":

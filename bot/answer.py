@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.conversation import Conversation, is_follow_up
-from bot.nlp import NAMES, NUMERIC, TEMPORAL, entities_of, number_and_date_entities
+from bot.nlp import NUMERIC, TEMPORAL, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
 from bot.retrieve import Retrieval, Retriever, coverages, entities, query_terms
 from bot.sentence_checks import not_a_statement, speculation
