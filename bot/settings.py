@@ -82,6 +82,13 @@ class SlackSettings:
     allowed_channels: frozenset[str] = frozenset()  # empty: every channel the bot is in
     rate_limit_per_minute: int = 6  # questions per user per minute
     feedback_log: Path = Path("data/feedback.jsonl")
+    # direct messages ("D…" channels) are answered even when allowed_channels is set
+    allow_direct_messages: bool = True
+    # bounds of the in-process state (slack.state = memory)
+    max_seen_events: int = 50_000  # event ids and command keys remembered for de-duplication (1 h)
+    max_threads: int = 2_000  # thread conversations kept
+    max_answers_kept: int = 1_000  # answers kept for the "Show passages" and feedback buttons
+    max_rate_users: int = 10_000  # users tracked by the rate limit
 
 
 LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama")
@@ -126,6 +133,7 @@ ENV_KEYS = {
     "NEWSBOT_ALLOWED_CHANNELS": ("slack", "allowed_channels"),
     "NEWSBOT_RATE_LIMIT": ("slack", "rate_limit_per_minute"),
     "NEWSBOT_FEEDBACK_LOG": ("slack", "feedback_log"),
+    "NEWSBOT_ALLOW_DMS": ("slack", "allow_direct_messages"),
     "NEWSBOT_LLM": ("llm", "provider"),
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
     "NEWSBOT_LLM_MODEL": ("llm", "model"),

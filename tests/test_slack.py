@@ -140,7 +140,7 @@ def test_after_a_restart_follow_ups_continue_from_the_thread_on_slack(fake, make
     [replies] = fake.of("conversations.replies")
     assert (replies.params["channel"], replies.params["ts"]) == ("C1", thread)
     # the rebuilt memory holds the earlier turn and the new one
-    restored = bot.slack_bot.threads.get("C1", thread, create=False)
+    restored = bot.slack_bot.state.conversation("C1", thread, create=False)
     assert [t.question for t in restored.turns] == ["Who blamed whom for the Idlib clashes?", follow["text"]]
     assert "Zakharova" in restored.resolve("and what did she add?")
 
@@ -372,3 +372,65 @@ def test_thread_history_reads_the_segments_the_bot_left_as_metadata():
     turn = conversation.turns[0]
     assert turn.answer.segments == said.segments  # read from the metadata, not parsed from the text
     assert conversation.focus("How many yards did he throw for?") == "Patrick Mahomes"
+
+
+def wait_for_log(caplog, text: str, count: int = 1, timeout: float = 30) -> None:
+    """A positive signal that the bot finished with a request it was meant to ignore."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if sum(text in r.getMessage() for r in caplog.records) >= count:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {count} log line(s) with {text!r}")
+
+
+def test_a_replayed_slash_command_is_answered_once(fake, make_bot, caplog):
+    caplog.set_level("INFO", logger="bot.slack.listeners")
+    bot = make_bot()
+    fields = {"command": "/ask", "text": "How many troops has Turkey deployed to Idlib?", "user_id": "U1",
+              "channel_id": "C1", "team_id": "T1", "trigger_id": "tr-replay", "response_url": f"{fake.url}/api/response/r1"}
+    body = urllib.parse.urlencode(fields)
+    headers = sign(body, SECRET)  # one captured request, sent three times within the replay window
+    for _ in range(3):
+        assert bot.post(body, "application/x-www-form-urlencoded", headers)[0] == 200
+    fake.wait_for("response/r1")
+    wait_for_log(caplog, "repeated /ask", count=2)  # both replays were handled, and ignored
+    assert len(fake.of("response/r1")) == 1
+
+
+def test_buttons_apply_the_channel_and_value_checks(fake, make_bot, tmp_path, caplog):
+    caplog.set_level("INFO", logger="bot.slack.listeners")
+    bot = make_bot()
+    bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000700.000100"), "Ev70")
+    [update] = fake.wait_for("chat.update")
+    blocks = update.params["blocks"] if isinstance(update.params["blocks"], list) else json.loads(update.params["blocks"])
+    key = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
+
+    def click(channel: str, action: dict) -> int:
+        payload = {"type": "block_actions", "user": {"id": "U3"}, "team": {"id": "T1"}, "api_app_id": "A1",
+                   "container": {"type": "message", "message_ts": update.params["ts"], "channel_id": channel},
+                   "channel": {"id": channel}, "trigger_id": "t9",
+                   "message": {"ts": update.params["ts"], "thread_ts": "1700000700.000100", "text": "x"},
+                   "response_url": f"{fake.url}/api/response/act", "actions": [action]}
+        return bot.form({"payload": json.dumps(payload)})[0]
+
+    # "Show passages" of an answer given in C1, clicked in C2: refused, nothing shown
+    assert click("C2", {"action_id": kit.SHOW_PASSAGES, "block_id": "sp", "type": "button", "value": key}) == 200
+    [refusal] = fake.wait_for("chat.postEphemeral")
+    assert "only show the passages of an answer given in this channel" in refusal.params["text"]
+    assert "blocks" not in refusal.params
+    # a verdict outside the buttons' values is not stored
+    forged = {"action_id": kit.FEEDBACK, "block_id": "fb", "type": "feedback_buttons", "value": "x" * 10_000}
+    assert click("C1", forged) == 200
+    wait_for_log(caplog, "feedback ignored")
+    assert not (tmp_path / "feedback.jsonl").exists()
+    assert len(fake.of("chat.postEphemeral")) == 1
+
+
+def test_direct_messages_follow_their_setting(settings_for, answerer):
+    from bot.slack.listeners import SlackBot
+
+    open_dms = SlackBot(settings_for(allowed_channels="C1"), answerer)
+    assert open_dms.allowed("D1") and open_dms.allowed("C1") and not open_dms.allowed("C2")
+    closed = SlackBot(settings_for(allowed_channels="C1", allow_direct_messages=False), answerer)
+    assert not closed.allowed("D1") and closed.allowed("C1")

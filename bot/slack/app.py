@@ -25,7 +25,8 @@ def make_client(settings: Settings) -> WebClient:
 
 
 def create_app(settings: Settings, answerer: Answerer, client: WebClient | None = None,
-               *, token_verification_enabled: bool = True) -> App:
+               *, token_verification_enabled: bool = True, state=None) -> App:
+    """The Bolt app; `state` (a `bot.slack.state.SlackState`) defaults to this process's memory."""
     secret = settings.slack.signing_secret.get()
     app = App(
         client=client or make_client(settings),
@@ -34,7 +35,7 @@ def create_app(settings: Settings, answerer: Answerer, client: WebClient | None 
         token_verification_enabled=token_verification_enabled,
         logger=logging.getLogger("newsbot.slack"),
     )
-    app.slack_bot = listeners.SlackBot(settings, answerer)  # state shared by the listeners
+    app.slack_bot = listeners.SlackBot(settings, answerer, state)  # state shared by the listeners
     listeners.register(app, app.slack_bot)
 
     @app.error

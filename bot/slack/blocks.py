@@ -11,6 +11,7 @@ SECTION_LIMIT = 3000
 QUOTE_LIMIT = 600
 SHOW_PASSAGES = "newsbot_show_passages"
 FEEDBACK = "newsbot_feedback"
+VERDICTS = frozenset({"good", "bad"})  # the values of the feedback buttons below
 THINKING = "Looking through the articles…"
 
 

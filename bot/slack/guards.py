@@ -11,11 +11,11 @@ from bot.conversation import Conversation
 
 
 class SeenEvents:
-    """Remembers event ids for `ttl` seconds: Slack retries the same event_id; answer it once.
-    (With several bot processes, use a shared store such as Redis SET NX EX instead.)"""
+    """Remembers event ids for `ttl` seconds, at most `capacity` of them: Slack retries the same
+    event_id; answer it once. (With several bot processes, use a shared store such as Redis.)"""
 
-    def __init__(self, ttl: float = 3600, clock: Callable[[], float] = time.monotonic) -> None:
-        self.ttl, self.clock = ttl, clock
+    def __init__(self, ttl: float = 3600, clock: Callable[[], float] = time.monotonic, capacity: int = 50_000) -> None:
+        self.ttl, self.clock, self.capacity = ttl, clock, capacity
         self._seen: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -27,15 +27,19 @@ class SeenEvents:
             if event_id in self._seen:
                 return False
             self._seen[event_id] = now
+            while len(self._seen) > self.capacity:
+                self._seen.popitem(last=False)
             return True
 
 
 class RateLimiter:
-    """At most `limit` questions per user in a sliding minute."""
+    """At most `limit` questions per user in a sliding minute; the users seen longest ago are
+    forgotten beyond `capacity` (their window has passed long since)."""
 
-    def __init__(self, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.window, self.clock = limit, window, clock
-        self._hits: dict[str, deque[float]] = {}
+    def __init__(self, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic,
+                 capacity: int = 10_000) -> None:
+        self.limit, self.window, self.clock, self.capacity = limit, window, clock, capacity
+        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def allow(self, user: str) -> bool:
@@ -44,6 +48,9 @@ class RateLimiter:
         now = self.clock()
         with self._lock:
             hits = self._hits.setdefault(user, deque())
+            self._hits.move_to_end(user)
+            while len(self._hits) > self.capacity:
+                self._hits.popitem(last=False)
             while hits and hits[0] <= now - self.window:
                 hits.popleft()
             if len(hits) >= self.limit:

@@ -3,6 +3,7 @@ come from the Answerer, blocks from blocks.py."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -15,8 +16,7 @@ from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack import blocks as kit
 from bot.slack.history import conversation_from_replies, strip_mentions
-from bot.slack.feedback import FeedbackLog
-from bot.slack.guards import RateLimiter, SeenEvents, Threads
+from bot.slack.state import MemoryState, SlackState
 from bot.types import Answer
 
 log = logging.getLogger(__name__)
@@ -29,36 +29,26 @@ IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channe
 class SlackBot:
     """State the listeners share: guards, thread memory, recent answers for buttons, feedback log."""
 
-    def __init__(self, settings: Settings, answerer: Answerer) -> None:
+    def __init__(self, settings: Settings, answerer: Answerer, state: SlackState | None = None) -> None:
         self.settings = settings
         self.answerer = answerer
-        self.seen = SeenEvents()
-        self.rate = RateLimiter(settings.slack.rate_limit_per_minute)
-        self.threads = Threads(settings.answer.memory_turns)
-        self.feedback = FeedbackLog(settings.slack.feedback_log)
-        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self.state = state or MemoryState(settings.slack, settings.answer.memory_turns)
         self._not_ours: OrderedDict[tuple[str, str], None] = OrderedDict()  # threads without the bot
         self._pending: dict[tuple[str, str], threading.Event] = {}  # thread look-ups under way
         self._lock = threading.Lock()
 
     def allowed(self, channel: str) -> bool:
-        allowed = self.settings.slack.allowed_channels
-        return not allowed or channel in allowed or channel.startswith("D")
-
-    def keep(self, key: str, answer: Answer) -> None:
-        with self._lock:
-            self._answers[key] = answer
-            while len(self._answers) > 1000:
-                self._answers.popitem(last=False)
-
-    def recall(self, key: str) -> Answer | None:
-        with self._lock:
-            return self._answers.get(key)
+        """Channels in `allowed_channels` (all when it is empty); direct messages unless
+        `allow_direct_messages` is off."""
+        slack = self.settings.slack
+        if channel.startswith("D"):
+            return slack.allow_direct_messages
+        return not slack.allowed_channels or channel in slack.allowed_channels
 
     def thread_memory(self, client, channel: str, thread_ts: str, bot_user_id: str) -> Conversation | None:
         """The thread's conversation: from memory, else rebuilt from the thread's messages (after a
         restart); None when the bot has not answered in that thread. One look-up per unknown thread."""
-        conversation = self.threads.get(channel, thread_ts, create=False)
+        conversation = self.state.conversation(channel, thread_ts, create=False)
         if conversation is not None:
             return conversation
         key = (channel, thread_ts)
@@ -70,7 +60,7 @@ class SlackBot:
                 self._pending[key] = threading.Event()
         if pending is not None:  # another message of the same thread is already reading it
             pending.wait(timeout=10)
-            return self.threads.get(channel, thread_ts, create=False)
+            return self.state.conversation(channel, thread_ts, create=False)
         try:
             return self._restore(client, channel, thread_ts, bot_user_id)
         finally:
@@ -94,14 +84,14 @@ class SlackBot:
                 while len(self._not_ours) > 5000:
                     self._not_ours.popitem(last=False)
             return None
-        self.threads.put(channel, thread_ts, conversation)
+        self.state.save_conversation(channel, thread_ts, conversation)
         return conversation
 
     def answer_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
                          conversation_key: str, team: str = "") -> None:
         """Post a placeholder in the thread, answer, replace the placeholder with the answer. A
         generative answer is streamed into the thread as it is written instead."""
-        if not self.rate.allow(user):
+        if not self.state.allow(user):
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=SLOW_DOWN)
             return
         if getattr(getattr(self.answerer, "composer", None), "mode", "") == "generative":
@@ -111,10 +101,10 @@ class SlackBot:
         placeholder = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"_{kit.THINKING}_")
         ts = placeholder["ts"]
         try:
-            conversation = self.threads.get(channel, conversation_key)
+            conversation = self.state.conversation(channel, conversation_key)
             answer = self.answerer.answer(strip_mentions(text), conversation)
             key = f"{channel}:{ts}"
-            self.keep(key, answer)
+            self.state.keep_answer(key, answer)
             client.chat_update(channel=channel, ts=ts, text=kit.answer_text(answer),
                                blocks=kit.answer_blocks(answer, key), metadata=kit.answer_metadata(answer))
         except Exception:
@@ -130,13 +120,13 @@ class SlackBot:
         stream = _Draft(client, channel, thread_ts, user, team)
         try:
             answer = None
-            for item in self.answerer.stream(strip_mentions(text), self.threads.get(channel, conversation_key)):
+            for item in self.answerer.stream(strip_mentions(text), self.state.conversation(channel, conversation_key)):
                 if isinstance(item, Answer):
                     answer = item
                 else:
                     stream.add(item)
             key = f"{channel}:{stream.ts}"
-            self.keep(key, answer)
+            self.state.keep_answer(key, answer)
             stream.finish(answer, key)
         except Exception:
             log.exception("answering failed in %s", channel)
@@ -202,7 +192,7 @@ class _Draft:
 def register(app: App, bot: SlackBot) -> None:
     @app.event("app_mention")
     def on_mention(body, event, client, context):
-        if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
+        if not bot.state.first_time(body.get("event_id") or event.get("ts", "")):
             return
         if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or not bot.allowed(event["channel"]):
             return
@@ -227,25 +217,28 @@ def register(app: App, bot: SlackBot) -> None:
                 return
             if bot.thread_memory(client, channel, thread_ts, context.bot_user_id or "") is None:
                 return
-        if not bot.seen.first_time(body.get("event_id") or event.get("ts", "")):
+        if not bot.state.first_time(body.get("event_id") or event.get("ts", "")):
             return
         bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts or "dm", team=body.get("team_id", ""))
 
     @app.command(SLASH_COMMAND)
-    def on_command(ack, command, respond):
+    def on_command(ack, command, respond, request):
         ack()  # within Slack's 3 s; the answer follows through response_url
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
+        if not bot.state.first_time(command_key(command, request)):
+            log.info("a repeated /ask from %s in %s was ignored (same request within the replay window)", user, channel)
+            return
         if not bot.allowed(channel):
             respond(text="I'm not enabled in this channel.", response_type="ephemeral")
             return
-        if not bot.rate.allow(user):
+        if not bot.state.allow(user):
             respond(text=SLOW_DOWN, response_type="ephemeral")
             return
         try:
             answer = bot.answerer.answer(command.get("text", ""))
-            key = f"cmd:{command.get('trigger_id', '')}"
-            bot.keep(key, answer)
+            key = f"{channel}:cmd:{command.get('trigger_id', '')}"
+            bot.state.keep_answer(key, answer)
             respond(text=kit.answer_text(answer), blocks=kit.answer_blocks(answer, key), response_type="in_channel")
         except Exception:
             log.exception("answering /ask failed")
@@ -254,10 +247,20 @@ def register(app: App, bot: SlackBot) -> None:
     @app.action(kit.SHOW_PASSAGES)
     def on_show_passages(ack, body, action, client):
         ack()
-        answer = bot.recall(action.get("value", ""))
         channel = body.get("channel", {}).get("id", "")
         user = body.get("user", {}).get("id", "")
         thread_ts = body.get("message", {}).get("thread_ts")
+        key = str(action.get("value", ""))
+        if not bot.allowed(channel) or not key.startswith(f"{channel}:"):  # only where the answer was given
+            log.info("Show passages refused for %s in %s (channel not allowed, or the answer is not from there)",
+                     user, channel)
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
+                                      text="I can only show the passages of an answer given in this channel.")
+            return
+        if not bot.state.allow(user):
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=SLOW_DOWN)
+            return
+        answer = bot.state.recall_answer(key)
         if answer is None:
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
                                       text="Those passages are no longer in memory; ask again to see them.")
@@ -273,7 +276,22 @@ def register(app: App, bot: SlackBot) -> None:
         message = body.get("message", {})
         ts = message.get("ts", "")
         verdict = action.get("value", "")
-        bot.feedback.record(verdict=verdict, user=user, channel=channel, message_ts=ts,
-                            answer=bot.recall(f"{channel}:{ts}"), fallback_text=message.get("text", ""))
+        if verdict not in kit.VERDICTS or not bot.allowed(channel):
+            log.info("feedback ignored from %s in %s: %s", user, channel,
+                     "channel not allowed" if verdict in kit.VERDICTS else f"unknown verdict ({len(str(verdict))} chars)")
+            return
+        bot.state.record_feedback(verdict=verdict, user=user, channel=channel, message_ts=ts,
+                                  answer=bot.state.recall_answer(f"{channel}:{ts}"), fallback_text=message.get("text", ""))
         client.chat_postEphemeral(channel=channel, user=user, thread_ts=message.get("thread_ts"),
                                   text="Thanks, your feedback was recorded.")
+
+
+def command_key(command: dict, request) -> str:
+    """A slash command's identity for replay de-duplication: its trigger id (unique per invocation;
+    a replayed request repeats it), else its user, channel, text and signed timestamp."""
+    if command.get("trigger_id"):
+        return f"cmd:{command['trigger_id']}"
+    headers = getattr(request, "headers", {}) or {}
+    stamp = (headers.get("x-slack-request-timestamp") or [""])[0]
+    digest = hashlib.sha256(f"{command.get('user_id')}|{command.get('channel_id')}|{command.get('text')}|{stamp}".encode())
+    return f"cmd:{digest.hexdigest()[:32]}"

@@ -1,0 +1,83 @@
+"""What the Slack bot remembers between requests, behind one small interface.
+
+`SlackState` holds: which events and commands were already handled (Slack retries deliveries; a
+captured request can be replayed), per-user rate limits, each thread's conversation, the answers
+kept for the "Show passages" and feedback buttons, and the feedback log. `MemoryState` keeps all of
+it in this process, every store bounded (settings `slack.max_*`); a shared implementation (SQLite
+for several processes on one host, Redis for several hosts) can take its place in `create_app`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Protocol
+
+from bot.conversation import Conversation
+from bot.settings import SlackSettings
+from bot.slack.feedback import FeedbackLog
+from bot.slack.guards import RateLimiter, SeenEvents, Threads
+from bot.types import Answer
+
+
+class SlackState(Protocol):
+    def first_time(self, key: str) -> bool:
+        """True the first time an event id (or a command's key) is seen within the replay window."""
+        ...
+
+    def allow(self, user: str) -> bool:
+        """Whether the user may ask now (a sliding-minute rate limit)."""
+        ...
+
+    def conversation(self, channel: str, thread_ts: str, create: bool = True) -> Conversation | None:
+        ...
+
+    def save_conversation(self, channel: str, thread_ts: str, conversation: Conversation) -> None:
+        ...
+
+    def keep_answer(self, key: str, answer: Answer) -> None:
+        ...
+
+    def recall_answer(self, key: str) -> Answer | None:
+        ...
+
+    def record_feedback(self, **entry) -> dict:
+        ...
+
+
+class MemoryState:
+    """In-process state, each store bounded: the oldest entries go first."""
+
+    def __init__(self, settings: SlackSettings, turns: int) -> None:
+        self._seen = SeenEvents(capacity=settings.max_seen_events)
+        self._rate = RateLimiter(settings.rate_limit_per_minute, capacity=settings.max_rate_users)
+        self._threads = Threads(turns, capacity=settings.max_threads)
+        self._feedback = FeedbackLog(settings.feedback_log)
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self._max_answers = settings.max_answers_kept
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str) -> bool:
+        return self._seen.first_time(key)
+
+    def allow(self, user: str) -> bool:
+        return self._rate.allow(user)
+
+    def conversation(self, channel: str, thread_ts: str, create: bool = True) -> Conversation | None:
+        return self._threads.get(channel, thread_ts, create)
+
+    def save_conversation(self, channel: str, thread_ts: str, conversation: Conversation) -> None:
+        self._threads.put(channel, thread_ts, conversation)
+
+    def keep_answer(self, key: str, answer: Answer) -> None:
+        with self._lock:
+            self._answers[key] = answer
+            while len(self._answers) > self._max_answers:
+                self._answers.popitem(last=False)
+
+    def recall_answer(self, key: str) -> Answer | None:
+        with self._lock:
+            return self._answers.get(key)
+
+    def record_feedback(self, **entry) -> dict:
+        return self._feedback.record(**entry)
