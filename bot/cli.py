@@ -231,7 +231,8 @@ def chat(config_file, seeds_dir, index_dir, k, llm, as_json):
 @_path_options
 @click.option("--http", is_flag=True, help="Serve the HTTP Events API instead of Socket Mode.")
 @click.option("--port", default=3000, show_default=True, help="Port for --http.")
-@click.option("--host", default="0.0.0.0", show_default=True, help="Address for --http.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address for --http (behind a reverse proxy; 0.0.0.0 to listen on every interface).")
 @click.option("--wait-index", default=0, show_default=True, metavar="SECONDS",
               help="Wait this long for a first index version (e.g. while the watcher builds it).")
 def slack(config_file, seeds_dir, index_dir, http, port, host, wait_index):

@@ -36,7 +36,8 @@ class Bot:
     def __init__(self, settings, answerer):
         self.app = create_app(settings, answerer)
         self.slack_bot = self.app.slack_bot  # the listeners' shared state, for assertions on memory
-        self.server = serve_http(self.app, lambda: {"ok": True, "index_version": "v-test"}, "127.0.0.1", 0)
+        self.server = serve_http(self.app, lambda: {"ok": True, "index_version": "v-test"}, "127.0.0.1", 0,
+                                 settings.slack.signing_secret.get())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -434,3 +435,58 @@ def test_direct_messages_follow_their_setting(settings_for, answerer):
     assert open_dms.allowed("D1") and open_dms.allowed("C1") and not open_dms.allowed("C2")
     closed = SlackBot(settings_for(allowed_channels="C1", allow_direct_messages=False), answerer)
     assert not closed.allowed("D1") and closed.allowed("C1")
+
+
+def raw_request(bot, head: bytes, body: bytes = b"", timeout: float = 10) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", bot.server.server_address[1]), timeout=timeout) as sock:
+        sock.sendall(head + body)
+        chunks = []
+        while True:
+            data = sock.recv(65536)
+            if not data:
+                break
+            chunks.append(data)
+            if b"\r\n\r\n" in b"".join(chunks):
+                break
+        return b"".join(chunks)
+
+
+def test_unsigned_and_malformed_requests_are_refused_before_parsing(fake, make_bot, caplog):
+    caplog.set_level("INFO")
+    bot = make_bot()
+    secret_body = "not json at all <script>"
+    assert bot.post(secret_body, "application/json")[0] == 401  # no signature: never parsed
+    assert bot.post(secret_body, "application/json", sign(secret_body, "wrong-secret"))[0] == 401
+    assert bot.post("{not json", "application/json", sign("{not json", SECRET))[0] == 400  # signed, malformed
+    broken_form = "payload=%7Bnot-json"
+    assert bot.post(broken_form, "application/x-www-form-urlencoded", sign(broken_form, SECRET))[0] == 400
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    assert not any("<script>" in r.getMessage() for r in caplog.records)  # bodies are never logged
+    assert sum("badly signed" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_a_huge_declared_body_is_refused_without_being_read(make_bot):
+    bot = make_bot()
+    head = (b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000000000\r\n\r\n")
+    response = raw_request(bot, head, b"0123456789")
+    assert response.startswith(b"HTTP/1.1 413")
+
+
+def test_stalled_clients_do_not_hold_the_server(make_bot):
+    import socket
+
+    bot = make_bot()
+    stalled = []
+    try:
+        for _ in range(60):  # each sends half a request line and stops
+            sock = socket.create_connection(("127.0.0.1", bot.server.server_address[1]), timeout=5)
+            sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Le")
+            stalled.append(sock)
+        with urllib.request.urlopen(f"{bot.url}/readyz", timeout=5) as response:  # answered meanwhile
+            assert response.status == 200 and json.loads(response.read())["ok"] is True
+    finally:
+        for sock in stalled:
+            sock.close()

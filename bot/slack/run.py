@@ -1,14 +1,17 @@
-"""Transports: Socket Mode (default, no public URL) and the HTTP Events API (WSGI, with /healthz)."""
+"""Transports: Socket Mode (default, no public URL) and the HTTP Events API (WSGI on waitress, with
+/healthz and /readyz)."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+import threading
+from urllib.parse import parse_qs
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.signature import SignatureVerifier
 
 from bot.answer import Answerer
 from bot.settings import Settings
@@ -29,41 +32,110 @@ def run_socket_mode(settings: Settings, answerer: Answerer) -> None:
     SocketModeHandler(app, settings.slack.app_token.get()).start()
 
 
-def make_wsgi_app(app: App, health: callable):
-    """/slack/events for Bolt (events, commands, interactions), /healthz for probes."""
+MAX_BODY = 256 * 1024  # Slack's payloads are a few KB; larger bodies are refused before being read
+
+
+def make_wsgi_app(app: App, health: callable, signing_secret: str, ready: callable | None = None):
+    """/slack/events for Bolt (events, commands, interactions); /healthz (alive) and /readyz (an
+    index is loaded) for probes. The signature is checked here, before anything is parsed: an
+    unsigned or badly signed request gets 401 and one log line (never its body); a signed request
+    whose body does not parse gets 400."""
     bolt = SlackRequestHandler(app)
+    verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     def wsgi(environ, start_response):
         path = environ.get("PATH_INFO", "")
-        if path == "/healthz":
-            body = json.dumps(health()).encode()
-            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-            return [body]
+        if path in ("/healthz", "/readyz"):
+            probe = health if path == "/healthz" else (ready or health)
+            try:
+                status, payload = "200 OK", probe()
+            except Exception as exc:  # noqa: BLE001 — a probe reports, it does not raise
+                status, payload = "503 Service Unavailable", {"ok": False, "error": str(exc)[:200]}
+            return _reply(start_response, status, json.dumps(payload).encode(), "application/json")
         if path != "/slack/events":
-            start_response("404 Not Found", [("Content-Type", "text/plain")])
-            return [b"not found"]
-        # Bolt answers 500 to a non-numeric timestamp; it is a bad request signature, so 401
-        stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
-        if environ.get("REQUEST_METHOD") == "POST" and not stamp.isdigit():
-            start_response("401 Unauthorized", [("Content-Type", "text/plain")])
-            return [b"invalid request"]
+            return _reply(start_response, "404 Not Found", b"not found")
+        if environ.get("REQUEST_METHOD") != "POST":
+            return _reply(start_response, "405 Method Not Allowed", b"POST only")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _reply(start_response, "400 Bad Request", b"bad content length")
+        if length > MAX_BODY:
+            return _reply(start_response, "413 Payload Too Large", b"too large")
+        body = environ["wsgi.input"].read(length) if length else b""
+        headers = {"x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
+                   "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", "")}
+        if verifier is not None and not (headers["x-slack-request-timestamp"].isdigit()
+                                         and verifier.is_valid_request(body, headers)):
+            log.info("refused an unsigned or badly signed request from %s (%d bytes)",
+                     environ.get("REMOTE_ADDR", "?"), len(body))
+            return _reply(start_response, "401 Unauthorized", b"invalid request")
+        problem = _malformed(body, environ.get("CONTENT_TYPE", ""))
+        if problem:
+            log.info("refused a signed request whose body does not parse: %s", problem)
+            return _reply(start_response, "400 Bad Request", b"malformed body")
+        environ["wsgi.input"] = io.BytesIO(body)
         return bolt(environ, start_response)
 
     return wsgi
 
 
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
+def _malformed(body: bytes, content_type: str) -> str:
+    try:
+        text = body.decode("utf-8")
+        if content_type.startswith("application/json"):
+            json.loads(text)
+        else:
+            payload = parse_qs(text).get("payload")
+            if payload:
+                json.loads(payload[0])
+    except (UnicodeDecodeError, ValueError) as exc:
+        return type(exc).__name__
+    return ""
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 — stdlib signature
-        log.debug("%s - %s", self.address_string(), format % args)
+def _reply(start_response, status: str, body: bytes, content_type: str = "text/plain"):
+    start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
+    return [body]
 
 
-def serve_http(app: App, health, host: str, port: int):
-    return make_server(host, port, make_wsgi_app(app, health), server_class=_ThreadingServer,
-                       handler_class=_QuietHandler)
+class HttpServer:
+    """waitress, a production WSGI server: a real listen backlog, idle and slow clients closed after
+    `timeout_s` without holding a worker thread, bodies over the cap refused from their declared
+    length, `threads` workers for Bolt."""
+
+    def __init__(self, wsgi, host: str, port: int, *, threads: int = 8, backlog: int = 1024, timeout_s: int = 10) -> None:
+        from waitress.server import create_server
+
+        self._server = create_server(wsgi, host=host, port=port, threads=threads, backlog=backlog,
+                                     channel_timeout=timeout_s, cleanup_interval=max(1, timeout_s // 2),
+                                     max_request_body_size=MAX_BODY, max_request_header_size=32 * 1024,
+                                     connection_limit=1000, expose_tracebacks=False, ident="newsbot")
+        self.server_address = (host, self._server.effective_port)
+
+    def serve_forever(self) -> None:
+        self._server.run()
+
+    def shutdown(self) -> None:
+        """Stop accepting and close the connections (inside the server's own loop, which then ends),
+        then let the workers finish what they hold."""
+        done = threading.Event()
+
+        def stop() -> None:
+            for channel in list(self._server._map.values()):
+                channel.close()  # the listening socket, the connections, and last the wake-up pipe
+            done.set()
+
+        self._server.trigger.pull_trigger(stop)
+        done.wait(5)
+        self._server.task_dispatcher.shutdown()
+
+    def server_close(self) -> None:
+        pass
+
+
+def serve_http(app: App, health, host: str, port: int, signing_secret: str = "", ready=None, **options) -> HttpServer:
+    return HttpServer(make_wsgi_app(app, health, signing_secret, ready), host, port, **options)
 
 
 def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> None:
@@ -72,9 +144,15 @@ def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> No
     app = create_app(settings, answerer)
 
     def health():
+        return {"ok": True}
+
+    def ready():
         version = answerer.retriever.reader.snapshot()
         return {"ok": True, "index_version": version.name, "chunks": len(version)}
 
-    server = serve_http(app, health, host, port)
+    server = serve_http(app, health, host, port, settings.slack.signing_secret.get(), ready)
     log.info("newsbot serving Slack events on http://%s:%d/slack/events", host, port)
-    server.serve_forever()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.shutdown()
