@@ -20,13 +20,26 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 class _Group(click.Group):
-    """Turns named errors into one line on stderr and exit code 2."""
+    """Turns named errors, and the disk's (full, read-only, permission denied), into one line on
+    stderr and exit code 2. A failed index build never touches the version being served."""
 
     def invoke(self, ctx: click.Context):
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except NewsbotError as exc:
             click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"Error: {exc.strerror or exc}{where}. Nothing was published; the index being served is "
+                       "unchanged. Free some space or fix the permissions, then run the command again.", err=True)
+            ctx.exit(2)
+        except sqlite3.Error as exc:
+            click.echo(f"Error: the embedding cache could not be used ({exc}). Nothing was published; the index "
+                       "being served is unchanged. Free some space or fix the permissions, then run it again.",
+                       err=True)
             ctx.exit(2)
 
 

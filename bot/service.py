@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.answer import Answerer
 from bot.retrieve import Retriever
 from bot.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder, resolve_model_path
-from index.errors import ModelNotAvailable, NewsbotError
+from index.errors import IndexNotFound, ModelNotAvailable, NewsbotError
 from index.versions import IndexReader
 
 # the ONNX precision each choice runs (static falls back to fp32 ONNX until its table is fitted)
@@ -93,7 +94,11 @@ def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answe
     """`embedder`: an already loaded document model, used when questions need it (export check,
     query_encoder = "model"); otherwise the serving process never loads torch."""
     reader = IndexReader(settings.index.index_dir)
-    reader.snapshot()  # fail early, with IndexNotFound, when there is no index
+    try:
+        reader.snapshot()  # fail early, with IndexNotFound, when there is no index
+    except IndexNotFound as exc:  # name the articles folder the user chose, so the hint builds from it
+        seeds = settings.index.seeds_dir
+        raise IndexNotFound(str(settings.index.index_dir), str(seeds) if seeds != Path("seeds") else None) from exc
     query_embedder = make_query_embedder(settings, lambda: embedder or make_embedder(settings))
     query_embedder.embed(["warm up"])  # the first call is slow; pay it at start-up, not on a question
     retriever = Retriever(reader, query_embedder, settings.answer)

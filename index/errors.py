@@ -16,9 +16,10 @@ class NewsbotError(Exception):
 
 
 class IndexNotFound(NewsbotError):
-    def __init__(self, index_dir: str) -> None:
+    def __init__(self, index_dir: str, seeds_dir: str | None = None) -> None:
+        seeds = f" --seeds {seeds_dir}" if seeds_dir else ""
         super().__init__(
-            f"No index found at {index_dir}. Build it with: newsbot index build --index {index_dir}"
+            f"No index found at {index_dir}. Build it with: newsbot index build{seeds} --index {index_dir}"
         )
         self.index_dir = index_dir
 

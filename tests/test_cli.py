@@ -140,3 +140,45 @@ def test_chat_in_a_terminal(cli_index):
             proc.kill()
             proc.wait()
         os.close(master)
+
+
+def test_missing_index_hint_keeps_the_seeds_folder_given(tmp_path):
+    result = run("ask", "--seeds", str(tmp_path / "my-articles"), "--index", str(tmp_path / "nowhere"), "anything?")
+    assert result.returncode == 2
+    assert f"newsbot index build --seeds {tmp_path / 'my-articles'} --index {tmp_path / 'nowhere'}" in result.stderr
+
+
+@pytest.mark.parametrize("failure", ["disk full", "sqlite"])
+def test_a_failing_disk_during_update_is_one_line_and_keeps_the_served_version(cli_index, tmp_path, monkeypatch, failure):
+    import errno
+    import shutil
+    import sqlite3
+
+    import numpy as np
+    from click.testing import CliRunner
+
+    from bot.cli import main
+    from index.versions import load_current
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(cli_index, index_dir, symlinks=True)
+    served = load_current(index_dir).name
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "new.md").write_text("---\ntitle: Port closes\n---\nThe harbour of Eastwick closed on Monday after a storm.")
+    if failure == "disk full":
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device", str(index_dir / "versions" / "x.npy"))
+
+        monkeypatch.setattr(np, "save", full)
+    else:
+        def locked(*args, **kwargs):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr("index.embedder.EmbeddingCache.put_many", locked)
+    result = CliRunner().invoke(main, ["index", "update", "--seeds", str(seeds), "--index", str(index_dir), "-q"])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error:") and "unchanged" in lines[0]
+    assert "Traceback" not in result.output
+    assert load_current(index_dir).name == served
