@@ -49,12 +49,14 @@ class Sentence:
     published: str | None = None
 
 
-def check_question(question: object, max_chars: int) -> str:
+def check_question(question: object, max_chars: int, example: str = "") -> str:
+    """The question cleaned up, or InputProblem saying what to do (`example`: a topic the index holds)."""
     if not isinstance(question, str):
         raise InputProblem("Please ask your question as text.")
     cleaned = "".join(ch for ch in question if ch.isprintable() or ch in "\n\t").strip()
     if not cleaned:
-        raise InputProblem("Please type a question, for example: “Who blamed whom for the Idlib clashes?”")
+        raise InputProblem("Please type a question about the indexed articles"
+                           + (f", for example about “{example}”." if example else "."))
     if len(cleaned) > max_chars:
         raise InputProblem(
             f"Your question is {len(cleaned):,} characters long; please keep it under {max_chars:,} "
@@ -84,6 +86,15 @@ class Answerer:
         """The answer's text as it is written, then the finished Answer (last)."""
         yield from self._run(question, conversation, k, streaming=True)
 
+    def _example(self) -> str:
+        """The newest article's title: a topic to suggest to someone who asked nothing."""
+        try:
+            articles = self.retriever.reader.snapshot().articles
+        except Exception:  # noqa: BLE001 — a hint must never fail the reply
+            return ""
+        newest = max(articles, key=lambda a: (a.published or "", a.title), default=None)
+        return newest.title if newest is not None else ""
+
     def _query(self, question: str, conversation: Conversation | None) -> str:
         """The retrieval query: a follow-up condensed by the LLM when one is configured, else
         carried forward by the heuristic (also the fallback when the LLM fails)."""
@@ -99,7 +110,8 @@ class Answerer:
     def _run(self, question, conversation, k, streaming: bool):
         started = time.perf_counter()
         try:
-            question = check_question(question, self.settings.max_question_chars)
+            question = check_question(question, self.settings.max_question_chars,
+                                      self._example() if isinstance(question, str) and not question.strip() else "")
         except InputProblem as problem:
             yield Answer.notice(str(question)[:200] if isinstance(question, str) else "", str(problem))
             return
@@ -280,7 +292,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
     q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)
-    # rare question words matter more than common ones (idf-weighted coverage; README "Answer quality")
+    # idf-weighted coverage: a feature measured on the dev split and left at weight 0 (docs/EVALUATION.md)
     idf = version.bm25.idf(q_ids) if version is not None and q_ids else np.ones(len(q_ids))
     q_entities = entities(question)
     lowered = question.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -61,12 +62,16 @@ def _lines(interactive: bool, settings: Settings):
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-    history_path = Path(settings.index.index_dir).parent / "chat_history"
-    try:
-        history_path.parent.mkdir(parents=True, exist_ok=True)
-        history = FileHistory(str(history_path))
-    except OSError:
-        history = InMemoryHistory()
+    history = InMemoryHistory()
+    if settings.answer.chat_history:
+        history_path = Path(settings.answer.chat_history).expanduser()
+        try:
+            history_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            history_path.touch(mode=0o600, exist_ok=True)
+            os.chmod(history_path, 0o600)
+            history = FileHistory(str(history_path))
+        except OSError:
+            pass  # an unwritable place: the session keeps its history in memory
     session = PromptSession(history=history)
     while True:
         try:

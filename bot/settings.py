@@ -51,13 +51,17 @@ class AnswerSettings:
     max_sentences: int = 3  # sentences in an extractive answer
     max_question_chars: int = 2000
     # evidence threshold: best passage cosine and question-word coverage of the best sentence.
-    # Coverage calibrated on RealTime QA (README, "Evaluation"): 0.34 refused 31% of answerable
+    # Coverage calibrated on RealTime QA (docs/EVALUATION.md): 0.34 refused 31% of answerable
     # questions, long quiz questions mostly; 0.25 refuses 14% and the seed checks still hold
     # ("capital of Peru" is refused)
     min_cosine: float = 0.30
     min_coverage: float = 0.25
     memory_turns: int = 6  # conversation turns kept for follow-ups
-    # sentence choice (README, "Answer quality"): weights tuned on RealTime QA's January questions
+    # `newsbot chat` keeps the questions typed (for the up-arrow) in this file, readable by its owner
+    # only; "" keeps them in memory for the session. Keep it out of shared folders: questions can be
+    # sensitive in a newsroom
+    chat_history: str = "~/.local/state/newsbot/chat_history"
+    # sentence choice (docs/EVALUATION.md, "Answer quality"): weights tuned on RealTime QA's January questions
     w_recent: float = 0.15  # "latest" questions: the newest article's sentences
     w_focus: float = 0.2  # a follow-up's "he"/"she": sentences naming that person (and not another)
     w_typed: float = 0.15  # factoid questions: a sentence holding a phrase of the expected kind
@@ -89,6 +93,10 @@ class SlackSettings:
     max_threads: int = 2_000  # thread conversations kept
     max_answers_kept: int = 1_000  # answers kept for the "Show passages" and feedback buttons
     max_rate_users: int = 10_000  # users tracked by the rate limit
+    # Socket Mode liveness: a JSON file kept fresh while connected (for a Docker or systemd probe),
+    # and how long the connection may stay down before the process exits to be restarted
+    health_file: str = ""
+    reconnect_give_up_s: float = 300.0
 
 
 LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama")
@@ -126,6 +134,7 @@ ENV_KEYS = {
     "NEWSBOT_QUERY_ENCODER": ("index", "query_encoder"),
     "NEWSBOT_MODEL_CACHE": ("index", "model_cache"),
     "NEWSBOT_K": ("answer", "k"),
+    "NEWSBOT_CHAT_HISTORY": ("answer", "chat_history"),
     "SLACK_BOT_TOKEN": ("slack", "bot_token"),
     "SLACK_APP_TOKEN": ("slack", "app_token"),
     "SLACK_SIGNING_SECRET": ("slack", "signing_secret"),
@@ -134,6 +143,8 @@ ENV_KEYS = {
     "NEWSBOT_RATE_LIMIT": ("slack", "rate_limit_per_minute"),
     "NEWSBOT_FEEDBACK_LOG": ("slack", "feedback_log"),
     "NEWSBOT_ALLOW_DMS": ("slack", "allow_direct_messages"),
+    "NEWSBOT_HEALTH_FILE": ("slack", "health_file"),
+    "NEWSBOT_RECONNECT_GIVE_UP": ("slack", "reconnect_give_up_s"),
     "NEWSBOT_LLM": ("llm", "provider"),
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
     "NEWSBOT_LLM_MODEL": ("llm", "model"),
@@ -172,10 +183,22 @@ def load_settings(
         values[section].update({k: v for k, v in items.items() if v is not None})
     return Settings(
         index=_build(IndexSettings, values["index"], "index"),
-        answer=_build(AnswerSettings, values["answer"], "answer"),
+        answer=_check_answer(_build(AnswerSettings, values["answer"], "answer")),
         slack=_build(SlackSettings, values["slack"], "slack"),
         llm=_check_llm(_build(LlmSettings, values["llm"], "llm")),
     )
+
+
+def _check_answer(answer: AnswerSettings) -> AnswerSettings:
+    """The same ranges as the command-line options (NEWSBOT_K=0 must not mean 16 passages)."""
+    if not 1 <= answer.k <= 50:
+        raise NewsbotError(f"setting answer.k (NEWSBOT_K): {answer.k} is out of range; use 1 to 50")
+    if answer.candidates < answer.k:
+        raise NewsbotError(f"setting answer.candidates: {answer.candidates} is below answer.k ({answer.k})")
+    if not 1 <= answer.max_sentences <= 10 or answer.memory_turns < 0 or answer.context_chunks < 0:
+        raise NewsbotError("settings answer.max_sentences (1-10), memory_turns and context_chunks (0 or more) "
+                           "are out of range")
+    return answer
 
 
 def _check_llm(llm: LlmSettings) -> LlmSettings:

@@ -74,14 +74,23 @@ class FileParse:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def scan_files(root: Path) -> list[SourceFile]:
-    """Every non-hidden file under root, sorted by path (so builds are deterministic)."""
+MIN_HTML_WORDS = 15  # what trafilatura keeps of a menu or a page of links is a few words; a short news item has more
+
+
+def scan_files(root: Path, problems: list[Skipped] | None = None) -> list[SourceFile]:
+    """Every non-hidden file under root, sorted by path (so builds are deterministic). Links to
+    folders are not followed (they may loop) and broken links cannot be read: both are reported in
+    `problems` when it is given."""
     root = Path(root)
     if root.is_file():
         stat = root.stat()
         return [SourceFile(root, stat.st_size, stat.st_mtime_ns)]
     found: list[SourceFile] = []
     for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames:
+            if not name.startswith(".") and (Path(dirpath) / name).is_symlink() and problems is not None:
+                problems.append(Skipped(str(Path(dirpath) / name), "link to a folder, not followed (it could loop); "
+                                                                   "put the articles themselves under the seeds folder"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -89,7 +98,10 @@ def scan_files(root: Path) -> list[SourceFile]:
             path = Path(dirpath) / name
             try:
                 stat = path.stat()
-            except OSError:
+            except OSError as exc:
+                if problems is not None:
+                    reason = "broken link (its target is missing)" if path.is_symlink() else f"cannot read: {exc.strerror}"
+                    problems.append(Skipped(str(path), reason))
                 continue
             found.append(SourceFile(path, stat.st_size, stat.st_mtime_ns))
     return sorted(found, key=lambda f: str(f.path))
@@ -197,6 +209,8 @@ def parse_html(html: str, path: str) -> Article | str:
     text = (data.get("text") or "").strip()
     if not text:
         return "no article text found in HTML"
+    if len(text.split()) < MIN_HTML_WORDS:  # a menu, a cookie banner, a page of links: not an article
+        return f"no article text found in HTML (only {len(text.split())} words outside navigation and scripts)"
     return make_article(
         title=data.get("title") or "",
         text=text,

@@ -88,8 +88,12 @@ def sync_index(
         for root in roots:
             if not Path(root).exists():
                 raise NothingToIndex(f"{root} does not exist; put articles there or pass --seeds DIR")
-        files = [f for root in roots for f in scan_files(Path(root))]
+        unreadable: list[Skipped] = []
+        files = [f for root in roots for f in scan_files(Path(root), unreadable)]
         report.files_seen = len(files)
+        report.skipped.extend(unreadable)
+        for problem in unreadable:
+            log.warning("skipped %s: %s", problem.path, problem.reason)
 
         entries, file_records, carried = _collect_articles(files, reusable, report)
         kept, merged = dedupe([article for article, _ in entries])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,17 +13,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILE = SEEDS / "000_02ef65573fb4f195.txt"
 
+# hermetic: the ONNX export and any other cache go to a home of the test session's own, not ~/.cache
+os.environ["HOME"] = tempfile.mkdtemp(prefix="newsbot-tests-home-")
+EMPTY_CONFIG = Path(os.environ["HOME"]) / "newsbot.toml"
+EMPTY_CONFIG.write_text("# no settings: the tests never read a developer's ./newsbot.toml\n")
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch):
-    """No proxies (WebClient would send loopback traffic to them), no Slack or newsbot settings."""
+def clean_env(monkeypatch, tmp_path):
+    """No proxies (WebClient would send loopback traffic to them), no Slack or newsbot settings, no
+    ./newsbot.toml (each test runs in a folder of its own; subprocesses get an empty config)."""
     for key in list(os.environ):
-        if key.startswith(("SLACK_", "NEWSBOT_")) or key.lower() in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}:
+        if key.startswith(("SLACK_", "NEWSBOT_", "OPENAI_")) or key.lower() in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}:
             monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("NEWSBOT_CONFIG", str(EMPTY_CONFIG))
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +42,20 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory, embedder) -> Path:
-    """An index of the bundled seed article, built once with the real model."""
+    """An index of the bundled seed article and the distractor articles written for the tests
+    (so "the right article is cited" can fail), built once with the real model."""
+    import json
+
     from index.build import sync_index
     from index.settings import IndexSettings
+    from tests.quality_articles import ARTICLES
 
+    folder = tmp_path_factory.mktemp("seed-articles")
+    shutil.copy(SEED_FILE, folder / SEED_FILE.name)
+    for name, article in {**OTHER_ARTICLES, **ARTICLES}.items():
+        (folder / name).write_text(article if isinstance(article, str) else json.dumps(article), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("seed-index")
-    sync_index(IndexSettings(seeds_dir=SEEDS, index_dir=index_dir), embedder)
+    sync_index(IndexSettings(seeds_dir=folder, index_dir=index_dir), embedder)
     return index_dir
 
 
@@ -86,3 +102,15 @@ OTHER_ARTICLES = {
         "Traders said insurance costs for cargo ships had doubled since January."
     ),
 }
+
+
+# tests that load the real model (directly or through an index built with it) are "slow": the
+# fast subset, `pytest -m "not slow"`, runs the rest in well under a minute
+SLOW_FIXTURES = {"embedder", "seed_index", "settings_for", "answerer", "cli_index", "quality", "generative",
+                 "index_dir", "slack_with_llm", "make_bot"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

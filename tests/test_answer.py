@@ -1,6 +1,7 @@
 """What a user sees from the answering core, on the seed index with the real model."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +24,7 @@ def test_who_blamed_whom(answerer):
     assert "Russia" in first and "foreign ministry" in first and "Zakharova" in first
     assert "blamed Turkey" in first
     assert cited_titles(answer) == {SEED_TITLE}
-    assert answer.citations[0].path == str(SEED_FILE)
+    assert Path(answer.citations[0].path).name == SEED_FILE.name
     assert "Turkey is to blame" in answer.citations[0].quote
 
 
@@ -56,7 +57,8 @@ def test_every_sentence_carries_a_citation_that_exists(answerer):
 
 
 def test_unanswerable_question_says_so_and_shows_closest_passages(answerer):
-    answer = answerer.answer("What is the capital of Peru?")
+    # (the index holds a story from Lima about Peru's Congress: its capital is no off-topic question here)
+    answer = answerer.answer("What is the capital of Australia?")
     assert not answer.found
     assert answer.answer.startswith(NOT_FOUND)
     assert answer.citations == () and answer.passages

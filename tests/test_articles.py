@@ -1,3 +1,4 @@
+from pathlib import Path
 import gzip
 import json
 
@@ -95,3 +96,24 @@ def test_dedupe_keeps_first_by_url_id():
     b = parse_bytes(json.dumps({"title": "A2", "text": "two", "url": "https://www.x.org/a/"}).encode(), "2.json").articles[0]
     kept, merged = dedupe([a, b])
     assert kept == [a] and merged[0].dropped_path == "2.json"
+
+
+def test_a_page_of_navigation_only_is_not_an_article():
+    html = """<html><head><title>Menu</title><script>var x = 1;</script></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+    <div id="menu">Menu</div><script>track();</script></body></html>"""
+    parsed = parse_bytes(html.encode(), "menu.html")
+    assert parsed.articles == [] and parsed.skipped and "no article text" in parsed.skipped[0].reason
+
+
+def test_broken_links_and_links_to_folders_are_reported(tmp_path):
+    from index.articles import Skipped, scan_files
+
+    (tmp_path / "real.txt").write_text("A title\nSome text about the harbour of Eastwick and its storm.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    problems: list[Skipped] = []
+    files = scan_files(tmp_path, problems)
+    assert [f.path.name for f in files] == ["real.txt"]
+    reasons = {Path(p.path).name: p.reason for p in problems}
+    assert "broken link" in reasons["gone.txt"] and "not followed" in reasons["loop"]

@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import ROOT
 from tests.test_evaluate import DATA
 
+pytestmark = pytest.mark.slow  # the real model, or the newsbot command in a subprocess
+
 
 @pytest.mark.skipif(not DATA.exists(), reason="shared RealTime QA data not beside the repository")
 def test_bench_quick_writes_results_and_plots(tmp_path):

@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.slow  # the real model, or the newsbot command in a subprocess
+
 NEWSBOT = str(Path(sys.executable).parent / "newsbot")
 
 

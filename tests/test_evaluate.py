@@ -44,6 +44,7 @@ def test_slice_keeps_evidence_articles():
     assert [a["url"] for a in arts] == ["u7", "u4", "u0", "u1"] and len(qs) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not DATA.exists(), reason="shared RealTime QA data not beside the repository")
 def test_eval_command_on_a_small_slice(tmp_path):
     out = tmp_path / "per-question.jsonl"

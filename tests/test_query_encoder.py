@@ -11,6 +11,8 @@ from index.embedder import SentenceTransformerEmbedder
 from index.errors import NewsbotError
 from index.onnx_encoder import OnnxEmbedder
 
+pytestmark = pytest.mark.slow  # the real model, or the newsbot command in a subprocess
+
 QUESTIONS = [
     "who blamed whom for the Idlib clashes?",
     "What did Russia's foreign ministry say about the Sochi agreement signed in 2018?",

@@ -35,3 +35,10 @@ def test_bad_settings_say_which(tmp_path):
     config.write_text("[answr]\nk = 1\n")
     with pytest.raises(NewsbotError, match=r"unknown section \[answr\]"):
         load_settings({}, config)
+
+
+@pytest.mark.parametrize("value", ["0", "1000", "-3"])
+def test_k_from_the_environment_is_range_checked_like_the_option(value):
+    with pytest.raises(NewsbotError, match=r"answer.k \(NEWSBOT_K\).*1 to 50"):
+        load_settings({"NEWSBOT_K": value})
+    assert load_settings({"NEWSBOT_K": "7"}).answer.k == 7

@@ -17,6 +17,8 @@ from index.onnx_encoder import OnnxEmbedder
 from index.static_encoder import StaticEncoder, fit_table, read_report, sample_spans
 from tests.test_evaluate import DATA
 
+pytestmark = pytest.mark.slow  # the real model, or the newsbot command in a subprocess
+
 
 def test_spans_are_question_sized_and_the_same_every_time():
     texts = [" ".join(f"w{i}_{j}" for j in range(200)) for i in range(30)]

@@ -36,6 +36,18 @@ class SlackBot:
         self._not_ours: OrderedDict[tuple[str, str], None] = OrderedDict()  # threads without the bot
         self._pending: dict[tuple[str, str], threading.Event] = {}  # thread look-ups under way
         self._lock = threading.Lock()
+        self._handled = 0  # listener calls finished, answered or not (a signal for probes and tests)
+        self._handled_changed = threading.Condition()
+
+    def handled(self) -> None:
+        with self._handled_changed:
+            self._handled += 1
+            self._handled_changed.notify_all()
+
+    def wait_handled(self, count: int, timeout: float = 60) -> bool:
+        """Wait until `count` listener calls have finished (True), or `timeout` passes (False)."""
+        with self._handled_changed:
+            return self._handled_changed.wait_for(lambda: self._handled >= count, timeout)
 
     def allowed(self, channel: str) -> bool:
         """Channels in `allowed_channels` (all when it is empty); direct messages unless
@@ -102,7 +114,8 @@ class SlackBot:
         ts = placeholder["ts"]
         try:
             conversation = self.state.conversation(channel, conversation_key)
-            answer = self.answerer.answer(strip_mentions(text), conversation)
+            with conversation.lock:  # one turn at a time per thread
+                answer = self.answerer.answer(strip_mentions(text), conversation)
             key = f"{channel}:{ts}"
             self.state.keep_answer(key, answer)
             client.chat_update(channel=channel, ts=ts, text=kit.answer_text(answer),
@@ -120,11 +133,13 @@ class SlackBot:
         stream = _Draft(client, channel, thread_ts, user, team)
         try:
             answer = None
-            for item in self.answerer.stream(strip_mentions(text), self.state.conversation(channel, conversation_key)):
-                if isinstance(item, Answer):
-                    answer = item
-                else:
-                    stream.add(item)
+            conversation = self.state.conversation(channel, conversation_key)
+            with conversation.lock:  # one turn at a time per thread
+                for item in self.answerer.stream(strip_mentions(text), conversation):
+                    if isinstance(item, Answer):
+                        answer = item
+                    else:
+                        stream.add(item)
             key = f"{channel}:{stream.ts}"
             self.state.keep_answer(key, answer)
             stream.finish(answer, key)
@@ -189,8 +204,23 @@ class _Draft:
         self.client.chat_update(channel=self.channel, ts=self.ts, text=APOLOGY, blocks=kit.notice_blocks(APOLOGY))
 
 
+def _counted(bot: SlackBot, listener):
+    """The listener, reporting to `bot.handled()` when it has finished, however it ended."""
+    import functools
+    import inspect
+
+    @functools.wraps(listener)
+    def run(**kwargs):
+        try:
+            return listener(**kwargs)
+        finally:
+            bot.handled()
+
+    run.__signature__ = inspect.signature(listener)  # Bolt injects arguments by these names
+    return run
+
+
 def register(app: App, bot: SlackBot) -> None:
-    @app.event("app_mention")
     def on_mention(body, event, client, context):
         if not bot.state.first_time(body.get("event_id") or event.get("ts", "")):
             return
@@ -202,7 +232,6 @@ def register(app: App, bot: SlackBot) -> None:
         bot.answer_in_thread(client, channel=event["channel"], user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts, team=body.get("team_id", ""))
 
-    @app.event("message")
     def on_message(body, event, client, context):
         if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or event.get("subtype"):
             return
@@ -222,7 +251,6 @@ def register(app: App, bot: SlackBot) -> None:
         bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts or "dm", team=body.get("team_id", ""))
 
-    @app.command(SLASH_COMMAND)
     def on_command(ack, command, respond, request):
         ack()  # within Slack's 3 s; the answer follows through response_url
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
@@ -244,7 +272,6 @@ def register(app: App, bot: SlackBot) -> None:
             log.exception("answering /ask failed")
             respond(text=APOLOGY, response_type="ephemeral")
 
-    @app.action(kit.SHOW_PASSAGES)
     def on_show_passages(ack, body, action, client):
         ack()
         channel = body.get("channel", {}).get("id", "")
@@ -268,7 +295,6 @@ def register(app: App, bot: SlackBot) -> None:
         client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text="Retrieved passages",
                                   blocks=kit.passages_blocks(answer.passages))
 
-    @app.action(kit.FEEDBACK)
     def on_feedback(ack, body, action, client):
         ack()
         channel = body.get("channel", {}).get("id", "")
@@ -284,6 +310,12 @@ def register(app: App, bot: SlackBot) -> None:
                                   answer=bot.state.recall_answer(f"{channel}:{ts}"), fallback_text=message.get("text", ""))
         client.chat_postEphemeral(channel=channel, user=user, thread_ts=message.get("thread_ts"),
                                   text="Thanks, your feedback was recorded.")
+
+    app.event("app_mention")(_counted(bot, on_mention))
+    app.event("message")(_counted(bot, on_message))
+    app.command(SLASH_COMMAND)(_counted(bot, on_command))
+    app.action(kit.SHOW_PASSAGES)(_counted(bot, on_show_passages))
+    app.action(kit.FEEDBACK)(_counted(bot, on_feedback))
 
 
 def command_key(command: dict, request) -> str:

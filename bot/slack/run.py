@@ -29,7 +29,47 @@ def run_socket_mode(settings: Settings, answerer: Answerer) -> None:
                            "see README, 'Run it in Slack'.")
     app = create_app(settings, answerer)
     log.info("newsbot is connecting to Slack over Socket Mode")
-    SocketModeHandler(app, settings.slack.app_token.get()).start()
+    handler = SocketModeHandler(app, settings.slack.app_token.get())
+    try:
+        handler.connect()
+    except Exception as exc:  # a revoked token, Slack unreachable at start
+        raise NewsbotError(f"cannot open a Socket Mode connection: {exc}") from exc
+    down = supervise(handler.client, settings.slack.health_file, settings.slack.reconnect_give_up_s)
+    handler.close()
+    raise NewsbotError(f"the Socket Mode connection has been down for {down:.0f} s; exiting so that the "
+                       "supervisor (Docker, systemd) restarts the bot")
+
+
+def supervise(client, health_file, give_up_s: float, every_s: float = 2.0, stop=None) -> float:
+    """Watch a Socket Mode connection: while it is up, keep `health_file` fresh ({"connected": true,
+    "at": …}; a probe checks its age); when it stays down for `give_up_s`, return how long it was down.
+    The client reconnects by itself in the meantime; this only notices when it cannot."""
+    import time
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    stop = stop or threading.Event()
+    last_up = time.monotonic()
+    while not stop.is_set():
+        now = time.monotonic()
+        connected = client.is_connected()
+        if connected:
+            last_up = now
+        if health_file and str(health_file):
+            path = Path(health_file)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(path.name + ".tmp")
+                tmp.write_text(json.dumps({"connected": connected, "down_s": round(now - last_up, 1),
+                                           "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}))
+                tmp.replace(path)
+            except OSError:
+                log.warning("cannot write the health file %s", path, exc_info=True)
+        if now - last_up >= give_up_s:
+            log.error("Socket Mode has been disconnected for %.0f s", now - last_up)
+            return now - last_up
+        stop.wait(every_s)
+    return 0.0
 
 
 MAX_BODY = 256 * 1024  # Slack's payloads are a few KB; larger bodies are refused before being read
@@ -112,6 +152,7 @@ class HttpServer:
                                      max_request_body_size=MAX_BODY, max_request_header_size=32 * 1024,
                                      connection_limit=1000, expose_tracebacks=False, ident="newsbot")
         self.server_address = (host, self._server.effective_port)
+        self._stopped = False
 
     def serve_forever(self) -> None:
         self._server.run()
@@ -119,6 +160,9 @@ class HttpServer:
     def shutdown(self) -> None:
         """Stop accepting and close the connections (inside the server's own loop, which then ends),
         then let the workers finish what they hold."""
+        if self._stopped:
+            return
+        self._stopped = True
         done = threading.Event()
 
         def stop() -> None:
@@ -126,8 +170,11 @@ class HttpServer:
                 channel.close()  # the listening socket, the connections, and last the wake-up pipe
             done.set()
 
-        self._server.trigger.pull_trigger(stop)
-        done.wait(5)
+        try:
+            self._server.trigger.pull_trigger(stop)
+            done.wait(5)
+        except OSError:  # the loop has already ended (its wake-up pipe is closed)
+            stop()
         self._server.task_dispatcher.shutdown()
 
     def server_close(self) -> None:
