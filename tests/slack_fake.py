@@ -22,6 +22,8 @@ class Call:
     method: str
     params: dict
     headers: dict = field(default_factory=dict)
+    at: float = field(default_factory=time.monotonic)  # when the call arrived
+    ts: str = ""  # the ts this stand-in answered with (posted messages)
 
 
 class FakeSlack:
@@ -70,8 +72,9 @@ class FakeSlack:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def respond(self, method: str, params: dict, headers: dict) -> tuple[int, dict, dict]:
+        call = Call(method, params, headers)
         with self._lock:
-            self.calls.append(Call(method, params, headers))
+            self.calls.append(call)
             if self.rate_limit_next.get(method):
                 self.rate_limit_next[method] -= 1
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
@@ -88,6 +91,7 @@ class FakeSlack:
             return 200, {"ok": False, "error": "not_allowed_token_type"}, {}
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral", "chat.startStream"):
             ts = params.get("ts") or f"1700000000.{next(self._ts):06d}"
+            call.ts = ts
             return 200, {"ok": True, "channel": params.get("channel"), "ts": ts, "message_ts": ts}, {}
         return 200, {"ok": True}, {}
 

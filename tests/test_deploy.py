@@ -44,3 +44,12 @@ def test_systemd_units_keep_the_question_encoder_where_they_may_write(name):
     assert any(settings["NEWSBOT_MODEL_CACHE"].startswith(path) for path in writable)
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert "NEWSBOT_MODEL_CACHE=/opt/newsbot/models" in dockerfile and "make_query_embedder" in dockerfile
+
+
+def test_compose_probes_the_socket_mode_health_file_the_bot_writes():
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
+    bot = compose["services"]["bot"]
+    env = dict(item.split("=", 1) for item in bot["environment"])
+    probe = " ".join(bot["healthcheck"]["test"])
+    assert env["NEWSBOT_HEALTH_FILE"] in probe and "connected" in probe
+    assert bot["restart"] == "unless-stopped"

@@ -515,3 +515,12 @@ def make_client_for(fake):
     from slack_sdk import WebClient
 
     return WebClient(token="xoxb-test", base_url=fake.api_url)
+
+
+def test_the_load_script_answers_every_event_once(seed_index):
+    from bench.slack_load import run
+
+    result = run(seed_index, events=12, concurrency=6)
+    assert result["connection_errors"] == 0 and result["statuses"] == {"200": 12}
+    assert result["answered_exactly_once"] == 12 and result["answered_twice_or_more"] == 0
+    assert result["answer_ms"]["n"] == 12

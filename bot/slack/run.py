@@ -147,6 +147,9 @@ class HttpServer:
     def __init__(self, wsgi, host: str, port: int, *, threads: int = 8, backlog: int = 1024, timeout_s: int = 10) -> None:
         from waitress.server import create_server
 
+        # waitress warns at every queued request under load ("Task queue depth is N"): one line per
+        # request is noise, the load figures are in docs/BENCHMARKS.md
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         self._server = create_server(wsgi, host=host, port=port, threads=threads, backlog=backlog,
                                      channel_timeout=timeout_s, cleanup_interval=max(1, timeout_s // 2),
                                      max_request_body_size=MAX_BODY, max_request_header_size=32 * 1024,
