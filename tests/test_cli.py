@@ -184,3 +184,47 @@ def test_a_failing_disk_during_update_is_one_line_and_keeps_the_served_version(c
     assert len(lines) == 1 and lines[0].startswith("Error:") and "unchanged" in lines[0]
     assert "Traceback" not in result.output
     assert load_current(index_dir).name == served
+
+
+@pytest.mark.parametrize("damage", ["truncated vectors", "garbage manifest"])
+def test_a_corrupted_version_is_one_line_and_exit_2(cli_index, tmp_path, damage):
+    import shutil
+
+    from index.versions import current_version_path
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(cli_index, index_dir, symlinks=True)
+    version = current_version_path(index_dir)
+    if damage == "truncated vectors":
+        data = (version / "vectors.faiss").read_bytes()
+        (version / "vectors.faiss").write_bytes(data[: len(data) // 3])
+    else:
+        (version / "manifest.json").write_text("{this is not json")
+    for args in (["ask", "--index", str(index_dir), "How many troops?"], ["index", "status", "--index", str(index_dir)]):
+        result = run(*args)
+        assert result.returncode == 2, result.stderr
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and str(version) in lines[0] and "rebuild" in lines[0], result.stderr
+
+
+def test_a_reader_keeps_serving_when_a_newer_version_is_corrupted(cli_index, tmp_path, caplog):
+    import os
+    import shutil
+
+    from index.versions import IndexReader, current_version_path
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(cli_index, index_dir, symlinks=True)
+    reader = IndexReader(index_dir, check_seconds=0)
+    served = reader.snapshot().name
+    old = current_version_path(index_dir)
+    broken = old.parent / "v999999-broken"
+    shutil.copytree(old, broken)
+    (broken / "manifest.json").write_text("garbage")
+    link = index_dir / "current"
+    tmp_link = index_dir / "current.tmp"
+    os.symlink(os.path.relpath(broken, index_dir), tmp_link)
+    os.replace(tmp_link, link)  # published the way a build publishes, but broken
+    assert current_version_path(index_dir) == broken
+    assert reader.snapshot().name == served  # still the old one
+    assert any("failed to load" in r.getMessage() for r in caplog.records)

@@ -524,3 +524,25 @@ def test_the_load_script_answers_every_event_once(seed_index):
     assert result["connection_errors"] == 0 and result["statuses"] == {"200": 12}
     assert result["answered_exactly_once"] == 12 and result["answered_twice_or_more"] == 0
     assert result["answer_ms"]["n"] == 12
+
+
+def test_shutdown_finishes_the_answers_under_way(fake, make_bot, answerer):
+    import threading as _threading
+
+    release = _threading.Event()
+
+    class Slow:
+        """The real answerer, held back until the server has been told to stop."""
+
+        def answer(self, *args, **kwargs):
+            release.wait(10)
+            return answerer.answer(*args, **kwargs)
+
+    bot = make_bot(Slow())
+    bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700002000.1"), "EvStop")
+    fake.wait_for("chat.postMessage")  # the placeholder: the answer is under way
+    bot.server.shutdown()  # what SIGTERM does: no new requests
+    release.set()
+    assert bot.slack_bot.drain(30)
+    [update] = fake.of("chat.update")
+    assert "5,000" in final_text(update)

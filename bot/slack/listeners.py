@@ -37,12 +37,23 @@ class SlackBot:
         self._pending: dict[tuple[str, str], threading.Event] = {}  # thread look-ups under way
         self._lock = threading.Lock()
         self._handled = 0  # listener calls finished, answered or not (a signal for probes and tests)
+        self._running = 0  # listener calls under way
         self._handled_changed = threading.Condition()
+
+    def started(self) -> None:
+        with self._handled_changed:
+            self._running += 1
 
     def handled(self) -> None:
         with self._handled_changed:
             self._handled += 1
+            self._running -= 1
             self._handled_changed.notify_all()
+
+    def drain(self, timeout: float = 30) -> bool:
+        """Wait for the answers under way to be posted (a graceful shutdown); False on timeout."""
+        with self._handled_changed:
+            return self._handled_changed.wait_for(lambda: self._running <= 0, timeout)
 
     def wait_handled(self, count: int, timeout: float = 60) -> bool:
         """Wait until `count` listener calls have finished (True), or `timeout` passes (False)."""
@@ -211,6 +222,7 @@ def _counted(bot: SlackBot, listener):
 
     @functools.wraps(listener)
     def run(**kwargs):
+        bot.started()
         try:
             return listener(**kwargs)
         finally:

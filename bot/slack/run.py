@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import signal
 import threading
 from urllib.parse import parse_qs
 
@@ -202,7 +203,15 @@ def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> No
 
     server = serve_http(app, health, host, port, settings.slack.signing_secret.get(), ready)
     log.info("newsbot serving Slack events on http://%s:%d/slack/events", host, port)
+
+    def stop(signum, frame):  # SIGTERM from Docker or systemd: the same graceful path as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
+        log.info("stopping: no new requests; finishing the answers under way")
         server.shutdown()
+        if not app.slack_bot.drain(30):
+            log.warning("some answers were still being written after 30 s; exiting anyway")
