@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.answer import Answerer
 from bot.retrieve import Retriever
 from bot.settings import Settings
-from index.embedder import Embedder, SentenceTransformerEmbedder, resolve_model_path
+from index.embedder import Embedder, LazyEmbedder, resolve_model_path
 from index.errors import IndexNotFound, ModelNotAvailable, NewsbotError
 from index.versions import IndexReader
 
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 
 def make_embedder(settings: Settings) -> Embedder:
-    return SentenceTransformerEmbedder(settings.index.model, settings.index.batch_size)
+    """The document model, loaded only when something needs embedding."""
+    return LazyEmbedder(settings.index.model, settings.index.batch_size)
 
 
 def make_query_embedder(settings: Settings, document_embedder: Callable[[], Embedder]) -> Embedder:

@@ -228,3 +228,13 @@ def test_a_reader_keeps_serving_when_a_newer_version_is_corrupted(cli_index, tmp
     assert current_version_path(index_dir) == broken
     assert reader.snapshot().name == served  # still the old one
     assert any("failed to load" in r.getMessage() for r in caplog.records)
+
+
+def test_an_update_with_nothing_new_never_loads_the_model(cli_index):
+    code = ("import sys; from bot.cli import main; "
+            f"main(['index', 'update', '-q', '--seeds', {str(SEEDS)!r}, '--index', {str(cli_index)!r}], standalone_mode=False); "
+            "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, 'transformers' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**os.environ})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["False", "False", "False"]
