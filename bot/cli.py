@@ -36,6 +36,10 @@ class _Group(click.Group):
             click.echo(f"Error: {exc.strerror or exc}{where}. Nothing was published; the index being served is "
                        "unchanged. Free some space or fix the permissions, then run the command again.", err=True)
             ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("Interrupted. Nothing was published; the index being served is unchanged, and the chunks "
+                       "already embedded are cached, so the next run picks up from there.", err=True)
+            ctx.exit(130)
         except sqlite3.Error as exc:
             click.echo(f"Error: the embedding cache could not be used ({exc}). Nothing was published; the index "
                        "being served is unchanged. Free some space or fix the permissions, then run it again.",

@@ -24,6 +24,9 @@ JSON_SUFFIXES = (".json", ".jsonl", ".json.gz", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + HTML_SUFFIXES
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# one .txt/.md/.html file is one article: past this size it is a dump, not an article (a 30 MB
+# text file once became one "article" and took minutes to chunk); JSON/JSONL files hold many
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,10 @@ def read_file(path: Path) -> FileParse:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return FileParse(skipped=[Skipped(shown, f"file too large ({size} bytes)")])
+        if size > MAX_ARTICLE_BYTES and str(path).lower().endswith((".txt", ".md", ".html", ".htm")):
+            return FileParse(skipped=[Skipped(shown, f"{size / 1024 / 1024:.0f} MB is too long for one article; "
+                                                     "split it into one file per article, or use .jsonl with one "
+                                                     "article a line")])
         data = path.read_bytes()
     except OSError as exc:
         return FileParse(skipped=[Skipped(shown, f"cannot read file: {exc.strerror or exc}")])

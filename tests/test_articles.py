@@ -117,3 +117,13 @@ def test_broken_links_and_links_to_folders_are_reported(tmp_path):
     assert [f.path.name for f in files] == ["real.txt"]
     reasons = {Path(p.path).name: p.reason for p in problems}
     assert "broken link" in reasons["gone.txt"] and "not followed" in reasons["loop"]
+
+
+def test_a_text_file_too_long_for_one_article_is_reported(tmp_path, monkeypatch):
+    import index.articles as articles
+
+    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 1000)
+    big = tmp_path / "dump.txt"
+    big.write_text("A title\n" + "The harbour closed after the storm. " * 100)
+    parsed = articles.read_file(big)
+    assert parsed.articles == [] and "too long for one article" in parsed.skipped[0].reason
