@@ -148,3 +148,11 @@ def test_stored_sentences_give_the_answer_splitting_the_passages_gives(answerer)
         stored = score_sentences(question, question, retrieval.passages[:4], retrieval.version)
         split = score_sentences(question, question, retrieval.passages[:4])
         assert [(s.text, round(s.score, 6)) for s in stored] == [(s.text, round(s.score, 6)) for s in split]
+
+
+def test_an_empty_question_gets_a_topic_from_the_index(answerer):
+    answer = answerer.answer("   ")
+    titles = {a.title for a in answerer.retriever.reader.snapshot().articles}
+    assert not answer.found and answer.answer.startswith("Please type a question about the indexed articles")
+    assert any(f"“{title}”" in answer.answer for title in titles)
+    assert "Idlib" not in answer.answer or any("Idlib" in t for t in titles)

@@ -90,11 +90,13 @@ def test_chat_through_a_pipe_answers_each_line(cli_index):
     assert not answers[2]["found"] and "under 2,000" in answers[2]["answer"]
 
 
-def test_chat_in_a_terminal(cli_index):
+def test_chat_in_a_terminal(cli_index, tmp_path):
     """Drive the interactive chat through a real pseudo-terminal, as a person would."""
+    history = tmp_path / "private" / "chat_history"
     master, slave = pty.openpty()
     proc = subprocess.Popen([NEWSBOT, "chat", "--index", str(cli_index)], stdin=slave, stdout=slave, stderr=slave,
-                            cwd=ROOT, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"}, start_new_session=True)
+                            cwd=ROOT, env={**os.environ, "TERM": "xterm", "COLUMNS": "100",
+                                           "NEWSBOT_CHAT_HISTORY": str(history)}, start_new_session=True)
     os.close(slave)
     screen = bytearray()
     lock = threading.Lock()
@@ -137,6 +139,10 @@ def test_chat_in_a_terminal(cli_index):
         os.write(master, b"\x04")  # Ctrl-D
         assert wait_for(b"Bye.")
         assert proc.wait(timeout=60) == 0
+        # the questions typed are kept where the setting says, readable by their owner only
+        assert "How many troops has Turkey deployed to Idlib?" in history.read_text()
+        assert history.stat().st_mode & 0o077 == 0
+        assert not (cli_index.parent / "chat_history").exists()
     finally:
         if proc.poll() is None:
             proc.kill()
