@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer import score_sentences
+from bot.sentence_scoring import score_sentences
 from bot.evaluate import load_jsonl_gz, split_of
 from bot.question import analyse
 from bot.retrieve import Retriever

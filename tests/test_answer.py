@@ -136,7 +136,7 @@ def test_llama_index_retriever_returns_nodes_with_scores(answerer):
 
 
 def test_stored_sentences_give_the_answer_splitting_the_passages_gives(answerer):
-    from bot.answer import indexed_sentences, score_sentences
+    from bot.sentence_scoring import indexed_sentences, score_sentences
     from index.sentences import split_sentences
 
     for question in ("How many troops has Turkey deployed to Idlib?", "When was the Sochi memorandum signed?",

@@ -1,0 +1,180 @@
+"""Scoring the sentences of retrieved passages for a question (pure, given the passages and the
+index version): each sentence gets its features (`bot.sentence_model`) and a score; the answer
+quotes the best. Sentences and their term ids come from the index's sentence tables when present,
+so answering never splits or tokenizes text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from bot.attribution import Attribution, find_attributions, question_family
+from bot.question import QuestionKind, analyse
+from bot.retrieve import coverages, entities, query_terms
+from bot.sentence_checks import not_a_statement, speculation
+from bot.sentence_model import FEATURES, weights_vector
+from bot.settings import AnswerSettings
+from bot.types import Passage
+from index.lexical import terms
+from index.sentences import split_sentences
+from index.store import IndexVersion
+
+_CHECKED = 30  # sentences whose shape and speculation are checked (the best by the other features)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.I)
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_FULL_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b")
+_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b{_MONTHS}\s+\d{{1,2}}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+
+
+
+@dataclass(slots=True)  # (made for every sentence of every passage read: slots are 3x cheaper than frozen)
+class Sentence:
+    passage: int  # index into the passages
+    start: int  # offsets inside the passage text
+    end: int
+    text: str
+    score: float
+    coverage: float
+    published: str | None = None
+
+
+def score_sentences(question: str, query: str, passages: list[Passage], version: IndexVersion | None = None, *,
+                    kind: QuestionKind | None = None, focus: str | None = None,
+                    settings: AnswerSettings | None = None, features_out: list | None = None) -> list[Sentence]:
+    """The sentences of the passages, best first: each scored by `bot.sentence_model` over its
+    features (`features_out`, when given, receives (sentence, feature row) pairs, for fitting)."""
+    settings = settings or AnswerSettings()
+    q_terms = query_terms(question)
+    context_terms = [t for t in query_terms(query) if t not in q_terms]
+    ids_of = _term_ids(version.bm25.vocab if version is not None else {})
+    q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)
+    # idf-weighted coverage: a feature measured on the dev split and left at weight 0 (docs/EVALUATION.md)
+    idf = version.bm25.idf(q_ids) if version is not None and q_ids else np.ones(len(q_ids))
+    q_entities = entities(question)
+    lowered = question.lower()
+    wants_number = bool(re.search(r"\bhow (many|much)\b|\bnumber of\b", lowered))
+    wants_date = bool(re.search(r"\bwhen\b|\bwhat (date|day|year)\b", lowered))
+    wants_person = bool(re.search(r"\bwho(m|se)?\b", lowered))
+    family = question_family(question)
+    kind = kind or analyse(question)
+    surname = focus.split()[-1] if focus else ""
+    dated = sorted({p.article.published for p in passages if p.article.published}, reverse=True)
+    out: list[Sentence] = []
+    rows: list[np.ndarray] = []
+    for rank, passage in enumerate(passages):
+        title = passage.article.title
+        published = passage.article.published
+        recency = (1.0 - dated.index(published) / max(1, len(dated) - 1)) if kind.latest and published and len(dated) > 1 else 0.0
+        # attributions only matter to who-said/blamed questions; they split the passage themselves,
+        # other questions read the sentences and their terms as the index stored them
+        spans = indexed_sentences(passage, version) if version is not None and not family else None
+        found: list[Attribution] = []
+        if spans is None:
+            plain, found = _sentences_and_attributions(passage.text) if family else (split_sentences(passage.text), [])
+            spans = [(start, end, ids_of(terms(passage.text[start:end]))) for start, end in plain]
+        attributed = {a.sentence for a in found}
+        sentence_terms = [term_ids for _, _, term_ids in spans]
+        covered, in_context = coverages(sentence_terms, q_ids), coverages(sentence_terms, context_ids)
+        weighted = coverages(sentence_terms, q_ids, idf)
+        match_end = passage.match_end if passage.match_end is not None else len(passage.text)
+        title_share = len(set(q_terms) & set(terms(title))) / len(q_terms) if q_terms else 0.0
+        for i, (start, end, _) in enumerate(spans):
+            text = passage.text[start:end]
+            row = np.zeros(len(FEATURES))
+            row[0] = 1.0
+            row[1], row[2] = covered[i], weighted[i]
+            row[3] = sum(e in text for e in q_entities) / len(q_entities) if q_entities else 0.0
+            row[4] = in_context[i]
+            row[5], row[6] = 1.0 / (1 + rank), passage.dense
+            row[7] = 1.0 if passage.match_start <= start < match_end else 0.0
+            row[8] = _quantity_cue(text, q_terms) if wants_number else 0.0
+            row[9] = (0.2 if _FULL_DATE.search(text) else 0.1 if _DATE.search(text) else -0.1) if wants_date else 0.0
+            row[10] = 1.0 if wants_person and _PERSON.search(text) else 0.0
+            row[11] = 1.0 if family and i in attributed else 0.0
+            row[12] = 1.0 if len(text) < 200 and len(text.split()) < 5 else 0.0
+            row[15] = 1.0 if passage.start + start < 400 else 0.0
+            row[16] = min(len(text) / 200, 2.0)
+            row[17] = title_share
+            extra = settings.w_recent * recency
+            if surname:  # a follow-up about one person: their sentences, not another person's
+                extra += settings.w_focus if surname in text else -settings.w_focus if _PERSON.search(text) else 0.0
+            rows.append(row)
+            out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published))
+    if rows:
+        weights = weights_vector()
+        matrix = np.vstack(rows)
+        scores = matrix @ weights + np.array([s.score for s in out])
+        # the shape and speculation checks are penalties, so only sentences that could still rank
+        # among the best need them (a passage holds ~50 sentences; the regexes cost ~15 µs each)
+        checked = range(len(out)) if features_out is not None else np.argsort(-scores)[:_CHECKED].tolist()
+        for i in checked:
+            text, title = out[i].text, passages[out[i].passage].article.title
+            matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
+            matrix[i, 14] = 0.0 if kind.future else min(speculation(text), 2)
+            scores[i] += matrix[i, 13] * weights[13] + matrix[i, 14] * weights[14]
+        rows = list(matrix)
+        for sentence, value in zip(out, scores.tolist()):
+            sentence.score = value
+    if features_out is not None:
+        features_out.extend(zip(out, rows))
+    out.sort(key=lambda s: (-s.score, s.passage, s.start))
+    seen: set[str] = set()  # a sentence two passages of one article both hold is read once
+    return [s for s in out if not (s.text in seen or seen.add(s.text))]
+
+
+def _term_ids(vocab: dict[str, int]):
+    """terms → ids: the index's ids, and for a term the index does not know, a negative id of its
+    own (the same one every time within a question), so sentences split at answer time and
+    sentences stored by the index are scored alike."""
+    unknown: dict[str, int] = {}
+
+    def ids_of(words: list[str]) -> list[int]:
+        return [vocab[w] if w in vocab else unknown.setdefault(w, -1 - len(unknown)) for w in words]
+
+    return ids_of
+
+
+def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int, int, np.ndarray]] | None:
+    """The passage's sentences as the index stored them, per chunk: (start, end) inside the
+    passage text and the sentence's lexical term ids. A sentence in the overlap of two chunks is
+    taken once. None when the passage's chunks are unknown or the index has no sentence tables."""
+    if not passage.parts:
+        return None
+    out = []
+    covered = 0  # the passage text up to here has its sentences already
+    for row, offset in passage.parts:
+        table = version.sentences(row)
+        if table is None:
+            return None
+        term_ids = version.text_term_ids(row)
+        before = 0
+        for start, end, upto in table.tolist():
+            if offset + start >= covered:
+                out.append((offset + start, offset + end, term_ids[before:upto]))
+                covered = offset + end
+            before = upto
+    return out
+
+
+def _quantity_cue(text: str, q_terms: list[str]) -> float:
+    """How-many questions: a number next to the counted noun ("5,000 troops") beats a bare year."""
+    lowered = text.lower()
+    for number in re.finditer(r"\b\d[\d,.]*\b", lowered):
+        if re.fullmatch(r"(19|20)\d\d", number.group()):
+            continue
+        following = terms(lowered[number.end(): number.end() + 40])[:3]
+        if any(t in following for t in q_terms):
+            return 0.25
+    return 0.1 if _NUMBER.search(re.sub(r"\b(19|20)\d\d\b", "", text)) else -0.1
+
+
+@lru_cache(maxsize=64)
+def _sentences_and_attributions(text: str) -> tuple[list[tuple[int, int]], list[Attribution]]:
+    """A passage's sentence spans and attributions; scoring and the lead line share one pass."""
+    spans = split_sentences(text)
+    return spans, find_attributions([text[s:e] for s, e in spans])
