@@ -546,3 +546,36 @@ def test_shutdown_finishes_the_answers_under_way(fake, make_bot, answerer):
     assert bot.slack_bot.drain(30)
     [update] = fake.of("chat.update")
     assert "5,000" in final_text(update)
+
+
+def test_two_messages_of_one_thread_take_turns(fake, make_bot, answerer):
+    import threading as _threading
+
+    inside, most = [0], [0]
+    guard = _threading.Lock()
+
+    class Counting:
+        """The real answerer, noting how many answers of the same thread run at once."""
+
+        def answer(self, question, conversation=None, k=None):
+            with guard:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            try:
+                _threading.Event().wait(0.3)  # long enough for the other message to arrive meanwhile
+                return answerer.answer(question, conversation, k)
+            finally:
+                with guard:
+                    inside[0] -= 1
+
+    bot = make_bot(Counting())
+    thread = "1700003000.000100"
+    bot.event(mention("Who blamed whom for the Idlib clashes?", ts=thread), "EvT0")
+    fake.wait_for("chat.update")
+    follow = {"type": "message", "channel": "C1", "channel_type": "channel", "user": "U1", "thread_ts": thread}
+    bot.event({**follow, "text": "and how many troops?", "ts": "1700003001.1"}, "EvT1")
+    bot.event({**follow, "text": "and when was the memorandum signed?", "ts": "1700003001.2"}, "EvT2")
+    assert bot.slack_bot.wait_handled(3)
+    assert len(fake.of("chat.update")) == 3 and most[0] == 1
+    turns = bot.slack_bot.state.conversation("C1", thread, create=False).turns
+    assert len(turns) == 3  # both follow-ups remembered, one after the other
