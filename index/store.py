@@ -115,6 +115,7 @@ class IndexVersion:
             raise IndexCorrupt(f"{self.path}: {len(self.vectors)} vectors for {len(self.chunk_rows)} chunks; rebuild")
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
         self.chunk_article_rows = np.asarray(self.chunk_rows["article"])
+        self._rows_by_key: dict[int, int] | None = None
         self._title_terms: dict[int, int] = {}
 
     def text_term_ids(self, row: int) -> np.ndarray:
@@ -153,6 +154,17 @@ class IndexVersion:
     def chunk_id(self, row: int) -> str:
         article = self.articles[int(self.chunk_article_rows[row])]
         return f"{article.id}:{int(self.chunk_rows[row]['position'])}"
+
+    def row_of(self, chunk_id: str) -> int | None:
+        """The row of a chunk id ("<article id>:<position>") in this version, or None."""
+        article_id, _, position = chunk_id.rpartition(":")
+        article_row = self.article_row.get(article_id)
+        if article_row is None or not position.isdigit():
+            return None
+        if self._rows_by_key is None:  # built once per version, on the first look-up
+            keys = self.chunk_article_rows.astype(np.int64) * 1_000_000 + np.asarray(self.chunk_rows["position"], dtype=np.int64)
+            self._rows_by_key = dict(zip(keys.tolist(), range(len(keys))))
+        return self._rows_by_key.get(article_row * 1_000_000 + int(position))
 
     def chunk(self, row: int) -> ChunkRef:
         meta = self.chunk_rows[row]

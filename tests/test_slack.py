@@ -579,3 +579,22 @@ def test_two_messages_of_one_thread_take_turns(fake, make_bot, answerer):
     assert len(fake.of("chat.update")) == 3 and most[0] == 1
     turns = bot.slack_bot.state.conversation("C1", thread, create=False).turns
     assert len(turns) == 3  # both follow-ups remembered, one after the other
+
+
+def test_show_passages_works_on_a_process_that_did_not_give_the_answer(fake, make_bot):
+    first, second = make_bot(), make_bot()  # two bot processes' worth of state, one index
+    first.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700004000.000100"), "EvR1")
+    [update] = fake.wait_for("chat.update")
+    blocks = update.params["blocks"] if isinstance(update.params["blocks"], list) else json.loads(update.params["blocks"])
+    value = next(b for b in blocks if b["type"] == "actions")["elements"][0]["value"]
+    assert len(value) <= 2000 and json.loads(value)["ids"]  # the chunks travel in the button itself
+    payload = {"type": "block_actions", "user": {"id": "U2"}, "team": {"id": "T1"}, "api_app_id": "A1",
+               "container": {"type": "message", "message_ts": update.params["ts"], "channel_id": "C1"},
+               "channel": {"id": "C1"}, "trigger_id": "t-r",
+               "message": {"ts": update.params["ts"], "thread_ts": "1700004000.000100", "text": "x"},
+               "response_url": f"{fake.url}/api/response/act",
+               "actions": [{"action_id": kit.SHOW_PASSAGES, "block_id": "sp", "type": "button", "value": value}]}
+    assert second.form({"payload": json.dumps(payload)})[0] == 200
+    [shown] = fake.wait_for("chat.postEphemeral")
+    assert shown.params["text"] == "Retrieved passages" and "5,000 troops" in final_text(shown)
+    assert second.slack_bot.state.recall_answer(json.loads(value)["key"]) is None  # not from its memory

@@ -5,6 +5,8 @@ Within Slack's limits: section text 3,000 characters, 50 blocks, message text 40
 
 from __future__ import annotations
 
+import json
+
 from bot.types import Answer, Citation, Passage
 
 SECTION_LIMIT = 3000
@@ -81,7 +83,7 @@ def answer_blocks(answer: Answer, key: str = "") -> list[dict]:
             blocks.append(quote_block(p.matched))
     if answer.passages:
         blocks.append({"type": "actions", "elements": [{
-            "type": "button", "action_id": SHOW_PASSAGES, "value": key[:2000],
+            "type": "button", "action_id": SHOW_PASSAGES, "value": passages_value(answer, key),
             "text": {"type": "plain_text", "text": "Show passages"},
         }]})
     if answer.found:
@@ -105,11 +107,37 @@ def feedback_block() -> dict:
     }]}
 
 
+def passages_value(answer: Answer, key: str) -> str:
+    """The "Show passages" button's value, self-contained: the channel the answer was given in and
+    its passages' chunk ids, so any bot process can show them from the index (the answer's key too,
+    for the feedback log). Within Slack's 2,000 characters: passages that do not fit are left out."""
+    channel = key.split(":", 1)[0]
+    ids: list[str] = []
+    for p in answer.passages:
+        value = json.dumps({"ch": channel, "key": key, "ids": ids + [p.chunk_id]}, separators=(",", ":"))
+        if len(value) > 2000:
+            break
+        ids.append(p.chunk_id)
+    return json.dumps({"ch": channel, "key": key, "ids": ids}, separators=(",", ":"))
+
+
+def parse_passages_value(value: str) -> dict | None:
+    """{"ch", "key", "ids"} from a button value, or None when it is not one of ours."""
+    try:
+        data = json.loads(value)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("ids"), list) or not isinstance(data.get("ch"), str):
+        return None
+    return {"ch": data["ch"], "key": str(data.get("key", "")), "ids": [str(i) for i in data["ids"][:50]]}
+
+
 def passages_blocks(passages: tuple[Passage, ...]) -> list[dict]:
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": "*Retrieved passages*"}}]
     for i, p in enumerate(passages, 1):
         meta = " · ".join(escape(x) for x in (p.article.source, p.article.published or "") if x)
-        head = f"*{i}.* {escape(clip(p.article.title, 200))}" + (f" · {meta}" if meta else "") + f" · score {p.score:.2f}"
+        score = f" · score {p.score:.2f}" if p.score else ""
+        head = f"*{i}.* {escape(clip(p.article.title, 200))}" + (f" · {meta}" if meta else "") + score
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": head}]})
         blocks.append(quote_block(p.matched))
     return blocks[:50]

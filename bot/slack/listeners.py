@@ -17,7 +17,7 @@ from bot.settings import Settings
 from bot.slack import blocks as kit
 from bot.slack.history import conversation_from_replies, strip_mentions
 from bot.slack.state import MemoryState, SlackState
-from bot.types import Answer
+from bot.types import Answer, Passage
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
@@ -59,6 +59,22 @@ class SlackBot:
         """Wait until `count` listener calls have finished (True), or `timeout` passes (False)."""
         with self._handled_changed:
             return self._handled_changed.wait_for(lambda: self._handled >= count, timeout)
+
+    def passages_of(self, chunk_ids: list[str]) -> tuple[Passage, ...]:
+        """The chunks a "Show passages" button names, read from the index being served (those that
+        are gone from it are left out)."""
+        reader = getattr(getattr(self.answerer, "retriever", None), "reader", None)
+        if reader is None:
+            return ()
+        version = reader.snapshot()
+        out = []
+        for chunk_id in chunk_ids:
+            row = version.row_of(chunk_id)
+            if row is not None:
+                chunk = version.chunk(row)
+                out.append(Passage(chunk_id=chunk.id, article=chunk.article, text=chunk.text, start=chunk.start,
+                                   end=chunk.end, score=0.0, row=row))
+        return tuple(out)
 
     def allowed(self, channel: str) -> bool:
         """Channels in `allowed_channels` (all when it is empty); direct messages unless
@@ -289,8 +305,11 @@ def register(app: App, bot: SlackBot) -> None:
         channel = body.get("channel", {}).get("id", "")
         user = body.get("user", {}).get("id", "")
         thread_ts = body.get("message", {}).get("thread_ts")
-        key = str(action.get("value", ""))
-        if not bot.allowed(channel) or not key.startswith(f"{channel}:"):  # only where the answer was given
+        value = str(action.get("value", ""))
+        shown = kit.parse_passages_value(value)
+        key = shown["key"] if shown else value
+        origin = shown["ch"] if shown else key.split(":", 1)[0]
+        if not bot.allowed(channel) or origin != channel:  # only where the answer was given
             log.info("Show passages refused for %s in %s (channel not allowed, or the answer is not from there)",
                      user, channel)
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
@@ -299,13 +318,17 @@ def register(app: App, bot: SlackBot) -> None:
         if not bot.state.allow(user):
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=SLOW_DOWN)
             return
-        answer = bot.state.recall_answer(key)
-        if answer is None:
+        # the button names the chunks: any bot process reads them from the index it serves
+        passages = bot.passages_of(shown["ids"]) if shown else ()
+        if not passages:
+            answer = bot.state.recall_answer(key)
+            passages = answer.passages if answer is not None else ()
+        if not passages:
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
-                                      text="Those passages are no longer in memory; ask again to see them.")
+                                      text="Those passages are no longer in the index; ask again to see them.")
             return
         client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text="Retrieved passages",
-                                  blocks=kit.passages_blocks(answer.passages))
+                                  blocks=kit.passages_blocks(passages))
 
     def on_feedback(ack, body, action, client):
         ack()
