@@ -18,7 +18,7 @@ from datetime import date
 from bot.answer import compose
 from bench.common import grid_settings, tuning_parser
 from bot.nlp import warm_up
-from bot.evaluate import _same_answer, load_jsonl_gz, split_of
+from bot.evaluate import _rate, _same_answer, load_jsonl_gz, split_of
 from bot.retrieve import Retriever
 from bot.service import make_query_embedder
 from bot.settings import load_settings
@@ -40,7 +40,7 @@ def measure(settings, items) -> dict:
                 right.append(_same_answer(q["answer"], answer.short_answer.text))
         else:
             absent.append(answer.found)
-    rate = lambda xs: round(sum(xs) / len(xs), 3) if xs else 0.0  # noqa: E731
+    rate = lambda xs: round(_rate(xs), 3)  # noqa: E731
     return {"answer_has_gold": rate(gold), "n": len(gold), "short_given": rate(shorts), "short_right": rate(right),
             "answered": rate(answerable), "answered_absent": rate(absent),
             "compose_ms": round((time.perf_counter() - started) * 1000 / max(1, len(items)), 2)}

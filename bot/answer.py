@@ -98,7 +98,7 @@ class Answerer:
             return
         focus = conversation.focus(question) if conversation else None
         if focus is None:
-            pronoun = dangling_pronoun(question, bool(question_names(question)))
+            pronoun = dangling_pronoun(question, bool(names_in(question)))
             if pronoun:
                 yield Answer.notice(question, f"Who do you mean by “{pronoun}”? Please ask again with the person's name.")
                 return
@@ -164,7 +164,7 @@ def missing_names(question: str, passages: list[Passage], version: IndexVersion 
     """The question's names (people, bodies, places, events, titles) that no retrieved passage
     mentions: a question about one bank must not be answered about another bank with a similar name.
     Reads the term ids the index stored for the passages' chunks (no re-tokenising)."""
-    names = question_names(question)
+    names = names_in(question)
     if not names:
         return []
     evidence: set[str] = set()
@@ -173,32 +173,11 @@ def missing_names(question: str, passages: list[Passage], version: IndexVersion 
         if version is None or not p.parts:
             evidence.update(terms(p.text))
     if version is not None:
-        vocab_words = _words_of(version)
+        vocab_words = version.words
         for p in passages:
             for row, _ in p.parts:
                 evidence.update(vocab_words[i] for i in np.unique(version.text_term_ids(row)).tolist())
     return [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
-
-
-_VOCAB_WORDS: tuple[str, list[str]] = ("", [])  # (version path, words by term id): one version at a time
-
-
-def _words_of(version: IndexVersion) -> list[str]:
-    """The version's BM25 vocabulary as a list indexed by term id (built once per version; the
-    tuple is replaced whole, so concurrent readers never see half of it)."""
-    global _VOCAB_WORDS
-    key, words = _VOCAB_WORDS
-    if key != str(version.path):
-        vocab = version.bm25.vocab
-        words = [""] * (max(vocab.values()) + 1 if vocab else 0)
-        for word, i in vocab.items():
-            words[i] = word
-        _VOCAB_WORDS = (str(version.path), words)
-    return words
-
-
-def question_names(question: str) -> list[str]:
-    return names_in(question)
 
 
 def _join(names: list[str]) -> str:
@@ -215,7 +194,7 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence],
     reader = number_and_date_entities if kind.labels and kind.labels <= NUMERIC | TEMPORAL else entities_of
     found = reader([s.text for s in top])
     rows = [(s.text, s.score, s.published) for s in top]
-    names = tuple(question_names(question))
+    names = tuple(names_in(question))
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names)
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted) > 1)}
     for i, s in enumerate(top):

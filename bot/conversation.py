@@ -12,13 +12,13 @@ import threading
 from collections import deque
 from dataclasses import dataclass
 
+from bot.question import personal_pronoun
 from bot.retrieve import entities, query_terms
 from bot.types import Answer
 
 _REFERRING = re.compile(
     r"\b(it|its|that|this|those|these|they|them|their|he|she|him|her|his|there|then|the same)\b", re.I
 )
-_PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 _CONTINUING = re.compile(r"^\s*(and|also|but|so|what about|how about|then)\b", re.I)
 
 
@@ -58,7 +58,7 @@ class Conversation:
         """The person a follow-up's "he"/"she"/"his"/"her" stands for: the previous answer's short
         answer when it names a person, else the first person its answer names. None when the
         question has no such pronoun, or names someone itself."""
-        if not self.turns or not _PERSONAL.search(question) or _names_a_person(question):
+        if not self.turns or not personal_pronoun(question) or _names_a_person(question):
             return None
         for turn in reversed(self.turns):
             short = turn.answer.short_answer

@@ -94,16 +94,17 @@ def warm_up() -> None:
     entities_of(["Warm up in Paris on Monday."])
 
 
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+PERSON_NAME = r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b"  # two or more capitalised words
+MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _REGEX = [
-    ("DATE", re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|\b(?:19|20)\d\d\b"
+    ("DATE", re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|\b(?:19|20)\d\d\b"
                         r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("MONEY", re.compile(r"[$€£]\s?\d[\d,.]*(?:\s(?:million|billion|trillion))?")),
     ("PERCENT", re.compile(r"\b\d[\d,.]*\s?(?:%|percent\b)")),
     ("CARDINAL", re.compile(r"\b(?:(?:more|fewer|less) than |at least |about |around |nearly |almost |over |some |up to )?"
                             r"(?:\d[\d,.]*(?:\s(?:million|billion|trillion))?|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                             r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b)", re.I)),
-    ("PERSON", re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")),
+    ("PERSON", re.compile(PERSON_NAME)),
 ]
 
 

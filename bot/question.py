@@ -152,10 +152,15 @@ def _singular(word: str) -> str:
 _ALL_HEADS: frozenset[str] = frozenset().union(*_HEADS.values())
 
 
+def personal_pronoun(question: str) -> str | None:
+    """The first "he/she/him/his/her/hers" of a question, if any."""
+    match = _PERSONAL.search(question)
+    return match.group(1) if match else None
+
+
 def dangling_pronoun(question: str, has_names: bool) -> str | None:
     """A personal pronoun with nobody to refer to ("what did he say?" with no name in it)."""
-    match = _PERSONAL.search(question)
-    return match.group(1) if match and not has_names else None
+    return None if has_names else personal_pronoun(question)
 
 
 _TOKEN = re.compile(r"[\w’'.&-]+|[.?!:;,“”\"()]")

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
+from bot.nlp import MONTHS, PERSON_NAME
 from bot.question import QuestionKind, analyse
 from bot.retrieve import coverages, entities, query_terms
 from bot.sentence_checks import not_a_statement, speculation
@@ -25,10 +26,9 @@ from index.store import IndexVersion
 
 _CHECKED = 30  # sentences whose shape and speculation are checked (the best by the other features)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.I)
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_FULL_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b")
-_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b{_MONTHS}\s+\d{{1,2}}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_FULL_DATE = re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b")
+_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b{MONTHS}\s+\d{{1,2}}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_PERSON = re.compile(PERSON_NAME)
 
 
 
@@ -53,8 +53,11 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
     q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)
-    # idf-weighted coverage: a feature measured on the dev split and left at weight 0 (docs/EVALUATION.md)
-    idf = version.bm25.idf(q_ids) if version is not None and q_ids else np.ones(len(q_ids))
+    weights = weights_vector()
+    # idf-weighted coverage: a feature measured on the dev split and left at weight 0
+    # (docs/EVALUATION.md), so computed only when it counts or when features are being collected
+    wants_idf = features_out is not None or weights[FEATURES.index("idf_coverage")] != 0
+    idf = version.bm25.idf(q_ids) if wants_idf and version is not None and q_ids else np.ones(len(q_ids))
     q_entities = entities(question)
     lowered = question.lower()
     wants_number = bool(re.search(r"\bhow (many|much)\b|\bnumber of\b", lowered))
@@ -80,7 +83,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         attributed = {a.sentence for a in found}
         sentence_terms = [term_ids for _, _, term_ids in spans]
         covered, in_context = coverages(sentence_terms, q_ids), coverages(sentence_terms, context_ids)
-        weighted = coverages(sentence_terms, q_ids, idf)
+        weighted = coverages(sentence_terms, q_ids, idf) if wants_idf else covered
         match_end = passage.match_end if passage.match_end is not None else len(passage.text)
         title_share = len(set(q_terms) & set(terms(title))) / len(q_terms) if q_terms else 0.0
         for i, (start, end, _) in enumerate(spans):
@@ -106,7 +109,6 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             rows.append(row)
             out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published))
     if rows:
-        weights = weights_vector()
         matrix = np.vstack(rows)
         scores = matrix @ weights + np.array([s.score for s in out])
         # the shape and speculation checks are penalties, so only sentences that could still rank

@@ -116,6 +116,7 @@ class IndexVersion:
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
         self.chunk_article_rows = np.asarray(self.chunk_rows["article"])
         self._rows_by_key: dict[int, int] | None = None
+        self._words: list[str] | None = None
         self._title_terms: dict[int, int] = {}
 
     def text_term_ids(self, row: int) -> np.ndarray:
@@ -154,6 +155,17 @@ class IndexVersion:
     def chunk_id(self, row: int) -> str:
         article = self.articles[int(self.chunk_article_rows[row])]
         return f"{article.id}:{int(self.chunk_rows[row]['position'])}"
+
+    @property
+    def words(self) -> list[str]:
+        """The BM25 vocabulary as a list indexed by term id (built on first use)."""
+        if self._words is None:
+            vocab = self.bm25.vocab
+            words = [""] * (max(vocab.values()) + 1 if vocab else 0)
+            for word, i in vocab.items():
+                words[i] = word
+            self._words = words
+        return self._words
 
     def row_of(self, chunk_id: str) -> int | None:
         """The row of a chunk id ("<article id>:<position>") in this version, or None."""
