@@ -71,7 +71,7 @@ class AnswerSettings:
     # sentences the NER model reads for a factoid question asking for a name (~4 ms each; numbers
     # and dates are found without it). On the dev split 2 and 4 quote the gold answer alike
     # (0.352 / 0.330), but 2 gives short answers less often right (0.39 vs 0.46 at 0.5, n ≈ 25)
-    # and too few candidates for plural questions; 4 costs ~4 ms more at p50
+    # and too few candidates for plural questions; 4 costs ~3 ms more at p50 (bench.answer_latency)
     typed_sentences: int = 4
     # below it no short answer is shown (the quotes still are). Chosen on the dev split: at 0.5 a
     # short answer is given for 25% of answerable questions and is right for 48% of those (0.35: 43%
