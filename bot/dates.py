@@ -36,10 +36,15 @@ class ResolvedDate:
     def iso(self) -> str:
         return self.day.isoformat() if self.precision == "day" else self.day.isoformat()[: 7 if self.precision == "month" else 4]
 
-    def readable(self) -> str:
-        if self.precision == "day":
-            return f"{self.day:%B} {self.day.day}, {self.day.year}"
-        return f"{self.day:%B %Y}" if self.precision == "month" else str(self.day.year)
+
+def readable_date(iso: str) -> str:
+    """"2023-02-08" → "February 8, 2023"; "2023-02" → "February 2023"; a year stays as it is."""
+    if len(iso) == 10:
+        day = date.fromisoformat(iso)
+        return f"{day:%B} {day.day}, {day.year}"
+    if len(iso) == 7:
+        return date.fromisoformat(iso + "-01").strftime("%B %Y")
+    return iso
 
 
 def published_date(published: str | None) -> date | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from bot.dates import readable_date
 from index.articles import Article
 
 
@@ -105,7 +106,7 @@ class ShortAnswer:
         """What opens the answer: the phrase, with the date it resolves to and the figure's date."""
         extra = []
         if self.date and self.date_from not in ("", "stated"):
-            extra.append(_readable_date(self.date))
+            extra.append(readable_date(self.date))
         if self.as_of:
             extra.append(f"as of {self.as_of}")
         return self.text + (f" ({'; '.join(extra)})" if extra else "")
@@ -117,17 +118,6 @@ class ShortAnswer:
             "label": self.label, "confidence": self.confidence, "date": self.date, "date_from": self.date_from,
             "as_of": self.as_of, "values": [asdict(p) for p in self.phrases],
         }
-
-
-def _readable_date(iso: str) -> str:
-    from datetime import date
-
-    if len(iso) == 10:
-        day = date.fromisoformat(iso)
-        return f"{day:%B} {day.day}, {day.year}"
-    if len(iso) == 7:
-        return date.fromisoformat(iso + "-01").strftime("%B %Y")
-    return iso
 
 
 @dataclass(frozen=True)
