@@ -39,8 +39,13 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     author: str = ""
     dateline: str = ""
-    path: str = ""
+    path: str = ""  # where it was read: a file (with :line or #record for JSON), or a fetched item's key
     content_hash: str = ""
+    # where it came from: the seeds file, the feed's URL, or the page URL given to `newsbot add`
+    # (`url` is the article's own link)
+    origin: str = ""
+    # other copies of the same text (syndication): (source, url) pairs, shown with its citations
+    also: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,15 +200,7 @@ def parse_text(text: str, path: str) -> Article | str:
     body = "\n".join(line.rstrip() for line in lines).strip()
     if not body:
         return "no text after the title line"
-    return make_article(
-        title=title,
-        text=body,
-        url=str(meta.get("url") or ""),
-        source=str(meta.get("source") or ""),
-        published=meta.get("published") or meta.get("date"),
-        author=str(meta.get("author") or ""),
-        path=path,
-    )
+    return article_from_fields({**meta, "title": title, "text": body}, path)
 
 
 def parse_html(html: str, path: str) -> Article | str:
@@ -218,15 +215,7 @@ def parse_html(html: str, path: str) -> Article | str:
         return "no article text found in HTML"
     if len(text.split()) < MIN_HTML_WORDS:  # a menu, a cookie banner, a page of links: not an article
         return f"no article text found in HTML (only {len(text.split())} words outside navigation and scripts)"
-    return make_article(
-        title=data.get("title") or "",
-        text=text,
-        url=data.get("url") or "",
-        source=data.get("sitename") or data.get("hostname") or "",
-        published=data.get("date"),
-        author=data.get("author") or "",
-        path=path,
-    )
+    return article_from_fields({**data, "text": text}, path)
 
 
 def parse_json(text: str, path: str) -> FileParse:
@@ -269,17 +258,43 @@ def _add(result: FileParse, parsed: Article | str, where: str) -> None:
 def article_from_record(record: object, path: str) -> Article | str:
     if not isinstance(record, dict):
         return "record is not a JSON object"
-    text = record.get("text") or record.get("body") or record.get("content") or ""
+    return article_from_fields(record, path)
+
+
+# The one field mapping: front matter, a JSON record, trafilatura's metadata and a feed item all
+# name the same things differently. The first non-empty name wins.
+FIELD_NAMES = {
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content"),
+    "url": ("url", "link"),
+    "source": ("source", "sitename", "hostname"),
+    "published": ("published", "date", "updated"),
+    "author": ("author", "byline"),
+}
+
+
+def pick(fields: dict, name: str) -> object:
+    for key in FIELD_NAMES[name]:
+        value = fields.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def article_from_fields(fields: dict, path: str, origin: str = "") -> Article | str:
+    """An article from a mapping of fields under any of their usual names, or why there is none."""
+    text = pick(fields, "text")
     if not isinstance(text, str) or not text.strip():
         return "record has no text (expected a 'text' or 'body' field)"
     return make_article(
-        title=str(record.get("title") or ""),
+        title=str(pick(fields, "title") or ""),
         text=text.strip(),
-        url=str(record.get("url") or ""),
-        source=str(record.get("source") or ""),
-        published=record.get("published") or record.get("date"),
-        author=str(record.get("author") or ""),
+        url=str(pick(fields, "url") or ""),
+        source=str(pick(fields, "source") or ""),
+        published=pick(fields, "published"),
+        author=str(pick(fields, "author") or ""),
         path=path,
+        origin=origin or path.split(":", 1)[0].split("#", 1)[0],
     )
 
 
@@ -288,7 +303,7 @@ def article_from_record(record: object, path: str) -> Article | str:
 
 def make_article(
     *, title: str, text: str, url: str = "", source: str = "", published: object = None,
-    author: str = "", path: str = "",
+    author: str = "", path: str = "", origin: str = "",
 ) -> Article:
     title = " ".join(title.split()) or _first_words(text)
     content_hash = text_fingerprint(text)
@@ -308,6 +323,7 @@ def make_article(
         dateline=dateline,
         path=path,
         content_hash=content_hash,
+        origin=origin or path,
     )
 
 

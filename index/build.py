@@ -14,7 +14,7 @@ import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
@@ -22,14 +22,16 @@ from typing import Protocol
 import numpy as np
 
 from index import static_encoder
-from index.articles import Article, Merged, Skipped, dedupe, read_file, scan_files
+from index.articles import Article, Merged, Skipped, dedupe
 from index.chunking import chunk_article, embed_key, embed_text
 from index.embedder import Embedder, EmbeddingCache, embed_in_batches, resolve_model_path
 from index.errors import IndexCorrupt, ModelNotAvailable, NothingToIndex
 from index.lexical import Bm25Index, terms
 from index.onnx_encoder import load_query_encoder
 from index.sentences import sentence_table
+from index.near_dup import near_duplicates, signature
 from index.settings import IndexSettings
+from index.sources import FolderSource, Item, Source, default_sources, is_fetched
 from index.store import CHUNK_DTYPE, FORMAT, IndexVersion, VersionData, write_version
 from index.vectors import FaissStore
 from index.versions import build_lock, current_version_path, new_version_name, prune, publish, staging_dir
@@ -71,12 +73,13 @@ def sync_index(
     embedder: Embedder,
     *,
     full: bool = False,
-    sources: list[Path] | None = None,
+    sources: list[Path | Source] | None = None,
     progress: EmbedProgress | None = None,
     lock_wait: float = 0.0,
 ) -> SyncReport:
-    """Bring the index in line with the sources (default: the seeds folder). Publishes a new version
-    only when something changed (or `full`). Raises NothingToIndex when no article could be read."""
+    """Bring the index in line with the sources (default: the seeds folder and what feeds and added
+    URLs fetched; a Path is a folder). Publishes a new version only when something changed (or
+    `full`). Raises NothingToIndex when no article could be read."""
     started = time.perf_counter()
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir, lock_wait):
@@ -84,26 +87,27 @@ def sync_index(
         previous = _load_previous(index_dir)
         reusable = previous if previous is not None and not full and _compatible(previous, settings, embedder) else None
         report = SyncReport()
-        roots = sources if sources is not None else [Path(settings.seeds_dir)]
-        for root in roots:
-            if not Path(root).exists():
-                raise NothingToIndex(f"{root} does not exist; put articles there or pass --seeds DIR")
+        roots = ([FolderSource(s) if isinstance(s, (str, Path)) else s for s in sources] if sources is not None
+                 else default_sources(settings.seeds_dir, index_dir))
         unreadable: list[Skipped] = []
-        files = [f for root in roots for f in scan_files(Path(root), unreadable)]
+        files = [(root, item) for root in roots for item in root.items(unreadable)]
+        if not files and not any(root.exists() for root in roots):
+            raise NothingToIndex(f"{roots[0].label} does not exist; put articles there or pass --seeds DIR")
         report.files_seen = len(files)
         report.skipped.extend(unreadable)
         for problem in unreadable:
             log.warning("skipped %s: %s", problem.path, problem.reason)
 
         entries, file_records, carried = _collect_articles(files, reusable, report)
-        kept, merged = dedupe([article for article, _ in entries])
-        merged = carried + merged
+        origin = {id(article): row for article, row in entries}
+        articles, syndicated = _merge_syndicated([article for article, _ in entries], file_records, origin)
+        kept, merged = dedupe(articles)
+        merged = carried + syndicated + merged
         report.merged = merged
         _finish_records(file_records, kept, merged)
-        origin = {id(article): row for article, row in entries}
         if not kept:
             raise NothingToIndex(
-                f"no article could be indexed from {', '.join(map(str, roots))} "
+                f"no article could be indexed from {', '.join(r.label for r in roots)} "
                 f"({report.files_seen} files, {len(report.skipped)} skipped)"
             )
         _diff(previous, kept, report)
@@ -147,7 +151,7 @@ def sync_index(
             "chunks": len(keys),
             "files": len(files),
             "fingerprint": fingerprint,
-            "sources": [str(r) for r in roots],
+            "sources": [r.label for r in roots],
             "skipped": [asdict(s) for s in report.skipped],
             "merged": [asdict(m) for m in merged],
             "embedded": report.embedded,
@@ -222,16 +226,16 @@ def _compatible(previous: IndexVersion, settings: IndexSettings, embedder: Embed
     )
 
 
-def _collect_articles(files, reusable: IndexVersion | None, report: SyncReport):
-    """Articles of every file: unchanged files come from the previous version, others are parsed."""
+def _collect_articles(files: list[tuple[Source, Item]], reusable: IndexVersion | None, report: SyncReport):
+    """Articles of every item: unchanged items come from the previous version, others are read."""
     entries: list[tuple[Article, int | None]] = []  # (article, row in previous version or None)
     records: dict[str, dict] = {}
     carried: list[Merged] = []  # duplicates inside unchanged files, as reported when they were read
     previous_files = reusable.files if reusable is not None else {}
-    for source in files:
-        key = str(source.path)
+    for source, item in files:
+        key = item.key
         old = previous_files.get(key)
-        if old and old["key"] == source.key and not old.get("cross_file"):
+        if old and old["key"] == item.token and not old.get("cross_file"):
             rows = [reusable.article_row.get(aid) for aid in old["articles"]]
             if all(r is not None for r in rows):
                 entries.extend((reusable.articles[r], r) for r in rows)
@@ -239,18 +243,50 @@ def _collect_articles(files, reusable: IndexVersion | None, report: SyncReport):
                 carried.extend(Merged(**m) for m in old.get("merged", []))
                 records[key] = dict(old)
                 continue
-        parsed = read_file(source.path)
+        parsed = source.read(item)
         report.files_parsed += 1
         report.skipped.extend(parsed.skipped)
         for problem in parsed.skipped:
             log.warning("skipped %s: %s", problem.path, problem.reason)
         entries.extend((a, None) for a in parsed.articles)
         records[key] = {
-            "key": source.key,
+            "key": item.token,
             "articles": [a.id for a in parsed.articles],
             "skipped": [asdict(s) for s in parsed.skipped],
         }
+        if parsed.articles and is_fetched(parsed.articles[0]):  # one article per fetched item
+            records[key]["signature"] = signature(parsed.articles[0].text)
     return entries, records, carried
+
+
+def _merge_syndicated(kept: list[Article], records: dict[str, dict], origin: dict[int, int | None]):
+    """A fetched article whose text nearly repeats an earlier one (the same story syndicated under
+    another URL) is dropped; the one kept lists its source and link in `also`. Files in the seeds
+    folder are only de-duplicated on their exact text: a curated folder means what it holds."""
+    fetched = [(i, a) for i, a in enumerate(kept) if is_fetched(a) and records.get(a.path, {}).get("signature")]
+    if len(fetched) < 2:
+        return kept, []
+    pairs = near_duplicates([records[a.path]["signature"] for _, a in fetched])
+    if not pairs:
+        return kept, []
+    copies: dict[int, list[Article]] = {}
+    for first, later in pairs:
+        copies.setdefault(fetched[first][0], []).append(fetched[later][1])
+    dropped = {id(a) for group in copies.values() for a in group}
+    out: list[Article] = []
+    merged: list[Merged] = []
+    for i, article in enumerate(kept):
+        if id(article) in dropped:
+            continue
+        if i in copies:
+            links = [(article.source, article.url)] + [(c.source, c.url) for c in copies[i]]
+            also = tuple(dict.fromkeys(pair for pair in links[1:] if pair[1] and pair[1] != article.url))
+            merged.extend(Merged(article.id, article.path, c.path) for c in copies[i])
+            replaced = replace(article, also=also)
+            origin[id(replaced)] = origin.get(id(article))
+            article = replaced
+        out.append(article)
+    return out, merged
 
 
 def _finish_records(records: dict[str, dict], kept: list[Article], merged: list[Merged]) -> None:
@@ -302,7 +338,8 @@ def _fingerprint(settings: IndexSettings, embedder: Embedder, articles: list[Art
     h.update(json.dumps([settings.model, embedder.dim, settings.chunk_tokens,
                          settings.chunk_overlap_tokens, settings.faiss_factory]).encode())
     for a in articles:
-        h.update(json.dumps([a.id, a.content_hash, a.title, a.source, a.url, a.published, a.path]).encode())
+        fields = [a.id, a.content_hash, a.title, a.source, a.url, a.published, a.path]
+        h.update(json.dumps(fields + [a.also] if a.also else fields).encode())
     return h.hexdigest()
 
 

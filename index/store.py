@@ -97,7 +97,7 @@ class IndexVersion:
             raise IndexCorrupt(f"{self.path} has no manifest.json (an unfinished build?); rebuild the index")
         try:
             self.manifest: dict = json.loads(manifest_path.read_text())
-            self.articles = [Article(text="", **meta) for meta in json.loads((self.path / "articles.json").read_text())]
+            self.articles = [_article(meta) for meta in json.loads((self.path / "articles.json").read_text())]
             self.files: dict[str, dict] = json.loads((self.path / "files.json").read_text())
             self.chunk_rows = mapped(self.path / "chunks.npy")
             self.chunk_keys = mapped(self.path / "chunk_keys.npy")
@@ -191,6 +191,12 @@ class IndexVersion:
 def _map(path: Path) -> mmap.mmap:
     with open(path, "rb") as fh:  # the mapping stays valid after the file is closed (and deleted)
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _article(meta: dict) -> Article:
+    if meta.get("also"):
+        meta["also"] = tuple(tuple(pair) for pair in meta["also"])
+    return Article(text="", **meta)
 
 
 def _article_meta(article: Article) -> dict:
