@@ -292,11 +292,9 @@ def build_answer(question, query, passages, chosen, lead, version, picks=(), kin
         home = mine[0].passage
         passage = passages[home]
         article = passage.article
-        citations.append(Citation(
-            n=n, article_id=article.id, title=article.title, source=article.source,
-            published=article.published, url=article.url, path=article.path,
-            quote=" … ".join(s.text for s in mine), passage=passage.text,
-            highlights=tuple((s.start, s.end) for s in sorted(mine, key=lambda s: s.start) if s.passage == home),
+        citations.append(Citation.of(
+            n, article, " … ".join(s.text for s in mine), passage.text,
+            tuple((s.start, s.end) for s in sorted(mine, key=lambda s: s.start) if s.passage == home),
         ))
     short = _short_answer(picks, chosen, cited, passages, numbers, kind)
     if short is not None:

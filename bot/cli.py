@@ -94,72 +94,97 @@ def index() -> None:
     """Build, update, watch and inspect the article index."""
 
 
-def _run_sync(settings: Settings, full: bool, quiet: bool, as_json: bool, embedder=None) -> int:
+def _run_sync(settings: Settings, full: bool, quiet: bool, as_json: bool, embedder=None, fetch: bool = True,
+              force_fetch: bool = True):
     from bot.progress import RichProgress
     from bot.service import make_embedder
     from index.build import sync_index
+    from index.fetched import fetch_all
 
     _quiet_libraries()
+    fetched = fetch_all(settings.index.index_dir, settings.feeds, force=force_fetch) if fetch else None
     embedder = embedder or make_embedder(settings)
     progress = None if (quiet or as_json) else RichProgress("Embedding chunks")
     report = sync_index(settings.index, embedder, full=full, progress=progress)
     if as_json:
-        click.echo(json.dumps(report.to_dict()))
+        click.echo(json.dumps({**report.to_dict(), "fetch": fetched.to_dict() if fetched else None}))
     elif not quiet:
         from bot.render import make_console
-        from bot.reports import sync_report_view
+        from bot.reports import fetch_report_view, sync_report_view
 
-        make_console().print(sync_report_view(report))
+        console = make_console()
+        if fetched:
+            console.print(fetch_report_view(fetched))
+        console.print(sync_report_view(report))
     return report
+
+
+_NO_FETCH = click.option("--no-fetch", is_flag=True,
+                         help="Do not poll the feeds or fetch added URLs first; index what is already here.")
 
 
 @index.command("build")
 @_path_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or report.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
-def index_build(config_file, seeds_dir, index_dir, quiet, as_json):
-    """Build a complete new index version from the seeds folder and publish it atomically.
+@_NO_FETCH
+def index_build(config_file, seeds_dir, index_dir, quiet, as_json, no_fetch):
+    """Build a complete new index version from the seeds folder and the feeds, and publish it
+    atomically.
 
     Unchanged text is not re-embedded (embedding cache). Bad files are reported and skipped; the
     command fails only when no article at all could be indexed."""
-    _run_sync(_settings(config_file, seeds_dir, index_dir), True, quiet, as_json)
+    _run_sync(_settings(config_file, seeds_dir, index_dir), True, quiet, as_json, fetch=not no_fetch)
 
 
 @index.command("update")
 @_path_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or report.")
 @click.option("--json", "as_json", is_flag=True, help="Print the update report as JSON.")
-def index_update(config_file, seeds_dir, index_dir, quiet, as_json):
-    """Incremental update: index new and changed articles, drop removed ones, publish a new version
-    only if something changed. Builds the index when there is none yet."""
-    _run_sync(_settings(config_file, seeds_dir, index_dir), False, quiet, as_json)
+@_NO_FETCH
+def index_update(config_file, seeds_dir, index_dir, quiet, as_json, no_fetch):
+    """Incremental update: poll the feeds (`newsbot feeds`) and fetch added URLs, then index new and
+    changed articles, drop removed ones, and publish a new version only if something changed.
+    Builds the index when there is none yet.
+
+    Every feed is polled now, even one backing off after failures (the watcher waits)."""
+    _run_sync(_settings(config_file, seeds_dir, index_dir), False, quiet, as_json, fetch=not no_fetch)
 
 
 @index.command("watch")
 @_path_options
 @click.option("--interval", default=1.0, show_default=True, help="Seconds between checks of the folder.")
 def index_watch(config_file, seeds_dir, index_dir, interval):
-    """Watch the seeds folder and update the index whenever it changes (Ctrl-C to stop).
+    """Watch the seeds folder and poll the feeds (every feeds.interval_minutes, default 10), and
+    update the index whenever something changed (Ctrl-C to stop).
 
-    Changes are debounced; a failing update is logged and the previous version keeps serving."""
+    Changes are debounced; a failing update is logged and the previous version keeps serving. A
+    failing feed is retried with backoff; the others go on."""
     from bot.service import make_embedder
     from index.watch import watch
+
+    from index.fetched import fetch_all
 
     settings = _settings(config_file, seeds_dir, index_dir)
     _quiet_libraries(verbose=True)
     embedder = make_embedder(settings)
-    click.echo(f"Watching {settings.index.seeds_dir} → {settings.index.index_dir} (Ctrl-C to stop)", err=True)
+    click.echo(f"Watching {settings.index.seeds_dir} → {settings.index.index_dir}, feeds every "
+               f"{settings.feeds.interval_minutes:g} min (Ctrl-C to stop)", err=True)
 
     def update():
-        report = _run_sync(settings, False, True, False, embedder)
+        report = _run_sync(settings, False, True, False, embedder, fetch=False)
         if report.published:
             click.echo(f"published {report.version}: +{len(report.added)} ~{len(report.changed)} "
                        f"-{len(report.removed)} articles, {report.embedded} chunks embedded, "
                        f"{len(report.skipped)} skipped", err=True)
 
+    def poll_feeds() -> bool:
+        fetched = fetch_all(settings.index.index_dir, settings.feeds, force=False)
+        return bool(fetched and fetched.brought_news)
+
     try:
         watch(settings.index.seeds_dir, update, interval=interval, debounce=settings.index.debounce_seconds,
-              stop=threading.Event())
+              stop=threading.Event(), poll=poll_feeds, poll_every=settings.feeds.interval_minutes * 60)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 
@@ -178,8 +203,13 @@ def index_status(config_file, seeds_dir, index_dir, as_json):
     settings = _settings(config_file, seeds_dir, index_dir)
     version = load_current(settings.index.index_dir)
     fitted = read_report(settings.index.index_dir, settings.index.model)
+    from index.fetched import FetchedStore, feed_status
+    from index.sources import fetched_dir
+
     status = {**version.manifest, "path": str(version.path),
-              "static_question_encoder": asdict(fitted) if fitted else None}
+              "static_question_encoder": asdict(fitted) if fitted else None,
+              "feeds": feed_status(settings.index.index_dir, settings.feeds),
+              "urls": FetchedStore(fetched_dir(settings.index.index_dir)).urls()}
     if as_json:
         click.echo(json.dumps(status))
         return
@@ -187,6 +217,71 @@ def index_status(config_file, seeds_dir, index_dir, as_json):
     from bot.reports import status_view
 
     make_console().print(status_view(status))
+
+
+# ------------------------------------------------------------------ feeds and URLs
+
+
+def _store(settings: Settings):
+    from index.fetched import FetchedStore
+    from index.sources import fetched_dir
+
+    return FetchedStore(fetched_dir(settings.index.index_dir))
+
+
+@main.group(cls=_Group)
+def feeds() -> None:
+    """Follow RSS and Atom feeds: `index update` and `index watch` fetch them."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--name", default="", help="Shown as the articles' source (default: the feed's own title).")
+@_path_options
+def feeds_add(url, name, config_file, seeds_dir, index_dir):
+    """Follow the feed at URL (http or https). Its articles are indexed at the next `index update`."""
+    entry = _store(_settings(config_file, seeds_dir, index_dir)).add_feed(url, name)
+    click.echo(f"following {entry['url']}{f' as {name!r}' if name else ''}; run `newsbot index update` to fetch it")
+
+
+@feeds.command("remove")
+@click.argument("name_or_url")
+@_path_options
+def feeds_remove(name_or_url, config_file, seeds_dir, index_dir):
+    """Stop following a feed; its articles leave the index at the next `index update`."""
+    gone = _store(_settings(config_file, seeds_dir, index_dir)).remove_feed(name_or_url)
+    click.echo(f"removed {gone['url']}; its articles leave the index at the next `newsbot index update`")
+
+
+@feeds.command("list")
+@_path_options
+@click.option("--json", "as_json", is_flag=True, help="Print the feeds as JSON.")
+def feeds_list(config_file, seeds_dir, index_dir, as_json):
+    """The feeds followed, with their last fetch, status, articles kept and error."""
+    from index.fetched import feed_status
+
+    settings = _settings(config_file, seeds_dir, index_dir)
+    listed = feed_status(settings.index.index_dir, settings.feeds)
+    if as_json:
+        click.echo(json.dumps({"feeds": listed}))
+        return
+    from bot.render import make_console
+    from bot.reports import feeds_view
+
+    make_console().print(feeds_view(listed))
+
+
+@main.command("add")
+@click.argument("urls", nargs=-1, required=True)
+@_path_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or report.")
+@click.option("--json", "as_json", is_flag=True, help="Print the update report as JSON.")
+def add_urls(urls, config_file, seeds_dir, index_dir, quiet, as_json):
+    """Index the article pages at URLS now (fetched, main text extracted). A page that cannot be
+    fetched stays pending and is retried by `index update`."""
+    settings = _settings(config_file, seeds_dir, index_dir)
+    _store(settings).add_urls(list(urls))
+    _run_sync(settings, False, quiet, as_json)
 
 
 # ------------------------------------------------------------------ ask / chat

@@ -128,10 +128,8 @@ class GenerativeComposer:
         for n, shown in order.items():
             p = passages[n - 1]
             spans = sorted({(s, e) for c in verdict.kept for (m, s, e) in c.support if m == n})
-            citations.append(Citation(
-                n=shown, article_id=p.article.id, title=p.article.title, source=p.article.source,
-                published=p.article.published, url=p.article.url, path=p.article.path,
-                quote=" … ".join(p.text[s:e] for s, e in spans), passage=p.text, highlights=tuple(spans)))
+            citations.append(Citation.of(shown, p.article, " … ".join(p.text[s:e] for s, e in spans), p.text,
+                                         tuple(spans)))
         notes = verdict.notes + ((f"{verdict.dropped} sentence(s) dropped",) if verdict.dropped else ())
         return Answer(question, segments, True, tuple(citations), tuple(extractive.passages), query or question,
                       extractive.index_version, mode="generative", notes=notes)

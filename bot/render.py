@@ -57,6 +57,8 @@ def citation_view(c: Citation) -> Text:
     text.append(f"[{c.n}] ", style="bold cyan")
     text.append(c.title, style="bold")
     text.append(f"\n    {meta}\n", style="dim")
+    if c.also:
+        text.append("    also: " + ", ".join(f"{s} {u}" if s else u for s, u in c.also) + "\n", style="dim")
     text.append_text(highlighted_passage(c))
     text.append("\n")
     return text

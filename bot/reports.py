@@ -36,6 +36,39 @@ def sync_report_view(report: SyncReport) -> Group:
     return Group(*parts)
 
 
+def fetch_report_view(report) -> Group:
+    """One line per feed polled (index/fetched.PollReport), then the URLs added by hand."""
+    head = Text(f"Fetched: {report.new} new, {report.changed} changed articles "
+                f"({report.requests} requests, {report.seconds:.1f} s)", style="bold")
+    parts = [head]
+    for feed in report.feeds:
+        parts.append(_feed_line(feed.name, feed.last_status, feed.items, feed.error or feed.warning,
+                                f"+{feed.new} ~{feed.changed}"))
+    for url in report.urls:
+        if url.get("status") != "ok":
+            parts.append(Text(f"  {url['url']}: {url.get('error') or url.get('status')}", style="yellow"))
+    return Group(*parts)
+
+
+def feeds_view(feeds: list[dict]) -> Group:
+    if not feeds:
+        return Group(Text("No feeds followed. Add one with `newsbot feeds add URL`."))
+    table = Table("name", "url", "last fetch", "status", "articles", "error")
+    for f in feeds:
+        table.add_row(escape(f["name"]), escape(f["url"]), f.get("last_fetch") or "never",
+                      str(f.get("last_status") or ""), str(f.get("items", 0)),
+                      Text(f.get("error") or "", style="yellow"))
+    return Group(table)
+
+
+def _feed_line(name: str, status, items: int, problem: str, counts: str) -> Text:
+    style = "yellow" if status == "error" else ""
+    line = Text(f"  {name}: {status} {counts}, {items} articles kept", style=style)
+    if problem:
+        line.append(f" — {problem}", style="yellow")
+    return line
+
+
 def status_view(status: dict) -> Group:
     table = Table.grid(padding=(0, 2))
     for key in ("version", "built_at", "model", "dim", "articles", "chunks", "files", "build_seconds", "path"):
@@ -46,6 +79,8 @@ def status_view(status: dict) -> Group:
         table.add_row("static question encoder", f"fitted on {fit['chunks']:,} chunks ({fit['spans']:,} spans), "
                       f"cosine to the model {fit['held_out_cosine']:.2f}, {fit['fitted_at']}")
     parts = [table]
+    if status.get("feeds"):
+        parts.append(feeds_view(status["feeds"]))
     for s in status.get("skipped", []):
         parts.append(Text(f"skipped: {s['path']}: {s['reason']}", style="yellow"))
     return Group(*parts)

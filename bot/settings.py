@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from index.errors import NewsbotError
-from index.settings import IndexSettings
+from index.settings import FeedSettings, IndexSettings
 
 
 class Secret:
@@ -130,6 +130,7 @@ class Settings:
     answer: AnswerSettings = field(default_factory=AnswerSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
     llm: LlmSettings = field(default_factory=LlmSettings)
+    feeds: FeedSettings = field(default_factory=FeedSettings)
 
 
 ENV_KEYS = {
@@ -154,6 +155,8 @@ ENV_KEYS = {
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
     "NEWSBOT_LLM_MODEL": ("llm", "model"),
     "NEWSBOT_LLM_API_KEY": ("llm", "api_key"),
+    "NEWSBOT_FEEDS": ("feeds", "urls"),
+    "NEWSBOT_FEED_INTERVAL": ("feeds", "interval_minutes"),
 }
 
 
@@ -163,7 +166,7 @@ def load_settings(
     overrides: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Settings:
     """Settings from a config file, the given environment mapping and explicit overrides."""
-    values: dict[str, dict[str, object]] = {"index": {}, "answer": {}, "slack": {}, "llm": {}}
+    values: dict[str, dict[str, object]] = {"index": {}, "answer": {}, "slack": {}, "llm": {}, "feeds": {}}
     path = config_file or (Path(env["NEWSBOT_CONFIG"]) if env.get("NEWSBOT_CONFIG") else None)
     if path is None and Path("newsbot.toml").exists():
         path = Path("newsbot.toml")
@@ -174,7 +177,7 @@ def load_settings(
             raise NewsbotError(f"cannot read config file {path}: {exc}") from exc
         for section, items in loaded.items():
             if section not in values or not isinstance(items, dict):
-                raise NewsbotError(f"{path}: unknown section [{section}] (use [index], [answer], [slack], [llm])")
+                raise NewsbotError(f"{path}: unknown section [{section}] (use [index], [answer], [slack], [llm], [feeds])")
             values[section].update(items)
     secrets_file = env.get("NEWSBOT_SECRETS_FILE")
     merged_env = dict(_read_secrets(Path(secrets_file))) if secrets_file else {}
@@ -191,6 +194,7 @@ def load_settings(
         answer=_check_answer(_build(AnswerSettings, values["answer"], "answer")),
         slack=_build(SlackSettings, values["slack"], "slack"),
         llm=_check_llm(_build(LlmSettings, values["llm"], "llm")),
+        feeds=_build(FeedSettings, values["feeds"], "feeds"),
     )
 
 
@@ -241,6 +245,9 @@ def _convert(current: object, value: object) -> object:
         return float(value)
     if isinstance(current, Path):
         return Path(str(value))
+    if isinstance(current, tuple):
+        items = value.split(",") if isinstance(value, str) else value
+        return tuple(str(i).strip() for i in items if str(i).strip())
     if isinstance(current, frozenset):
         items = value.split(",") if isinstance(value, str) else value
         return frozenset(str(i).strip() for i in items if str(i).strip())

@@ -54,10 +54,19 @@ class Citation:
     quote: str  # the supporting sentence(s), verbatim
     passage: str  # the passage the quote sits in
     highlights: tuple[tuple[int, int], ...] = ()  # quote offsets inside passage
+    also: tuple[tuple[str, str], ...] = ()  # (source, url) of other copies of the same article
+
+    @classmethod
+    def of(cls, n: int, article: Article, quote: str, passage: str,
+           highlights: tuple[tuple[int, int], ...] = ()) -> Citation:
+        return cls(n=n, article_id=article.id, title=article.title, source=article.source,
+                   published=article.published, url=article.url, path=article.path, quote=quote, passage=passage,
+                   highlights=highlights, also=article.also)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["highlights"] = [list(h) for h in self.highlights]
+        data["also"] = [{"source": s, "url": u} for s, u in self.also]
         return data
 
 

@@ -29,3 +29,20 @@ class IndexSettings:
     # index/static_encoder.py) or "model" (sentence-transformers, as documents are embedded)
     query_encoder: str = "onnx"
     model_cache: Path = Path("~/.cache/newsbot")  # where the ONNX export is kept
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """Feeds and pages fetched over HTTP (index/fetched.py). Feeds added with `newsbot feeds add`
+    live in the index folder; `urls` lists more in the settings file."""
+
+    urls: tuple[str, ...] = ()
+    interval_minutes: float = 10.0  # `index watch` polls the feeds this often
+    max_items: int = 50  # entries read per feed per poll (feeds list the newest first)
+    max_age_days: int = 0  # entries published longer ago are ignored; 0: no cut-off
+    max_bytes: int = 5 * 1024 * 1024  # per response (a feed or a page), after decompression
+    timeout_s: float = 10.0
+    host_delay_s: float = 1.0  # pause between two requests to the same host
+    user_agent: str = ""  # "" is newsbot's own (index/http_fetch.USER_AGENT)
+    # an entry with fewer words is a summary: its page is fetched and the article extracted
+    full_text_words: int = 150

@@ -26,18 +26,30 @@ def watch(
     debounce: float = 2.0,
     stop: threading.Event | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    poll: Callable[[], bool] | None = None,
+    poll_every: float = 600.0,
 ) -> None:
     """Call `update` once at start and after each change, when the folder has been quiet for
-    `debounce` seconds. A failing update is logged and the watch goes on."""
+    `debounce` seconds. Every `poll_every` seconds `poll` runs (fetching the feeds); when it says
+    something new arrived, `update` runs too. A failing update or poll is logged and the watch
+    goes on."""
     stop = stop or threading.Event()
     last_seen = None
     pending_since: float | None = 0.0  # run once at start
+    next_poll = time.monotonic()
     while not stop.is_set():
         state = folder_state(root)
         if state != last_seen:
             if last_seen is not None:
                 pending_since = time.monotonic()
             last_seen = state
+        if poll is not None and time.monotonic() >= next_poll:
+            next_poll = time.monotonic() + poll_every
+            try:
+                if poll() and pending_since is None:
+                    pending_since = 0.0  # fetched articles are complete: no need to wait for quiet
+            except Exception:
+                log.exception("polling the feeds failed; trying again in %.0f s", poll_every)
         if pending_since is not None and time.monotonic() - pending_since >= (debounce if pending_since else 0):
             pending_since = None
             try:

@@ -31,7 +31,8 @@ def source_line(c: Citation) -> str:
     head = f"<{c.url}|{title}>" if c.url.startswith(("http://", "https://")) else f"*{title}*"
     meta = " · ".join(escape(x) for x in (c.source, c.published or "") if x)
     where = "" if c.url else f" · `{escape(clip(c.path, 120))}`"
-    return f"*[{c.n}]* {head}" + (f" · {meta}" if meta else "") + where
+    also = ", ".join(f"<{u}|{escape(s or u)}>" for s, u in c.also[:5] if u.startswith(("http://", "https://")))
+    return f"*[{c.n}]* {head}" + (f" · {meta}" if meta else "") + where + (f" · also: {also}" if also else "")
 
 
 def answer_text(answer: Answer) -> str:
