@@ -37,3 +37,14 @@ def test_bench_quick_writes_results_and_plots(tmp_path):
     assert variants["context_chunks=0"]["top10_chars_mean"] <= variants["context_chunks=1"]["top10_chars_mean"]
     assert variants["context_chunks=1"]["top10_chars_mean"] <= versus["newsbot"]["top10_chars_mean"]
     assert (tmp_path / "bench-latency-vs-size.png").stat().st_size > 1000
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared RealTime QA data not beside the repository")
+def test_feed_poll_benchmark_runs_on_a_slice():
+    result = subprocess.run([sys.executable, "-m", "bench.feed_poll", "--feeds", "2", "--items", "3"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, env=os.environ)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(result.stdout)
+    assert data["items"] == 6 and data["first_poll"]["chunks_embedded"] > 0
+    assert data["unchanged_poll"]["new"] == 0 and data["unchanged_poll"]["torch_loaded"] is False
+    assert data["unchanged_poll"]["published"] is False

@@ -19,6 +19,7 @@ from index.settings import FeedSettings, IndexSettings
 from index.sources import fetched_dir
 from index.versions import load_current
 from tests import news_site as ns
+from tests.conftest import ROOT
 from tests.fakes import CountingEmbedder, HashingEmbedder
 from tests.feed_stories import GLACIER, HARBOUR, LIBRARY, TRAIN, VACCINE, syndicated
 
@@ -178,10 +179,11 @@ def test_failing_feeds_are_reported_and_the_others_indexed(site, tmp_path):
         "/moved.xml": ns.redirect(b + "/atom.xml"),
         "/gzip.xml": ns.gzipped(ns.rdf("Health Notes", b, [VACCINE])),
         "/huge.xml": ns.ok(b"<rss>" + b" " * 300_000 + b"</rss>"),
+        "/broken.xml": ns.ok(ns.rss("Library Wire", b, [LIBRARY]).replace(b"</channel>", b"")),
     })
     store = store_of(tmp_path)
     for path in ("/rss.xml", "/500.xml", "/slow.xml", "/page.html", "/missing.xml", "/moved.xml", "/gzip.xml",
-                 "/huge.xml"):
+                 "/huge.xml", "/broken.xml"):
         store.add_feed(b + path)
     store.add_feed("http://no-such-host.invalid/feed.xml")
     started = time.monotonic()
@@ -189,6 +191,7 @@ def test_failing_feeds_are_reported_and_the_others_indexed(site, tmp_path):
     assert time.monotonic() - started < 15
     by_path = {f.url.removeprefix(b): f for f in report.feeds}
     assert by_path["/rss.xml"].new == 2 and by_path["/moved.xml"].new == 1 and by_path["/gzip.xml"].new == 1
+    assert by_path["/broken.xml"].new == 1 and by_path["/broken.xml"].warning.startswith("malformed")
     assert by_path["/500.xml"].error == "HTTP 500"
     assert by_path["/missing.xml"].error == "HTTP 404"
     assert by_path["/slow.xml"].error.startswith("timed out")
@@ -196,7 +199,7 @@ def test_failing_feeds_are_reported_and_the_others_indexed(site, tmp_path):
     assert by_path["/huge.xml"].error.startswith("too large")
     assert by_path["http://no-such-host.invalid/feed.xml"].last_status == "error"
     sync_index(index_settings(tmp_path), HashingEmbedder())
-    assert len(articles_by_title(tmp_path)) == 4
+    assert len(articles_by_title(tmp_path)) == 5
     status = {f["url"].removeprefix(b): f for f in feed_status(tmp_path / "index", FAST)}
     assert status["/500.xml"]["last_status"] == "error" and status["/500.xml"]["failures"] == 1
     assert status["/rss.xml"]["items"] == 2 and status["/rss.xml"]["error"] == ""
@@ -244,6 +247,59 @@ def test_added_urls_are_fetched_and_bad_pages_stay_pending(site, tmp_path):
     sync_index(index_settings(tmp_path), HashingEmbedder())
     library = articles_by_title(tmp_path)[LIBRARY.title]
     assert library.url == b + "/news/library-reopens.html" and library.source == "Local Wire"
+
+
+def test_limits_per_poll_and_age_cut_off(site, tmp_path):
+    publish(site)
+    site.routes["/many.xml"] = ns.ok(ns.rss("Many", site.base, [VACCINE, TRAIN, GLACIER, HARBOUR]))
+    store = store_of(tmp_path)
+    store.add_feed(site.base + "/many.xml")
+    report = poll(store, FeedSettings(host_delay_s=0.0, max_items=3), Fetcher(host_delay_s=0))
+    assert report.new == 3  # the first three entries: feeds list the newest first
+    other = FetchedStore(fetched_dir(tmp_path / "other"))
+    other.add_feed(site.base + "/many.xml")
+    import datetime as dt
+
+    days = (dt.date.today() - dt.date(2023, 2, 7)).days  # keeps 2023-02-07 and later
+    report = poll(other, FeedSettings(host_delay_s=0.0, max_age_days=days), Fetcher(host_delay_s=0))
+    assert report.new == 3  # the harbour story (2023-02-06) is older than the cut-off
+
+
+def test_requests_to_one_host_are_spaced(site):
+    site.routes["/a"] = ns.ok(b"a", "text/plain")
+    fetcher = Fetcher(host_delay_s=0.3)
+    started = time.monotonic()
+    for _ in range(3):
+        fetcher.get(site.base + "/a")
+    assert time.monotonic() - started >= 0.6
+    assert all(h["user-agent"].startswith("newsbot/") for _, h in site.requests)
+
+
+def test_feeds_listed_in_the_settings_file_are_polled(site, tmp_path):
+    from bot.settings import load_settings
+
+    publish(site)
+    config = tmp_path / "newsbot.toml"
+    config.write_text(f'[feeds]\nurls = ["{site.base}/atom.xml"]\nmax_items = 10\n')
+    settings = load_settings({}, config)
+    assert settings.feeds.urls == (site.base + "/atom.xml",) and settings.feeds.max_items == 10
+    report = poll(store_of(tmp_path), settings.feeds, Fetcher(host_delay_s=0))
+    assert report.new == 1 and report.feeds[0].name == "Rail Weekly"
+
+
+def test_citations_of_a_syndicated_article_show_every_link():
+    from bot.slack.blocks import source_line
+    from bot.types import Citation
+    from index.articles import make_article
+
+    article = make_article(title="Glacier", text="The glacier lost ice.", url="https://a.example/g",
+                           source="A Daily")
+    from dataclasses import replace
+
+    article = replace(article, also=(("B Wire", "https://b.example/g"),))
+    cited = Citation.of(1, article, "The glacier lost ice.", "The glacier lost ice.")
+    assert cited.to_dict()["also"] == [{"source": "B Wire", "url": "https://b.example/g"}]
+    assert "<https://b.example/g|B Wire>" in source_line(cited)
 
 
 def test_only_http_urls_are_accepted(tmp_path):
@@ -320,6 +376,13 @@ def test_feeds_commands_and_a_cited_answer(site, tmp_path):
     assert update.returncode == 0, update.stderr
     report = json.loads(update.stdout)
     assert report["articles"] == 3 and report["fetch"]["new"] == 3 and "published" in report
+    code = ("import sys, time; from bot.cli import main; t = time.perf_counter(); "
+            f"main(['index', 'update', '-q', *{index!r}], standalone_mode=False); "
+            "print(time.perf_counter() - t, 'torch' in sys.modules)")
+    unchanged = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert unchanged.returncode == 0, unchanged.stderr[-2000:]
+    seconds, torch_loaded = unchanged.stdout.split()[-2:]
+    assert torch_loaded == "False" and float(seconds) < 3, unchanged.stdout  # 0.45 s in bench.feed_poll
     added = run("add", site.base + "/news/library-reopens.html", "--json", *index)
     assert added.returncode == 0, added.stderr
     assert json.loads(added.stdout)["articles"] == 4
