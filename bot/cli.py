@@ -279,9 +279,19 @@ def feeds_list(config_file, seeds_dir, index_dir, as_json):
 def add_urls(urls, config_file, seeds_dir, index_dir, quiet, as_json):
     """Index the article pages at URLS now (fetched, main text extracted). A page that cannot be
     fetched stays pending and is retried by `index update`."""
+    from index.feeds import canonical_link
+
     settings = _settings(config_file, seeds_dir, index_dir)
-    _store(settings).add_urls(list(urls))
+    store = _store(settings)
+    store.add_urls(list(urls))
     _run_sync(settings, False, quiet, as_json)
+    asked = {canonical_link(u) for u in urls}
+    failed = [u for u in store.urls() if u["url"] in asked and u.get("status") != "ok"]
+    for u in failed:
+        click.echo(f"Error: {u['url']}: {u.get('error')} (kept pending: `newsbot index update` tries it again)",
+                   err=True)
+    if failed:
+        raise SystemExit(2)
 
 
 # ------------------------------------------------------------------ ask / chat

@@ -387,6 +387,9 @@ def test_feeds_commands_and_a_cited_answer(site, tmp_path):
     assert added.returncode == 0, added.stderr
     assert json.loads(added.stdout)["articles"] == 4
 
+    pdf = run("add", site.base + "/missing.pdf", *index)
+    assert pdf.returncode == 2 and pdf.stderr.strip().endswith("HTTP 404 (kept pending: `newsbot index update` tries "
+                                                                "it again)")
     answer = json.loads(run("ask", "--json", "What pay rise did the Valmora dock workers accept?", *index).stdout)
     assert answer["found"]
     first = answer["citations"][0]
