@@ -8,7 +8,6 @@ the entities of the previous question and answer.
 from __future__ import annotations
 
 import re
-import threading
 from collections import deque
 from dataclasses import dataclass
 
@@ -38,9 +37,6 @@ def is_follow_up(question: str) -> bool:
 class Conversation:
     def __init__(self, max_turns: int = 6) -> None:
         self.turns: deque[Turn] = deque(maxlen=max_turns)
-        # two messages of one Slack thread may arrive together: the caller holds this while it
-        # resolves, answers and remembers a turn, so turns do not interleave
-        self.lock = threading.RLock()
 
     def resolve(self, question: str) -> str:
         """The retrieval query for a question in this conversation."""

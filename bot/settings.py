@@ -102,6 +102,10 @@ class SlackSettings:
     # and how long the connection may stay down before the process exits to be restarted
     health_file: str = ""
     reconnect_give_up_s: float = 300.0
+    # where that state lives: "memory" (this process), "sqlite" (several processes on one host;
+    # state_url is the file) or "redis" (several hosts; state_url is redis://[:password@]host:port/db)
+    state: str = "memory"
+    state_url: Secret = field(default_factory=Secret)  # may hold a password
 
 
 LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama")
@@ -151,6 +155,8 @@ ENV_KEYS = {
     "NEWSBOT_ALLOW_DMS": ("slack", "allow_direct_messages"),
     "NEWSBOT_HEALTH_FILE": ("slack", "health_file"),
     "NEWSBOT_RECONNECT_GIVE_UP": ("slack", "reconnect_give_up_s"),
+    "NEWSBOT_SLACK_STATE": ("slack", "state"),
+    "NEWSBOT_SLACK_STATE_URL": ("slack", "state_url"),
     "NEWSBOT_LLM": ("llm", "provider"),
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
     "NEWSBOT_LLM_MODEL": ("llm", "model"),
@@ -192,7 +198,7 @@ def load_settings(
     return Settings(
         index=_build(IndexSettings, values["index"], "index"),
         answer=_check_answer(_build(AnswerSettings, values["answer"], "answer")),
-        slack=_build(SlackSettings, values["slack"], "slack"),
+        slack=_check_slack(_build(SlackSettings, values["slack"], "slack")),
         llm=_check_llm(_build(LlmSettings, values["llm"], "llm")),
         feeds=_build(FeedSettings, values["feeds"], "feeds"),
     )
@@ -208,6 +214,19 @@ def _check_answer(answer: AnswerSettings) -> AnswerSettings:
         raise NewsbotError("settings answer.max_sentences (1-10), memory_turns and context_chunks (0 or more) "
                            "are out of range")
     return answer
+
+
+SLACK_STATES = ("memory", "sqlite", "redis")
+
+
+def _check_slack(slack: SlackSettings) -> SlackSettings:
+    if slack.state not in SLACK_STATES:
+        raise NewsbotError(f"setting slack.state (NEWSBOT_SLACK_STATE): {slack.state!r} is not one of "
+                           f"{', '.join(SLACK_STATES)}")
+    if slack.state == "redis" and not slack.state_url.get().startswith(("redis://", "rediss://", "unix://")):
+        raise NewsbotError("slack.state = redis needs slack.state_url (env NEWSBOT_SLACK_STATE_URL), "
+                           "e.g. redis://127.0.0.1:6379/0")
+    return slack
 
 
 def _check_llm(llm: LlmSettings) -> LlmSettings:

@@ -29,7 +29,7 @@ def test_compose_runs_bot_and_watcher_on_a_shared_volume():
 def test_dockerfile_pins_cpu_torch_and_runs_as_non_root():
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert "whl/cpu torch==2.13.0" in dockerfile
-    assert dockerfile.index("torch==2.13.0") < dockerfile.index("pip install .")
+    assert dockerfile.index("torch==2.13.0") < dockerfile.index("pip install \".[redis]\"")
     assert "\nUSER newsbot" in dockerfile
 
 
@@ -53,3 +53,18 @@ def test_compose_probes_the_socket_mode_health_file_the_bot_writes():
     probe = " ".join(bot["healthcheck"]["test"])
     assert env["NEWSBOT_HEALTH_FILE"] in probe and "connected" in probe
     assert bot["restart"] == "unless-stopped"
+
+
+def test_the_replicas_profile_shares_redis_and_the_index():
+    from bot.settings import load_settings
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
+    services = compose["services"]
+    replica, redis = services["bot-replica"], services["redis"]
+    assert replica["profiles"] == ["replicas"] == redis["profiles"] and "redis" in replica["depends_on"]
+    env = dict(item.split("=", 1) for item in replica["environment"])
+    settings = load_settings(env)  # the settings the replicas will run with are valid
+    assert settings.slack.state == "redis" and settings.slack.state_url.get().startswith("redis://redis:")
+    assert "index-data:/data" in replica["volumes"] and replica["command"][:3] == ["newsbot", "slack", "--http"]
+    assert "/readyz" in " ".join(replica["healthcheck"]["test"])
+    assert '".[redis]"' in (ROOT / "deploy" / "Dockerfile").read_text()  # the image has the Redis client

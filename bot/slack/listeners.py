@@ -16,7 +16,7 @@ from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack import blocks as kit
 from bot.slack.history import conversation_from_replies, strip_mentions
-from bot.slack.state import MemoryState, SlackState
+from bot.slack.state import SlackState, make_state
 from bot.types import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -32,13 +32,35 @@ class SlackBot:
     def __init__(self, settings: Settings, answerer: Answerer, state: SlackState | None = None) -> None:
         self.settings = settings
         self.answerer = answerer
-        self.state = state or MemoryState(settings.slack, settings.answer.memory_turns)
+        self.state = state or make_state(settings)
         self._not_ours: OrderedDict[tuple[str, str], None] = OrderedDict()  # threads without the bot
         self._pending: dict[tuple[str, str], threading.Event] = {}  # thread look-ups under way
+        # two messages of one thread may arrive together: each waits for the other's turn to be
+        # answered and saved (in this process; replicas behind a shared state may interleave)
+        self._thread_locks: OrderedDict[tuple[str, str], threading.Lock] = OrderedDict()
         self._lock = threading.Lock()
         self._handled = 0  # listener calls finished, answered or not (a signal for probes and tests)
         self._running = 0  # listener calls under way
         self._handled_changed = threading.Condition()
+
+    def thread_lock(self, channel: str, thread: str) -> threading.Lock:
+        with self._lock:
+            key = (channel, thread)
+            lock = self._thread_locks.get(key)
+            if lock is None:
+                lock = self._thread_locks[key] = threading.Lock()
+                while len(self._thread_locks) > self.settings.slack.max_threads:
+                    old_key, old = next(iter(self._thread_locks.items()))
+                    if old.locked():
+                        break
+                    del self._thread_locks[old_key]
+            self._thread_locks.move_to_end(key)
+            return lock
+
+    def counts(self) -> dict[str, int]:
+        """Listener calls finished (answered, refused or duplicates) and under way: for probes."""
+        with self._handled_changed:
+            return {"handled": self._handled, "running": self._running}
 
     def started(self) -> None:
         with self._handled_changed:
@@ -140,9 +162,10 @@ class SlackBot:
         placeholder = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=f"_{kit.THINKING}_")
         ts = placeholder["ts"]
         try:
-            conversation = self.state.conversation(channel, conversation_key)
-            with conversation.lock:  # one turn at a time per thread
+            with self.thread_lock(channel, conversation_key):  # one turn at a time per thread
+                conversation = self.state.conversation(channel, conversation_key)
                 answer = self.answerer.answer(strip_mentions(text), conversation)
+                self.state.save_conversation(channel, conversation_key, conversation)
             key = f"{channel}:{ts}"
             self.state.keep_answer(key, answer)
             client.chat_update(channel=channel, ts=ts, text=kit.answer_text(answer),
@@ -160,13 +183,14 @@ class SlackBot:
         stream = _Draft(client, channel, thread_ts, user, team)
         try:
             answer = None
-            conversation = self.state.conversation(channel, conversation_key)
-            with conversation.lock:  # one turn at a time per thread
+            with self.thread_lock(channel, conversation_key):  # one turn at a time per thread
+                conversation = self.state.conversation(channel, conversation_key)
                 for item in self.answerer.stream(strip_mentions(text), conversation):
                     if isinstance(item, Answer):
                         answer = item
                     else:
                         stream.add(item)
+                self.state.save_conversation(channel, conversation_key, conversation)
             key = f"{channel}:{stream.ts}"
             self.state.keep_answer(key, answer)
             stream.finish(answer, key)

@@ -195,7 +195,7 @@ def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> No
     app = create_app(settings, answerer)
 
     def health():
-        return {"ok": True}
+        return {"ok": True, **app.slack_bot.counts()}
 
     def ready():
         version = answerer.retriever.reader.snapshot()

@@ -2,9 +2,13 @@
 
 `SlackState` holds: which events and commands were already handled (Slack retries deliveries; a
 captured request can be replayed), per-user rate limits, each thread's conversation, the answers
-kept for the "Show passages" and feedback buttons, and the feedback log. `MemoryState` keeps all of
-it in this process, every store bounded (settings `slack.max_*`); a shared implementation (SQLite
-for several processes on one host, Redis for several hosts) can take its place in `create_app`.
+kept for the "Show passages" and feedback buttons, and the feedback log. Three implementations,
+chosen by `slack.state`: `MemoryState` keeps all of it in this process, every store bounded
+(settings `slack.max_*`); `SqliteState` (bot/slack/state_sqlite.py) shares it between processes on
+one host; `RedisState` (bot/slack/state_redis.py) between hosts.
+
+A caller that changes a conversation saves it back (`save_conversation`): with a shared state the
+conversation it got is a copy.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import OrderedDict
 from typing import Protocol
 
 from bot.conversation import Conversation
-from bot.settings import SlackSettings
+from bot.settings import Settings, SlackSettings
 from bot.slack.feedback import FeedbackLog
 from bot.slack.guards import RateLimiter, SeenEvents, Threads
 from bot.types import Answer
@@ -81,3 +85,18 @@ class MemoryState:
 
     def record_feedback(self, **entry) -> dict:
         return self._feedback.record(**entry)
+
+
+def make_state(settings: Settings) -> SlackState:
+    """The state named by `slack.state`: memory (default), sqlite (a file path in `slack.state_url`,
+    default data/slack-state.sqlite) or redis (a redis:// URL in `slack.state_url`)."""
+    slack, turns = settings.slack, settings.answer.memory_turns
+    if slack.state == "sqlite":
+        from bot.slack.state_sqlite import SqliteState
+
+        return SqliteState(slack.state_url.get() or "data/slack-state.sqlite", slack, turns)
+    if slack.state == "redis":
+        from bot.slack.state_redis import RedisState
+
+        return RedisState(slack.state_url.get(), slack, turns, fallback=MemoryState(slack, turns))
+    return MemoryState(slack, turns)
