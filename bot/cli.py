@@ -424,7 +424,11 @@ def eval_group() -> None:
               help="Also answer a seeded sample of questions with this LLM (settings [llm] for the endpoint).")
 @click.option("--llm-sample", default=100, show_default=True, help="Questions answered by the LLM.")
 @click.option("--seed", default=7, show_default=True, help="Seed of the LLM sample.")
-def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json, llm, llm_sample, seed):
+@click.option("--vector-store", type=click.Choice(["faiss", "qdrant"]), default=None,
+              help="Where the evaluation index keeps its vectors (default: settings index.vector_store). "
+                   "qdrant uses index.qdrant_url, else qdrant-client's embedded mode in INDEX/qdrant.")
+def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json, llm, llm_sample, seed,
+                    vector_store):
     """RealTime QA 2023 Q1: retrieval Hit@k/MRR per retriever, the answers (short answer and quotes)
     holding the gold answer, multiple-choice accuracy; dev (January) and held-out (February–March)
     splits apart. With --llm, generative answers on a sample too."""
@@ -433,6 +437,11 @@ def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_js
 
     _quiet_libraries()
     settings = _settings(None, None, index_dir, llm=llm)
+    if vector_store:
+        from dataclasses import replace
+
+        url = settings.index.qdrant_url or (f"local:{index_dir / 'qdrant'}" if vector_store == "qdrant" else "")
+        settings = replace(settings, index=replace(settings.index, vector_store=vector_store, qdrant_url=url))
     summary = run_realtimeqa(settings, data, out, limit_articles=limit_articles, limit_questions=limit_questions,
                              progress=None if as_json else RichProgress("Embedding chunks"),
                              llm_sample=llm_sample, seed=seed)

@@ -20,7 +20,6 @@ from bot.types import Passage
 from index.build import EmbedProgress, sync_index
 from index.lexical import terms
 from index.sentences import split_sentences
-from index.versions import IndexReader
 
 KS = (1, 5, 10)
 # Tuning uses the January 2023 questions only; February–March are held out (issue #14's method)
@@ -197,7 +196,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                    embedder=None, llm_sample: int = 100, seed: int = 7) -> dict:
     """The evaluation; with settings.llm configured, also the generative answers on a seeded sample
     of `llm_sample` answerable questions (the extractive figures are unchanged by it)."""
-    from bot.service import make_composer, make_embedder, make_query_embedder
+    from bot.service import make_composer, make_embedder, make_query_embedder, make_reader
 
     articles = load_jsonl_gz(Path(data) / "articles.jsonl.gz")
     questions = load_jsonl_gz(Path(data) / "questions.jsonl.gz")
@@ -206,7 +205,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     report = build_eval_index(settings, data, articles, embedder, progress,
                               sliced=limit_articles is not None)
     query_embedder = make_query_embedder(settings, lambda: embedder)
-    retriever = Retriever(IndexReader(settings.index.index_dir), query_embedder, settings.answer)
+    retriever = Retriever(make_reader(settings), query_embedder, settings.answer)
 
     generative = make_composer(settings) if settings.llm.provider != "none" else None
     eligible = [q["id"] for q in questions if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3]

@@ -18,9 +18,9 @@ from bot.hints import QueryHints, parse_hints
 from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.embedder import Embedder
-from index.lexical import bm25_scores, terms
+from index.lexical import terms
+from index.search import Filters
 from index.store import ChunkRef, IndexVersion
-from index.vectors import vectors_of
 from index.versions import IndexReader
 
 MODES = ("dense", "bm25", "hybrid", "rescored")
@@ -124,27 +124,24 @@ class Retriever:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         today = (as_of or date.today()).toordinal()
-        mask = self._mask(version, hints)
         n = self.settings.candidates
 
-        dense_rows = dense_scores = np.zeros(0)
+        if mode != "bm25" and query_vector is None:
+            query_vector = self.embedder.embed([query])[0]
         if mode != "bm25":
-            if query_vector is None:
-                query_vector = self.embedder.embed([query])[0]
             timings["embed"] = _lap(clock)
-            clock = time.perf_counter()
-            dense_rows, dense_scores = version.vectors.search(query_vector, n, mask)
-            timings["dense"] = _lap(clock)
-        clock = time.perf_counter()
-        lexical = bm25_scores(version.bm25, query) if mode != "dense" else None
-        bm25_rows = version.bm25.top(lexical, n, mask)[0] if lexical is not None else np.zeros(0, dtype=np.int64)
-        timings["bm25"] = _lap(clock)
+        found = version.search.candidates(query_vector if mode != "bm25" else None, query, n, self._filters(hints),
+                                          lexical=mode != "dense")
+        timings.update(found.timings_ms)
+        dense_rows, dense_scores = found.dense_rows, found.dense_scores
+        lexical_of = found.lexical_of
+        bm25_rows = found.lexical_rows
 
         clock = time.perf_counter()
         if mode == "dense":
             ranked = [(int(r), float(s)) for r, s in zip(dense_rows, dense_scores)]
         elif mode == "bm25":
-            ranked = [(int(r), float(lexical[r])) for r in bm25_rows]
+            ranked = [(int(r), float(s)) for r, s in zip(bm25_rows, found.lexical_scores)]
         else:
             fused = rrf([dense_rows, bm25_rows])
             ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
@@ -153,7 +150,8 @@ class Retriever:
         clock = time.perf_counter()
         rows = np.array([r for r, _ in ranked[: max(3 * k, self.settings.rescore_depth)]], dtype=np.int64)
         cosines = self._cosines(version, rows, dense_rows, dense_scores, query_vector)
-        max_bm25 = float(lexical.max()) if lexical is not None and lexical.size and lexical.max() > 0 else 1.0
+        max_bm25 = found.max_lexical
+        lexical_scores = lexical_of(rows) if lexical_of is not None else np.zeros(len(rows))
         vocab = version.bm25.vocab
         q_terms = [vocab.get(t, -1) for t in query_terms(query)]  # -1: in no chunk
         preferred = set(prefer_articles)
@@ -163,7 +161,7 @@ class Retriever:
         scored = []
         for position, (row, base) in enumerate(ranked[: len(rows)]):
             article = version.articles[int(article_rows[position])]
-            bm25 = float(lexical[row]) if lexical is not None else 0.0
+            bm25 = float(lexical_scores[position])
             score = base
             if covered is not None:
                 score = (
@@ -193,7 +191,7 @@ class Retriever:
         known = dict(zip(dense_rows.tolist(), dense_scores.tolist()))
         missing = np.array([r for r in rows.tolist() if r not in known], dtype=np.int64)
         if len(missing):
-            sims = vectors_of(version.vectors, missing) @ query_vector
+            sims = version.search.vectors(missing) @ query_vector
             known.update(zip(missing.tolist(), sims.tolist()))
         return np.array([known[r] for r in rows.tolist()], dtype=np.float32)
 
@@ -204,13 +202,9 @@ class Retriever:
             self._sources_cache = (str(version.path), sources)
         return self._sources_cache[1]
 
-    def _mask(self, version: IndexVersion, hints: QueryHints) -> np.ndarray | None:
-        allowed = np.ones(len(version.articles), dtype=bool)
-        if hints.source:
-            allowed &= np.array([a.source == hints.source for a in version.articles])
-        if allowed.all() or not allowed.any():
-            return None
-        return allowed[version.chunk_article_rows]
+    @staticmethod
+    def _filters(hints: QueryHints) -> Filters:
+        return Filters(sources=frozenset((hints.source,))) if hints.source else Filters()
 
     @staticmethod
     def _time_boost(published: str | None, today: int, hints: QueryHints) -> float:

@@ -91,10 +91,17 @@ def make_composer(settings: Settings):
     return GenerativeComposer(client, settings.llm, settings.answer, endpoint=settings.llm.base_url or settings.llm.provider)
 
 
+def make_reader(settings: Settings) -> IndexReader:
+    """The index reader; versions kept on Qdrant are reached with the settings' URL and key."""
+    from index.build import qdrant_connector
+
+    return IndexReader(settings.index.index_dir, qdrant=qdrant_connector(settings.index) if settings.index.qdrant_url else None)
+
+
 def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answerer:
     """`embedder`: an already loaded document model, used when questions need it (export check,
     query_encoder = "model"); otherwise the serving process never loads torch."""
-    reader = IndexReader(settings.index.index_dir)
+    reader = make_reader(settings)
     try:
         reader.snapshot()  # fail early, with IndexNotFound, when there is no index
     except IndexNotFound as exc:  # name the articles folder the user chose, so the hint builds from it

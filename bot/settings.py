@@ -12,31 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from index.errors import NewsbotError
-from index.settings import FeedSettings, IndexSettings
-
-
-class Secret:
-    """A token that never prints: repr and str show only whether it is set."""
-
-    def __init__(self, value: str = "") -> None:
-        self._value = value
-
-    def get(self) -> str:
-        return self._value
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def __repr__(self) -> str:
-        return "Secret('********')" if self._value else "Secret('')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
+from index.settings import FeedSettings, IndexSettings, Secret  # noqa: F401 (Secret: re-exported)
 
 
 @dataclass(frozen=True)
@@ -142,6 +118,9 @@ ENV_KEYS = {
     "NEWSBOT_INDEX": ("index", "index_dir"),
     "NEWSBOT_MODEL": ("index", "model"),
     "NEWSBOT_QUERY_ENCODER": ("index", "query_encoder"),
+    "NEWSBOT_VECTOR_STORE": ("index", "vector_store"),
+    "NEWSBOT_QDRANT_URL": ("index", "qdrant_url"),
+    "NEWSBOT_QDRANT_API_KEY": ("index", "qdrant_api_key"),
     "NEWSBOT_MODEL_CACHE": ("index", "model_cache"),
     "NEWSBOT_K": ("answer", "k"),
     "NEWSBOT_CHAT_HISTORY": ("answer", "chat_history"),
@@ -196,7 +175,7 @@ def load_settings(
     for section, items in (overrides or {}).items():
         values[section].update({k: v for k, v in items.items() if v is not None})
     return Settings(
-        index=_build(IndexSettings, values["index"], "index"),
+        index=_check_index(_build(IndexSettings, values["index"], "index")),
         answer=_check_answer(_build(AnswerSettings, values["answer"], "answer")),
         slack=_check_slack(_build(SlackSettings, values["slack"], "slack")),
         llm=_check_llm(_build(LlmSettings, values["llm"], "llm")),
@@ -214,6 +193,16 @@ def _check_answer(answer: AnswerSettings) -> AnswerSettings:
         raise NewsbotError("settings answer.max_sentences (1-10), memory_turns and context_chunks (0 or more) "
                            "are out of range")
     return answer
+
+
+def _check_index(index: IndexSettings) -> IndexSettings:
+    if index.vector_store not in ("faiss", "qdrant"):
+        raise NewsbotError(f"setting index.vector_store (NEWSBOT_VECTOR_STORE): {index.vector_store!r} is not "
+                           "faiss or qdrant")
+    if index.vector_store == "qdrant" and not index.qdrant_url:
+        raise NewsbotError("index.vector_store = qdrant needs index.qdrant_url (env NEWSBOT_QDRANT_URL): a server "
+                           "URL such as http://127.0.0.1:6333, or local:DIR for the embedded mode")
+    return index
 
 
 SLACK_STATES = ("memory", "sqlite", "redis")

@@ -84,7 +84,7 @@ def sync_index(
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir, lock_wait):
         prune(index_dir, settings.keep_versions)  # also clears folders left by a crashed build
-        previous = _load_previous(index_dir)
+        previous = _load_previous(index_dir, settings)
         reusable = previous if previous is not None and not full and _compatible(previous, settings, embedder) else None
         report = SyncReport()
         roots = ([FolderSource(s) if isinstance(s, (str, Path)) else s for s in sources] if sources is not None
@@ -133,11 +133,15 @@ def sync_index(
             bm25, sentences = bm25.result(), sentences.result()
         report.articles, report.chunks = len(kept), len(keys)
 
-        store = FaissStore.create(embedder.dim, settings.faiss_factory)
-        store.add(vectors)
-        clock = _lap(report, "index", clock)
         name = new_version_name(index_dir)
         report.version = name
+        store, qdrant = None, None
+        if settings.vector_store == "qdrant":
+            qdrant = _write_qdrant(settings, name, vectors, bm25, rows, kept, texts)
+        else:
+            store = FaissStore.create(embedder.dim, settings.faiss_factory)
+            store.add(vectors)
+        clock = _lap(report, "index", clock)
         manifest = {
             "format": FORMAT,
             "version": name,
@@ -157,7 +161,10 @@ def sync_index(
             "embedded": report.embedded,
             "reused": report.reused,
             "build_seconds": round(time.perf_counter() - started, 3),
+            "vector_store": settings.vector_store,
         }
+        if qdrant is not None:
+            manifest["qdrant"] = qdrant
         data = VersionData(
             manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
             chunk_texts=texts, vectors=store, bm25=bm25, sentences=sentences,
@@ -171,10 +178,44 @@ def sync_index(
             raise
         report.published = True
         prune(index_dir, settings.keep_versions)
+        if qdrant is not None:
+            _publish_qdrant(settings, index_dir, qdrant)
         clock = _lap(report, "write", clock)
         _fit_query_encoder(settings, embedder, lambda: texts, full, report, clock)
         report.seconds = time.perf_counter() - started
         return report
+
+
+def qdrant_connector(settings: IndexSettings):
+    from index.qdrant_store import QdrantConnector
+
+    return QdrantConnector(settings.qdrant_url, settings.qdrant_api_key.get())
+
+
+def _write_qdrant(settings: IndexSettings, name: str, vectors, bm25, rows, kept, texts) -> dict:
+    """The version's collection on Qdrant (written before the folder is published)."""
+    from index.qdrant_store import alias_for, write_collection
+
+    alias = alias_for(settings.index_dir)
+    collection = f"{alias}-{name}"
+    write_collection(qdrant_connector(settings).client(), collection, vectors, bm25, rows, kept, texts)
+    # a local folder is recorded as given; a server URL too (its API key comes from the settings)
+    return {"url": settings.qdrant_url, "collection": collection, "alias": alias}
+
+
+def _publish_qdrant(settings: IndexSettings, index_dir: Path, qdrant: dict) -> None:
+    """Point the alias at the new collection; delete the collections of pruned versions."""
+    from index.qdrant_store import prune_collections, switch_alias
+    from index.versions import VERSIONS
+
+    client = qdrant_connector(settings).client()
+    switch_alias(client, qdrant["alias"], qdrant["collection"])
+    kept = set()
+    for manifest in (Path(index_dir) / VERSIONS).glob("v*/manifest.json"):
+        named = json.loads(manifest.read_text()).get("qdrant") or {}
+        if named.get("collection"):
+            kept.add(named["collection"])
+    prune_collections(client, qdrant["alias"], kept)
 
 
 def _fit_query_encoder(settings: IndexSettings, embedder: Embedder, chunk_texts: Callable[[], list[str]],
@@ -206,12 +247,12 @@ def _lap(report: SyncReport, stage: str, since: float) -> float:
     return now
 
 
-def _load_previous(index_dir: Path) -> IndexVersion | None:
+def _load_previous(index_dir: Path, settings: IndexSettings) -> IndexVersion | None:
     path = current_version_path(index_dir)
     if path is None:
         return None
     try:
-        return IndexVersion(path)
+        return IndexVersion(path, qdrant_connector(settings) if settings.qdrant_url else None)
     except IndexCorrupt:
         log.warning("current index version %s is unreadable; building from scratch", path)
         return None
@@ -335,8 +376,8 @@ def _diff(previous: IndexVersion | None, kept: list[Article], report: SyncReport
 
 def _fingerprint(settings: IndexSettings, embedder: Embedder, articles: list[Article]) -> str:
     h = hashlib.sha1()
-    h.update(json.dumps([settings.model, embedder.dim, settings.chunk_tokens,
-                         settings.chunk_overlap_tokens, settings.faiss_factory]).encode())
+    store = [settings.model, embedder.dim, settings.chunk_tokens, settings.chunk_overlap_tokens, settings.faiss_factory]
+    h.update(json.dumps(store + ([settings.vector_store] if settings.vector_store != "faiss" else [])).encode())
     for a in articles:
         fields = [a.id, a.content_hash, a.title, a.source, a.url, a.published, a.path]
         h.update(json.dumps(fields + [a.also] if a.also else fields).encode())
@@ -408,7 +449,7 @@ def _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progres
         previous_rows = {k.decode(): i for i, k in enumerate(reusable.chunk_keys)}
         hits = [(i, previous_rows[keys[i]]) for i in missing if keys[i] in previous_rows]
         if hits:
-            old = reusable.vectors.all_vectors()
+            old = reusable.search.all_vectors()
             mine, theirs = zip(*hits)
             vectors[list(mine)] = old[list(theirs)]
         found = {i for i, _ in hits}

@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MODEL = "packaged:all-MiniLM-L6-v2"
+
+
+class Secret:
+    """A token that never prints: repr and str show only whether it is set."""
+
+    def __init__(self, value: str = "") -> None:
+        self._value = value
+
+    def get(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __repr__(self) -> str:
+        return "Secret('********')" if self._value else "Secret('')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
 
 
 @dataclass(frozen=True)
@@ -29,6 +53,11 @@ class IndexSettings:
     # index/static_encoder.py) or "model" (sentence-transformers, as documents are embedded)
     query_encoder: str = "onnx"
     model_cache: Path = Path("~/.cache/newsbot")  # where the ONNX export is kept
+    # where the vectors live: "faiss" (a file in each version folder) or "qdrant" (a collection per
+    # version on a Qdrant server, or qdrant-client's embedded mode with qdrant_url = "local:DIR")
+    vector_store: str = "faiss"
+    qdrant_url: str = ""
+    qdrant_api_key: Secret = field(default_factory=Secret)
 
 
 @dataclass(frozen=True)

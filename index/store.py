@@ -27,6 +27,7 @@ from index.articles import Article
 from index.errors import IndexCorrupt
 from index.files import mapped
 from index.lexical import Bm25Index, terms
+from index.search import ChunkSearch, FaissBm25Search
 from index.vectors import FaissStore
 
 FORMAT = 1
@@ -56,7 +57,7 @@ class VersionData:
     chunk_rows: np.ndarray  # CHUNK_DTYPE
     chunk_keys: list[str]
     chunk_texts: list[str]
-    vectors: FaissStore
+    vectors: FaissStore | None  # None when the vectors live in Qdrant (manifest["qdrant"])
     bm25: Bm25Index
     sentences: list[np.ndarray] | None = None  # per chunk, sentences.sentence_table of its text
 
@@ -82,7 +83,8 @@ def write_version(folder: Path, data: VersionData) -> None:
         np.save(folder / "sentence_offsets.npy", counts)
         np.save(folder / "sentences.npy", np.concatenate(data.sentences).astype(np.int32) if data.sentences
                 else np.zeros((0, 3), dtype=np.int32))
-    data.vectors.save(folder)
+    if data.vectors is not None:
+        data.vectors.save(folder)
     data.bm25.save(folder / "bm25")
     _write_json(folder / "manifest.json", data.manifest)  # last: its presence marks a complete version
 
@@ -90,7 +92,9 @@ def write_version(folder: Path, data: VersionData) -> None:
 class IndexVersion:
     """A loaded, read-only version. Readers share one instance; it never changes after loading."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, qdrant=None) -> None:
+        """`qdrant` (index.qdrant_store.QdrantConnector) reaches the Qdrant that holds a version built
+        with vector_store = "qdrant"; without it, the URL the manifest recorded is used."""
         self.path = Path(folder)
         manifest_path = self.path / "manifest.json"
         if not manifest_path.exists():
@@ -103,7 +107,8 @@ class IndexVersion:
             self.chunk_keys = mapped(self.path / "chunk_keys.npy")
             self._offsets = mapped(self.path / "chunk_text_offsets.npy")
             self._text = _map(self.path / "chunk_text.bin") if self._offsets[-1] else b""
-            self.vectors = FaissStore.load(self.path)
+            self.vector_store = self.manifest.get("vector_store", "faiss")
+            self.vectors = FaissStore.load(self.path) if self.vector_store == "faiss" else None
             self.bm25 = Bm25Index.load(self.path / "bm25", len(self.chunk_rows))
             self._sentences = self._sentence_offsets = None
             if (self.path / "sentences.npy").exists():
@@ -111,13 +116,29 @@ class IndexVersion:
                 self._sentence_offsets = mapped(self.path / "sentence_offsets.npy")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexCorrupt(f"cannot read index version {self.path}: {exc}; rebuild the index") from exc
-        if len(self.vectors) != len(self.chunk_rows):
-            raise IndexCorrupt(f"{self.path}: {len(self.vectors)} vectors for {len(self.chunk_rows)} chunks; rebuild")
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
         self.chunk_article_rows = np.asarray(self.chunk_rows["article"])
+        self.search = self._search(qdrant)
+        if len(self.search) != len(self.chunk_rows):
+            raise IndexCorrupt(f"{self.path}: {len(self.search)} vectors for {len(self.chunk_rows)} chunks; rebuild")
         self._rows_by_key: dict[int, int] | None = None
         self._words: list[str] | None = None
         self._title_terms: dict[int, int] = {}
+
+    def _search(self, qdrant) -> ChunkSearch:
+        if self.vector_store == "faiss":
+            return FaissBm25Search(self.vectors, self.bm25, self.articles, self.chunk_article_rows)
+        if self.vector_store != "qdrant":
+            raise IndexCorrupt(f"{self.path}: unknown vector store {self.vector_store!r}; rebuild the index")
+        from index.qdrant_store import QdrantConnector, QdrantSearch
+
+        where = self.manifest["qdrant"]
+        connector = qdrant or QdrantConnector(where["url"])
+        try:
+            return QdrantSearch(connector.client(), where["collection"], self.bm25)
+        except Exception as exc:  # the server is down, the collection was deleted
+            raise IndexCorrupt(f"{self.path}: its vectors in Qdrant ({where['collection']}) cannot be read: {exc}; "
+                               "check index.qdrant_url, or rebuild the index") from exc
 
     def text_term_ids(self, row: int) -> np.ndarray:
         """BM25 term ids of a chunk's own text: its stored ids without the title's, which lead them

@@ -37,11 +37,11 @@ def current_version_path(index_dir: Path) -> Path | None:
     return path if (path / "manifest.json").exists() else None
 
 
-def load_current(index_dir: Path) -> IndexVersion:
+def load_current(index_dir: Path, qdrant=None) -> IndexVersion:
     path = current_version_path(index_dir)
     if path is None:
         raise IndexNotFound(str(index_dir))
-    return IndexVersion(path)
+    return IndexVersion(path, qdrant)
 
 
 def new_version_name(index_dir: Path) -> str:
@@ -125,8 +125,9 @@ class IndexReader:
     loaded, the reader logs it and keeps serving the old one.
     """
 
-    def __init__(self, index_dir: Path, check_seconds: float = 1.0) -> None:
+    def __init__(self, index_dir: Path, check_seconds: float = 1.0, qdrant=None) -> None:
         self.index_dir = Path(index_dir)
+        self.qdrant = qdrant  # index.qdrant_store.QdrantConnector, for versions kept on Qdrant
         self.check_seconds = check_seconds
         self._lock = threading.Lock()
         self._version: IndexVersion | None = None
@@ -145,7 +146,7 @@ class IndexReader:
             if path is None:
                 raise IndexNotFound(str(self.index_dir))
             try:
-                self._version = IndexVersion(path)
+                self._version = IndexVersion(path, self.qdrant)
                 log.info("serving index version %s", path.name)
             except Exception:
                 if self._version is None:

@@ -29,7 +29,7 @@ def test_compose_runs_bot_and_watcher_on_a_shared_volume():
 def test_dockerfile_pins_cpu_torch_and_runs_as_non_root():
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert "whl/cpu torch==2.13.0" in dockerfile
-    assert dockerfile.index("torch==2.13.0") < dockerfile.index("pip install \".[redis]\"")
+    assert dockerfile.index("torch==2.13.0") < dockerfile.index("pip install \".[redis,qdrant]\"")
     assert "\nUSER newsbot" in dockerfile
 
 
@@ -67,4 +67,11 @@ def test_the_replicas_profile_shares_redis_and_the_index():
     assert settings.slack.state == "redis" and settings.slack.state_url.get().startswith("redis://redis:")
     assert "index-data:/data" in replica["volumes"] and replica["command"][:3] == ["newsbot", "slack", "--http"]
     assert "/readyz" in " ".join(replica["healthcheck"]["test"])
-    assert '".[redis]"' in (ROOT / "deploy" / "Dockerfile").read_text()  # the image has the Redis client
+    assert '".[redis,qdrant]"' in (ROOT / "deploy" / "Dockerfile").read_text()  # the image has both clients
+    assert "qdrant" in replica["depends_on"] and services["qdrant"]["profiles"] == ["replicas"]
+    example = (ROOT / "deploy" / "newsbot.env.example").read_text()
+    commented = dict(line.lstrip("# ").split("=", 1) for line in example.splitlines()
+                     if line.startswith("# NEWSBOT_") and "=" in line and " " not in line.lstrip("# ").split("=")[0])
+    store = load_settings({**env, "NEWSBOT_VECTOR_STORE": commented["NEWSBOT_VECTOR_STORE"],
+                           "NEWSBOT_QDRANT_URL": commented["NEWSBOT_QDRANT_URL"]})
+    assert store.index.vector_store == "qdrant" and "qdrant:6333" in store.index.qdrant_url
