@@ -19,6 +19,7 @@ from bot.retrieve import Retrieval, Retriever
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, score_sentences
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
+from bot.disagreements import find_disagreements
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from index.lexical import terms
 from index.store import IndexVersion
@@ -154,10 +155,34 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
     if len(retrieval.hints.sources) > 1:
         chosen = _one_per_source(sentences, chosen, passages, retrieval.hints.sources)
+    disagreements = find_disagreements(
+        question, kind, [(s.text, passages[s.passage].article.source, s.coverage) for s in sentences],
+        settings.min_coverage)
+    if disagreements:  # each outlet's figure is quoted, so each is cited
+        chosen = chosen + [sentences[c.sentence] for c in disagreements[0].claims
+                           if sentences[c.sentence] not in chosen]
     lead = attribution_lead(question, passages, chosen)
     if lead is not None and lead[1].target and kind.factoid:
         picks = [_target_pick(passages, lead)]
-    return build_answer(question, query, passages, chosen, lead, version, picks, kind)
+    answer = build_answer(question, query, passages, chosen, lead, version, picks, kind)
+    return with_disagreements(answer, disagreements, sentences, passages) if disagreements else answer
+
+
+def with_disagreements(answer: Answer, disagreements, sentences: list[Sentence], passages: list[Passage]) -> Answer:
+    """The figures the outlets disagree on, each with its citation, after the short answer:
+    "Reports differ: at least 40 according to Wire One [1]; 35 according to Daily Two [2]"."""
+    number_of = {c.article_id: c.n for c in answer.citations}
+    found, segments = [], []
+    for d in disagreements:
+        claims = [(c, number_of[passages[sentences[c.sentence].passage].article.id]) for c in d.claims]
+        found.append({"about": d.about, "claims": [{"value": c.value, "source": c.source, "citation": n}
+                                                   for c, n in claims]})
+        for i, (c, n) in enumerate(claims):
+            text = f"{c.value} according to {c.source}"
+            segments.append(Segment(("Reports differ: " if i == 0 else "") + text, (n,), "disagreement"))
+    at = 1 if answer.segments and answer.segments[0].kind == "short" else 0
+    return replace(answer, segments=answer.segments[:at] + tuple(segments) + answer.segments[at:],
+                   disagreements=tuple(found))
 
 
 def missing_names(question: str, passages: list[Passage], version: IndexVersion | None = None) -> list[str]:

@@ -341,6 +341,133 @@ def chat(config_file, seeds_dir, index_dir, k, llm, as_json):
     run_chat(make_answerer(settings), settings, interactive=sys.stdin.isatty() and not as_json, as_json=as_json)
 
 
+# ------------------------------------------------------------------ stories, timeline, quotes, digest
+
+
+def _newsroom(config_file, seeds_dir, index_dir):
+    from bot.service import make_answerer
+
+    _quiet_libraries()
+    answerer = make_answerer(_settings(config_file, seeds_dir, index_dir))
+    return answerer.retriever, answerer.retriever.reader.snapshot()
+
+
+def _as_of(value: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+
+
+def _since(since: str | None, as_of: str | None) -> str | None:
+    from bot.newsroom import days_before
+
+    if since is None:
+        return None
+    try:
+        return days_before(_as_of(as_of), since)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+
+
+_AS_OF = click.option("--as-of", default=None, metavar="DATE",
+                      help="See the index as on this day: --since counts back from it, later articles are "
+                           "left out (YYYY-MM-DD; default today).")
+
+
+@main.command()
+@_path_options
+@click.option("--since", default=None, metavar="DURATION", help="Only stories with articles this recent: 24h, 3d, 2w.")
+@click.option("--query", default=None, help="Only the stories of the articles this topic retrieves.")
+@_AS_OF
+@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+def stories(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
+    """The stories in the index: articles that tell the same event across outlets and days,
+    grouped when they are indexed. Most recent first."""
+    from bot.newsroom import list_stories, topic_stories
+
+    retriever, version = _newsroom(config_file, seeds_dir, index_dir)
+    ids = {a for s in topic_stories(version, retriever, query) for a in s.article_ids} if query else None
+    found = list_stories(version, since=_since(since, as_of), until=_as_of(as_of).isoformat() if as_of else None,
+                         article_ids=ids)
+    by_id = {a.id: a for a in version.articles}
+    if as_json:
+        click.echo(json.dumps({"stories": [s.to_dict(by_id) for s in found]}, ensure_ascii=False))
+        return
+    from bot.render import make_console
+    from bot.reports import stories_view
+
+    make_console().print(stories_view([s.to_dict(by_id) for s in found]))
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@_path_options
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
+def timeline(query, config_file, seeds_dir, index_dir, as_json):
+    """What happened when, for the stories QUERY matches: one cited sentence per event, in date
+    order, each placed on the day it happened ("on Monday" in a Wednesday article is Monday)."""
+    from bot.newsroom import timeline as build_timeline
+
+    retriever, version = _newsroom(config_file, seeds_dir, index_dir)
+    text = " ".join(query)
+    events = build_timeline(version, retriever, text)
+    if as_json:
+        click.echo(json.dumps({"query": text, "events": [e.to_dict() for e in events]}, ensure_ascii=False))
+        return
+    from bot.render import make_console
+    from bot.reports import timeline_view
+
+    make_console().print(timeline_view(text, events))
+
+
+@main.command()
+@click.argument("speaker", nargs=-1, required=True)
+@_path_options
+@click.option("--json", "as_json", is_flag=True, help="Print the statements as JSON.")
+def quotes(speaker, config_file, seeds_dir, index_dir, as_json):
+    """Who said what: statements attributed to SPEAKER (a person or a body) across articles,
+    direct and reported, oldest first, each cited."""
+    from bot.newsroom import quotes as find_quotes
+
+    retriever, version = _newsroom(config_file, seeds_dir, index_dir)
+    name = " ".join(speaker)
+    found = find_quotes(version, retriever, name)
+    if as_json:
+        click.echo(json.dumps({"speaker": name, "quotes": [q.to_dict() for q in found]}, ensure_ascii=False))
+        return
+    from bot.render import make_console
+    from bot.reports import quotes_view
+
+    make_console().print(quotes_view(name, found))
+
+
+@main.command()
+@_path_options
+@click.option("--since", default="24h", show_default=True, metavar="DURATION", help="24h, 3d, 2w.")
+@click.option("--query", default=None, help="Only the stories this topic retrieves.")
+@_AS_OF
+@click.option("--json", "as_json", is_flag=True, help="Print the digest as JSON.")
+def digest(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
+    """What's new: stories with articles published since then (new stories, and new articles of
+    older ones), one cited lead sentence each."""
+    from bot.newsroom import digest as build_digest, topic_stories
+
+    retriever, version = _newsroom(config_file, seeds_dir, index_dir)
+    ids = {a for s in topic_stories(version, retriever, query) for a in s.article_ids} if query else None
+    cutoff = _since(since, as_of)
+    found = build_digest(version, cutoff, until=_as_of(as_of).isoformat(), article_ids=ids)
+    if as_json:
+        click.echo(json.dumps({"since": cutoff, "stories": found}, ensure_ascii=False))
+        return
+    from bot.render import make_console
+    from bot.reports import digest_view
+
+    make_console().print(digest_view(cutoff, found))
+
+
 # ------------------------------------------------------------------ slack
 
 

@@ -15,15 +15,27 @@ def plain_answer(segments: tuple[Segment, ...]) -> str:
     """Segments as one text: a quote or attribution ends with its `[n]` markers; the short answer
     is followed by a dash (its citation is the first quote's)."""
     parts = []
-    for segment in segments:
+    for i, segment in enumerate(segments):
         if segment.kind == "short":
             parts.append(f"{segment.text} —")
+        elif segment.kind == "disagreement":
+            parts.append(f"{segment.text} {markers(segment)}{claim_end(segments, i)}")
         elif segment.citations:
             marks = "".join(f"[{n}]" for n in segment.citations)
             parts.append(f"{segment.text} {marks}." if segment.kind == "attribution" else f"{segment.text} {marks}")
         else:
             parts.append(segment.text)
     return " ".join(parts)
+
+
+def markers(segment: Segment) -> str:
+    return "".join(f"[{n}]" for n in segment.citations)
+
+
+def claim_end(segments, i: int) -> str:
+    """`;` between the figures of a disagreement, `.` after the last one."""
+    following = segments[i + 1] if i + 1 < len(segments) else None
+    return ";" if following is not None and following.kind == "disagreement" else "."
 
 
 def answer_text(answer: Answer) -> Text:

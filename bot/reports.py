@@ -119,3 +119,49 @@ def _split_cells(part: dict) -> list[str]:
             f"{gold['rate']:.3f} (n={gold['n']})", f"{short['given']:.3f}", f"{short['right']:.3f} (n={short['n']})",
             f"{answered['answerable']:.3f}", f"{answered['answer_not_in_corpus']:.3f}",
             f"{part['multiple_choice']['accuracy']:.3f}"]
+
+
+def stories_view(stories: list[dict]) -> Group:
+    if not stories:
+        return Group(Text("No stories match."))
+    parts = []
+    for s in stories:
+        outlets = len(s["sources"])
+        head = Text(s["label"], style="bold")
+        head.append(f"  {s['first_date'] or '?'} → {s['last_date'] or '?'} · {len(s['articles'])} articles"
+                    f" · {outlets} outlet{'s' if outlets != 1 else ''}", style="dim")
+        parts.append(head)
+        for a in s["articles"][:8]:
+            parts.append(Text(f"    {a['published'] or '':10}  {a['source'][:20]:20}  {a['title'][:90]}"))
+    return Group(*parts)
+
+
+def timeline_view(query: str, events) -> Group:
+    if not events:
+        return Group(Text(f"No dated events found for “{query}”."))
+    table = Table(title=f"Timeline: {escape(query)}", show_lines=False)
+    for col in ("date", "from", "event", "source"):
+        table.add_column(col)
+    for e in events:
+        table.add_row(e.date, e.date_from, escape(e.text), f"[{e.citation.n}] {escape(e.citation.source)}")
+    return Group(table)
+
+
+def quotes_view(speaker: str, quotes) -> Group:
+    if not quotes:
+        return Group(Text(f"No statements attributed to {speaker} found."))
+    parts = [Text(f"Statements attributed to {speaker}", style="bold")]
+    for q in quotes:
+        parts.append(Text(f"{q.published or '':10}  “{q.text}”  [{q.citation.n}] {q.citation.source}"))
+    return Group(*parts)
+
+
+def digest_view(since: str, stories: list[dict]) -> Group:
+    if not stories:
+        return Group(Text(f"Nothing new since {since}."))
+    parts = [Text(f"New since {since}", style="bold")]
+    for s in stories:
+        tag = "new story" if s["new_story"] else f"+{len(s['new_articles'])} article(s)"
+        parts.append(Text(f"• {s['label']} ({tag})", style="bold"))
+        parts.append(Text(f"    {s['lead']['text']} [{s['lead']['citation']['source']}]"))
+    return Group(*parts)

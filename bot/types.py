@@ -77,7 +77,7 @@ class Segment:
 
     text: str
     citations: tuple[int, ...] = ()
-    kind: str = "quote"  # "short" (the answer phrase), "attribution", "quote", "notice"
+    kind: str = "quote"  # "short" (the answer phrase), "attribution", "quote", "notice", "disagreement"
 
     def to_dict(self) -> dict:
         return {"text": self.text, "citations": list(self.citations), "kind": self.kind}
@@ -145,6 +145,8 @@ class Answer:
     short_answer: ShortAnswer | None = None
     mode: str = "extractive"  # "extractive" | "generative"
     notes: tuple[str, ...] = ()  # e.g. why generation fell back, which sentences were dropped
+    # outlets giving different figures: {"about", "claims": [{"value", "source", "citation"}]}
+    disagreements: tuple[dict, ...] = ()
 
     @classmethod
     def notice(cls, question: str, text: str, passages: tuple[Passage, ...] = (), query: str = "",
@@ -175,6 +177,7 @@ class Answer:
             "mode": self.mode,
             "segments": [s.to_dict() for s in self.segments],
             "notes": list(self.notes),
+            "disagreements": list(self.disagreements),
             "citations": [c.to_dict() for c in self.citations],
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},

@@ -168,6 +168,7 @@ def sync_index(
         data = VersionData(
             manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
             chunk_texts=texts, vectors=store, bm25=bm25, sentences=sentences,
+            stories=_stories(kept, origin, rows, texts, vectors, reusable),
         )
         staged = staging_dir(index_dir, name)
         try:
@@ -239,6 +240,24 @@ def _fit_query_encoder(settings: IndexSettings, embedder: Embedder, chunk_texts:
         return
     report.query_encoder = asdict(fitted)
     _lap(report, "query_encoder", clock)
+
+
+def _stories(kept: list[Article], origin: dict[int, int | None], rows: np.ndarray, texts: list[str],
+             vectors: np.ndarray, reusable: IndexVersion | None) -> dict:
+    """Stories of this version: unchanged articles keep theirs, new and changed ones join one or
+    start one (index/stories.py). ~0.2 s for 2,388 articles."""
+    from index.stories import article_vectors, group, stories_of
+
+    article_rows = np.asarray(rows["article"])
+    leads = [""] * len(kept)
+    for row in np.flatnonzero(np.asarray(rows["position"]) == 0).tolist():
+        leads[int(article_rows[row])] = texts[row]
+    per_article = article_vectors(article_rows, vectors, len(kept))
+    before = reusable.story_assignments() if reusable is not None else {}
+    previous = {a.id: before[a.id] for a in kept if origin.get(id(a)) is not None and a.id in before}
+    assigned = group(kept, leads, per_article, previous)
+    stories = stories_of(kept, leads, per_article, assigned)
+    return {"assignments": assigned, "stories": [asdict(s) for s in stories]}
 
 
 def _lap(report: SyncReport, stage: str, since: float) -> float:

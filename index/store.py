@@ -11,6 +11,7 @@
                                   version without them has its sentences split when answering
                   vectors.faiss   the vector store (see vectors.py)
                   bm25/           the BM25 index (bm25s files)
+                  stories.json    article id → story id, and each story (index/stories.py)
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class VersionData:
     vectors: FaissStore | None  # None when the vectors live in Qdrant (manifest["qdrant"])
     bm25: Bm25Index
     sentences: list[np.ndarray] | None = None  # per chunk, sentences.sentence_table of its text
+    stories: dict | None = None  # {"assignments": {article id: story id}, "stories": [Story fields]}
 
 
 def write_version(folder: Path, data: VersionData) -> None:
@@ -85,6 +87,8 @@ def write_version(folder: Path, data: VersionData) -> None:
                 else np.zeros((0, 3), dtype=np.int32))
     if data.vectors is not None:
         data.vectors.save(folder)
+    if data.stories is not None:
+        _write_json(folder / "stories.json", data.stories)
     data.bm25.save(folder / "bm25")
     _write_json(folder / "manifest.json", data.manifest)  # last: its presence marks a complete version
 
@@ -124,6 +128,7 @@ class IndexVersion:
         self._rows_by_key: dict[int, int] | None = None
         self._words: list[str] | None = None
         self._title_terms: dict[int, int] = {}
+        self._stories: dict | None = None
 
     def _search(self, qdrant) -> ChunkSearch:
         if self.vector_store == "faiss":
@@ -139,6 +144,23 @@ class IndexVersion:
         except Exception as exc:  # the server is down, the collection was deleted
             raise IndexCorrupt(f"{self.path}: its vectors in Qdrant ({where['collection']}) cannot be read: {exc}; "
                                "check index.qdrant_url, or rebuild the index") from exc
+
+    def _story_file(self) -> dict:
+        if self._stories is None:
+            path = self.path / "stories.json"
+            self._stories = json.loads(path.read_text()) if path.exists() else {"assignments": {}, "stories": []}
+        return self._stories
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id → story id (empty for a version built before stories)."""
+        return self._story_file()["assignments"]
+
+    def stories(self) -> list:
+        """The version's stories (index/stories.Story), most recent first."""
+        from index.stories import Story
+
+        return [Story(**{**s, "article_ids": tuple(s["article_ids"]), "sources": tuple(s["sources"]),
+                         "names": tuple(s["names"])}) for s in self._story_file()["stories"]]
 
     def text_term_ids(self, row: int) -> np.ndarray:
         """BM25 term ids of a chunk's own text: its stored ids without the title's, which lead them

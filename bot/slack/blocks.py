@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from bot.render import claim_end, markers
 from bot.types import Answer, Citation, Passage
 
 SECTION_LIMIT = 3000
@@ -46,9 +47,11 @@ def answer_mrkdwn(answer: Answer) -> str:
     """The answer for a section block: the short answer (when there is one) in bold, then each
     segment with its `[n]` markers."""
     out = []
-    for segment in answer.segments:
+    for i, segment in enumerate(answer.segments):
         if segment.kind == "short":
             out.append(f"*{escape(segment.text)}* —")
+        elif segment.kind == "disagreement":
+            out.append(f"{escape(segment.text)} {markers(segment)}{claim_end(answer.segments, i)}")
         elif segment.citations:
             marks = "".join(f"[{n}]" for n in segment.citations)
             out.append(f"{escape(segment.text)} {marks}" + ("." if segment.kind == "attribution" else ""))

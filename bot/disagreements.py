@@ -1,0 +1,75 @@
+"""Outlets that give different figures for the same count (pure functions).
+
+For a "how many <noun>" question, every sentence read that states a number next to that noun (and
+covers enough of the question) is a claim; the best claim of each outlet stands for it. When two
+outlets' figures differ, the answer says so and cites both, instead of picking one silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.question import QuestionKind
+from index.lexical import terms
+
+_NUMBER = re.compile(
+    r"(?P<phrase>(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?"
+    r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred))?)"
+    r"(?P<after>(?:\s+[\w’'-]+){1,3})")
+_WORD_NUMBERS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
+
+
+@dataclass(frozen=True)
+class Claim:
+    value: str  # as written: "at least 40"
+    number: float
+    source: str
+    sentence: int  # index into the sentences given
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    about: str  # the counted thing, as the question names it
+    claims: tuple[Claim, ...]
+
+
+def claims_in(text: str, counted: tuple[str, ...]) -> list[tuple[str, float]]:
+    """(phrase, number) for each number followed within three words by a counted noun."""
+    out = []
+    for match in _NUMBER.finditer(text):
+        following = terms(match.group("after"))
+        if not set(following) & set(counted):
+            continue
+        number = float(match.group("value").replace(",", ""))
+        for word, factor in _WORD_NUMBERS.items():
+            if match.group("phrase").endswith(word):
+                number *= factor
+        if 1900 <= number <= 2100 and "," not in match.group("value"):
+            continue  # a year
+        out.append((match.group("phrase"), number))
+    return out
+
+
+def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[str, str, float]],
+                       min_coverage: float) -> list[Disagreement]:
+    """sentences: (text, source, coverage of the question) of the sentences read, best first."""
+    if not (kind.wants_number and kind.counted):
+        return []
+    best: dict[str, Claim] = {}
+    for i, (text, source, coverage) in enumerate(sentences):
+        if not source or source in best or coverage < min_coverage:
+            continue
+        found = claims_in(text, kind.counted)
+        if found:
+            phrase, number = found[0]
+            best[source] = Claim(phrase, number, source, i)
+    claims = list(best.values())
+    if len({c.number for c in claims}) < 2:
+        return []
+    return [Disagreement(_about(question, kind), tuple(claims))]
+
+
+def _about(question: str, kind: QuestionKind) -> str:
+    match = re.search(r"how many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had)\b|[?]|$)", question, re.I)
+    return match.group(1).strip() if match else " ".join(kind.counted)

@@ -1,0 +1,201 @@
+"""A story seen whole: the stories an index holds, the timeline of a topic, who said what, and what
+is new. Each function reads one index version (and the retriever to find the topic); the CLI and
+Slack only render what these return.
+
+- `list_stories`: stories (index/stories.py) filtered by date and topic.
+- `timeline`: dated events of the stories a topic matches, one cited sentence each, placed on the
+  day they happened: a sentence's own date ("on Monday", "Feb. 3", "last week") resolved against
+  its article's publication date (bot/dates.py), else the publication date for the article's lead.
+- `quotes`: statements attributed to a person or body (bot/attribution.py: "X said", "…, X said",
+  pronouns carried to the last named speaker).
+- `digest`: stories with articles published since a date, one cited lead sentence each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.attribution import find_attributions
+from bot.dates import published_date, resolve_date
+from bot.retrieve import Retriever
+from bot.types import Citation
+from index.articles import Article
+from index.lexical import terms
+from index.sentences import split_sentences
+from index.store import IndexVersion
+from index.stories import Story
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # ISO
+    date_from: str  # "stated", "published", or the phrase it was resolved from ("Monday")
+    text: str
+    citation: Citation
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "date_from": self.date_from, "text": self.text, "citation": self.citation.to_dict()}
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    published: str | None
+    citation: Citation
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "text": self.text, "published": self.published,
+                "citation": self.citation.to_dict()}
+
+
+@dataclass
+class _Citations:
+    """Citation numbers by article, in order of first use."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def cite(self, article: Article, quote: str, passage: str, start: int) -> Citation:
+        n = self.numbers.setdefault(article.id, len(self.numbers) + 1)
+        return Citation.of(n, article, quote, passage, ((start, start + len(quote)),))
+
+
+def list_stories(version: IndexVersion, *, since: str | None = None, until: str | None = None,
+                 article_ids: set[str] | None = None) -> list[Story]:
+    """Stories with an article published between `since` and `until` (ISO dates, inclusive), and
+    holding one of `article_ids` (a topic's retrieved articles) when given; most recent first."""
+    out = []
+    dates = {a.id: a.published or "" for a in version.articles} if since or until else {}
+    for story in version.stories():
+        if (since or until) and not any((since or "") <= dates.get(a, "") <= (until or "9999")
+                                        for a in story.article_ids):
+            continue
+        if article_ids is not None and not article_ids & set(story.article_ids):
+            continue
+        out.append(story)
+    return out
+
+
+def topic_stories(version: IndexVersion, retriever: Retriever, query: str, k: int = 10) -> list[Story]:
+    """The stories of the passages retrieved for a topic (best passage's story first)."""
+    retrieval = retriever.retrieve(query, k)
+    assigned = version.story_assignments()
+    by_id = {s.id: s for s in version.stories()}
+    order = list(dict.fromkeys(assigned.get(p.article.id) for p in retrieval.passages if p.dense >= 0.3))
+    return [by_id[sid] for sid in order if sid in by_id]
+
+
+def article_text(version: IndexVersion, article_row: int) -> tuple[str, list[tuple[int, int, int]]]:
+    """An article's text as indexed (its chunks stitched), and the (row, start, end) of each chunk."""
+    rows = sorted((int(r) for r in (version.chunk_article_rows == article_row).nonzero()[0]),
+                  key=lambda r: int(version.chunk_rows[r]["position"]))
+    from bot.retrieve import stitch
+
+    if not rows:
+        return "", []
+    chunks = [version.chunk(r) for r in rows]
+    text, *_ = stitch(chunks)
+    return text, [(c.row, c.start, c.end) for c in chunks]
+
+
+def timeline(version: IndexVersion, retriever: Retriever, query: str, limit: int = 40) -> list[Event]:
+    stories = topic_stories(version, retriever, query)[:3]
+    wanted = set(terms(query))
+    for story in stories:
+        wanted |= set(terms(" ".join(story.names)))
+    cites = _Citations()
+    events: list[Event] = []
+    seen: set[tuple[str, str]] = set()
+    for article_id in [a for s in stories for a in s.article_ids]:
+        row = version.article_row.get(article_id)
+        if row is None:
+            continue
+        article = version.articles[row]
+        text, _ = article_text(version, row)
+        published = published_date(article.published)
+        for n, (start, end) in enumerate(split_sentences(text)):
+            sentence = text[start:end].strip()
+            if len(sentence.split()) < 6:
+                continue
+            resolved = resolve_date(sentence, published)
+            if resolved is not None and resolved.precision == "day":
+                day, how = resolved.day.isoformat(), resolved.how
+            elif n == 0 and published is not None:  # the lead reports the news of its day
+                day, how = published.isoformat(), "published"
+            else:
+                continue
+            if n and not wanted & set(terms(sentence)):
+                continue
+            key = (day, " ".join(sorted(set(terms(sentence)))[:12]))
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(Event(day, how, sentence, cites.cite(article, sentence, text, text.find(sentence))))
+    events.sort(key=lambda e: (e.date, e.citation.published or "", e.citation.n))
+    return events[:limit]
+
+
+def quotes(version: IndexVersion, retriever: Retriever, speaker: str, limit: int = 30) -> list[Quote]:
+    """Statements attributed to `speaker` (matched on the last word of the name, e.g. "Zakharova"),
+    oldest first."""
+    key = speaker.split()[-1].lower() if speaker.split() else ""
+    if not key:
+        return []
+    retrieval = retriever.retrieve(speaker, 20, mode="bm25")
+    cites = _Citations()
+    found: list[Quote] = []
+    seen: set[str] = set()
+    for article_id in dict.fromkeys(p.article.id for p in retrieval.passages):
+        row = version.article_row[article_id]
+        article = version.articles[row]
+        text, _ = article_text(version, row)
+        spans = split_sentences(text)
+        sentences = [text[s:e].strip() for s, e in spans]
+        for a in find_attributions(sentences):
+            who = f"{a.speaker} {a.via}".lower()
+            sentence = sentences[a.sentence]
+            if key not in who or sentence in seen or a.verb not in ("said", "blamed", "accused", "threatened"):
+                continue
+            seen.add(sentence)
+            named = a.via or a.speaker
+            found.append(Quote(named if key in named.lower() else speaker, sentence, article.published,
+                               cites.cite(article, sentence, text, text.find(sentence))))
+    found.sort(key=lambda q: (q.published or "", q.citation.n))
+    return found[:limit]
+
+
+def digest(version: IndexVersion, since: str, *, until: str | None = None,
+           article_ids: set[str] | None = None) -> list[dict]:
+    """Stories with articles published from `since` to `until`: new stories and the new articles
+    of older ones, each with the lead sentence of its newest new article, cited."""
+    by_id = {a.id: a for a in version.articles}
+    cites = _Citations()
+    out = []
+    for story in list_stories(version, since=since, until=until, article_ids=article_ids):
+        new = [by_id[a] for a in story.article_ids
+               if a in by_id and since <= (by_id[a].published or "") <= (until or "9999")]
+        if not new:
+            continue
+        newest = max(new, key=lambda a: (a.published or "", a.id))
+        text, _ = article_text(version, version.article_row[newest.id])
+        spans = split_sentences(text)
+        lead = next((text[s:e].strip() for s, e in spans if len(text[s:e].split()) >= 6), text[:300])
+        citation = cites.cite(newest, lead, text, max(text.find(lead), 0))
+        out.append({"id": story.id, "label": story.label, "new_story": (story.first_date or "") >= since,
+                    "new_articles": [{"article_id": a.id, "title": a.title, "source": a.source,
+                                      "published": a.published, "url": a.url} for a in new],
+                    "lead": {"text": lead, "citation": citation.to_dict()}})
+    return out
+
+
+def days_before(as_of: date, spec: str) -> str:
+    """"24h", "3d", "2w" before a day, as an ISO date (a day's articles count as one)."""
+    from datetime import timedelta
+
+    spec = spec.strip().lower()
+    units = {"h": 1 / 24, "d": 1, "w": 7}
+    if not spec or spec[-1] not in units or not spec[:-1].isdigit():
+        raise ValueError(f"{spec!r} is not a duration like 24h, 3d or 2w")
+    days = int(spec[:-1]) * units[spec[-1]]
+    return (as_of - timedelta(days=max(int(round(days)), 1) if days >= 1 else 1)).isoformat()

@@ -1,0 +1,168 @@
+"""Stories: the articles that tell the same event, across outlets and days (pure functions).
+
+An article joins the story whose centre (mean of its articles' vectors) is closest, when
+- the cosine is at least JOIN and the two share a name (a capitalised word run of the headline or
+  lead, e.g. "Idlib", "Maria Zakharova") and the article is at most WINDOW_DAYS from the story's
+  dates; or
+- the cosine is at least SAME (the same text, reworded) within WINDOW_DAYS (a weekly column with
+  the same headline and template is not one story).
+Otherwise it starts a story. Articles are taken in publication order, so a story grows as it is
+reported; an update adds its new articles to the stories it has, without regrouping the rest.
+An article's vector is the mean of its chunks' vectors (normalised).
+
+JOIN, SAME and WINDOW_DAYS were set on the RealTime QA corpus by reading the stories they made
+(docs/EVALUATION.md, "Stories"), not tuned against labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from index.articles import Article
+
+JOIN = 0.62
+SAME = 0.85
+WINDOW_DAYS = 4
+_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+(?:of\s+|al-|de\s+)?[A-Z][a-z’'\-]+)*")
+_NOT_NAMES = frozenset("""The A An In On At For From By With After Before As But And Or If When While This That These
+Those It Its He She They We I You His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December Mr Mrs Ms Dr
+Here There What Who Why How Where Which Some Many More Most Other New Read Watch Photo Video Updated Here's
+I'm It's That's What's There's Let's Don't We're You're""".split())
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    label: str  # the headline of its most central article
+    article_ids: tuple[str, ...]  # in publication order
+    sources: tuple[str, ...]
+    first_date: str | None
+    last_date: str | None
+    names: tuple[str, ...]  # the names its articles share most
+
+    def to_dict(self, articles: dict[str, Article]) -> dict:
+        return {"id": self.id, "label": self.label,
+                "articles": [{"article_id": a, "title": articles[a].title, "source": articles[a].source,
+                              "published": articles[a].published, "url": articles[a].url}
+                             for a in self.article_ids if a in articles],
+                "sources": list(self.sources), "first_date": self.first_date, "last_date": self.last_date,
+                "names": list(self.names)}
+
+
+def names_of(title: str, lead: str, lead_chars: int = 400) -> frozenset[str]:
+    """Capitalised word runs of the headline and the lead, without sentence-initial function words."""
+    found = set()
+    for text in (title, lead[:lead_chars]):
+        for match in _NAME.finditer(text):
+            words = [w for w in match.group().split() if w not in _NOT_NAMES]
+            if words:
+                found.add(" ".join(words))
+    return frozenset(n for n in found if len(n) > 2)
+
+
+def article_vectors(chunk_article_rows: np.ndarray, vectors: np.ndarray, n_articles: int) -> np.ndarray:
+    sums = np.zeros((n_articles, vectors.shape[1]), dtype=np.float64)
+    np.add.at(sums, chunk_article_rows, vectors)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return (sums / np.maximum(norms, 1e-9)).astype(np.float32)
+
+
+def group(articles: list[Article], leads: list[str], vectors: np.ndarray,
+          previous: dict[str, str] | None = None) -> dict[str, str]:
+    """Article id → story id. `leads`: each article's opening text; `vectors`: each article's
+    vector (article_vectors); `previous` keeps the stories of articles grouped before."""
+    previous = previous or {}
+    names = [names_of(a.title, lead) for a, lead in zip(articles, leads)]
+    members: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        if a.id in previous:
+            members.setdefault(previous[a.id], []).append(i)
+    ids = list(members)
+    state = [_Story.of(members[sid], vectors, names, articles) for sid in ids]
+    centres = np.zeros((len(ids) + len(articles), vectors.shape[1] if len(vectors) else 1), dtype=np.float32)
+    for n, story in enumerate(state):
+        centres[n] = story.centre()
+    assigned = {a.id: previous[a.id] for a in articles if a.id in previous}
+    fresh = sorted((i for i, a in enumerate(articles) if a.id not in previous),
+                   key=lambda i: (articles[i].published or "9999", articles[i].id))
+    for i in fresh:
+        day = _day(articles[i].published)
+        cosines = centres[: len(ids)] @ vectors[i]  # all stories at once
+        best = None
+        for n in np.flatnonzero(cosines >= JOIN)[np.argsort(-cosines[cosines >= JOIN], kind="stable")]:
+            gap = state[n].gap(day)
+            if gap <= WINDOW_DAYS and (cosines[n] >= SAME or names[i] & state[n].names.keys()):
+                best = int(n)
+                break
+        if best is None:
+            best = len(ids)
+            ids.append(f"s-{articles[i].id[:12]}")
+            state.append(_Story())
+        state[best].add(i, vectors, names, articles)
+        centres[best] = state[best].centre()
+        assigned[articles[i].id] = ids[best]
+    return assigned
+
+
+def stories_of(articles: list[Article], leads: list[str], vectors: np.ndarray, assigned: dict[str, str]) -> list[Story]:
+    """The stories of an assignment, most recent first."""
+    rows_of: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        if a.id in assigned:
+            rows_of.setdefault(assigned[a.id], []).append(i)
+    out = []
+    for sid, rows in rows_of.items():
+        rows.sort(key=lambda i: (articles[i].published or "9999", articles[i].id))
+        centre = vectors[rows].mean(axis=0)
+        central = rows[int(np.argmax(vectors[rows] @ centre))]
+        counted = Counter(n for i in rows for n in names_of(articles[i].title, leads[i]))
+        shared = [n for n, c in counted.most_common(8) if c > 1 or len(rows) == 1][:5]
+        dates = sorted(articles[i].published for i in rows if articles[i].published)
+        out.append(Story(sid, articles[central].title, tuple(articles[i].id for i in rows),
+                         tuple(dict.fromkeys(articles[i].source for i in rows if articles[i].source)),
+                         dates[0] if dates else None, dates[-1] if dates else None, tuple(shared)))
+    out.sort(key=lambda s: (s.last_date or "", len(s.article_ids)), reverse=True)
+    return out
+
+
+class _Story:
+    def __init__(self) -> None:
+        self.total: np.ndarray | None = None
+        self.names: Counter = Counter()
+        self.days: list[int] = []
+
+    @classmethod
+    def of(cls, rows, vectors, names, articles) -> _Story:
+        story = cls()
+        for i in rows:
+            story.add(i, vectors, names, articles)
+        return story
+
+    def add(self, i: int, vectors, names, articles) -> None:
+        self.total = vectors[i].astype(np.float64) if self.total is None else self.total + vectors[i]
+        self.names.update(names[i])
+        day = _day(articles[i].published)
+        if day is not None:
+            self.days.append(day)
+
+    def centre(self) -> np.ndarray:
+        return (self.total / max(np.linalg.norm(self.total), 1e-9)).astype(np.float32)
+
+    def gap(self, day: int | None) -> int:
+        """Days between a date and the story's dates (0 inside them; undated counts as near)."""
+        if day is None or not self.days:
+            return 0
+        return max(0, min(self.days) - day, day - max(self.days))
+
+
+def _day(published: str | None) -> int | None:
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None

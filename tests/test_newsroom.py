@@ -1,0 +1,154 @@
+"""Stories, timelines, who said what, disagreements and digests, with the real model, on the flood
+articles of tests/story_articles.py among the seed and distractor articles."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.articles import make_article
+from index.stories import group, names_of, stories_of
+from tests.story_articles import FLOOD
+
+NEWSBOT = str(Path(sys.executable).parent / "newsbot")
+FLOOD_TITLES = {"Floods in Brova kill at least 40 as river bursts its banks", "Brova flood death toll reaches 35, officials say",
+                "Brova floods: 52 people dead, rescuers say, as waters recede",
+                "Two survivors pulled from Brova rubble as clean-up begins"}
+
+
+# ---------------------------------------------------------------- grouping (pure)
+
+
+def _unit(v):
+    v = np.asarray(v, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_grouping_needs_closeness_a_shared_name_and_nearby_dates():
+    a = make_article(title="Floods in Brova", text="Floods in Brova killed 40.", published="2023-03-06")
+    b = make_article(title="Brova toll rises", text="The toll in Brova rose to 52.", published="2023-03-07")
+    c = make_article(title="Storm hits coast", text="A storm hit the coast of Elm.", published="2023-03-07")
+    d = make_article(title="Brova floods a year on", text="Brova remembers the floods.", published="2024-03-06")
+    vectors = np.stack([_unit([1, 0.1, 0]), _unit([1, 0.2, 0]), _unit([1, 1, 0.3]), _unit([1, 0.1, 0])])
+    assigned = group([a, b, c, d], ["", "", "", ""], vectors)
+    assert assigned[a.id] == assigned[b.id]  # close, share "Brova", a day apart
+    assert assigned[c.id] != assigned[a.id]  # near (cosine 0.76), but no shared name
+    assert assigned[d.id] != assigned[a.id]  # a year later
+    # incremental: the first grouping is kept, a new article joins its story
+    e = make_article(title="Brova clean-up", text="Brova cleans up.", published="2023-03-08")
+    again = group([a, b, c, d, e], [""] * 5, np.vstack([vectors, _unit([1, 0.12, 0])]), previous=assigned)
+    assert {k: again[k] for k in assigned} == assigned and again[e.id] == assigned[a.id]
+    [story] = [s for s in stories_of([a, b, c, d, e], [""] * 5, np.vstack([vectors, _unit([1, 0.12, 0])]), again)
+               if a.id in s.article_ids]
+    assert (story.first_date, story.last_date) == ("2023-03-06", "2023-03-08") and "Brova" in story.names
+
+
+def test_names_skip_sentence_openers():
+    assert names_of("The Governor of Brova said", "On Monday Lena Markovic visited.") >= {"Governor of Brova", "Lena Markovic"}
+    assert "The" not in names_of("The floods", "")
+
+
+# ---------------------------------------------------------------- with the real model
+
+pytestmark_slow = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def flood_index(tmp_path_factory, embedder):
+    from index.build import sync_index
+    from index.settings import IndexSettings
+    from tests.conftest import OTHER_ARTICLES, SEED_FILE
+    from tests.quality_articles import ARTICLES
+
+    seeds = tmp_path_factory.mktemp("flood-seeds")
+    shutil.copy(SEED_FILE, seeds / SEED_FILE.name)
+    for name, article in {**OTHER_ARTICLES, **ARTICLES, **FLOOD}.items():
+        (seeds / name).write_text(article if isinstance(article, str) else json.dumps(article), encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("flood-index")
+    sync_index(IndexSettings(seeds_dir=seeds, index_dir=index_dir), embedder)
+    return seeds, index_dir
+
+
+def run(flood_index, *args):
+    seeds, index_dir = flood_index
+    result = subprocess.run([NEWSBOT, *args, "--seeds", str(seeds), "--index", str(index_dir)], capture_output=True,
+                            text=True, timeout=180, env={**os.environ})
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+def test_the_flood_articles_are_one_story(flood_index):
+    found = run(flood_index, "stories", "--json")["stories"]
+    [flood] = [s for s in found if any("Brova" in a["title"] for a in s["articles"])]
+    assert {a["title"] for a in flood["articles"]} == FLOOD_TITLES | {"Floods in Brova kill at least 40 as river bursts its banks"}
+    assert len(flood["articles"]) == 5 and set(flood["sources"]) == {"Wire One", "Daily Two", "Channel Three", "Regional Post"}
+    assert (flood["first_date"], flood["last_date"]) == ("2023-03-06", "2023-03-08") and "Brova" in flood["names"]
+    # the other stories stay apart: no story mixes the flood with another article
+    assert all(not any("Brova" in a["title"] for a in s["articles"]) for s in found if s is not flood)
+    recent = run(flood_index, "stories", "--json", "--since", "1d", "--as-of", "2023-03-08")["stories"]
+    assert [s["id"] for s in recent] == [flood["id"]]
+    topic = run(flood_index, "stories", "--json", "--query", "Selva river floods")["stories"]
+    assert topic[0]["id"] == flood["id"]
+
+
+@pytest.mark.slow
+def test_the_timeline_places_events_on_the_day_they_happened(flood_index):
+    result = run(flood_index, "timeline", "Brova floods", "--json")
+    events = result["events"]
+    assert result["query"] == "Brova floods" and events
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    sunday = [e for e in events if "killed at least 40" in e["text"]]
+    assert sunday and sunday[0]["date"] == "2023-03-05" and sunday[0]["date_from"] != "stated"
+    rescue = [e for e in events if "two survivors" in e["text"]]
+    assert rescue and rescue[0]["date"] == "2023-03-06"  # "on Monday" in a Wednesday article
+    assert rescue[0]["citation"]["url"] == "https://daily-two.example/news/brova-survivors"
+    assert all(e["citation"]["quote"] == e["text"] for e in events)
+
+
+@pytest.mark.slow
+def test_quotes_finds_what_the_governor_said(flood_index):
+    result = run(flood_index, "quotes", "Lena Markovic", "--json")
+    texts = [q["text"] for q in result["quotes"]]
+    assert result["speaker"] == "Lena Markovic" and len(texts) >= 3
+    assert any("searching house by house" in t for t in texts)
+    assert any("temporary housing" in t for t in texts)
+    assert all("Markovic" in q["speaker"] for q in result["quotes"])
+    assert [q["published"] for q in result["quotes"]] == sorted(q["published"] for q in result["quotes"])
+
+
+@pytest.mark.slow
+def test_the_casualty_question_reports_both_figures(flood_index):
+    answer = run(flood_index, "ask", "--json", "How many people died in the Brova floods?")
+    [disagreement] = answer["disagreements"]
+    values = {c["source"]: c["value"] for c in disagreement["claims"]}
+    assert len(set(values.values())) >= 2 and len(values) >= 2
+    assert {"Wire One", "Daily Two"} & set(values) or {"Regional Post", "Daily Two"} & set(values)
+    cited = {c["n"]: c for c in answer["citations"]}
+    for claim in disagreement["claims"]:
+        assert cited[claim["citation"]]["source"] == claim["source"]
+    assert "Reports differ:" in answer["answer"]
+    # one syndicated text is never cited twice
+    titles = [c["title"] for c in answer["citations"]]
+    assert len(titles) == len(set(titles))
+
+
+@pytest.mark.slow
+def test_the_digest_lists_the_new_articles_with_a_cited_lead(flood_index):
+    result = run(flood_index, "digest", "--json", "--since", "1d", "--as-of", "2023-03-08")
+    assert result["since"] == "2023-03-07"
+    [flood] = [s for s in result["stories"] if "Brova" in s["label"]]
+    assert {a["title"] for a in flood["new_articles"]} == {"Brova floods: 52 people dead, rescuers say, as waters recede",
+                                                            "Two survivors pulled from Brova rubble as clean-up begins"}
+    assert flood["new_story"] is False
+    assert flood["lead"]["citation"]["url"] == "https://daily-two.example/news/brova-survivors"
+    assert flood["lead"]["text"].startswith("Rescuers pulled two survivors")
+    nothing = run(flood_index, "digest", "--json", "--since", "1d", "--as-of", "2024-01-01")
+    assert nothing["stories"] == []
