@@ -116,6 +116,7 @@ class Answerer:
                     yield item
         else:
             answer = self.composer.compose(question, retrieval, query=query, focus=focus)
+        answer = with_outlets(answer, retrieval.version)
         timings = dict(retrieval.timings_ms)
         timings["compose"] = (time.perf_counter() - clock) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
@@ -123,6 +124,19 @@ class Answerer:
         if conversation is not None:
             conversation.remember(answer)
         yield answer
+
+
+def with_outlets(answer: Answer, version: IndexVersion) -> Answer:
+    """Each citation names its story and how many outlets reported it ("reported by 4 outlets")."""
+    if not answer.citations:
+        return answer
+    assigned = version.story_assignments()
+    if not assigned:
+        return answer
+    outlets = {s.id: len(s.sources) for s in version.stories()}
+    return replace(answer, citations=tuple(
+        replace(c, story_id=assigned.get(c.article_id, ""), outlets=outlets.get(assigned.get(c.article_id, ""), 0))
+        for c in answer.citations))
 
 
 def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,

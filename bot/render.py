@@ -64,7 +64,8 @@ def answer_view(answer: Answer, show_passages: bool = False) -> Group:
 
 def citation_view(c: Citation) -> Text:
     where = c.url or c.path
-    meta = " · ".join(x for x in (c.source, c.published or "", where) if x)
+    reported = f"reported by {c.outlets} outlets" if c.outlets > 1 else ""
+    meta = " · ".join(x for x in (c.source, c.published or "", reported, where) if x)
     text = Text()
     text.append(f"[{c.n}] ", style="bold cyan")
     text.append(c.title, style="bold")

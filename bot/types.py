@@ -55,6 +55,8 @@ class Citation:
     passage: str  # the passage the quote sits in
     highlights: tuple[tuple[int, int], ...] = ()  # quote offsets inside passage
     also: tuple[tuple[str, str], ...] = ()  # (source, url) of other copies of the same article
+    story_id: str = ""  # the story the article belongs to (index/stories.py)
+    outlets: int = 0  # how many outlets reported that story
 
     @classmethod
     def of(cls, n: int, article: Article, quote: str, passage: str,

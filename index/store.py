@@ -129,6 +129,7 @@ class IndexVersion:
         self._words: list[str] | None = None
         self._title_terms: dict[int, int] = {}
         self._stories: dict | None = None
+        self._story_list: list | None = None
 
     def _search(self, qdrant) -> ChunkSearch:
         if self.vector_store == "faiss":
@@ -159,8 +160,10 @@ class IndexVersion:
         """The version's stories (index/stories.Story), most recent first."""
         from index.stories import Story
 
-        return [Story(**{**s, "article_ids": tuple(s["article_ids"]), "sources": tuple(s["sources"]),
-                         "names": tuple(s["names"])}) for s in self._story_file()["stories"]]
+        if self._story_list is None:  # read once per version (answers ask for it)
+            self._story_list = [Story(**{**s, "article_ids": tuple(s["article_ids"]), "sources": tuple(s["sources"]),
+                                         "names": tuple(s["names"])}) for s in self._story_file()["stories"]]
+        return self._story_list
 
     def text_term_ids(self, row: int) -> np.ndarray:
         """BM25 term ids of a chunk's own text: its stored ids without the title's, which lead them

@@ -57,7 +57,6 @@ def test_names_skip_sentence_openers():
 
 # ---------------------------------------------------------------- with the real model
 
-pytestmark_slow = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,8 @@ def clip(text: str, limit: int) -> str:
 def source_line(c: Citation) -> str:
     title = escape(clip(c.title, 200))
     head = f"<{c.url}|{title}>" if c.url.startswith(("http://", "https://")) else f"*{title}*"
-    meta = " · ".join(escape(x) for x in (c.source, c.published or "") if x)
+    reported = f"reported by {c.outlets} outlets" if c.outlets > 1 else ""
+    meta = " · ".join(escape(x) for x in (c.source, c.published or "", reported) if x)
     where = "" if c.url else f" · `{escape(clip(c.path, 120))}`"
     also = ", ".join(f"<{u}|{escape(s or u)}>" for s, u in c.also[:5] if u.startswith(("http://", "https://")))
     return f"*[{c.n}]* {head}" + (f" · {meta}" if meta else "") + where + (f" · also: {also}" if also else "")
