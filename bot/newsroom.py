@@ -179,8 +179,7 @@ def digest(version: IndexVersion, since: str, *, until: str | None = None,
             continue
         newest = max(new, key=lambda a: (a.published or "", a.id))
         text, _ = article_text(version, version.article_row[newest.id])
-        spans = split_sentences(text)
-        lead = next((text[s:e].strip() for s, e in spans if len(text[s:e].split()) >= 6), text[:300])
+        lead = lead_of(version, newest.id)
         citation = cites.cite(newest, lead, text, max(text.find(lead), 0))
         out.append({"id": story.id, "label": story.label, "new_story": (story.first_date or "") >= since,
                     "new_articles": [{"article_id": a.id, "title": a.title, "source": a.source,
@@ -199,3 +198,12 @@ def days_before(as_of: date, spec: str) -> str:
         raise ValueError(f"{spec!r} is not a duration like 24h, 3d or 2w")
     days = int(spec[:-1]) * units[spec[-1]]
     return (as_of - timedelta(days=max(int(round(days)), 1) if days >= 1 else 1)).isoformat()
+
+
+def lead_of(version: IndexVersion, article_id: str) -> str:
+    """An article's first sentence of six words or more."""
+    text, _ = article_text(version, version.article_row[article_id])
+    for start, end in split_sentences(text):
+        if len(text[start:end].split()) >= 6:
+            return text[start:end].strip()
+    return text[:300]

@@ -80,6 +80,7 @@ class SlackSettings:
     reconnect_give_up_s: float = 300.0
     # where that state lives: "memory" (this process), "sqlite" (several processes on one host;
     # state_url is the file) or "redis" (several hosts; state_url is redis://[:password@]host:port/db)
+    follows_file: Path = Path("data/slack-follows.json")  # the topics channels follow (/newsbot follow)
     state: str = "memory"
     state_url: Secret = field(default_factory=Secret)  # may hold a password
 
@@ -135,6 +136,7 @@ ENV_KEYS = {
     "NEWSBOT_HEALTH_FILE": ("slack", "health_file"),
     "NEWSBOT_RECONNECT_GIVE_UP": ("slack", "reconnect_give_up_s"),
     "NEWSBOT_SLACK_STATE": ("slack", "state"),
+    "NEWSBOT_FOLLOWS_FILE": ("slack", "follows_file"),
     "NEWSBOT_SLACK_STATE_URL": ("slack", "state_url"),
     "NEWSBOT_LLM": ("llm", "provider"),
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),

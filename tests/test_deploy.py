@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from bot.slack.listeners import SLASH_COMMAND
+from bot.slack.listeners import NEWSROOM_COMMAND, SLASH_COMMAND
 from tests.conftest import ROOT
 
 
@@ -11,7 +11,7 @@ def test_manifest_lists_exactly_what_the_app_handles():
     manifest = yaml.safe_load((ROOT / "deploy" / "slack-manifest.yaml").read_text())
     events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
     assert events == {"app_mention", "message.im", "message.channels", "message.groups"}
-    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [SLASH_COMMAND]
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [SLASH_COMMAND, NEWSROOM_COMMAND]
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert scopes == {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history", "groups:history"}
     assert manifest["settings"]["interactivity"]["is_enabled"] is True

@@ -151,3 +151,77 @@ def test_the_digest_lists_the_new_articles_with_a_cited_lead(flood_index):
     assert flood["lead"]["text"].startswith("Rescuers pulled two survivors")
     nothing = run(flood_index, "digest", "--json", "--since", "1d", "--as-of", "2024-01-01")
     assert nothing["stories"] == []
+
+
+# ---------------------------------------------------------------- Slack: /newsbot
+
+
+@pytest.mark.slow
+def test_a_followed_topic_is_posted_once_after_an_update_that_brings_it(tmp_path, embedder):
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+    from tests.conftest import OTHER_ARTICLES, SEED_FILE
+    from tests.slack_fake import FakeSlack
+    from tests.test_slack import SECRET, Bot
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED_FILE, seeds / SEED_FILE.name)
+    for name, article in {**OTHER_ARTICLES, **{k: v for k, v in FLOOD.items() if k != "brova-followup.md"}}.items():
+        (seeds / name).write_text(article if isinstance(article, str) else json.dumps(article), encoding="utf-8")
+    settings = load_settings({}, None, {
+        "index": {"index_dir": tmp_path / "index", "seeds_dir": seeds},
+        "slack": {"bot_token": "xoxb-test", "signing_secret": SECRET, "follows_file": tmp_path / "follows.json"}})
+    sync_index(settings.index, embedder)
+    fake = FakeSlack()
+    settings = load_settings({}, None, {
+        "index": {"index_dir": tmp_path / "index", "seeds_dir": seeds},
+        "slack": {"bot_token": "xoxb-test", "signing_secret": SECRET, "api_url": fake.api_url,
+                  "follows_file": tmp_path / "follows.json"}})
+    bot = Bot(settings, make_answerer(settings, embedder))
+    try:
+        def command(text: str, n: int):
+            assert bot.form({"command": "/newsbot", "text": text, "user_id": "U1", "channel_id": "C1", "team_id": "T1",
+                             "trigger_id": f"tr{n}", "response_url": f"{fake.url}/api/response/nb{n}"})[0] == 200
+            [response] = fake.wait_for(f"response/nb{n}")
+            return response.params
+
+        assert "Following “Brova floods”" in command("follow Brova floods", 1)["text"]
+        assert "already follows" in command("follow brova floods", 2)["text"]
+        client = bot.app.client
+        assert bot.slack_bot.check_follows(client) == 0  # remembers the version it serves
+
+        (seeds / "brova-followup.md").write_text(FLOOD["brova-followup.md"], encoding="utf-8")
+        assert sync_index(settings.index, embedder).published
+        bot.slack_bot.answerer.retriever.reader.check_seconds = 0
+        assert bot.slack_bot.check_follows(client) == 1
+        [post] = [c for c in fake.of("chat.postMessage") if c.params.get("channel") == "C1"]
+        blocks = json.dumps(post.params["blocks"])
+        assert "Two survivors pulled from Brova rubble" in blocks and "brova-survivors" in blocks
+        assert "Rescuers pulled two survivors" in blocks
+        assert bot.slack_bot.check_follows(client) == 0  # the same version: no repeat
+
+        (seeds / "wheat-2.md").write_text("---\ntitle: Grain traders expect record harvest\nsource: Farm Daily\n"
+                                          "published: 2023-03-09\n---\nGrain traders expect a record wheat harvest in "
+                                          "the plains this summer after a wet spring, the farmers' union said.\n")
+        assert sync_index(settings.index, embedder).published
+        assert bot.slack_bot.check_follows(client) == 0  # an update without a matching article posts nothing
+        assert len([c for c in fake.of("chat.postMessage") if c.params.get("channel") == "C1"]) == 1
+
+        timeline = command("timeline Brova floods", 3)
+        assert timeline["response_type"] == "in_channel" and "2023-03-05" in json.dumps(timeline["blocks"])
+        stories = command("stories Brova", 4)
+        assert "Brova" in json.dumps(stories["blocks"]) and "outlets" in json.dumps(stories["blocks"])
+        assert "New since" in command("digest 3d", 5)["text"]
+        assert "/newsbot follow" in command("what", 6)["text"]
+    finally:
+        bot.close()
+    # the follows survive a restart
+    again = Bot(settings, make_answerer(settings, embedder))
+    try:
+        assert again.slack_bot.follows.of("C1") == ["Brova floods"]
+        assert again.slack_bot.follows.remove("C1", "Brova floods").startswith("Stopped following")
+    finally:
+        again.close()
+        fake.close()

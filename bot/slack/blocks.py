@@ -154,3 +154,64 @@ def notice_blocks(text: str) -> list[dict]:
 
 def clip_keep_lines(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- /newsbot
+
+
+def _article_line(title: str, url: str, source: str, published: str | None) -> str:
+    head = f"<{url}|{escape(clip(title, 200))}>" if url.startswith(("http://", "https://")) else f"*{escape(clip(title, 200))}*"
+    meta = " · ".join(escape(x) for x in (source, published or "") if x)
+    return head + (f" · {meta}" if meta else "")
+
+
+def follow_post_blocks(topic: str, items: list[dict]) -> list[dict]:
+    """New articles on a followed topic: title (linked), source, date, and the lead sentence quoted."""
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn",
+                                                        "text": f"*New on “{escape(clip(topic, 150))}”*"}}]
+    for n, item in enumerate(items[:5], 1):
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"*[{n}]* " + _article_line(
+            item["title"], item["url"], item["source"], item["published"])}]})
+        blocks.append(quote_block(item["lead"]))
+    return blocks
+
+
+def stories_blocks(stories: list[dict], limit: int = 8) -> list[dict]:
+    if not stories:
+        return notice_blocks("No stories match.")
+    blocks: list[dict] = []
+    for s in stories[:limit]:
+        outlets = len(s["sources"])
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip(
+            f"*{escape(s['label'])}*\n{s['first_date'] or '?'} → {s['last_date'] or '?'} · {len(s['articles'])} "
+            f"articles · {outlets} outlet{'s' if outlets != 1 else ''}", SECTION_LIMIT)}})
+        lines = [_article_line(a["title"], a["url"], a["source"], a["published"]) for a in s["articles"][:5]]
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip("\n".join(lines), 2900)}]})
+    return blocks[:50]
+
+
+def timeline_blocks(query: str, events: list[dict]) -> list[dict]:
+    if not events:
+        return notice_blocks(f"No dated events found for “{query}”.")
+    lines = [f"*{e['date']}* {escape(clip(e['text'], 300))} [{e['citation']['n']}]" for e in events[:25]]
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*Timeline: {escape(clip(query, 150))}*"}}]
+    for start in range(0, len(lines), 8):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip("\n".join(lines[start:start + 8]),
+                                                                                  SECTION_LIMIT)}})
+    cited = {e["citation"]["n"]: e["citation"] for e in events[:25]}
+    sources = [f"*[{n}]* " + _article_line(c["title"], c["url"], c["source"], c["published"]) for n, c in sorted(cited.items())]
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip("\n".join(sources), 2900)}]})
+    return blocks
+
+
+def digest_blocks(since: str, stories: list[dict]) -> list[dict]:
+    if not stories:
+        return notice_blocks(f"Nothing new since {since}.")
+    blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*New since {since}*"}}]
+    for s in stories[:10]:
+        c = s["lead"]["citation"]
+        tag = "new story" if s["new_story"] else f"+{len(s['new_articles'])} article(s)"
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(
+            f"*{escape(s['label'])}* ({tag}) · " + _article_line(c["title"], c["url"], c["source"], c["published"]), 2900)}]})
+        blocks.append(quote_block(s["lead"]["text"]))
+    return blocks[:50]

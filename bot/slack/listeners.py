@@ -16,6 +16,7 @@ from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack import blocks as kit
 from bot.slack.history import conversation_from_replies, strip_mentions
+from bot.slack.follows import Follows
 from bot.slack.state import SlackState, make_state
 from bot.types import Answer, Passage
 
@@ -23,6 +24,10 @@ log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
 SLOW_DOWN = "You're asking faster than I can keep up with; please wait a minute and ask again."
 SLASH_COMMAND = "/ask"  # must match deploy/slack-manifest.yaml
+NEWSROOM_COMMAND = "/newsbot"  # follow / unfollow / following / stories / timeline / digest
+NEWSROOM_HELP = ("`/newsbot follow <topic>` posts here when new articles about it are indexed · `/newsbot unfollow "
+                 "<topic>` · `/newsbot following` · `/newsbot stories [topic]` · `/newsbot timeline <topic>` · "
+                 "`/newsbot digest [24h|3d|1w] [topic]`. Questions: `/ask` or mention me.")
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave", "thread_broadcast"}
 
 
@@ -38,10 +43,99 @@ class SlackBot:
         # two messages of one thread may arrive together: each waits for the other's turn to be
         # answered and saved (in this process; replicas behind a shared state may interleave)
         self._thread_locks: OrderedDict[tuple[str, str], threading.Lock] = OrderedDict()
+        self.follows = Follows(settings.slack.follows_file)
+        self._checked: tuple[str, set[str]] | None = None  # (version, its article ids) last checked for follows
         self._lock = threading.Lock()
         self._handled = 0  # listener calls finished, answered or not (a signal for probes and tests)
         self._running = 0  # listener calls under way
         self._handled_changed = threading.Condition()
+
+    # ---- /newsbot follow: posts when an index update brings articles on a followed topic
+    def check_follows(self, client) -> int:
+        """Post to each channel whose followed topic the newest index version brought articles on;
+        returns how many posts were made. The first call only remembers the version it sees."""
+        from bot.newsroom import lead_of
+        from bot.slack.follows import matches
+
+        version = self.answerer.retriever.reader.snapshot()
+        ids = {a.id for a in version.articles}
+        with self._lock:
+            previous, self._checked = self._checked, (version.name, ids)
+        if previous is None or previous[0] == version.name:
+            return 0
+        new_ids = ids - previous[1]
+        if not new_ids:
+            return 0
+        posts = 0
+        for match in matches(self.follows.all(), self.answerer.retriever, new_ids, self.settings.answer.min_cosine):
+            if not self.state.first_time(f"follow:{match.channel}:{match.topic}:{version.name}"):
+                continue  # another bot process posts this one
+            by_id = {a.id: a for a in version.articles}
+            items = [{"title": by_id[a].title, "url": by_id[a].url, "source": by_id[a].source,
+                      "published": by_id[a].published, "lead": lead_of(version, a)} for a in match.article_ids]
+            try:
+                client.chat_postMessage(channel=match.channel, text=f"New on “{match.topic}”: "
+                                        + "; ".join(i["title"] for i in items)[:3000],
+                                        blocks=kit.follow_post_blocks(match.topic, items))
+                self.follows.mark_posted(match.channel, match.topic, match.article_ids)
+                posts += 1
+            except Exception:
+                log.exception("posting the update on %r to %s failed", match.topic, match.channel)
+        return posts
+
+    def start_follow_checks(self, client, every: float = 30.0) -> threading.Event:
+        """Check the followed topics whenever a new index version is served (a daemon thread)."""
+        stop = threading.Event()
+
+        def loop():
+            self.check_follows(client)  # remember the version served now
+            while not stop.wait(every):
+                try:
+                    self.check_follows(client)
+                except Exception:
+                    log.exception("checking followed topics failed; trying again in %.0f s", every)
+
+        threading.Thread(target=loop, name="newsbot-follows", daemon=True).start()
+        return stop
+
+    def newsroom(self, channel: str, user: str, text: str) -> tuple[str, list[dict] | None, str]:
+        """/newsbot sub-commands: (text, blocks, response type)."""
+        from bot.newsroom import days_before, digest, list_stories, timeline, topic_stories
+
+        verb, _, rest = " ".join(text.split()).partition(" ")
+        verb = verb.lower()
+        if verb == "follow":
+            return self.follows.add(channel, rest, user), None, "ephemeral"
+        if verb == "unfollow":
+            return self.follows.remove(channel, rest), None, "ephemeral"
+        if verb == "following":
+            topics = self.follows.of(channel)
+            return ("This channel follows: " + ", ".join(f"“{t}”" for t in topics) if topics
+                    else "This channel follows nothing yet: `/newsbot follow <topic>`."), None, "ephemeral"
+        retriever = self.answerer.retriever
+        version = retriever.reader.snapshot()
+        by_id = {a.id: a for a in version.articles}
+        if verb == "stories":
+            ids = {a for s in topic_stories(version, retriever, rest) for a in s.article_ids} if rest else None
+            found = [s.to_dict(by_id) for s in list_stories(version, article_ids=ids)]
+            return f"{len(found)} stories", kit.stories_blocks(found), "ephemeral"
+        if verb == "timeline" and rest:
+            events = [e.to_dict() for e in timeline(version, retriever, rest)]
+            return f"Timeline: {rest}", kit.timeline_blocks(rest, events), "in_channel"
+        if verb == "digest":
+            spec, _, topic = rest.partition(" ")
+            if spec and not spec[:-1].isdigit():
+                spec, topic = "24h", rest
+            newest = max((a.published or "" for a in version.articles), default="")
+            from datetime import date
+
+            today = date.today().isoformat()
+            as_of = date.fromisoformat(min(today, newest)) if newest else date.today()
+            since = days_before(as_of, spec or "24h")
+            ids = {a for s in topic_stories(version, retriever, topic) for a in s.article_ids} if topic else None
+            found = digest(version, since, article_ids=ids)
+            return f"New since {since}", kit.digest_blocks(since, found), "ephemeral"
+        return NEWSROOM_HELP, None, "ephemeral"
 
     def thread_lock(self, channel: str, thread: str) -> threading.Lock:
         with self._lock:
@@ -324,6 +418,24 @@ def register(app: App, bot: SlackBot) -> None:
             log.exception("answering /ask failed")
             respond(text=APOLOGY, response_type="ephemeral")
 
+    def on_newsroom(ack, command, respond, request):
+        ack()
+        channel, user = command.get("channel_id", ""), command.get("user_id", "")
+        if not bot.state.first_time(command_key(command, request)):
+            return
+        if not bot.allowed(channel):
+            respond(text="I'm not enabled in this channel.", response_type="ephemeral")
+            return
+        if not bot.state.allow(user):
+            respond(text=SLOW_DOWN, response_type="ephemeral")
+            return
+        try:
+            text, blocks, kind = bot.newsroom(channel, user, command.get("text", ""))
+            respond(text=text, blocks=blocks, response_type=kind) if blocks else respond(text=text, response_type=kind)
+        except Exception:
+            log.exception("/newsbot %s failed", command.get("text", "")[:100])
+            respond(text=APOLOGY, response_type="ephemeral")
+
     def on_show_passages(ack, body, action, client):
         ack()
         channel = body.get("channel", {}).get("id", "")
@@ -373,6 +485,7 @@ def register(app: App, bot: SlackBot) -> None:
     app.event("app_mention")(_counted(bot, on_mention))
     app.event("message")(_counted(bot, on_message))
     app.command(SLASH_COMMAND)(_counted(bot, on_command))
+    app.command(NEWSROOM_COMMAND)(_counted(bot, on_newsroom))
     app.action(kit.SHOW_PASSAGES)(_counted(bot, on_show_passages))
     app.action(kit.FEEDBACK)(_counted(bot, on_feedback))
 

@@ -29,6 +29,7 @@ def run_socket_mode(settings: Settings, answerer: Answerer) -> None:
         raise NewsbotError("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); "
                            "see README, 'Run it in Slack'.")
     app = create_app(settings, answerer)
+    app.slack_bot.start_follow_checks(app.client)
     log.info("newsbot is connecting to Slack over Socket Mode")
     handler = SocketModeHandler(app, settings.slack.app_token.get())
     try:
@@ -193,6 +194,7 @@ def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> No
     if not settings.slack.bot_token or not settings.slack.signing_secret:
         raise NewsbotError("HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README, 'Run it in Slack'.")
     app = create_app(settings, answerer)
+    app.slack_bot.start_follow_checks(app.client)
 
     def health():
         return {"ok": True, **app.slack_bot.counts()}
