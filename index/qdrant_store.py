@@ -172,10 +172,24 @@ class QdrantSearch:
         out.timings_ms["bm25"] = 0.0
         if lexical:
             known = dict(zip(out.lexical_rows.tolist(), out.lexical_scores.tolist()))
-            # a candidate outside the lexical top n scores 0 here (bm25s would score every chunk)
-            out.lexical_of = lambda rows: np.array([known.get(int(r), 0.0) for r in rows], dtype=np.float32)
+            sparse = requests[-1].query if counts else None
+            out.lexical_of = lambda rows: self._lexical_of(rows, known, sparse)
             out.max_lexical = float(out.lexical_scores.max()) if len(out.lexical_scores) else 1.0
         return out
+
+    def _lexical_of(self, rows: np.ndarray, known: dict[int, float], sparse) -> np.ndarray:
+        """BM25 scores of the re-scored candidates: those the lexical search did not return are
+        scored by the engine in one more request restricted to their ids (as bm25s scores every
+        chunk; without it Hit@10 on RealTime QA fell 0.742 → 0.731)."""
+        from qdrant_client import models as m
+
+        missing = [int(r) for r in rows if int(r) not in known]
+        if missing and sparse is not None:
+            result = self.client.query_points(
+                self.collection, query=sparse, using=SPARSE, limit=len(missing),
+                query_filter=m.Filter(must=[m.HasIdCondition(has_id=missing)]))
+            known = {**known, **{p.id: p.score for p in result.points}}
+        return np.array([known.get(int(r), 0.0) for r in rows], dtype=np.float32)
 
     @staticmethod
     def _filter(filters: Filters):

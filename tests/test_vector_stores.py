@@ -70,6 +70,15 @@ def test_both_stores_retrieve_and_answer_alike(both, embedder):
         assert a.answer == b.answer and a.citations[0].article_id == b.citations[0].article_id
         assert [round(p.bm25, 3) for p in a.passages] == [round(p.bm25, 3) for p in b.passages]
     assert "Turkey" in qdrant.answer(QUESTIONS[0]).answer
+    # few candidates per search: re-scoring then reads the BM25 score of rows the lexical search did
+    # not return, which Qdrant computes in a second request
+    from dataclasses import replace
+
+    few = {store: replace(s, answer=replace(s.answer, candidates=5)) for store, s in both.items()}
+    faiss, qdrant = answerer_for(few["faiss"], embedder), answerer_for(few["qdrant"], embedder)
+    for question in QUESTIONS:
+        a, b = faiss.retriever.retrieve(question), qdrant.retriever.retrieve(question)
+        assert [(p.chunk_id, round(p.bm25, 3)) for p in a.passages] == [(p.chunk_id, round(p.bm25, 3)) for p in b.passages]
 
 
 def test_filters_apply_in_both_stores(both, embedder):

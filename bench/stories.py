@@ -1,0 +1,104 @@
+"""Story grouping on the RealTime QA corpus index: cost, and pairwise precision / recall against
+the hand labels in bench/story_labels.tsv (how they were made is written at the top of that file).
+
+    python -m bench.stories [--index data/eval-realtimeqa] [--make-sample N]
+
+--make-sample draws N stories of two or more articles (seeded) plus, for each, the two nearest
+articles outside it within a week (the hard cases), and prints them as a TSV to label by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from dataclasses import replace
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+
+LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
+
+
+def corpus(index: Path):
+    from index.stories import article_vectors
+    from index.versions import load_current
+
+    version = load_current(index)
+    vectors = article_vectors(version.chunk_article_rows, version.search.all_vectors(), len(version.articles))
+    leads = [""] * len(version.articles)
+    for row in np.flatnonzero(np.asarray(version.chunk_rows["position"]) == 0).tolist():
+        leads[int(version.chunk_article_rows[row])] = version.chunk_text(row)
+    return version, version.articles, leads, vectors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
+    parser.add_argument("--make-sample", type=int, default=0)
+    args = parser.parse_args()
+    from index.stories import group, stories_of
+
+    version, articles, leads, vectors = corpus(args.index)
+    started = time.perf_counter()
+    assigned = group(articles, leads, vectors)
+    full_s = time.perf_counter() - started
+    stories = stories_of(articles, leads, vectors, assigned)
+    # an update of 10 articles: the rest keep their stories
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "", articles[i].id))
+    last = {articles[i].id for i in order[-10:]}
+    previous = {k: v for k, v in assigned.items() if k not in last}
+    started = time.perf_counter()
+    group(articles, leads, vectors, previous)
+    update_s = time.perf_counter() - started
+    result = {"articles": len(articles), "stories": len(stories),
+              "stories_of_2_or_more": sum(len(s.article_ids) > 1 for s in stories),
+              "articles_in_them": sum(len(s.article_ids) for s in stories if len(s.article_ids) > 1),
+              "group_s": round(full_s, 3), "group_s_per_1000": round(full_s * 1000 / len(articles), 3),
+              "update_10_s": round(update_s, 3)}
+    if args.make_sample:
+        sample(articles, vectors, stories, args.make_sample)
+        return
+    if LABELS.exists():
+        result["labels"] = score(assigned)
+    print(json.dumps(result, indent=1))
+
+
+def sample(articles, vectors, stories, n: int) -> None:
+    rng = random.Random(11)
+    multi = [s for s in stories if len(s.article_ids) > 1]
+    row = {a.id: i for i, a in enumerate(articles)}
+    chosen: list[int] = []
+    for story in rng.sample(multi, min(n, len(multi))):
+        members = [row[a] for a in story.article_ids[:5]]
+        chosen += members
+        centre = vectors[members].mean(axis=0)
+        day = story.first_date or ""
+        near = [i for i in np.argsort(-(vectors @ centre)) if i not in members and articles[i].published
+                and abs((np.datetime64(articles[i].published) - np.datetime64(day or articles[i].published))
+                        .astype(int)) <= 7][:2]
+        chosen += [int(i) for i in near]
+    print("article_id\tpublished\tsource\ttitle\tlabel")
+    for i in dict.fromkeys(chosen):
+        a = articles[i]
+        print(f"{a.id}\t{a.published}\t{a.source}\t{a.title}\t")
+
+
+def score(assigned: dict[str, str]) -> dict:
+    rows = [line.split("\t") for line in LABELS.read_text().splitlines() if line and not line.startswith("#")][1:]
+    labelled = {r[0]: r[4].strip() for r in rows if len(r) >= 5 and r[4].strip()}
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(labelled), 2):
+        same_truth = labelled[a] == labelled[b]
+        same_system = assigned.get(a) == assigned.get(b)
+        tp += same_truth and same_system
+        fp += same_system and not same_truth
+        fn += same_truth and not same_system
+    return {"articles": len(labelled), "pairs_same_story": tp + fn, "precision": round(tp / max(tp + fp, 1), 3),
+            "recall": round(tp / max(tp + fn, 1), 3)}
+
+
+if __name__ == "__main__":
+    main()
