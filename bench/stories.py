@@ -24,9 +24,10 @@ LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
 
 def corpus(index: Path):
     from index.stories import article_vectors
+    from index.store import IndexVersion
     from index.versions import load_current
 
-    version = load_current(index)
+    version = IndexVersion(index) if (index / "manifest.json").exists() else load_current(index)
     vectors = article_vectors(version.chunk_article_rows, version.search.all_vectors(), len(version.articles))
     leads = [""] * len(version.articles)
     for row in np.flatnonzero(np.asarray(version.chunk_rows["position"]) == 0).tolist():
