@@ -4,7 +4,8 @@ News writes "said Wednesday", "on Feb. 3", "last month", "yesterday": the day me
 the date the article was published, the way a reader does. A weekday is the latest such day on or
 before publication ("Wednesday" in an article of Friday 3 February 2023 is 1 February); a month and
 day without a year takes the publication year, or the year before when that would put it more
-than a month after publication.
+than a month after publication, or the year after when that puts it within three months after
+publication and the publication year more than nine months before ("airs Jan. 10" in December).
 """
 
 from __future__ import annotations
@@ -77,6 +78,10 @@ def resolve_date(text: str, published: date | None) -> ResolvedDate | None:
         made = _make(published.year, month, day)
         if made and made - published > timedelta(days=31):
             made = _make(published.year - 1, month, day)
+        elif made and published - made > timedelta(days=273):  # "airs Jan. 10" in a December article
+            later = _make(published.year + 1, month, day)
+            if later and later - published <= timedelta(days=92):
+                made = later
         if made:
             return ResolvedDate(made, "day", f"“{match.group(0)}” in an article of {published.isoformat()}")
     match = _WEEKDAY.search(text)
@@ -111,6 +116,18 @@ def resolve_date(text: str, published: date | None) -> ResolvedDate | None:
     if match:
         return ResolvedDate(date(int(match.group(1)), 1, 1), "year", "stated")
     return None
+
+
+def event_date(text: str, published: date | None) -> ResolvedDate | None:
+    """The day a news sentence's event happened. A full date more than a month before publication
+    is usually background ("the Jan. 6, 2021, attack"): a weekday or relative day in the same
+    sentence ("held its last hearing on Monday") then wins."""
+    first = resolve_date(text, published)
+    if first is None or first.how != "stated" or published is None or (published - first.day).days <= 31:
+        return first
+    rest = _ISO.sub(" ", _DAY_MONTH_YEAR.sub(" ", _FULL.sub(" ", text)))
+    other = resolve_date(rest, published)
+    return other if other is not None and other.precision == "day" and other.how != "stated" else first
 
 
 def _make(year: int, month: int, day: int) -> date | None:

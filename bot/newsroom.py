@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.attribution import find_attributions
-from bot.dates import published_date, resolve_date
+from bot.dates import event_date, published_date
 from bot.retrieve import Retriever
 from bot.types import Citation
 from index.articles import Article
@@ -118,7 +118,7 @@ def timeline(version: IndexVersion, retriever: Retriever, query: str, limit: int
             sentence = text[start:end].strip()
             if len(sentence.split()) < 6:
                 continue
-            resolved = resolve_date(sentence, published)
+            resolved = event_date(sentence, published)
             if resolved is not None and resolved.precision == "day":
                 day, how = resolved.day.isoformat(), resolved.how
             elif n == 0 and published is not None:  # the lead reports the news of its day
