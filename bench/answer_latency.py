@@ -26,13 +26,18 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--set", action="append", default=[], help="name=value: an answer setting to use")
+    parser.add_argument("--qdrant-url", default="", help="read a version kept on Qdrant through this URL "
+                        "(local:DIR for the embedded mode)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N questions")
     args = parser.parse_args()
     overrides = dict(item.split("=", 1) for item in args.set)
-    settings = load_settings({}, None, {"index": {"index_dir": args.index}, "answer": overrides})
+    index = {"index_dir": args.index, **({"qdrant_url": args.qdrant_url} if args.qdrant_url else {})}
+    settings = load_settings({}, None, {"index": index, "answer": overrides})
     answerer = make_answerer(settings)
-    questions = [q["question"] for q in load_jsonl_gz(args.data / "questions.jsonl.gz")]
+    questions = [q["question"] for q in load_jsonl_gz(args.data / "questions.jsonl.gz")][: args.limit]
     result = time_answers(answerer, questions)
-    print(json.dumps({"settings": overrides, "questions": len(questions), "p50_ms": round(result["latency_ms"]["p50"], 2),
+    print(json.dumps({"settings": overrides, "store": answerer.retriever.reader.snapshot().search.name,
+                      "questions": len(questions), "p50_ms": round(result["latency_ms"]["p50"], 2),
                       "p95_ms": round(result["latency_ms"]["p95"], 2),
                       "stages_p50_ms": {k: round(v, 2) for k, v in result["stages_ms_p50"].items()}}))
 

@@ -39,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, default=Path("data/eval-realtimeqa"))
     parser.add_argument("--make-sample", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=11, help="of --make-sample")
     args = parser.parse_args()
     from index.stories import group, stories_of
 
@@ -60,15 +61,16 @@ def main() -> None:
               "group_s": round(full_s, 3), "group_s_per_1000": round(full_s * 1000 / len(articles), 3),
               "update_10_s": round(update_s, 3)}
     if args.make_sample:
-        sample(articles, vectors, stories, args.make_sample)
+        sample(articles, vectors, stories, args.make_sample, args.seed)
         return
     if LABELS.exists():
         result["labels"] = score(assigned)
+        result["labels_after_the_rules"] = score(assigned, first_row=59)
     print(json.dumps(result, indent=1))
 
 
-def sample(articles, vectors, stories, n: int) -> None:
-    rng = random.Random(11)
+def sample(articles, vectors, stories, n: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
     multi = [s for s in stories if len(s.article_ids) > 1]
     row = {a.id: i for i, a in enumerate(articles)}
     chosen: list[int] = []
@@ -87,8 +89,9 @@ def sample(articles, vectors, stories, n: int) -> None:
         print(f"{a.id}\t{a.published}\t{a.source}\t{a.title}\t")
 
 
-def score(assigned: dict[str, str]) -> dict:
+def score(assigned: dict[str, str], first_row: int = 0) -> dict:
     rows = [line.split("\t") for line in LABELS.read_text().splitlines() if line and not line.startswith("#")][1:]
+    rows = rows[first_row:]
     labelled = {r[0]: r[4].strip() for r in rows if len(r) >= 5 and r[4].strip()}
     tp = fp = fn = 0
     for a, b in combinations(sorted(labelled), 2):

@@ -137,8 +137,8 @@ def timeline(version: IndexVersion, retriever: Retriever, query: str, limit: int
 
 
 def quotes(version: IndexVersion, retriever: Retriever, speaker: str, limit: int = 30) -> list[Quote]:
-    """Statements attributed to `speaker` (matched on the last word of the name, e.g. "Zakharova"),
-    oldest first."""
+    """Statements attributed to `speaker` (matched on the last word of the name, e.g. "Zakharova",
+    in articles that name the speaker in full), oldest first."""
     key = speaker.split()[-1].lower() if speaker.split() else ""
     if not key:
         return []
@@ -150,6 +150,8 @@ def quotes(version: IndexVersion, retriever: Retriever, speaker: str, limit: int
         row = version.article_row[article_id]
         article = version.articles[row]
         text, _ = article_text(version, row)
+        if len(speaker.split()) > 1 and speaker.lower() not in text.lower():
+            continue  # "Powell said" in an article that never names Jerome Powell is another Powell
         spans = split_sentences(text)
         sentences = [text[s:e].strip() for s, e in spans]
         for a in find_attributions(sentences):
