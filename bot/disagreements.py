@@ -2,7 +2,8 @@
 
 For a "how many <noun>" question, every sentence read that states a number next to that noun (and
 covers enough of the question) is a claim; the best claim of each outlet stands for it. When two
-outlets' figures differ, the answer says so and cites both, instead of picking one silently.
+outlets' figures differ by more than 10%, the answer says so and cites both, instead of picking one
+silently. Spans of time ("how many years") are left out: news text is full of unrelated ones.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from index.lexical import terms
 _NUMBER = re.compile(
     r"(?P<phrase>(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?"
     r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred))?)"
-    r"(?P<after>(?:\s+[\w’'-]+){1,3})")
+    r"(?P<after>(?:\s+[\w’'-]+){1,3})", re.I)
 _WORD_NUMBERS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
+_SPANS = frozenset(terms("years year months month weeks week days day hours hour minutes times decades decade "
+                         "centuries century"))
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,8 @@ def claims_in(text: str, counted: tuple[str, ...]) -> list[tuple[str, float]]:
 def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[str, str, float]],
                        min_coverage: float) -> list[Disagreement]:
     """sentences: (text, source, coverage of the question) of the sentences read, best first."""
-    if not (kind.wants_number and kind.counted):
-        return []
+    if not (kind.wants_number and kind.counted) or set(kind.counted) <= _SPANS:
+        return []  # "how many years …": spans of time in news text are mostly about other things
     best: dict[str, Claim] = {}
     for i, (text, source, coverage) in enumerate(sentences):
         if not source or source in best or coverage < min_coverage:
@@ -65,9 +68,15 @@ def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[
             phrase, number = found[0]
             best[source] = Claim(phrase, number, source, i)
     claims = list(best.values())
-    if len({c.number for c in claims}) < 2:
+    if not _differ(claims):
         return []
     return [Disagreement(_about(question, kind), tuple(claims))]
+
+
+def _differ(claims: list[Claim]) -> bool:
+    """Two figures at least 10% apart ("almost 600" and "600" agree)."""
+    numbers = sorted(c.number for c in claims)
+    return len(numbers) >= 2 and numbers[-1] > numbers[0] * 1.1
 
 
 def _about(question: str, kind: QuestionKind) -> str:
