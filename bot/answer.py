@@ -169,8 +169,10 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
     if len(retrieval.hints.sources) > 1:
         chosen = _one_per_source(sentences, chosen, passages, retrieval.hints.sources)
+    story_of = retrieval.version.story_assignments() if kind.wants_number else {}
     disagreements = find_disagreements(
-        question, kind, [(s.text, passages[s.passage].article.source, s.coverage) for s in sentences],
+        question, kind, [(s.text, passages[s.passage].article.source, s.coverage,
+                          story_of.get(passages[s.passage].article.id, "")) for s in sentences],
         settings.min_coverage)
     if disagreements:  # each outlet's figure is quoted, so each is cited
         chosen = chosen + [sentences[c.sentence] for c in disagreements[0].claims

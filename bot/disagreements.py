@@ -54,23 +54,28 @@ def claims_in(text: str, counted: tuple[str, ...]) -> list[tuple[str, float]]:
     return out
 
 
-def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[str, str, float]],
+def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[str, str, float, str]],
                        min_coverage: float) -> list[Disagreement]:
-    """sentences: (text, source, coverage of the question) of the sentences read, best first."""
+    """sentences: (text, source, coverage of the question, story id) of the sentences read, best
+    first. Only outlets reporting the same story (index/stories.py) are compared: two figures from
+    two events are not a disagreement."""
     if not (kind.wants_number and kind.counted) or set(kind.counted) <= _SPANS:
         return []  # "how many years …": spans of time in news text are mostly about other things
-    best: dict[str, Claim] = {}
-    for i, (text, source, coverage) in enumerate(sentences):
-        if not source or source in best or coverage < min_coverage:
+    best: dict[tuple[str, str], Claim] = {}
+    for i, (text, source, coverage, story) in enumerate(sentences):
+        if not source or (story, source) in best or coverage < min_coverage:
             continue
         found = claims_in(text, kind.counted)
         if found:
             phrase, number = found[0]
-            best[source] = Claim(phrase, number, source, i)
-    claims = list(best.values())
-    if not _differ(claims):
-        return []
-    return [Disagreement(_about(question, kind), tuple(claims))]
+            best[(story, source)] = Claim(phrase, number, source, i)
+    by_story: dict[str, list[Claim]] = {}
+    for (story, _), claim in best.items():
+        by_story.setdefault(story, []).append(claim)
+    for claims in sorted(by_story.values(), key=lambda c: (-len(c), c[0].sentence)):
+        if _differ(claims):
+            return [Disagreement(_about(question, kind), tuple(claims))]
+    return []
 
 
 def _differ(claims: list[Claim]) -> bool:

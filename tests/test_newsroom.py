@@ -232,13 +232,16 @@ def test_disagreements_need_figures_that_differ_about_a_counted_thing():
     from bot.question import analyse
 
     deaths = analyse("How many people died in the floods?")
-    sentences = [("At least 40 people died in the floods on Sunday.", "Wire One", 0.8),
-                 ("The floods killed 35 people, officials said.", "Daily Two", 0.7),
-                 ("Some 38 people died, a third outlet said.", "Wire One", 0.7)]  # one figure per outlet
+    sentences = [("At least 40 people died in the floods on Sunday.", "Wire One", 0.8, "s1"),
+                 ("The floods killed 35 people, officials said.", "Daily Two", 0.7, "s1"),
+                 ("Some 38 people died, a third outlet said.", "Wire One", 0.7, "s1")]  # one figure per outlet
     [found] = find_disagreements("How many people died in the floods?", deaths, sentences, 0.25)
     assert [(c.value, c.source) for c in found.claims] == [("At least 40", "Wire One"), ("35", "Daily Two")]
-    close = [("Almost 600 people died.", "A", 0.8), ("600 people died.", "B", 0.8)]
+    other_event = [sentences[0], ("The quake killed 35 people.", "Daily Two", 0.7, "s2")]
+    assert find_disagreements("How many people died in the floods?", deaths, other_event, 0.25) == []
+    close = [("Almost 600 people died.", "A", 0.8, "s1"), ("600 people died.", "B", 0.8, "s1")]
     assert find_disagreements("How many people died in the floods?", deaths, close, 0.25) == []
     years = analyse("How many years has it been since a pope resigned?")
-    spans = [("The first pope in almost 600 years to resign.", "A", 0.8), ("Over 220 years of history.", "B", 0.8)]
+    spans = [("The first pope in almost 600 years to resign.", "A", 0.8, "s1"),
+             ("Over 220 years of history.", "B", 0.8, "s1")]
     assert find_disagreements("How many years has it been since a pope resigned?", years, spans, 0.25) == []
