@@ -397,17 +397,26 @@ def register(app: App, bot: SlackBot) -> None:
         bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts or "dm", team=body.get("team_id", ""))
 
-    def on_command(ack, command, respond, request):
-        ack()  # within Slack's 3 s; the answer follows through response_url
+    def admitted(command, respond, request) -> bool:
+        """A slash command is answered once (a replayed request is not), in allowed channels,
+        within the user's rate limit; otherwise the user is told why (or, for a replay, not)."""
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
         if not bot.state.first_time(command_key(command, request)):
-            log.info("a repeated /ask from %s in %s was ignored (same request within the replay window)", user, channel)
-            return
+            log.info("a repeated %s from %s in %s was ignored (same request within the replay window)",
+                     command.get("command", "command"), user, channel)
+            return False
         if not bot.allowed(channel):
             respond(text="I'm not enabled in this channel.", response_type="ephemeral")
-            return
+            return False
         if not bot.state.allow(user):
             respond(text=SLOW_DOWN, response_type="ephemeral")
+            return False
+        return True
+
+    def on_command(ack, command, respond, request):
+        ack()  # within Slack's 3 s; the answer follows through response_url
+        channel = command.get("channel_id", "")
+        if not admitted(command, respond, request):
             return
         try:
             answer = bot.answerer.answer(command.get("text", ""))
@@ -421,13 +430,7 @@ def register(app: App, bot: SlackBot) -> None:
     def on_newsroom(ack, command, respond, request):
         ack()
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
-        if not bot.state.first_time(command_key(command, request)):
-            return
-        if not bot.allowed(channel):
-            respond(text="I'm not enabled in this channel.", response_type="ephemeral")
-            return
-        if not bot.state.allow(user):
-            respond(text=SLOW_DOWN, response_type="ephemeral")
+        if not admitted(command, respond, request):
             return
         try:
             text, blocks, kind = bot.newsroom(channel, user, command.get("text", ""))
