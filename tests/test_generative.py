@@ -68,6 +68,18 @@ def test_a_cited_generated_answer_is_kept_with_its_supporting_quote(generative, 
     assert request["model"] == "stand-in" and request["messages"][0]["role"] == "system"
 
 
+def test_a_decline_despite_evidence_is_asked_once_more_without_the_way_out(generative, fake):
+    fake.replies.append("The passages do not answer this.")
+    fake.replies.append(lambda body: f"Ankara has deployed more than 5,000 troops to Idlib [{number_of(body, '5,000 troops')}].")
+    answer = generative.answer(TROOPS)
+    assert answer.mode == "generative" and "declined at first" in answer.notes[0]
+    first, second = (r["body"]["messages"][0]["content"] for r in fake.requests[-2:])
+    assert "do not answer" in first and "do not answer" not in second
+    fake.replies.extend(["The passages do not answer this."] * 2)  # declined twice: quoted sentences
+    again = generative.answer(TROOPS)
+    assert again.mode == "extractive" and "do not answer" in again.notes[0]
+
+
 def test_an_unsupported_sentence_is_dropped_and_noted(generative, fake):
     fake.replies.append(lambda body: (
         f"Ankara has deployed more than 5,000 troops to Idlib [{number_of(body, '5,000 troops')}]. "
