@@ -23,15 +23,14 @@ LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
 
 
 def corpus(index: Path):
-    from index.stories import article_vectors
+    from index.stories import article_vectors, leads as leads_of
     from index.store import IndexVersion
     from index.versions import load_current
 
     version = IndexVersion(index) if (index / "manifest.json").exists() else load_current(index)
     vectors = article_vectors(version.chunk_article_rows, version.search.all_vectors(), len(version.articles))
-    leads = [""] * len(version.articles)
-    for row in np.flatnonzero(np.asarray(version.chunk_rows["position"]) == 0).tolist():
-        leads[int(version.chunk_article_rows[row])] = version.chunk_text(row)
+    leads = leads_of(version.chunk_article_rows, version.chunk_rows["position"], version.chunk_text,
+                     len(version.articles))
     return version, version.articles, leads, vectors
 
 

@@ -128,15 +128,12 @@ class Answerer:
 
 def with_outlets(answer: Answer, version: IndexVersion) -> Answer:
     """Each citation names its story and how many outlets reported it ("reported by 4 outlets")."""
-    if not answer.citations:
+    stories = [version.story_of(c.article_id) for c in answer.citations]
+    if not any(stories):
         return answer
-    assigned = version.story_assignments()
-    if not assigned:
-        return answer
-    outlets = {s.id: len(s.sources) for s in version.stories()}
     return replace(answer, citations=tuple(
-        replace(c, story_id=assigned.get(c.article_id, ""), outlets=outlets.get(assigned.get(c.article_id, ""), 0))
-        for c in answer.citations))
+        replace(c, story_id=story.id, outlets=len(story.sources)) if story else c
+        for c, story in zip(answer.citations, stories)))
 
 
 def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,

@@ -18,7 +18,7 @@ from datetime import date
 
 from bot.attribution import find_attributions
 from bot.dates import event_date, published_date
-from bot.retrieve import Retriever
+from bot.retrieve import Retriever, stitch
 from bot.types import Citation
 from index.articles import Article
 from index.lexical import terms
@@ -80,23 +80,15 @@ def list_stories(version: IndexVersion, *, since: str | None = None, until: str 
 def topic_stories(version: IndexVersion, retriever: Retriever, query: str, k: int = 10) -> list[Story]:
     """The stories of the passages retrieved for a topic (best passage's story first)."""
     retrieval = retriever.retrieve(query, k)
-    assigned = version.story_assignments()
-    by_id = {s.id: s for s in version.stories()}
-    order = list(dict.fromkeys(assigned.get(p.article.id) for p in retrieval.passages if p.dense >= 0.3))
-    return [by_id[sid] for sid in order if sid in by_id]
+    found = (version.story_of(p.article.id) for p in retrieval.passages if p.dense >= 0.3)
+    return list({s.id: s for s in found if s is not None}.values())
 
 
-def article_text(version: IndexVersion, article_row: int) -> tuple[str, list[tuple[int, int, int]]]:
-    """An article's text as indexed (its chunks stitched), and the (row, start, end) of each chunk."""
+def article_text(version: IndexVersion, article_row: int) -> str:
+    """An article's text as indexed: its chunks stitched in order."""
     rows = sorted((int(r) for r in (version.chunk_article_rows == article_row).nonzero()[0]),
                   key=lambda r: int(version.chunk_rows[r]["position"]))
-    from bot.retrieve import stitch
-
-    if not rows:
-        return "", []
-    chunks = [version.chunk(r) for r in rows]
-    text, *_ = stitch(chunks)
-    return text, [(c.row, c.start, c.end) for c in chunks]
+    return stitch([version.chunk(r) for r in rows])[0] if rows else ""
 
 
 def timeline(version: IndexVersion, retriever: Retriever, query: str, limit: int = 40) -> list[Event]:
@@ -112,7 +104,7 @@ def timeline(version: IndexVersion, retriever: Retriever, query: str, limit: int
         if row is None:
             continue
         article = version.articles[row]
-        text, _ = article_text(version, row)
+        text = article_text(version, row)
         published = published_date(article.published)
         for n, (start, end) in enumerate(split_sentences(text)):
             sentence = text[start:end].strip()
@@ -149,7 +141,7 @@ def quotes(version: IndexVersion, retriever: Retriever, speaker: str, limit: int
     for article_id in dict.fromkeys(p.article.id for p in retrieval.passages):
         row = version.article_row[article_id]
         article = version.articles[row]
-        text, _ = article_text(version, row)
+        text = article_text(version, row)
         if len(speaker.split()) > 1 and speaker.lower() not in text.lower():
             continue  # "Powell said" in an article that never names Jerome Powell is another Powell
         spans = split_sentences(text)
@@ -180,8 +172,8 @@ def digest(version: IndexVersion, since: str, *, until: str | None = None,
         if not new:
             continue
         newest = max(new, key=lambda a: (a.published or "", a.id))
-        text, _ = article_text(version, version.article_row[newest.id])
-        lead = lead_of(version, newest.id)
+        text = article_text(version, version.article_row[newest.id])
+        lead = lead_of(text)
         citation = cites.cite(newest, lead, text, max(text.find(lead), 0))
         out.append({"id": story.id, "label": story.label, "new_story": (story.first_date or "") >= since,
                     "new_articles": [{"article_id": a.id, "title": a.title, "source": a.source,
@@ -199,12 +191,11 @@ def days_before(as_of: date, spec: str) -> str:
     if not spec or spec[-1] not in units or not spec[:-1].isdigit():
         raise ValueError(f"{spec!r} is not a duration like 24h, 3d or 2w")
     days = int(spec[:-1]) * units[spec[-1]]
-    return (as_of - timedelta(days=max(int(round(days)), 1) if days >= 1 else 1)).isoformat()
+    return (as_of - timedelta(days=max(round(days), 1))).isoformat()
 
 
-def lead_of(version: IndexVersion, article_id: str) -> str:
+def lead_of(text: str) -> str:
     """An article's first sentence of six words or more."""
-    text, _ = article_text(version, version.article_row[article_id])
     for start, end in split_sentences(text):
         if len(text[start:end].split()) >= 6:
             return text[start:end].strip()

@@ -11,28 +11,30 @@ from rich.text import Text
 from bot.types import Answer, Citation, Segment
 
 
-def plain_answer(segments: tuple[Segment, ...]) -> str:
-    """Segments as one text: a quote or attribution ends with its `[n]` markers; the short answer
-    is followed by a dash (its citation is the first quote's)."""
+def segment_texts(segments: tuple[Segment, ...], text=lambda t: t, short=lambda t: t) -> list[str]:
+    """Each segment as drawn: the short answer followed by a dash (its citation is the first
+    quote's); a quote with its `[n]` markers; an attribution and the last figure of a disagreement
+    end with a full stop, the other figures with a semicolon. `text` escapes, `short` emphasises."""
     parts = []
     for i, segment in enumerate(segments):
+        body = text(segment.text)
         if segment.kind == "short":
-            parts.append(f"{segment.text} —")
-        elif segment.kind == "disagreement":
-            parts.append(f"{segment.text} {markers(segment)}{claim_end(segments, i)}")
-        elif segment.citations:
-            marks = "".join(f"[{n}]" for n in segment.citations)
-            parts.append(f"{segment.text} {marks}." if segment.kind == "attribution" else f"{segment.text} {marks}")
+            parts.append(f"{short(body)} —")
+        elif not segment.citations:
+            parts.append(body)
         else:
-            parts.append(segment.text)
-    return " ".join(parts)
+            end = ("." if segment.kind == "attribution"
+                   else _claim_end(segments, i) if segment.kind == "disagreement" else "")
+            parts.append(f"{body} {''.join(f'[{n}]' for n in segment.citations)}{end}")
+    return parts
 
 
-def markers(segment: Segment) -> str:
-    return "".join(f"[{n}]" for n in segment.citations)
+def plain_answer(segments: tuple[Segment, ...]) -> str:
+    """Segments as one text with `[n]` markers."""
+    return " ".join(segment_texts(segments))
 
 
-def claim_end(segments, i: int) -> str:
+def _claim_end(segments, i: int) -> str:
     """`;` between the figures of a disagreement, `.` after the last one."""
     following = segments[i + 1] if i + 1 < len(segments) else None
     return ";" if following is not None and following.kind == "disagreement" else "."

@@ -246,12 +246,10 @@ def _stories(kept: list[Article], origin: dict[int, int | None], rows: np.ndarra
              vectors: np.ndarray, reusable: IndexVersion | None) -> dict:
     """Stories of this version: unchanged articles keep theirs, new and changed ones join one or
     start one (index/stories.py). ~0.2 s for 2,388 articles."""
-    from index.stories import article_vectors, group, stories_of
+    from index.stories import article_vectors, group, leads as leads_of, stories_of
 
     article_rows = np.asarray(rows["article"])
-    leads = [""] * len(kept)
-    for row in np.flatnonzero(np.asarray(rows["position"]) == 0).tolist():
-        leads[int(article_rows[row])] = texts[row]
+    leads = leads_of(article_rows, rows["position"], texts.__getitem__, len(kept))
     per_article = article_vectors(article_rows, vectors, len(kept))
     before = reusable.story_assignments() if reusable is not None else {}
     previous = {a.id: before[a.id] for a in kept if origin.get(id(a)) is not None and a.id in before}

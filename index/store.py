@@ -130,6 +130,7 @@ class IndexVersion:
         self._title_terms: dict[int, int] = {}
         self._stories: dict | None = None
         self._story_list: list | None = None
+        self._story_by_id: dict | None = None
 
     def _search(self, qdrant) -> ChunkSearch:
         if self.vector_store == "faiss":
@@ -164,6 +165,12 @@ class IndexVersion:
             self._story_list = [Story(**{**s, "article_ids": tuple(s["article_ids"]), "sources": tuple(s["sources"]),
                                          "names": tuple(s["names"])}) for s in self._story_file()["stories"]]
         return self._story_list
+
+    def story_of(self, article_id: str):
+        """The story an article belongs to (None for a version built before stories)."""
+        if self._story_by_id is None:  # built once per version: answers look up every citation
+            self._story_by_id = {s.id: s for s in self.stories()}
+        return self._story_by_id.get(self.story_assignments().get(article_id, ""))
 
     def text_term_ids(self, row: int) -> np.ndarray:
         """BM25 term ids of a chunk's own text: its stored ids without the title's, which lead them

@@ -85,6 +85,14 @@ def column_keys(title: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def leads(chunk_article_rows: np.ndarray, positions: np.ndarray, text_of, n_articles: int) -> list[str]:
+    """Each article's opening text: its first chunk (`text_of(row)` gives a chunk's text)."""
+    out = [""] * n_articles
+    for row in np.flatnonzero(np.asarray(positions) == 0).tolist():
+        out[int(chunk_article_rows[row])] = text_of(row)
+    return out
+
+
 def article_vectors(chunk_article_rows: np.ndarray, vectors: np.ndarray, n_articles: int) -> np.ndarray:
     sums = np.zeros((n_articles, vectors.shape[1]), dtype=np.float64)
     np.add.at(sums, chunk_article_rows, vectors)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from bot.render import claim_end, markers
+from bot.render import segment_texts
 from bot.types import Answer, Citation, Passage
 
 SECTION_LIMIT = 3000
@@ -47,18 +47,7 @@ def answer_text(answer: Answer) -> str:
 def answer_mrkdwn(answer: Answer) -> str:
     """The answer for a section block: the short answer (when there is one) in bold, then each
     segment with its `[n]` markers."""
-    out = []
-    for i, segment in enumerate(answer.segments):
-        if segment.kind == "short":
-            out.append(f"*{escape(segment.text)}* —")
-        elif segment.kind == "disagreement":
-            out.append(f"{escape(segment.text)} {markers(segment)}{claim_end(answer.segments, i)}")
-        elif segment.citations:
-            marks = "".join(f"[{n}]" for n in segment.citations)
-            out.append(f"{escape(segment.text)} {marks}" + ("." if segment.kind == "attribution" else ""))
-        else:
-            out.append(escape(segment.text))
-    return " ".join(out)
+    return " ".join(segment_texts(answer.segments, escape, lambda t: f"*{t}*"))
 
 
 ANSWER_EVENT = "newsbot_answer"

@@ -54,7 +54,7 @@ class SlackBot:
     def check_follows(self, client) -> int:
         """Post to each channel whose followed topic the newest index version brought articles on;
         returns how many posts were made. The first call only remembers the version it sees."""
-        from bot.newsroom import lead_of
+        from bot.newsroom import article_text, lead_of
         from bot.slack.follows import matches
 
         version = self.answerer.retriever.reader.snapshot()
@@ -70,9 +70,9 @@ class SlackBot:
         for match in matches(self.follows.all(), self.answerer.retriever, new_ids, self.settings.answer.min_cosine):
             if not self.state.first_time(f"follow:{match.channel}:{match.topic}:{version.name}"):
                 continue  # another bot process posts this one
-            by_id = {a.id: a for a in version.articles}
-            items = [{"title": by_id[a].title, "url": by_id[a].url, "source": by_id[a].source,
-                      "published": by_id[a].published, "lead": lead_of(version, a)} for a in match.article_ids]
+            found = [(version.articles[version.article_row[a]], version.article_row[a]) for a in match.article_ids]
+            items = [{"title": a.title, "url": a.url, "source": a.source, "published": a.published,
+                      "lead": lead_of(article_text(version, row))} for a, row in found]
             try:
                 client.chat_postMessage(channel=match.channel, text=f"New on “{match.topic}”: "
                                         + "; ".join(i["title"] for i in items)[:3000],
