@@ -19,7 +19,6 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import shutil
 import time
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from pathlib import Path
 from index.articles import parse_html
 from index.errors import NewsbotError
 from index.feeds import Entry, canonical_link, parse_feed
+from index.files import write_atomic
 from index.http_fetch import FetchError, Fetcher, check_url
 from index.settings import FeedSettings
 from index.versions import build_lock
@@ -174,11 +174,7 @@ class FetchedStore:
         self._write_bytes(name, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def _write_bytes(self, name: str, data: bytes) -> None:
-        path = self.folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(self.folder / name, data)
 
 
 def poll(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, *, force: bool = False,
@@ -208,7 +204,6 @@ def _poll_feed(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, fe
     result = FeedResult(name=feed.get("name") or st.get("title") or url, url=url)
     if not force and st.get("next_try", 0) > now:
         _fill(result, st, group, store)
-        result.last_status = st.get("last_status")
         return result
     st["last_fetch"] = _iso(now)
     try:
@@ -226,11 +221,16 @@ def _poll_feed(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, fe
                   next_try=0)
     except FetchError as exc:
         failures = st.get("failures", 0) + 1
-        wait = min(settings.interval_minutes * 60 * 2 ** (failures - 1), MAX_BACKOFF_S)
+        wait = _backoff(settings, failures)
         st.update(last_status="error", error=str(exc), failures=failures, next_try=now + wait)
         log.warning("feed %s failed (%s); retrying in %d min; its articles stay indexed", url, exc, wait // 60)
     _fill(result, st, group, store)
     return result
+
+
+def _backoff(settings: FeedSettings, failures: int) -> float:
+    """Seconds before the next try: one interval, then two, four, … at most a day."""
+    return min(settings.interval_minutes * 60 * 2 ** (failures - 1), MAX_BACKOFF_S)
 
 
 def _fill(result: FeedResult, st: dict, group: str, store: FetchedStore) -> None:
@@ -306,8 +306,7 @@ def _page_text(store: FetchedStore, fetcher: Fetcher, url: str, page_name: str, 
         html = body.decode("utf-8")
     except UnicodeDecodeError:
         html = body.decode("latin-1")
-    parsed = parse_html(html, url)
-    return parsed
+    return parse_html(html, url)
 
 
 def _fetch_urls(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, force: bool, now: float,
@@ -322,7 +321,7 @@ def _fetch_urls(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, f
         if isinstance(page, str):
             failures = entry.get("failures", 0) + 1
             entry.update(status="error", error=page, failures=failures,
-                         next_try=now + min(settings.interval_minutes * 60 * 2 ** (failures - 1), MAX_BACKOFF_S))
+                         next_try=now + _backoff(settings, failures))
             continue
         store.write_item(URLS_GROUP, key, {
             "title": page.title, "text": page.text, "url": page.url or entry["url"], "source": page.source,

@@ -33,6 +33,7 @@ from typing import Protocol
 import numpy as np
 
 from index.errors import ModelNotAvailable
+from index.files import write_atomic
 
 MIN_CHUNKS = 500  # below this an index is too small to fit on (and ONNX is cheap there anyway)
 SPANS_PER_CHUNK = 4
@@ -150,10 +151,7 @@ def fit(index_dir: Path, model: str, chunk_texts: Sequence[str], states: TokenSt
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
     np.save(tmp, table.astype(np.float16))
     os.replace(tmp, path)
-    meta = path.with_suffix(".json")
-    tmp_meta = meta.with_name(f".{meta.name}.{os.getpid()}.tmp")
-    tmp_meta.write_text(json.dumps(asdict(report), indent=2))
-    os.replace(tmp_meta, meta)
+    write_atomic(path.with_suffix(".json"), json.dumps(asdict(report), indent=2).encode())
     log.info("fitted the static question encoder on %d spans in %.1f s (held-out cosine %.3f)",
              report.spans, report.seconds, report.held_out_cosine)
     return report

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.retrieve import Retriever
+from index.files import write_atomic
 from index.lexical import terms
 
 log = logging.getLogger(__name__)
@@ -43,10 +43,7 @@ class Follows:
             return []
 
     def _write(self, follows: list[dict]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_text(json.dumps(follows, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(follows, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def add(self, channel: str, topic: str, user: str) -> str:
         topic = " ".join(topic.split())[:MAX_TOPIC_CHARS]
