@@ -87,6 +87,10 @@ class Bm25Index:
         df = np.array([indptr[i + 1] - indptr[i] if ok else 0 for i, ok in zip(ids, known)], dtype=np.float64)
         return np.log1p((self.size - df + 0.5) / (df + 0.5))
 
+    def tf_weights(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every chunk's BM25 term weights without the idf, with this index's k1 and b (tf_weights)."""
+        return tf_weights(self._term_ids, self._term_offsets, max(len(self.vocab), 1), self._model.k1, self._model.b)
+
     def term_ids(self, row: int) -> np.ndarray:
         return self._term_ids[self._term_offsets[row] : self._term_offsets[row + 1]]
 
@@ -117,21 +121,30 @@ class Bm25Index:
         return top.astype(np.int64), scores[top].astype(np.float32)
 
 
+def tf_weights(flat_ids: np.ndarray, offsets: np.ndarray, n_vocab: int, k1: float,
+               b: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(chunk, term, weight) of each distinct term of each chunk, sorted by chunk then term: BM25's
+    saturated, length-normalised term frequency tf / (tf + k1·(1 - b + b·len/avglen)), without the
+    idf (bm25s multiplies it in below; Qdrant's IDF modifier applies it in the engine)."""
+    lengths = np.diff(offsets)
+    docs = np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), lengths)
+    pairs, tf = np.unique(docs * n_vocab + flat_ids.astype(np.int64), return_counts=True)
+    doc, term = pairs // n_vocab, pairs % n_vocab
+    norm = (k1 * ((1 - b) + b * lengths / (lengths.mean() if len(lengths) else 1.0))).astype(np.float32)
+    tf = tf.astype(np.float32)
+    return doc, term, tf / (norm[doc] + tf)
+
+
 def score_matrix(flat_ids: np.ndarray, offsets: np.ndarray, n_vocab: int, k1: float, b: float) -> dict:
     """bm25s's score matrix (Lucene BM25: term × chunk, CSC by term) computed in a few numpy passes
     from the stored term ids. bm25s builds the same matrix with a Python loop per chunk: at 27k
     chunks the whole build took 2.5 s that way and 1.1 s this way, and every update rebuilds it
     (equality is tested)."""
     n_docs = len(offsets) - 1
-    lengths = np.diff(offsets)
-    docs = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    pairs, tf = np.unique(docs * n_vocab + flat_ids.astype(np.int64), return_counts=True)
-    doc, term = pairs // n_vocab, pairs % n_vocab
+    doc, term, weight = tf_weights(flat_ids, offsets, n_vocab, k1, b)
     df = np.bincount(term, minlength=n_vocab)
     idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-    norm = (k1 * ((1 - b) + b * lengths / lengths.mean())).astype(np.float32)
-    tf = tf.astype(np.float32)
-    scores = idf[term] * (tf / (norm[doc] + tf))
+    scores = idf[term] * weight
     order = np.argsort(term, kind="stable")  # pairs come sorted by chunk: stable keeps chunks in order
     indptr = np.zeros(n_vocab + 1, dtype=np.int64)
     np.cumsum(df, out=indptr[1:])

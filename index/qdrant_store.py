@@ -1,8 +1,8 @@
 """Qdrant as the vector store (index.vector_store = "qdrant").
 
 One collection per index version, named `<alias>-<version>`, with a named dense vector ("dense",
-cosine) and a sparse vector ("bm25") holding each chunk's BM25 term weights, tf / (tf + k1·(1 - b +
-b·len/avglen)) over the same terms bm25s indexes, the engine applying the IDF (Modifier.IDF, the
+cosine) and a sparse vector ("bm25") holding each chunk's BM25 term weights (index/lexical.tf_weights, the
+same as bm25s's with its k1 and b), the engine applying the IDF (Modifier.IDF, the
 same ln(1 + (N - n + 0.5) / (n + 0.5)) as bm25s's Lucene variant, so scores match). Point ids are
 the version's rows; the payload carries the article id, title, source, published (RFC 3339),
 url, chunk text, offsets and position.
@@ -32,7 +32,6 @@ from index.lexical import Bm25Index, terms
 from index.search import Candidates, Filters
 
 DENSE, SPARSE = "dense", "bm25"
-K1, B = 1.5, 0.75  # bm25s's defaults
 
 
 class QdrantConnector:
@@ -67,14 +66,9 @@ def alias_for(index_dir: Path) -> str:
 
 def sparse_weights(bm25: Bm25Index, rows: int) -> list[tuple[list[int], list[float]]]:
     """Each chunk's BM25 term weights without the IDF (the engine applies it)."""
-    lengths = np.array([len(bm25.term_ids(r)) for r in range(rows)], dtype=np.float64)
-    mean = lengths.mean() if rows and lengths.mean() > 0 else 1.0
-    out = []
-    for row in range(rows):
-        ids, tf = np.unique(bm25.term_ids(row), return_counts=True)
-        norm = K1 * (1 - B + B * lengths[row] / mean)
-        out.append((ids.tolist(), (tf / (tf + norm)).astype(np.float32).tolist()))
-    return out
+    doc, term, weight = bm25.tf_weights()
+    bounds = np.searchsorted(doc, np.arange(rows + 1))
+    return [(term[bounds[r]:bounds[r + 1]].tolist(), weight[bounds[r]:bounds[r + 1]].tolist()) for r in range(rows)]
 
 
 def write_collection(client, collection: str, vectors: np.ndarray, bm25: Bm25Index, chunk_rows: np.ndarray,
