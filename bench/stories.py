@@ -23,7 +23,7 @@ LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
 
 
 def corpus(index: Path):
-    from index.stories import article_vectors, leads as leads_of
+    from index.stories import article_names, article_vectors, leads as leads_of
     from index.store import IndexVersion
     from index.versions import load_current
 
@@ -31,7 +31,7 @@ def corpus(index: Path):
     vectors = article_vectors(version.chunk_article_rows, version.search.all_vectors(), len(version.articles))
     leads = leads_of(version.chunk_article_rows, version.chunk_rows["position"], version.chunk_text,
                      len(version.articles))
-    return version, version.articles, leads, vectors
+    return version, version.articles, article_names(version.articles, leads), vectors
 
 
 def main() -> None:
@@ -42,17 +42,17 @@ def main() -> None:
     args = parser.parse_args()
     from index.stories import group, stories_of
 
-    version, articles, leads, vectors = corpus(args.index)
+    version, articles, names, vectors = corpus(args.index)
     started = time.perf_counter()
-    assigned = group(articles, leads, vectors)
+    assigned = group(articles, names, vectors)
     full_s = time.perf_counter() - started
-    stories = stories_of(articles, leads, vectors, assigned)
+    stories = stories_of(articles, names, vectors, assigned)
     # an update of 10 articles: the rest keep their stories
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "", articles[i].id))
     last = {articles[i].id for i in order[-10:]}
     previous = {k: v for k, v in assigned.items() if k not in last}
     started = time.perf_counter()
-    group(articles, leads, vectors, previous)
+    group(articles, names, vectors, previous)
     update_s = time.perf_counter() - started
     result = {"articles": len(articles), "stories": len(stories),
               "stories_of_2_or_more": sum(len(s.article_ids) > 1 for s in stories),

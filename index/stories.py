@@ -100,12 +100,16 @@ def article_vectors(chunk_article_rows: np.ndarray, vectors: np.ndarray, n_artic
     return (sums / np.maximum(norms, 1e-9)).astype(np.float32)
 
 
-def group(articles: list[Article], leads: list[str], vectors: np.ndarray,
+def article_names(articles: list[Article], leads: list[str]) -> list[frozenset[str]]:
+    """Each article's names (names_of its headline and opening text)."""
+    return [names_of(a.title, lead) for a, lead in zip(articles, leads)]
+
+
+def group(articles: list[Article], names: list[frozenset[str]], vectors: np.ndarray,
           previous: dict[str, str] | None = None) -> dict[str, str]:
-    """Article id → story id. `leads`: each article's opening text; `vectors`: each article's
-    vector (article_vectors); `previous` keeps the stories of articles grouped before."""
+    """Article id → story id. `names`: article_names; `vectors`: each article's vector
+    (article_vectors); `previous` keeps the stories of articles grouped before."""
     previous = previous or {}
-    names = [names_of(a.title, lead) for a, lead in zip(articles, leads)]
     members: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
         if a.id in previous:
@@ -140,7 +144,8 @@ def group(articles: list[Article], leads: list[str], vectors: np.ndarray,
     return assigned
 
 
-def stories_of(articles: list[Article], leads: list[str], vectors: np.ndarray, assigned: dict[str, str]) -> list[Story]:
+def stories_of(articles: list[Article], names: list[frozenset[str]], vectors: np.ndarray,
+               assigned: dict[str, str]) -> list[Story]:
     """The stories of an assignment, most recent first."""
     rows_of: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
@@ -151,7 +156,7 @@ def stories_of(articles: list[Article], leads: list[str], vectors: np.ndarray, a
         rows.sort(key=lambda i: (articles[i].published or "9999", articles[i].id))
         centre = vectors[rows].mean(axis=0)
         central = rows[int(np.argmax(vectors[rows] @ centre))]
-        counted = Counter(n for i in rows for n in names_of(articles[i].title, leads[i]))
+        counted = Counter(n for i in rows for n in names[i])
         shared = [n for n, c in counted.most_common(8) if c > 1 or len(rows) == 1][:5]
         dates = sorted(articles[i].published for i in rows if articles[i].published)
         out.append(Story(sid, articles[central].title, tuple(articles[i].id for i in rows),

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from index.articles import make_article
-from index.stories import group, names_of, stories_of
+from index.stories import article_names, group, names_of, stories_of
 from tests.story_articles import FLOOD
 
 NEWSBOT = str(Path(sys.executable).parent / "newsbot")
@@ -37,15 +37,16 @@ def test_grouping_needs_closeness_a_shared_name_and_nearby_dates():
     c = make_article(title="Storm hits coast", text="A storm hit the coast of Elm.", published="2023-03-07")
     d = make_article(title="Brova floods a year on", text="Brova remembers the floods.", published="2024-03-06")
     vectors = np.stack([_unit([1, 0.1, 0]), _unit([1, 0.2, 0]), _unit([1, 1, 0.3]), _unit([1, 0.1, 0])])
-    assigned = group([a, b, c, d], ["", "", "", ""], vectors)
+    assigned = group([a, b, c, d], article_names([a, b, c, d], [""] * 4), vectors)
     assert assigned[a.id] == assigned[b.id]  # close, share "Brova", a day apart
     assert assigned[c.id] != assigned[a.id]  # near (cosine 0.76), but no shared name
     assert assigned[d.id] != assigned[a.id]  # a year later
     # incremental: the first grouping is kept, a new article joins its story
     e = make_article(title="Brova clean-up", text="Brova cleans up.", published="2023-03-08")
-    again = group([a, b, c, d, e], [""] * 5, np.vstack([vectors, _unit([1, 0.12, 0])]), previous=assigned)
+    five = article_names([a, b, c, d, e], [""] * 5)
+    again = group([a, b, c, d, e], five, np.vstack([vectors, _unit([1, 0.12, 0])]), previous=assigned)
     assert {k: again[k] for k in assigned} == assigned and again[e.id] == assigned[a.id]
-    [story] = [s for s in stories_of([a, b, c, d, e], [""] * 5, np.vstack([vectors, _unit([1, 0.12, 0])]), again)
+    [story] = [s for s in stories_of([a, b, c, d, e], five, np.vstack([vectors, _unit([1, 0.12, 0])]), again)
                if a.id in s.article_ids]
     assert (story.first_date, story.last_date) == ("2023-03-06", "2023-03-08") and "Brova" in story.names
 
