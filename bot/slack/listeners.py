@@ -22,6 +22,7 @@ from bot.types import Answer, Passage
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
+READING = "is reading the articles…"
 SLOW_DOWN = "You're asking faster than I can keep up with; please wait a minute and ask again."
 SLASH_COMMAND = "/ask"  # must match deploy/slack-manifest.yaml
 NEWSROOM_COMMAND = "/newsbot"  # follow / unfollow / following / stories / timeline / digest
@@ -274,7 +275,9 @@ class SlackBot:
         """chat.startStream / appendStream / stopStream while the model writes; the verified answer
         with its sources replaces the draft at the end. Where streaming is refused (an older
         workspace, a missing scope), a placeholder is updated instead, at most once a second."""
-        stream = _Draft(client, channel, thread_ts, user, team)
+        if thread_ts:  # the model reads the passages first (seconds on a CPU model): say so in the thread
+            _set_status(client, channel, thread_ts, READING)
+        stream: _Draft | None = None  # opened at the first text, so the status shows until then
         try:
             answer = None
             with self.thread_lock(channel, conversation_key):  # one turn at a time per thread
@@ -283,14 +286,29 @@ class SlackBot:
                     if isinstance(item, Answer):
                         answer = item
                     else:
+                        stream = stream or _Draft(client, channel, thread_ts, user, team)
                         stream.add(item)
                 self.state.save_conversation(channel, conversation_key, conversation)
+            stream = stream or _Draft(client, channel, thread_ts, user, team)
             key = f"{channel}:{stream.ts}"
             self.state.keep_answer(key, answer)
             stream.finish(answer, key)
         except Exception:
             log.exception("answering failed in %s", channel)
-            stream.fail()
+            if stream is not None:
+                stream.fail()
+            else:
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=APOLOGY,
+                                        blocks=kit.notice_blocks(APOLOGY))
+
+
+def _set_status(client, channel: str, thread_ts: str, status: str) -> None:
+    """assistant.threads.setStatus ("newsbot is reading the articles…"); cleared by Slack when the
+    reply is posted. Best effort: a workspace without the assistant features just shows nothing."""
+    try:
+        client.assistant_threads_setStatus(channel_id=channel, thread_ts=thread_ts, status=status)
+    except Exception:
+        log.debug("assistant.threads.setStatus unavailable in %s", channel, exc_info=True)
 
 
 class _Draft:
