@@ -106,16 +106,17 @@ class Answerer:
         query = self._query(question, conversation)
         prefer = conversation.recent_articles() if conversation and query != question else ()
         retrieval = self.retriever.retrieve(query, k or self.settings.k, prefer_articles=prefer)
+        history = tuple((t.question, t.answer.text) for t in conversation.turns) if conversation else ()
         clock = time.perf_counter()
         if streaming:
             answer = None
-            for item in self.composer.stream(question, retrieval, query=query, focus=focus):
+            for item in self.composer.stream(question, retrieval, query=query, focus=focus, history=history):
                 if isinstance(item, Answer):
                     answer = item
                 else:
                     yield item
         else:
-            answer = self.composer.compose(question, retrieval, query=query, focus=focus)
+            answer = self.composer.compose(question, retrieval, query=query, focus=focus, history=history)
         answer = with_outlets(answer, retrieval.version)
         timings = dict(retrieval.timings_ms)
         timings["compose"] = (time.perf_counter() - clock) * 1000

@@ -8,7 +8,7 @@ extractive composer (quoted sentences, the default) is one implementation; a gen
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from bot.retrieve import Retrieval
@@ -19,13 +19,15 @@ from bot.types import Answer
 class Composer(Protocol):
     mode: str
 
-    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None) -> Answer:
+    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None,
+                history: Sequence[tuple[str, str]] = ()) -> Answer:
         """The answer to `question` from `retrieval` (`query`: the retrieval query after follow-up
-        resolution; `focus`: the person a follow-up's pronoun stands for)."""
+        resolution; `focus`: the person a follow-up's pronoun stands for; `history`: the
+        conversation's earlier (question, answer text) pairs, oldest first)."""
         ...
 
     def stream(self, question: str, retrieval: Retrieval, *, query: str = "",
-               focus: str | None = None) -> Iterator[str | Answer]:
+               focus: str | None = None, history: Sequence[tuple[str, str]] = ()) -> Iterator[str | Answer]:
         """Text as it is written, then the finished `Answer`."""
         ...
 
@@ -38,13 +40,14 @@ class ExtractiveComposer:
     def __init__(self, settings: AnswerSettings) -> None:
         self.settings = settings
 
-    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None) -> Answer:
+    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None,
+                history: Sequence[tuple[str, str]] = ()) -> Answer:
         from bot.answer import compose
 
         return compose(question, query or question, retrieval, self.settings, focus=focus)
 
     def stream(self, question: str, retrieval: Retrieval, *, query: str = "",
-               focus: str | None = None) -> Iterator[str | Answer]:
+               focus: str | None = None, history: Sequence[tuple[str, str]] = ()) -> Iterator[str | Answer]:
         answer = self.compose(question, retrieval, query=query, focus=focus)
         for segment in answer.segments:  # nothing is generated: the text is whole at once
             yield segment.text
