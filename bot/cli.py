@@ -550,11 +550,13 @@ def eval_group() -> None:
 @click.option("--llm", "llm", type=click.Choice(["none", "openai", "openai-compatible", "ollama"]), default=None,
               help="Also answer a seeded sample of questions with this LLM (settings [llm] for the endpoint).")
 @click.option("--llm-sample", default=100, show_default=True, help="Questions answered by the LLM.")
+@click.option("--llm-split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+              help="Draw the LLM's sample from these questions (dev: January 2023, for tuning; heldout: the rest).")
 @click.option("--seed", default=7, show_default=True, help="Seed of the LLM sample.")
 @click.option("--vector-store", type=click.Choice(["faiss", "qdrant"]), default=None,
               help="Where the evaluation index keeps its vectors (default: settings index.vector_store). "
                    "qdrant uses index.qdrant_url, else qdrant-client's embedded mode in INDEX/qdrant.")
-def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json, llm, llm_sample, seed,
+def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_json, llm, llm_sample, llm_split, seed,
                     vector_store):
     """RealTime QA 2023 Q1: retrieval Hit@k/MRR per retriever, the answers (short answer and quotes)
     holding the gold answer, multiple-choice accuracy; dev (January) and held-out (February–March)
@@ -571,7 +573,7 @@ def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_js
         settings = replace(settings, index=replace(settings.index, vector_store=vector_store, qdrant_url=url))
     summary = run_realtimeqa(settings, data, out, limit_articles=limit_articles, limit_questions=limit_questions,
                              progress=None if as_json else RichProgress("Embedding chunks"),
-                             llm_sample=llm_sample, seed=seed)
+                             llm_sample=llm_sample, seed=seed, llm_split=llm_split)
     if as_json:
         click.echo(json.dumps(summary))
     else:

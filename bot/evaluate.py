@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.answer import compose
 from bot.retrieve import MODES, Retriever, query_terms
 from bot.settings import Settings
-from bot.types import Passage
+from bot.types import Answer, Passage
 from index.build import EmbedProgress, sync_index
 from index.lexical import terms
 from index.sentences import split_sentences
@@ -136,18 +136,48 @@ def split_summary(rows: list[dict]) -> dict:
     }
 
 
+class RecordingLlm:
+    """The llama-index client, keeping the text of each reply (for re-running the checks)."""
+
+    def __init__(self, llm) -> None:
+        self.llm, self.replies = llm, []
+
+    def chat(self, messages):
+        response = self.llm.chat(messages)
+        self.replies.append(response.message.content or "")
+        return response
+
+    def stream_chat(self, messages):
+        written = ""
+        for chunk in self.llm.stream_chat(messages):
+            written += chunk.delta or ""
+            yield chunk
+        self.replies.append(written)
+
+
 def _generated(composer, q: dict, retrieval) -> dict:
-    """One question answered by the LLM composer: its mode, whether it holds the gold answer, how
-    many sentences were kept and dropped, and the time it took."""
+    """One question answered by the LLM composer (streamed, as a user sees it): its mode, whether
+    it holds the gold answer, how many sentences were kept and dropped, the seconds to the first
+    token and in all; then the model's own pick among the choices from the same passages."""
     import time
 
-    started = time.perf_counter()
-    answer = composer.compose(q["question"], retrieval, query=q["question"])
+    started, first, answer, asked = time.perf_counter(), None, None, len(composer.llm.replies)
+    for item in composer.stream(q["question"], retrieval, query=q["question"]):
+        if isinstance(item, Answer):
+            answer = item
+        elif first is None:
+            first = time.perf_counter() - started
+    total = time.perf_counter() - started
     dropped = sum(1 for n in answer.notes if n.startswith("dropped"))
+    written = composer.llm.replies[asked:]
+    picked = composer.choose(q["question"], q["choices"], retrieval.passages)
     return {"llm_mode": answer.mode, "llm_answer": answer.answer, "llm_notes": list(answer.notes),
             "llm_has_gold": q["answer"].lower() in answer.answer.lower(),
             "llm_kept": len(answer.segments) if answer.mode == "generative" else 0, "llm_dropped": dropped,
-            "llm_seconds": round(time.perf_counter() - started, 3)}
+            "llm_written": written, "llm_passages": composer.settings.passages,
+            "llm_seconds": round(total, 3), "llm_first_token_s": round(first, 3) if first is not None else None,
+            "llm_choice": q["choices"][picked] if picked is not None else None,
+            "llm_correct": picked is not None and q["choices"][picked] == q["answer"]}
 
 
 def generative_summary(rows: list[dict], settings: Settings) -> dict:
@@ -163,8 +193,16 @@ def generative_summary(rows: list[dict], settings: Settings) -> dict:
         "sentences_kept": kept, "sentences_dropped": dropped,
         "kept_share": kept / (kept + dropped) if kept + dropped else 0.0,
         "seconds_p50": seconds[len(seconds) // 2] if seconds else 0.0,
+        "first_token_p50": _median([r["llm_first_token_s"] for r in done if r.get("llm_first_token_s") is not None]),
+        "multiple_choice": {"accuracy": _rate([r.get("llm_correct", False) for r in done]),
+                            "unclear_replies": _rate([r.get("llm_choice") is None for r in done]),
+                            "extractive_on_same": _rate([r.get("correct", False) for r in done])},
         "rule": "kept_share: sentences the verifier kept among those it checked (citation precision by the verifier)",
     }
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2] if values else 0.0
 
 
 def _rate(flags: list[bool]) -> float:
@@ -193,9 +231,10 @@ def build_eval_index(settings: Settings, data: Path, articles: list[dict], embed
 
 def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles: int | None = None,
                    limit_questions: int | None = None, progress: EmbedProgress | None = None,
-                   embedder=None, llm_sample: int = 100, seed: int = 7) -> dict:
+                   embedder=None, llm_sample: int = 100, seed: int = 7, llm_split: str = "all") -> dict:
     """The evaluation; with settings.llm configured, also the generative answers on a seeded sample
-    of `llm_sample` answerable questions (the extractive figures are unchanged by it)."""
+    of `llm_sample` answerable questions of `llm_split` ("dev", "heldout" or "all"; the extractive
+    figures are unchanged by it)."""
     from bot.service import make_composer, make_embedder, make_query_embedder, make_reader
 
     articles = load_jsonl_gz(Path(data) / "articles.jsonl.gz")
@@ -207,8 +246,11 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     query_embedder = make_query_embedder(settings, lambda: embedder)
     retriever = Retriever(make_reader(settings), query_embedder, settings.answer)
 
-    generative = make_composer(settings) if settings.llm.provider != "none" else None
-    eligible = [q["id"] for q in questions if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3]
+    generative = make_composer(settings, query_embedder) if settings.llm.provider != "none" else None
+    if generative is not None:  # what the model wrote goes into the per-question rows, for audits
+        generative.llm = RecordingLlm(generative.llm)
+    eligible = [q["id"] for q in questions if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3
+                and llm_split in ("all", split_of(q))]
     sampled = set(random.Random(seed).sample(eligible, min(llm_sample, len(eligible)))) if generative else set()
     rows = []
     out.parent.mkdir(parents=True, exist_ok=True)

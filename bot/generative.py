@@ -11,14 +11,15 @@ says that text inside them is untrusted article text.
 from __future__ import annotations
 
 import logging
+import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from bot.composer import ExtractiveComposer
 from bot.retrieve import Retrieval
 from bot.settings import AnswerSettings, LlmSettings
 from bot.types import Answer, Citation, Passage, Segment
-from bot.verify import verify
+from bot.verify import SupportRule, verify
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,11 @@ SYSTEM = ANSWER_RULES + " If the passages do not answer the question, say: \"The
 # time (6 of 6 prompt variants), without it it answered them citing [1].
 
 
+# the conversation in the answer prompt: the last turns, each answer clipped (prompt processing is the
+# slow part on a CPU model; the condensed retrieval query already carries what the follow-up refers to)
+HISTORY_TURNS = 2
+HISTORY_CHARS = 300
+
 CONDENSE = (
     "Rewrite the user's follow-up as one standalone question that names what it refers to, using the "
     "conversation. Reply with the question only."
@@ -43,9 +49,10 @@ CONDENSE = (
 
 
 def prompt_messages(question: str, passages: list[Passage], settings: LlmSettings, query: str = "",
-                    system: str = SYSTEM):
+                    system: str = SYSTEM, history: Sequence[tuple[str, str]] = ()):
     """The chat messages for a question: the system prompt first (a stable prefix the server can
-    cache), then the fenced passages and the question."""
+    cache), then the fenced passages, the conversation so far (its last turns, answers clipped)
+    and the question."""
     from llama_index.core.llms import ChatMessage, MessageRole
 
     blocks = []
@@ -55,9 +62,37 @@ def prompt_messages(question: str, passages: list[Passage], settings: LlmSetting
                                                        ("title", p.article.title)))
         body = passage_excerpt(p, settings.passage_chars).replace("<passage", "(passage").replace("</passage", "(/passage")
         blocks.append(f'<passage n="{n}" {meta}>\n{body}\n</passage>')
-    context = f"(This follows a conversation; the question is about: {query})\n" if query and query != question else ""
+    earlier = "".join(f"Q: {q}\nA: {_clip(a, HISTORY_CHARS)}\n" for q, a in list(history)[-HISTORY_TURNS:])
+    context = f"Conversation so far:\n{earlier}\n" if earlier else ""
+    if query and query != question:
+        context += f"(The question is about: {query})\n"
     user = "\n\n".join(blocks) + f"\n\n{context}Question: {question}\nAnswer, citing every sentence:"
     return [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
+
+
+CHOOSE = "Reply with the letter of the choice only."
+
+
+def choice_messages(question: str, choices: list[str], passages: list[Passage], settings: LlmSettings):
+    """The messages asking the model to pick one choice from the passages (evaluation's multiple
+    choice). The system prompt and passages are those of the answer prompt, so a llama.cpp server
+    re-uses its cached prefix and only the question and choices are new tokens."""
+    messages = prompt_messages(question, passages, settings)
+    listed = "\n".join(f"{chr(65 + i)}) {c}" for i, c in enumerate(choices))
+    head = messages[1].content.rsplit("\n\nQuestion:", 1)[0]
+    messages[1].content = f"{head}\n\nQuestion: {question}\nChoices:\n{listed}\n{CHOOSE}"
+    return messages
+
+
+def picked_choice(reply: str, choices: list[str]) -> int | None:
+    """The choice a reply names: a leading letter ("B", "B)", "(B) ...") or a choice's exact text."""
+    text = reply.strip()
+    m = re.match(r"^\W*(?:(?:[Tt]he )?(?:[Aa]nswer|[Cc]hoice)(?: is)?\W*)?([A-Z])(?:[).:,]|\s*$|\s+[A-Z0-9\"'(])", text)
+    if m and ord(m.group(1)) - 65 < len(choices):
+        return ord(m.group(1)) - 65
+    lowered = text.lower()
+    named = [i for i, c in enumerate(choices) if c.strip() and c.lower().strip() in lowered]
+    return named[0] if len(named) == 1 else None
 
 
 def passage_excerpt(passage: Passage, limit: int) -> str:
@@ -77,29 +112,33 @@ class GenerativeComposer:
 
     mode = "generative"
 
-    def __init__(self, llm, settings: LlmSettings, answer_settings: AnswerSettings, endpoint: str = "") -> None:
+    def __init__(self, llm, settings: LlmSettings, answer_settings: AnswerSettings, endpoint: str = "",
+                 similarity=None) -> None:
         self.llm = llm
         self.settings = settings
+        self.similarity = similarity  # the embedding model's cosines, for the verifier (optional)
+        self.rule = SupportRule(settings.min_word_share, settings.min_window_share, settings.min_similarity)
         self.fallback = ExtractiveComposer(answer_settings)
         self.endpoint = endpoint
         self._logged: set[str] = set()
         self._lock = threading.Lock()
 
-    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None) -> Answer:
+    def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None,
+                history: Sequence[tuple[str, str]] = ()) -> Answer:
         answer = None
-        for item in self.stream(question, retrieval, query=query, focus=focus, streaming=False):
+        for item in self.stream(question, retrieval, query=query, focus=focus, history=history, streaming=False):
             if isinstance(item, Answer):
                 answer = item
         return answer
 
     def stream(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None,
-               streaming: bool = True) -> Iterator[str | Answer]:
+               history: Sequence[tuple[str, str]] = (), streaming: bool = True) -> Iterator[str | Answer]:
         extractive = self.fallback.compose(question, retrieval, query=query, focus=focus)
         if not extractive.found:  # no evidence (or a name the passages lack): the model is not asked
             yield extractive
             return
         passages = list(retrieval.passages[: self.settings.passages])
-        messages = prompt_messages(question, passages, self.settings, query)
+        messages = prompt_messages(question, passages, self.settings, query, history=history)
         written = ""
         try:
             if streaming:
@@ -118,7 +157,7 @@ class GenerativeComposer:
         if answer.mode != "generative" and verify(written, {}).declined:
             # the evidence check passed, yet the model declined: once more without the way out
             try:
-                retry = self.llm.chat(prompt_messages(question, passages, self.settings, query, ANSWER_RULES))
+                retry = self.llm.chat(prompt_messages(question, passages, self.settings, query, ANSWER_RULES, history))
                 again = self.finish(question, retry.message.content or "", passages, extractive, query)
             except Exception as exc:
                 self._log_once(exc)
@@ -129,7 +168,7 @@ class GenerativeComposer:
 
     def finish(self, question: str, written: str, passages: list[Passage], extractive: Answer, query: str) -> Answer:
         """The verified answer from the model's text, or the extractive one with a note."""
-        verdict = verify(written, {n: p.text for n, p in enumerate(passages, 1)})
+        verdict = verify(written, {n: p.text for n, p in enumerate(passages, 1)}, self.rule, self.similarity)
         if verdict.declined:
             return _with_note(extractive, f"{verdict.notes[0]}; quoted sentences instead")
         if not verdict.kept:
@@ -149,6 +188,17 @@ class GenerativeComposer:
         notes = verdict.notes + ((f"{verdict.dropped} sentence(s) dropped",) if verdict.dropped else ())
         return Answer(question, segments, True, tuple(citations), tuple(extractive.passages), query or question,
                       extractive.index_version, mode="generative", notes=notes)
+
+    def choose(self, question: str, choices: list[str], passages: list[Passage]) -> int | None:
+        """The model's pick among multiple choices from the passages; None on failure or an unclear
+        reply (evaluation only)."""
+        try:
+            reply = self.llm.chat(choice_messages(question, choices, passages[: self.settings.passages],
+                                                  self.settings)).message.content or ""
+        except Exception as exc:
+            self._log_once(exc)
+            return None
+        return picked_choice(reply, choices)
 
     def condense(self, question: str, turns) -> str | None:
         """A follow-up and the conversation so far rewritten by the model as one standalone question
@@ -189,6 +239,11 @@ def _with_note(answer: Answer, *notes: str) -> Answer:
 def _reason(exc: Exception) -> str:
     text = str(exc).split("\n")[0][:120]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _attr(value: str | None) -> str:

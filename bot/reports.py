@@ -107,7 +107,10 @@ def eval_view(summary: dict) -> Group:
             f"generative ({gen['provider']} {gen['model']}, n={gen['n']}): gold in the answer "
             f"{gen['answer_contains_gold']:.3f} (quotes on the same questions {gen['extractive_on_same']:.3f}); "
             f"written and kept {gen['generative_answers']:.2f}, fell back {gen['fell_back']:.2f}; sentences kept "
-            f"{gen['sentences_kept']}, dropped {gen['sentences_dropped']}; p50 {gen['seconds_p50']:.1f} s an answer"))
+            f"{gen['sentences_kept']}, dropped {gen['sentences_dropped']}; p50 {gen['seconds_p50']:.1f} s an answer, "
+            f"{gen['first_token_p50']:.1f} s to the first token; multiple choice by the model "
+            f"{gen['multiple_choice']['accuracy']:.3f} (by support counting on the same questions "
+            f"{gen['multiple_choice']['extractive_on_same']:.3f})"))
     return Group(*parts)
 
 

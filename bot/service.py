@@ -79,16 +79,20 @@ def make_llm(settings: Settings):
                            f"({exc.name} is missing)") from exc
 
 
-def make_composer(settings: Settings):
-    """The answer composer: extractive (quoted sentences) unless an LLM is configured."""
+def make_composer(settings: Settings, embedder: Embedder | None = None):
+    """The answer composer: extractive (quoted sentences) unless an LLM is configured. `embedder`
+    (the question encoder) lets the verifier compare a generated sentence's meaning with its
+    passage's sentences."""
     from bot.composer import ExtractiveComposer
 
     client = make_llm(settings)
     if client is None:
         return ExtractiveComposer(settings.answer)
     from bot.generative import GenerativeComposer
+    from bot.verify import embedding_similarity
 
-    return GenerativeComposer(client, settings.llm, settings.answer, endpoint=settings.llm.base_url or settings.llm.provider)
+    return GenerativeComposer(client, settings.llm, settings.answer, endpoint=settings.llm.base_url or settings.llm.provider,
+                              similarity=embedding_similarity(embedder) if embedder is not None else None)
 
 
 def make_reader(settings: Settings) -> IndexReader:
@@ -113,4 +117,4 @@ def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answe
     from bot.nlp import warm_up
 
     warm_up()  # the NER model for short answers (~1 s) loads at start-up, not on the first question
-    return Answerer(retriever, settings.answer, make_composer(settings))
+    return Answerer(retriever, settings.answer, make_composer(settings, query_embedder))

@@ -100,9 +100,19 @@ class LlmSettings:
     max_tokens: int = 400
     temperature: float = 0.0
     # passages given to the model, and the characters of each (around the matched chunk): prompt
-    # processing is the slow part on a CPU model, so the prompt carries what the answer needs
-    passages: int = 4
-    passage_chars: int = 1200
+    # processing is the slow part on a CPU model. Chosen with `python -m bench.llm_budget` on 12
+    # January questions, Qwen2.5-Coder-1.5B Q4_K_M on 2 cores: 2×600 had the lowest time to the
+    # first token (p50 6.9 s, against 10.2 / 8.9 / 14.1 s for 4×600, 3×1000, 4×1200) and the most
+    # answers holding the gold answer (5 of 12, tied with 4×1200). A fast or remote endpoint can
+    # afford more: raise both for questions that need several articles.
+    passages: int = 2
+    passage_chars: int = 600
+    # when a generated sentence counts as supported by the passages it cites (bot/verify.py): this
+    # share of its content words in them, and this share in one window of one or two sentences or
+    # this cosine to such a window (the question encoder's vectors)
+    min_word_share: float = 0.6
+    min_window_share: float = 0.7  # measured in bot/verify.SupportRule
+    min_similarity: float = 1.01  # off (above any cosine); measured, changed nothing
 
 
 @dataclass(frozen=True)

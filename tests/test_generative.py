@@ -197,6 +197,10 @@ def test_slack_streams_the_generated_answer_then_posts_the_verified_one(slack_wi
                            "text": "<@UBOT> How many troops has Turkey deployed to Idlib?"}, "EvStream1")
     assert status == 200
     slack.wait_for("chat.stopStream")
+    # the thread shows that newsbot is reading, before the first streamed words
+    reading = slack.of("assistant.threads.setStatus")[0]
+    assert reading.params["channel_id"] == "C1" and reading.params["thread_ts"] == "100.1"
+    assert slack.calls.index(reading) < slack.calls.index(slack.of("chat.startStream")[0])
     start = slack.of("chat.startStream")[0].params
     assert start["channel"] == "C1" and start["thread_ts"] == "100.1" and start["recipient_user_id"] == "U1"
     assert start["recipient_team_id"] == "T1"
@@ -292,6 +296,10 @@ def test_a_follow_up_is_condensed_by_the_model_into_a_standalone_question(genera
     condense_request = fake.requests[-2]["body"]["messages"]
     assert "Follow-up: and how many troops?" in condense_request[1]["content"]
     assert "Who blamed whom" in condense_request[1]["content"]  # the conversation so far
+    answer_request = fake.requests[-1]["body"]["messages"][1]["content"]
+    # the answer prompt carries the conversation too, after the passages (a cacheable prefix first)
+    history = answer_request.index("Conversation so far:\nQ: Who blamed whom for the Idlib clashes?\nA: Russia blamed")
+    assert answer_request.rindex("</passage>") < history < answer_request.index("Question: and how many troops?")
     assert answer.mode == "generative" and "5,000 troops" in answer.answer
 
 
@@ -318,7 +326,12 @@ def test_eval_answers_a_seeded_sample_with_the_llm(fake, tmp_path):
 
     if not DATA.exists():
         pytest.skip("shared RealTime QA data not beside the repository")
-    fake.replies.clear()  # every request gets the stand-in's default: "The passages do not answer this."
+    fake.replies.clear()
+
+    def reply(body):  # picks "B" when asked for a choice, declines to answer otherwise
+        return "B) (that one)" if "Choices:" in body["messages"][-1]["content"] else "The passages do not answer this."
+
+    fake.replies.extend([reply] * 20)
     before = len(fake.requests)
     env = {**os.environ, "NEWSBOT_LLM_BASE_URL": fake.url, "NEWSBOT_MODEL_CACHE": str(tmp_path / "cache")}
     result = subprocess.run([str(Path(sys.executable).parent / "newsbot"), "eval", "realtimeqa", "--data", str(DATA),
@@ -327,8 +340,18 @@ def test_eval_answers_a_seeded_sample_with_the_llm(fake, tmp_path):
                              "--llm-sample", "2"], capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stderr
     gen = json.loads(result.stdout)["generative"]
-    asked = len(fake.requests) - before
-    assert gen["n"] == 2 and 0 < asked <= 2  # a question without evidence is not sent to the model
+    sent = [r["body"]["messages"][-1]["content"] for r in fake.requests[before:]]
+    choosing = [s for s in sent if "Choices:" in s]
+    assert gen["n"] == 2 and len(choosing) == 2  # each sampled question: one pick among its choices
+    # a question without evidence is not sent to be answered; a decline is asked once more
+    assert 0 < len(sent) - len(choosing) <= 4
     assert gen["generative_answers"] == 0.0 and gen["fell_back"] == 1.0  # the model declined every time
+    assert gen["multiple_choice"]["unclear_replies"] == 0.0
     rows = [json.loads(line) for line in (tmp_path / "q.jsonl").read_text().splitlines()]
+    picked = [r for r in rows if "llm_mode" in r]
+    assert all("A) " in s and "B) " in s for s in choosing)
+    from bot.evaluate import load_jsonl_gz
+
+    choices = {q["id"]: q["choices"] for q in load_jsonl_gz(DATA / "questions.jsonl.gz")}
+    assert [r["llm_choice"] for r in picked] == [choices[r["id"]][1] for r in picked]
     assert sum("llm_mode" in r for r in rows) == 2
