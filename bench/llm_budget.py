@@ -41,7 +41,7 @@ def main() -> None:
     from bot.generative import GenerativeComposer, prompt_messages
     from bot.llm_server import start_server
     from bot.retrieve import Retriever
-    from bot.service import make_llm, make_query_embedder, make_reader
+    from bot.service import make_embedder, make_llm, make_query_embedder, make_reader
     from bot.settings import LlmSettings, load_settings
     from bot.types import Answer
 
@@ -61,7 +61,8 @@ def main() -> None:
     settings = load_settings({"NEWSBOT_LLM": "openai-compatible", "NEWSBOT_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
                               "NEWSBOT_LLM_MODEL": args.gguf.stem, "NEWSBOT_INDEX": str(args.index)}, None,
                              {"llm": {"timeout_s": 600.0}})
-    retriever = Retriever(make_reader(settings), make_query_embedder(settings, lambda: None), settings.answer)
+    encoder = make_query_embedder(settings, lambda: make_embedder(settings))
+    retriever = Retriever(make_reader(settings), encoder, settings.answer)
     retrievals = [retriever.retrieve(q["question"], 10, as_of=date.fromisoformat(q["date"])) for q in questions]
     llm = RecordingLlm(make_llm(settings))
     rows, summary = [], []

@@ -11,7 +11,8 @@ generated sentence is split from its citations, and its support in the passages 
 measured (`bot.verify.support_of`, with the question encoder's cosines). Claims without a label
 in --labels are written to --sheet for labelling by hand (label 1: the cited passages state it;
 0: they do not); copy its first four columns of labelled rows into --labels (a hash stands for
-the claim there: the claims quote the evaluation set's articles, which stay out of the repository). With labels, every rule of a small grid is scored: of the sentences it keeps,
+the claim there: the claims quote the evaluation set's articles, which stay out of the repository).
+With labels, every rule of a small grid is scored: of the sentences it keeps,
 the share that is supported (precision), and of the supported ones, the share it keeps (recall).
 Each rule's decision is the verifier's whole check (`bot.verify.check`: the word rule, then
 figures and names).
@@ -63,13 +64,13 @@ def main() -> None:
 
     from bot.evaluate import split_of
     from bot.retrieve import Retriever
-    from bot.service import make_query_embedder
+    from bot.service import make_embedder, make_query_embedder
     from bot.settings import load_settings
     from bot.verify import SupportRule, check, claims, embedding_similarity, support_of
     from index.versions import IndexReader
 
     settings = load_settings({}, None, {"index": {"index_dir": args.index}})
-    embedder = make_query_embedder(settings, lambda: None)
+    embedder = make_query_embedder(settings, lambda: make_embedder(settings))
     retriever = Retriever(IndexReader(args.index), embedder, settings.answer)
     cosines = embedding_similarity(embedder)
     memo: dict = {}
@@ -116,7 +117,8 @@ def main() -> None:
                           "similarity", "window"])
             for q, item in unlabelled:
                 s = item["support"]
-                out.writerow([item["id"], split_of(q), claim_key(item["claim"]), "", item["claim"], q["question"], f"{s.passage_share:.2f}",
+                out.writerow([item["id"], split_of(q), claim_key(item["claim"]), "", item["claim"], q["question"],
+                              f"{s.passage_share:.2f}",
                               f"{s.window_share:.2f}", f"{s.similarity:.2f}", " ".join(item["window"].split())])
         print(f"{len(unlabelled)} claims without a label written to {args.sheet}")
     grid = [("words: 60% in the cited passages (before)", SupportRule(0.6, 0.0, numbers_near=False))]
@@ -154,7 +156,8 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     for r in results:
-        print(f"{r['split']:<8} {r['claims']} claims, {r['supported']} supported  {r['rule']:<58} kept {r['kept']:>3}  precision {r['precision']:.2f}  recall {r['recall']:.2f}")
+        print(f"{r['split']:<8} {r['claims']} claims, {r['supported']} supported  {r['rule']:<58} "
+              f"kept {r['kept']:>3}  precision {r['precision']:.2f}  recall {r['recall']:.2f}")
     for o in outcomes:
         print(f"answers under {o['rule']}: {o['written']} of {o['answers']} written by the model, "
               f"gold answer in {o['gold_in_answer']}")

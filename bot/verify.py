@@ -194,7 +194,8 @@ def check(claim: str, cited: tuple[int, ...], passages: dict[int, str], rule: Su
     plain_numbers = {n.replace(",", "") for n in _NUMBER.findall(where)}
     for number in _NUMBER.findall(claim):
         if number.replace(",", "") not in plain_numbers:
-            return f"the number {number} is not {'next to what it restates' if rule.numbers_near else 'in them'}", support
+            where_said = "next to what it restates" if rule.numbers_near else "in them"
+            return f"the number {number} is not {where_said}", support
     passage_terms = passage_terms or {n: set(terms(passages[n])) for n in cited}
     cited_terms = set().union(*(passage_terms[n] for n in cited))
     for name in names_in(claim):
