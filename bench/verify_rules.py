@@ -144,13 +144,15 @@ def main() -> None:
 
     outcomes = []
     for name, rule in grid[:1] + [g for g in grid if g[0] == CHOSEN]:
-        written = gold = 0
+        written = gold = kept = dropped = 0
         for row, passages in answered:
             verdict = verify(row["written"], passages, rule, similarity)
+            kept, dropped = kept + len(verdict.kept), dropped + verdict.dropped
             text = " ".join(c.text for c in verdict.kept) if verdict.kept else row["quoted"]
             written += bool(verdict.kept)
             gold += row["gold"].lower() in text.lower()
-        outcomes.append({"rule": name, "answers": len(answered), "written": written, "gold_in_answer": gold})
+        outcomes.append({"rule": name, "answers": len(answered), "written": written, "gold_in_answer": gold,
+                         "sentences_kept": kept, "sentences_dropped": dropped})
     report = {"claims": len(measured), "rules": results, "answers": outcomes}
     if args.json:
         print(json.dumps(report, indent=2))
@@ -160,7 +162,8 @@ def main() -> None:
               f"kept {r['kept']:>3}  precision {r['precision']:.2f}  recall {r['recall']:.2f}")
     for o in outcomes:
         print(f"answers under {o['rule']}: {o['written']} of {o['answers']} written by the model, "
-              f"gold answer in {o['gold_in_answer']}")
+              f"gold answer in {o['gold_in_answer']}; sentences kept {o['sentences_kept']}, "
+              f"dropped {o['sentences_dropped']}")
 
 
 if __name__ == "__main__":

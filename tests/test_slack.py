@@ -358,10 +358,13 @@ def test_thread_history_becomes_turns_and_notices_do_not():
 
 def test_thread_history_reads_the_segments_the_bot_left_as_metadata():
     from bot.slack.history import conversation_from_replies
-    from bot.types import Answer, Phrase, Segment, ShortAnswer
+    from bot.types import Answer, Citation, Phrase, Segment, ShortAnswer
 
+    cited = Citation(1, "a1b2c3", "Chiefs win the Super Bowl", "Wire", "2023-02-13", "", "",
+                     "Patrick Mahomes was named MVP.",
+                     "Patrick Mahomes was named MVP.")
     said = Answer("Who was named MVP?", (Segment("Patrick Mahomes", (1,), "short"),
-                                        Segment("Patrick Mahomes was named MVP.", (1,))), True,
+                                        Segment("Patrick Mahomes was named MVP.", (1,))), True, (cited,),
                   short_answer=ShortAnswer((Phrase("Patrick Mahomes", 1, 0, 15),), "PERSON"))
     messages = [
         {"user": "U1", "text": "<@UBOT> Who was named MVP?", "ts": "1"},
@@ -371,6 +374,7 @@ def test_thread_history_reads_the_segments_the_bot_left_as_metadata():
     turn = conversation.turns[0]
     assert turn.answer.segments == said.segments  # read from the metadata, not parsed from the text
     assert conversation.focus("How many yards did he throw for?") == "Patrick Mahomes"
+    assert conversation.recent_articles() == ("a1b2c3",)  # a follow-up still prefers the cited article
 
 
 def wait_for_log(caplog, text: str, count: int = 1, timeout: float = 30) -> None:

@@ -61,6 +61,8 @@ def answer_metadata(answer: Answer) -> dict:
         "question": answer.question[:500],
         "segments": [s.to_dict() for s in answer.segments],
         "short_answer": {"text": short.text, "label": short.label} if short else None,
+        # which articles it cited: a follow-up after a restart still prefers them (as before the restart)
+        "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title[:200]} for c in answer.citations],
     }}
 
 

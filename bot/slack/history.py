@@ -1,14 +1,15 @@
 """Thread memory rebuilt from Slack's own record (conversations.replies) after a restart: every
 question in the thread that the bot answered becomes a turn again, so follow-ups keep working.
-The bot's answers carry their segments as message metadata; messages without it (posted before,
-or by a client that drops metadata) fall back to their text without the citation lines."""
+The bot's answers carry their segments and cited articles as message metadata; messages without
+it (posted before, or by a client that drops metadata) fall back to their text without the
+citation lines."""
 
 from __future__ import annotations
 
 import re
 
 from bot.conversation import Conversation
-from bot.types import Answer, Phrase, Segment, ShortAnswer
+from bot.types import Answer, Citation, Phrase, Segment, ShortAnswer
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _CITATION_LINE = re.compile(r"^\[\d+\] ")
@@ -43,7 +44,9 @@ def _answer_of(message: dict, question: str, text: str) -> Answer:
     short = payload.get("short_answer") or None
     short_answer = (ShortAnswer((Phrase(str(short.get("text", "")), 1, 0, 0),), str(short.get("label", "")))
                     if isinstance(short, dict) and short.get("text") else None)
-    return Answer(question, segments, True, query=question, short_answer=short_answer)
+    cited = tuple(Citation(int(c.get("n", 0)), str(c["article_id"]), str(c.get("title", "")), "", None, "", "", "", "")
+                  for c in payload.get("citations") or () if isinstance(c, dict) and c.get("article_id"))
+    return Answer(question, segments, True, cited, query=question, short_answer=short_answer)
 
 
 def strip_mentions(text: str | None) -> str:
