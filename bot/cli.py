@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from bot.settings import Settings, load_settings
+from bot.settings import LLM_PROVIDERS, Settings, load_settings
 from index.errors import NewsbotError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -299,9 +299,10 @@ def add_urls(urls, config_file, seeds_dir, index_dir, quiet, as_json):
 
 def _answer_options(fn):
     fn = click.option("--k", "k", type=click.IntRange(1, 50), default=None, help="Passages to retrieve (default 5).")(fn)
-    fn = click.option("--llm", "llm", type=click.Choice(["none", "openai", "openai-compatible", "ollama"]), default=None,
+    fn = click.option("--llm", "llm", type=click.Choice(list(LLM_PROVIDERS)), default=None,
                       help="Write answers with this LLM for this run (settings [llm], env NEWSBOT_LLM; default none: "
-                           "quoted sentences). Every generated sentence is checked against its cited passage.")(fn)
+                           "quoted sentences; gguf: the model file NEWSBOT_LLM_GGUF, served inside this process). "
+                           "Every generated sentence is checked against its cited passage.")(fn)
     return _path_options(fn)
 
 
@@ -547,7 +548,7 @@ def eval_group() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("data/eval-realtimeqa.jsonl"),
               show_default=True, help="Per-question results (JSONL).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--llm", "llm", type=click.Choice(["none", "openai", "openai-compatible", "ollama"]), default=None,
+@click.option("--llm", "llm", type=click.Choice(list(LLM_PROVIDERS)), default=None,
               help="Also answer a seeded sample of questions with this LLM (settings [llm] for the endpoint).")
 @click.option("--llm-sample", default=100, show_default=True, help="Questions answered by the LLM.")
 @click.option("--llm-split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,

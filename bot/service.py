@@ -71,7 +71,12 @@ def make_llm(settings: Settings):
             return OpenAI(model=llm.model or "gpt-4o-mini", api_key=llm.api_key.get() or None,
                           api_base=llm.base_url or None, timeout=llm.timeout_s, max_retries=1,
                           temperature=llm.temperature, max_tokens=llm.max_tokens)
-        return OpenAILike(model=llm.model or "local", api_base=llm.base_url, api_key=key, is_chat_model=True,
+        base_url = llm.base_url
+        if llm.provider == "gguf":  # a local model file: llama.cpp serves it inside this process
+            from bot.llm_server import local_endpoint
+
+            base_url = local_endpoint(Path(llm.gguf_path).expanduser())
+        return OpenAILike(model=llm.model or "local", api_base=base_url, api_key=key, is_chat_model=True,
                           timeout=llm.timeout_s, max_retries=0, temperature=llm.temperature,
                           max_tokens=llm.max_tokens, context_window=8192)
     except ImportError as exc:
@@ -91,7 +96,8 @@ def make_composer(settings: Settings, embedder: Embedder | None = None):
     from bot.generative import GenerativeComposer
     from bot.verify import embedding_similarity
 
-    return GenerativeComposer(client, settings.llm, settings.answer, endpoint=settings.llm.base_url or settings.llm.provider,
+    endpoint = settings.llm.gguf_path if settings.llm.provider == "gguf" else settings.llm.base_url
+    return GenerativeComposer(client, settings.llm, settings.answer, endpoint=endpoint or settings.llm.provider,
                               similarity=embedding_similarity(embedder) if embedder is not None else None)
 
 

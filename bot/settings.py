@@ -85,16 +85,17 @@ class SlackSettings:
     state_url: Secret = field(default_factory=Secret)  # may hold a password
 
 
-LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama")
+LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama", "gguf")
 
 
 @dataclass(frozen=True)
 class LlmSettings:
     """An LLM endpoint for generative answers (optional: "none" keeps the quoted answers)."""
 
-    provider: str = "none"  # none | openai | openai-compatible | ollama
+    provider: str = "none"  # none | openai | openai-compatible | ollama | gguf (a local model file, served in-process)
     base_url: str = ""  # e.g. http://127.0.0.1:8080/v1 for llama.cpp's server or vLLM
     model: str = ""
+    gguf_path: str = ""  # provider gguf: the instruct model file llama.cpp serves inside this process
     api_key: Secret = field(default_factory=Secret)
     timeout_s: float = 60.0
     max_tokens: int = 400
@@ -151,6 +152,7 @@ ENV_KEYS = {
     "NEWSBOT_LLM": ("llm", "provider"),
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
     "NEWSBOT_LLM_MODEL": ("llm", "model"),
+    "NEWSBOT_LLM_GGUF": ("llm", "gguf_path"),
     "NEWSBOT_LLM_API_KEY": ("llm", "api_key"),
     "NEWSBOT_FEEDS": ("feeds", "urls"),
     "NEWSBOT_FEED_INTERVAL": ("feeds", "interval_minutes"),
@@ -236,6 +238,10 @@ def _check_llm(llm: LlmSettings) -> LlmSettings:
     if llm.provider == "openai-compatible" and not llm.base_url:
         raise NewsbotError("llm.provider = openai-compatible needs llm.base_url (env NEWSBOT_LLM_BASE_URL), "
                            "e.g. http://127.0.0.1:8080/v1")
+    if llm.provider == "gguf" and not Path(llm.gguf_path or "").expanduser().is_file():
+        where = f"{llm.gguf_path}: no such file" if llm.gguf_path else "no model file given"
+        raise NewsbotError(f"llm.provider = gguf needs llm.gguf_path (env NEWSBOT_LLM_GGUF), a GGUF instruct "
+                           f"model ({where}; see the README's Generative answers)")
     return llm
 
 

