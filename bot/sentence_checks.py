@@ -24,7 +24,37 @@ _LINK_LINE = re.compile(
 _TEASER = re.compile(r"^\s*(?:want to|looking for|interested in|click|sign up|subscribe|don['’]t miss|get the)\b", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by|additional reporting by)\s+[A-Z]", re.I)
 _URL = re.compile(r"https?://|www\.\w", re.I)
+# a kicker or link line: "SVB:Silicon Valley Bank collapse explained", "Tracking tech layoffs:Why …",
+# "GRAPHICS: Ripple effect …",
+# "LEBRON JAMES TRACKER: The race …" (prose puts a space after a colon, and no all-caps label before it)
+_KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s)")
+_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|yet to|failed to|fails to)\b|n[’']t\b", re.I)
+_WORDS = re.compile(r"[a-z][a-z’'-]*")
+_LOWER_WORDS = re.compile(r"\b[a-z][a-z’'-]*")
 _WORD = re.compile(r"[\w’'-]+")
+
+
+def negated(text: str, verbs: frozenset[str]) -> bool:
+    """Whether the sentence denies what the question asks about: one of the question's own words
+    (stemmed; its verbs, e.g. "won") right after a negation ("never won", "did not win", "has yet to
+    win"). "That's 53 years the Bengals … never won a Super Bowl" does not answer who won it."""
+    if not verbs or not _NEGATION.search(text):
+        return False
+    from index.lexical import terms
+
+    words = _WORDS.findall(text.lower())
+    for i, word in enumerate(words):
+        if verbs.intersection(terms(word)) and _NEGATION.search(" ".join(words[max(0, i - 3):i])):
+            return True
+    return False
+
+
+def question_verbs(question: str) -> frozenset[str]:
+    """The question's own words that are not names (lowercase in it), stemmed: what a sentence may deny."""
+    from bot.retrieve import QUESTION_WORDS
+    from index.lexical import terms
+
+    return frozenset(t for w in _LOWER_WORDS.findall(question) for t in terms(w)) - QUESTION_WORDS
 
 
 def speculation(text: str) -> int:
@@ -39,7 +69,7 @@ def not_a_statement(text: str, title: str = "") -> str | None:
         return "heading"
     if stripped.endswith("?") or _TEASER.search(stripped):
         return "question or teaser"
-    if _LINK_LINE.search(stripped) or _URL.search(stripped):
+    if _LINK_LINE.search(stripped) or _URL.search(stripped) or _KICKER.search(stripped):
         return "link line"
     if _BYLINE.search(stripped) and len(stripped.split()) < 12:
         return "byline"

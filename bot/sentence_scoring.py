@@ -16,7 +16,7 @@ from bot.attribution import Attribution, find_attributions, question_family
 from bot.nlp import MONTHS, PERSON_NAME
 from bot.question import QuestionKind, analyse
 from bot.retrieve import coverages, entities, query_terms
-from bot.sentence_checks import not_a_statement, speculation
+from bot.sentence_checks import negated, not_a_statement, question_verbs, speculation
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -114,11 +114,14 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         # the shape and speculation checks are penalties, so only sentences that could still rank
         # among the best need them (a passage holds ~50 sentences; the regexes cost ~15 µs each)
         checked = range(len(out)) if features_out is not None else np.argsort(-scores)[:_CHECKED].tolist()
+        verbs = question_verbs(question) if settings.w_negated else frozenset()
         for i in checked:
             text, title = out[i].text, passages[out[i].passage].article.title
             matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
             matrix[i, 14] = 0.0 if kind.future else min(speculation(text), 2)
             scores[i] += matrix[i, 13] * weights[13] + matrix[i, 14] * weights[14]
+            if verbs and negated(text, verbs):
+                scores[i] += settings.w_negated
         rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):
             sentence.score = value

@@ -1,5 +1,6 @@
 """Articles written for the answer-quality tests: each holds one way a confident answer goes wrong
-(a prediction beside the result, nominations beside wins, a teaser line, an older and a newer toll,
+(a prediction beside the result, a team that "never won" beside the winner, a kicker line,
+nominations beside wins, a teaser line, an older and a newer toll,
 a pronoun after a named answer, one event reported in three places, a relative date)."""
 
 ARTICLES = {
@@ -28,6 +29,23 @@ ARTICLES = {
         "text": (
             "The drama Quiet River, which led the field with 11 nominations, won seven Meridian awards on Sunday "
             "night, including best picture. Director Anna Kowalczyk accepted the top prize in Lisbon."
+        ),
+    },
+    "shield-drought.json": {
+        "title": "Northfield's long wait for the Valley Shield goes on",
+        "source": "County Gazette", "published": "2023-03-14", "url": "https://example.org/sport/shield-drought",
+        "text": (
+            "Northfield Athletic have never won the Valley Shield, a drought that now stretches to 40 seasons.\n"
+            "GRAPHICS:How the Valley Shield was won and lost since 1983\n"
+            "Supporters gathered outside the ground on Sunday to thank the players for the season."
+        ),
+    },
+    "shield-final.json": {
+        "title": "Westport United beat Northfield in Valley Shield final",
+        "source": "Daily Courier", "published": "2023-03-12", "url": "https://example.org/sport/shield-final",
+        "text": (
+            "Westport United won the Valley Shield on Saturday with a 3-0 victory over Northfield Athletic. "
+            "Captain Lena Ortiz lifted the trophy in front of 20,000 fans."
         ),
     },
     "quake-early.json": {

@@ -66,6 +66,14 @@ def test_a_prediction_does_not_answer_who_won(quality):
     assert "simulation" not in answer.answer and "will win" not in answer.answer
 
 
+def test_a_sentence_denying_it_does_not_answer_who_won(quality):
+    answer = quality.answer("Who won the Valley Shield?")
+    assert answer.found and answer.short_answer is not None
+    assert answer.short_answer.text == "Westport United", answer.answer  # not the team that "never won" it
+    assert not answer.answer.startswith("Northfield")
+    assert "GRAPHICS:" not in answer.answer  # a kicker line is no statement
+
+
 def test_teasers_link_lines_and_headlines_are_not_quoted(quality):
     answer = quality.answer("What are the chances that Lakeside Rovers win the Continental Cup final?")
     assert answer.found
