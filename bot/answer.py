@@ -235,7 +235,7 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence],
     rows = [(s.text, s.score, s.published) for s in top]
     names = tuple(names_in(question))
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names)
-             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted) > 1)}
+             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)}
     for i, s in enumerate(top):
         s.score += settings.w_typed if i in typed else -settings.w_typed / 2
     order = sorted(range(len(top)), key=lambda i: (-top[i].score, top[i].passage, top[i].start))

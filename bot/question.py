@@ -54,6 +54,10 @@ _NOT_FACTOID = re.compile(
 _FUTURE = re.compile(r"\b(will|would|expected|expect|predict\w*|forecast\w*|projected|likely|plan(?:s|ned)? to)\b", re.I)
 _LATEST = re.compile(r"\b(latest|most recent|newest|current|currently|now|so far|to date|updated)\b", re.I)
 _PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
+# deaths and casualties: a figure that grows as reports come in (so the newest one answers "how many
+# died"), and one a sentence about people affected or displaced does not answer
+CASUALTY = re.compile(r"\b(?:die[sd]?|dead|deaths?|killed|kill(?:s|ing)?|toll|fatalit(?:y|ies)|perished|"
+                      r"casualt(?:y|ies))\b", re.I)  # words, not stems: "deadly earthquake" is no toll
 _GENERIC_NAMES = frozenset({"us", "u.s", "uk", "u.k", "un", "eu", "america", "american", "americans", "british"})
 
 
@@ -68,6 +72,7 @@ class QuestionKind:
     future: bool = False  # the question itself asks about a prediction: speculation is no fault
     wants_date: bool = False
     wants_number: bool = False
+    deaths: bool = False  # "how many died/were killed": a death toll answers it
 
 
 def analyse(question: str) -> QuestionKind:
@@ -89,7 +94,9 @@ def analyse(question: str) -> QuestionKind:
         # "how many" counts things, "how much" measures money or amounts
         labels = frozenset({"CARDINAL", "QUANTITY"}) if kind == "many" else NUMERIC
         secondary = (NUMERIC - labels) | (TEMPORAL if kind in {"old", "long"} else frozenset())
-        return QuestionKind(True, labels, secondary, counted=counted, latest=latest, future=future, wants_number=True)
+        deaths = kind == "many" and bool(CASUALTY.search(lowered))
+        return QuestionKind(True, labels, secondary, counted=counted, latest=latest or deaths, future=future,
+                            wants_number=True, deaths=deaths)
     if re.search(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b", lowered):
         return QuestionKind(True, TEMPORAL, frozenset(), latest=latest, future=future, wants_date=True)
     if re.search(r"\bwhere\b", lowered):

@@ -57,6 +57,22 @@ def question_verbs(question: str) -> frozenset[str]:
     return frozenset(t for w in _LOWER_WORDS.findall(question) for t in terms(w)) - QUESTION_WORDS
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def background_year(text: str, published: str | None, question: str) -> bool:
+    """Whether the sentence is about an earlier event: it names a year two or more years before its
+    article's ("since a 1939 earthquake killed some 30,000 people", in a 2023 report), and the question
+    names no year itself. Its figures and names answer a question about that event, not this one."""
+    if not published or _YEAR.search(question):
+        return False
+    try:
+        year = int(published[:4])
+    except ValueError:
+        return False
+    return any(int(y) <= year - 2 for y in _YEAR.findall(text))
+
+
 def speculation(text: str) -> int:
     """How many modality or prediction markers a sentence has (0: it states what happened)."""
     return len(_SPECULATION.findall(text))

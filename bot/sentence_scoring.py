@@ -14,9 +14,9 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from bot.nlp import MONTHS, PERSON_NAME
-from bot.question import QuestionKind, analyse
+from bot.question import CASUALTY, QuestionKind, analyse
 from bot.retrieve import coverages, entities, query_terms
-from bot.sentence_checks import negated, not_a_statement, question_verbs, speculation
+from bot.sentence_checks import background_year, negated, not_a_statement, question_verbs, speculation
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -61,6 +61,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     q_entities = entities(question)
     lowered = question.lower()
     wants_number = bool(re.search(r"\bhow (many|much)\b|\bnumber of\b", lowered))
+    about_deaths = wants_number and bool(CASUALTY.search(question))
     wants_date = bool(re.search(r"\bwhen\b|\bwhat (date|day|year)\b", lowered))
     wants_person = bool(re.search(r"\bwho(m|se)?\b", lowered))
     family = question_family(question)
@@ -95,7 +96,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             row[4] = in_context[i]
             row[5], row[6] = 1.0 / (1 + rank), passage.dense
             row[7] = 1.0 if passage.match_start <= start < match_end else 0.0
-            row[8] = _quantity_cue(text, q_terms) if wants_number else 0.0
+            row[8] = _quantity_cue(text, q_terms, about_deaths) if wants_number else 0.0
             row[9] = (0.2 if _FULL_DATE.search(text) else 0.1 if _DATE.search(text) else -0.1) if wants_date else 0.0
             row[10] = 1.0 if wants_person and _PERSON.search(text) else 0.0
             row[11] = 1.0 if family and i in attributed else 0.0
@@ -122,6 +123,9 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             scores[i] += matrix[i, 13] * weights[13] + matrix[i, 14] * weights[14]
             if verbs and negated(text, verbs):
                 scores[i] += settings.w_negated
+            if settings.w_background and kind.factoid and background_year(text, out[i].published, question):
+                # twice for "latest" questions (a toll, a count now): an earlier event's figure is no update
+                scores[i] += settings.w_background * (2 if kind.latest else 1)
         rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):
             sentence.score = value
@@ -166,9 +170,13 @@ def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int
     return out
 
 
-def _quantity_cue(text: str, q_terms: list[str]) -> float:
-    """How-many questions: a number next to the counted noun ("5,000 troops") beats a bare year."""
+def _quantity_cue(text: str, q_terms: list[str], casualties: bool = False) -> float:
+    """How-many questions: a number next to the counted noun ("5,000 troops") beats a bare year; a
+    question about deaths wants a sentence about deaths ("874,000 people affected by the deadly
+    earthquake" does not say how many died)."""
     lowered = text.lower()
+    if casualties and not CASUALTY.search(text):
+        return -0.1  # as if it held no number
     for number in re.finditer(r"\b\d[\d,.]*\b", lowered):
         if re.fullmatch(r"(19|20)\d\d", number.group()):
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.dates import ResolvedDate, published_date, resolve_date
 from bot.nlp import NAMES, NUMERIC, TEMPORAL, Entity
-from bot.question import QuestionKind
+from bot.question import CASUALTY, QuestionKind
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -75,7 +75,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 continue
             weight = strength * fit * _proximity(e, near)
             if kind.wants_number:
-                weight *= number_fit(text, e, kind.counted)
+                weight *= number_fit(text, e, kind.counted, kind.deaths)
             if kind.wants_date:
                 weight *= _date_fit(e.text)
             if weight > 0:
@@ -233,13 +233,20 @@ def _in_question(text: str, label: str, q_lower: str, q_terms: set[str], name_wo
     return label in NAMES and bool(own & name_words)
 
 
-def number_fit(sentence: str, e: Entity, counted: tuple[str, ...]) -> float:
+_ANYONE = frozenset(terms("people person persons residents victims civilians died die dead killed death deaths"))
+
+
+def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool = False) -> float:
     """A number next to the counted noun ("5,000 troops", "23 seasons") beats a stray one; a bare
-    year is rarely a count."""
+    year is rarely a count. For a question about deaths, a toll counts too ("the death toll … has
+    risen to 35,418", "5,800 have died")."""
     if _YEAR.match(e.text.strip()):
         return 0.2
     if e.label not in NUMERIC:
         return 0.5
+    if deaths and set(counted) <= _ANYONE and (CASUALTY.search(sentence[e.end: e.end + 40]) or
+                                               re.search(r"\btoll\b", sentence[max(0, e.start - 100): e.start], re.I)):
+        return 3.0  # (a toll counts people: "how many soldiers died" still wants the soldiers' number)
     if not counted:
         return 1.0
     around = terms(e.text) + terms(sentence[e.end: e.end + 40])[:3]

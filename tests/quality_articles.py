@@ -53,7 +53,9 @@ ARTICLES = {
         "source": "World Wire", "published": "2023-02-07", "url": "https://example.org/world/valdoria-quake-1",
         "text": (
             "The death toll from the earthquake that struck southern Valdoria on Monday rose to 5,100 on Tuesday, "
-            "officials said, as rescuers searched collapsed buildings through the night."
+            "officials said, as rescuers searched collapsed buildings through the night. The president called "
+            "it the region's worst disaster since a 1987 earthquake killed some 30,000 people in Valdoria. "
+            "Aid agencies said 874,000 people were affected by the deadly earthquake."
         ),
     },
     "quake-late.json": {

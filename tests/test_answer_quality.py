@@ -96,6 +96,15 @@ def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
     assert answer.short_answer.as_of == "2023-02-14" and "as of 2023-02-14" in answer.answer
 
 
+def test_how_many_died_takes_this_quakes_newest_toll(quality):
+    # not the people "affected by the deadly earthquake", not a 1987 quake's toll, not the older report
+    answer = quality.answer("How many people died in the Valdoria earthquake?")
+    assert answer.found and answer.segments[0].text.startswith("The death toll from last week's earthquake"), answer.answer
+    # a short answer, when the figures agree enough to give one, is the newest toll
+    assert answer.short_answer is None or answer.short_answer.text == "35,418", answer.answer
+    assert "30,000" not in answer.segments[0].text and "874,000" not in answer.answer
+
+
 def test_when_resolves_a_relative_date_against_publication(quality):
     answer = quality.answer("When did the pedestrian bridge in Marlow Falls collapse?")
     assert answer.short_answer is not None and answer.short_answer.text == "Wednesday"
