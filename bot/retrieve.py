@@ -98,7 +98,8 @@ class Retriever:
         prefer_articles: tuple[str, ...] = (), query_vector: np.ndarray | None = None,
         as_of: date | None = None,
     ) -> Retrieval:
-        """Top k passages for a query. `as_of` anchors "this week"/"latest" (default: today).
+        """Top k passages for a query. `as_of` anchors "this week"/"latest" (default: today, or the
+        newest article's date when the index holds nothing newer).
         A question naming several outlets ("how did CNN and the BBC describe …") gets passages
         from each of them, best first within each, taken in turn."""
         if mode not in MODES:
@@ -123,7 +124,7 @@ class Retriever:
                   hints: QueryHints) -> Retrieval:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
-        today = (as_of or date.today()).toordinal()
+        today = (as_of or _anchor(version)).toordinal()
         n = self.settings.candidates
 
         if mode != "bm25" and query_vector is None:
@@ -318,6 +319,17 @@ def _near_duplicate(a: frozenset, b: frozenset, threshold: float = 0.5) -> bool:
     if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
         return False  # sizes alone rule it out
     return len(a & b) / len(a | b) >= threshold
+
+
+def _anchor(version: IndexVersion) -> date:
+    """"Today" for recency: today, or the newest article's date when the index holds nothing newer
+    (an archive asked for "the latest" means the latest it holds)."""
+    today = date.today()
+    try:
+        newest = date.fromisoformat(version.newest_published) if version.newest_published else today
+    except ValueError:
+        newest = today
+    return min(today, newest)
 
 
 def _ordinal(published: str | None) -> int:

@@ -26,12 +26,17 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by|additional r
 _URL = re.compile(r"https?://|www\.\w", re.I)
 # a kicker or link line: "SVB:Silicon Valley Bank collapse explained", "Tracking tech layoffs:Why …",
 # "GRAPHICS: Ripple effect …",
-# "LEBRON JAMES TRACKER: The race …" (prose puts a space after a colon, and no all-caps label before it)
-_KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s)")
+# "LEBRON JAMES TRACKER: The race …" (prose puts a space after a colon, and no all-caps label before it;
+# "WINNER: “Everything Everywhere All at Once”" names a title: a list entry, not a link)
+_KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:['‘\"“]?[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s+(?![\"“‘']))")
+_SAID = re.compile(r"\b(?:said|says|say|told|tells|asked|wrote|writes|added|stated|tweeted)\s*:", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|yet to|failed to|fails to)\b|n[’']t\b", re.I)
 _WORDS = re.compile(r"[a-z][a-z’'-]*")
 _LOWER_WORDS = re.compile(r"\b[a-z][a-z’'-]*")
 _WORD = re.compile(r"[\w’'-]+")
+# a line without a full stop in the present tense of headlines: "Michelle Yeoh makes Oscars history …"
+_HEADLINE_VERB = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:makes|wins|takes|says|gets|becomes|unveils|"
+                            r"announces|sets|breaks|names|hits|faces|calls|reveals|slams|beats|leads|joins)\b")
 
 
 def negated(text: str, verbs: frozenset[str]) -> bool:
@@ -85,7 +90,7 @@ def not_a_statement(text: str, title: str = "") -> str | None:
         return "heading"
     if stripped.endswith("?") or _TEASER.search(stripped):
         return "question or teaser"
-    if _LINK_LINE.search(stripped) or _URL.search(stripped) or _KICKER.search(stripped):
+    if _LINK_LINE.search(stripped) or _URL.search(stripped) or (_KICKER.search(stripped) and not _SAID.search(stripped)):
         return "link line"
     if _BYLINE.search(stripped) and len(stripped.split()) < 12:
         return "byline"
@@ -94,6 +99,6 @@ def not_a_statement(text: str, title: str = "") -> str | None:
         return "headline"
     if words and len(words) <= 16 and not re.search(r"[.!\"”]$", stripped):
         capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-        if capitalised >= 0.6 * len(words):
+        if capitalised >= 0.6 * len(words) or _HEADLINE_VERB.search(stripped):
             return "headline"
     return None

@@ -121,6 +121,9 @@ class IndexVersion:
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexCorrupt(f"cannot read index version {self.path}: {exc}; rebuild the index") from exc
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
+        # the newest publication date held (ISO, "" when none is dated): "latest" and "this week"
+        # are anchored here when the index is older than today (an archive, a paused feed)
+        self.newest_published = max((a.published[:10] for a in self.articles if a.published), default="")
         self.chunk_article_rows = np.asarray(self.chunk_rows["article"])
         self.search = self._search(qdrant)
         if len(self.search) != len(self.chunk_rows):

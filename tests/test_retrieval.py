@@ -120,3 +120,16 @@ def test_coverages_of_many_texts_agree_with_coverage_of_each():
     for needles in ([3, 7, 11, -1], [5], []):
         expected = [coverage(needles, set(t.tolist())) for t in texts]
         assert np.allclose(coverages(texts, needles), expected)
+
+
+def test_latest_is_anchored_at_the_newest_article_when_the_index_is_older_than_today():
+    from datetime import date, timedelta
+    from types import SimpleNamespace
+
+    from bot.retrieve import _anchor
+
+    archive = SimpleNamespace(newest_published="2023-03-14")
+    assert _anchor(archive) == date(2023, 3, 14)  # "the latest" an archive holds, not today's empty week
+    live = SimpleNamespace(newest_published=(date.today() + timedelta(days=2)).isoformat())
+    assert _anchor(live) == date.today()  # a future-dated article does not move "today"
+    assert _anchor(SimpleNamespace(newest_published="")) == date.today()
