@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import socket
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +37,7 @@ def main() -> None:
 
     from bot.evaluate import RecordingLlm, split_of
     from bot.generative import GenerativeComposer, prompt_messages
-    from bot.llm_server import start_server
+    from bot.llm_server import local_endpoint
     from bot.retrieve import Retriever
     from bot.service import make_embedder, make_llm, make_query_embedder, make_reader
     from bot.settings import LlmSettings, load_settings
@@ -48,17 +46,8 @@ def main() -> None:
     questions = [q for q in load_jsonl_gz(args.data / "questions.jsonl.gz")
                  if split_of(q) == "dev" and q.get("answer_in_corpus") and len(q["answer"].strip()) > 3]
     questions = random.Random(args.seed).sample(questions, min(args.questions, len(questions)))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = start_server(args.gguf, port)  # serves while this process runs
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    settings = load_settings({"NEWSBOT_LLM": "openai-compatible", "NEWSBOT_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
+    base_url = local_endpoint(args.gguf)  # llama.cpp on a free port of 127.0.0.1, serving while this runs
+    settings = load_settings({"NEWSBOT_LLM": "openai-compatible", "NEWSBOT_LLM_BASE_URL": base_url,
                               "NEWSBOT_LLM_MODEL": args.gguf.stem, "NEWSBOT_INDEX": str(args.index)}, None,
                              {"llm": {"timeout_s": 600.0}})
     encoder = make_query_embedder(settings, lambda: make_embedder(settings))
@@ -101,7 +90,6 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"machine": machine(), "model": args.gguf.name, "summary": summary, "rows": rows},
                                    indent=2))
-    del server
 
 
 if __name__ == "__main__":

