@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_RECENT = re.compile(r"\b(latest|most recent|recently|newest|this week|this month|today|yesterday|now)\b", re.I)
+_RECENT = re.compile(r"\b(latest|most recent|recently|new|newest|this week|this month|today|yesterday|now)\b", re.I)
 _WEEK = re.compile(r"\b(this week|today|yesterday)\b", re.I)
 
 
