@@ -54,15 +54,19 @@ class Conversation:
         """The person a follow-up's "he"/"she"/"his"/"her" stands for: the previous answer's short
         answer when it names a person, else the first person its answer names. None when the
         question has no such pronoun, or names someone itself."""
-        if not self.turns or not personal_pronoun(question) or _names_a_person(question):
+        pronoun = personal_pronoun(question)
+        if not self.turns or not pronoun or _names_a_person(question):
             return None
+        wanted = "f" if pronoun.lower() in {"she", "her", "hers"} else "m"
         for turn in reversed(self.turns):
             short = turn.answer.short_answer
-            if short is not None and short.label == "PERSON":
-                return short.phrases[0].text
-            people = _people(_first_sentences(turn.answer))
-            if people:
-                return people[0]
+            people = ([short.phrases[0].text] if short is not None and short.label == "PERSON" else []) + \
+                _people(_first_sentences(turn.answer))
+            texts = [c.passage for c in turn.answer.citations if c.passage]
+            for person in dict.fromkeys(people):
+                # "he" is not the woman the articles call "she" (their own pronouns decide; unknown: kept)
+                if gender_in(person, texts) in (None, wanted):
+                    return person
         return None
 
     def remember(self, answer: Answer) -> None:
@@ -82,6 +86,29 @@ def _people(text: str) -> list[str]:
     from bot.nlp import entities_of
 
     return [e.text for e in entities_of([text])[0] if e.label == "PERSON"]
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def gender_in(person: str, texts: list[str]) -> str | None:
+    """"m" or "f" when the texts refer to the person (by surname) with he/him or she/her in the
+    sentence naming them or the next one, clearly more often one way; None when they do not say."""
+    surname = person.split()[-1]
+    he = she = 0
+    for text in texts:
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            window = text[match.end(): match.end() + 300]
+            stop = re.search(r"[.!?][\"”’]?\s+\S+[^.!?]*[.!?]", window)  # this sentence and the next
+            window = window[: stop.end()] if stop else window
+            he += len(_HE.findall(window))
+            she += len(_SHE.findall(window))
+    if he > 2 * she and he >= 1:
+        return "m"
+    if she > 2 * he and she >= 1:
+        return "f"
+    return None
 
 
 def _names_a_person(question: str) -> bool:

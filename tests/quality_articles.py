@@ -28,7 +28,8 @@ ARTICLES = {
         "source": "Screen Weekly", "published": "2023-03-13", "url": "https://example.org/film/meridian-awards",
         "text": (
             "The drama Quiet River, which led the field with 11 nominations, won seven Meridian awards on Sunday "
-            "night, including best picture. Director Anna Kowalczyk accepted the top prize in Lisbon."
+            "night, including best picture. Director Anna Kowalczyk accepted the top prize in Lisbon. She "
+            "thanked her cast and said the film had taken her nine years to finish."
         ),
     },
     "shield-drought.json": {

@@ -129,6 +129,17 @@ def test_pronoun_follow_up_binds_to_the_named_answer(quality):
     assert "304" not in yards.answer.split(" — ")[0]
 
 
+def test_he_does_not_bind_to_the_woman_named_last(quality):
+    conversation = Conversation()
+    mvp = quality.answer("Who was named MVP of the Championship Bowl?", conversation)
+    assert mvp.short_answer is not None and mvp.short_answer.text == "Patrick Mahomes"
+    director = quality.answer("Who accepted the top prize at the Meridian Film Awards?", conversation)
+    assert "Anna Kowalczyk" in director.answer
+    # the articles call the director "she": "he" is still the quarterback of the turn before
+    assert conversation.focus("How many yards did he throw for?") == "Patrick Mahomes"
+    assert conversation.focus("What did she say?") == "Anna Kowalczyk"
+
+
 def test_a_pronoun_with_nobody_to_refer_to_gets_a_question_back(quality):
     conversation = Conversation()
     quality.answer("Who was named MVP of the Championship Bowl?", conversation)
