@@ -197,14 +197,35 @@ def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], 
         c = max(mine, key=lambda c: (c.weight, -c.start))
         if c.weight < 0.5 * max(x.weight for x in found if x.sentence == index):
             continue
-        seen.add(_key(c.text))
+        if picks and c.label != picks[0].label:  # one list holds one kind of thing, not a product and a town
+            continue
         confidence = (0.5 + 0.5 * coverage[index]) * min(1.0, c.weight)
         if not picks and confidence < min_confidence:
             return []
-        picks.append(Pick(c.text, index, c.start, c.end, c.label, round(confidence, 4)))
+        # values listed together in the sentence ("Silicon Valley Bank and Signature Bank") all count
+        for value in _listed_with(c, mine, sentences[index][0]):
+            if len(picks) < limit and _key(value.text) not in seen:
+                seen.add(_key(value.text))
+                picks.append(Pick(value.text, index, value.start, value.end, value.label, round(confidence, 4)))
         if len(picks) == limit:
             break
     return picks
+
+
+def _listed_with(best: Candidate, others: list[Candidate], sentence: str) -> list[Candidate]:
+    """The best value and those of its kind coordinated with it ("A, B and C"), in sentence order."""
+    same = sorted((c for c in others if c.label == best.label), key=lambda c: c.start)
+    at = next(i for i, c in enumerate(same) if c is best)
+    group = [best]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(same):
+            a, b = (same[i + step], same[i]) if step < 0 else (same[i], same[i + step])
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[a.end:b.start]):
+                break
+            group.append(same[i + step])
+            i += step
+    return sorted(group, key=lambda c: c.start)
 
 
 def _merge_contained(totals: dict[str, float], best_of: dict[str, Candidate]) -> None:

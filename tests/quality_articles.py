@@ -49,6 +49,14 @@ ARTICLES = {
             "Captain Lena Ortiz lifted the trophy in front of 20,000 fans."
         ),
     },
+    "storms.json": {
+        "title": "Atlantic storm batters southwest Europe",
+        "source": "Weather Desk", "published": "2023-03-06", "url": "https://example.org/weather/storm-iberia",
+        "text": (
+            "Storm Odile hit France, Spain and Portugal on Sunday, forecasters said, bringing winds of up to "
+            "150 kilometres an hour to the coast. Thousands of homes lost power overnight."
+        ),
+    },
     "quake-early.json": {
         "title": "Death toll from Valdoria earthquake climbs",
         "source": "World Wire", "published": "2023-02-07", "url": "https://example.org/world/valdoria-quake-1",

@@ -129,6 +129,12 @@ def test_pronoun_follow_up_binds_to_the_named_answer(quality):
     assert "304" not in yards.answer.split(" — ")[0]
 
 
+def test_plural_which_lists_the_values_one_sentence_names_together(quality):
+    answer = quality.answer("Which countries did Storm Odile hit?")
+    assert answer.short_answer is not None, answer.answer
+    assert [p.text for p in answer.short_answer.phrases] == ["France", "Spain", "Portugal"], answer.answer
+
+
 def test_he_does_not_bind_to_the_woman_named_last(quality):
     conversation = Conversation()
     mvp = quality.answer("Who was named MVP of the Championship Bowl?", conversation)
