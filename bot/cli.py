@@ -378,6 +378,24 @@ _AS_OF = click.option("--as-of", default=None, metavar="DATE",
                            "left out (YYYY-MM-DD; default today).")
 
 
+def _show(as_json: bool, payload: dict, view) -> None:
+    """A newsroom command's result: `payload` as JSON, or `view(bot.reports)` in the terminal."""
+    if as_json:
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    from bot import reports
+    from bot.render import make_console
+
+    make_console().print(view(reports))
+
+
+def _topic_articles(version, retriever, query: str | None) -> set[str] | None:
+    """The article ids of the stories a topic retrieves (None: no topic given, every article)."""
+    from bot.newsroom import topic_stories
+
+    return {a for s in topic_stories(version, retriever, query) for a in s.article_ids} if query else None
+
+
 @main.command()
 @_path_options
 @click.option("--since", default=None, metavar="DURATION", help="Only stories with articles this recent: 24h, 3d, 2w.")
@@ -387,20 +405,15 @@ _AS_OF = click.option("--as-of", default=None, metavar="DATE",
 def stories(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
     """The stories in the index: articles that tell the same event across outlets and days,
     grouped when they are indexed. Most recent first."""
-    from bot.newsroom import list_stories, topic_stories
+    from bot.newsroom import list_stories
 
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
-    ids = {a for s in topic_stories(version, retriever, query) for a in s.article_ids} if query else None
+    ids = _topic_articles(version, retriever, query)
     found = list_stories(version, since=_since(since, as_of), until=_as_of(as_of).isoformat() if as_of else None,
                          article_ids=ids)
     by_id = {a.id: a for a in version.articles}
-    if as_json:
-        click.echo(json.dumps({"stories": [s.to_dict(by_id) for s in found]}, ensure_ascii=False))
-        return
-    from bot.render import make_console
-    from bot.reports import stories_view
-
-    make_console().print(stories_view([s.to_dict(by_id) for s in found]))
+    listed = [s.to_dict(by_id) for s in found]
+    _show(as_json, {"stories": listed}, lambda views: views.stories_view(listed))
 
 
 @main.command()
@@ -415,13 +428,8 @@ def timeline(query, config_file, seeds_dir, index_dir, as_json):
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
     text = " ".join(query)
     events = build_timeline(version, retriever, text)
-    if as_json:
-        click.echo(json.dumps({"query": text, "events": [e.to_dict() for e in events]}, ensure_ascii=False))
-        return
-    from bot.render import make_console
-    from bot.reports import timeline_view
-
-    make_console().print(timeline_view(text, events))
+    _show(as_json, {"query": text, "events": [e.to_dict() for e in events]},
+          lambda views: views.timeline_view(text, events))
 
 
 @main.command()
@@ -436,13 +444,8 @@ def quotes(speaker, config_file, seeds_dir, index_dir, as_json):
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
     name = " ".join(speaker)
     found = find_quotes(version, retriever, name)
-    if as_json:
-        click.echo(json.dumps({"speaker": name, "quotes": [q.to_dict() for q in found]}, ensure_ascii=False))
-        return
-    from bot.render import make_console
-    from bot.reports import quotes_view
-
-    make_console().print(quotes_view(name, found))
+    _show(as_json, {"speaker": name, "quotes": [q.to_dict() for q in found]},
+          lambda views: views.quotes_view(name, found))
 
 
 @main.command()
@@ -454,19 +457,13 @@ def quotes(speaker, config_file, seeds_dir, index_dir, as_json):
 def digest(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
     """What's new: stories with articles published since then (new stories, and new articles of
     older ones), one cited lead sentence each."""
-    from bot.newsroom import digest as build_digest, topic_stories
+    from bot.newsroom import digest as build_digest
 
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
-    ids = {a for s in topic_stories(version, retriever, query) for a in s.article_ids} if query else None
+    ids = _topic_articles(version, retriever, query)
     cutoff = _since(since, as_of)
     found = build_digest(version, cutoff, until=_as_of(as_of).isoformat(), article_ids=ids)
-    if as_json:
-        click.echo(json.dumps({"since": cutoff, "stories": found}, ensure_ascii=False))
-        return
-    from bot.render import make_console
-    from bot.reports import digest_view
-
-    make_console().print(digest_view(cutoff, found))
+    _show(as_json, {"since": cutoff, "stories": found}, lambda views: views.digest_view(cutoff, found))
 
 
 # ------------------------------------------------------------------ slack
