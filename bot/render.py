@@ -8,6 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from bot.text import clip
 from bot.types import Answer, Citation, Segment
 
 
@@ -82,7 +83,7 @@ def citation_view(c: Citation) -> Text:
 def highlighted_passage(c: Citation, context: int = 160) -> Text:
     """The passage around the supporting sentence(s), which are highlighted."""
     if not c.highlights:
-        return Text("    “" + _clip(c.quote, 400) + "”")
+        return Text("    “" + clip(c.quote, 400) + "”")
     start = max(0, c.highlights[0][0] - context)
     end = min(len(c.passage), c.highlights[-1][1] + context)
     start = c.passage.rfind(" ", 0, start) + 1 if start else 0
@@ -104,18 +105,13 @@ def passages_table(answer: Answer) -> Table:
     table.add_column("article", ratio=1)
     table.add_column("passage", ratio=3)
     for i, p in enumerate(answer.passages, 1):
-        table.add_row(str(i), f"{p.score:.2f}", escape(p.article.title), escape(_clip(p.matched, 220)))
+        table.add_row(str(i), f"{p.score:.2f}", escape(p.article.title), escape(clip(p.matched, 220)))
     return table
 
 
 def timings_line(answer: Answer) -> Text:
     items = ", ".join(f"{k} {v:.1f}" for k, v in answer.timings_ms.items())
     return Text(f"ms: {items}", style="dim")
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def streamed(console: Console, items) -> Answer:

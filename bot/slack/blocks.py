@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from bot.render import segment_texts
+from bot.text import clip
 from bot.types import Answer, Citation, Passage
 
 SECTION_LIMIT = 3000
@@ -20,11 +21,6 @@ THINKING = "Looking through the articles…"
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def source_line(c: Citation) -> str:
