@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from bot.composer import ExtractiveComposer
 from bot.retrieve import Retrieval
 from bot.settings import AnswerSettings, LlmSettings
+from bot.text import clip
 from bot.types import Answer, Citation, Passage, Segment
 from bot.verify import SupportRule, verify
 
@@ -49,7 +50,8 @@ CONDENSE = (
 
 
 def prompt_messages(question: str, passages: list[Passage], settings: LlmSettings, query: str = "",
-                    system: str = SYSTEM, history: Sequence[tuple[str, str]] = ()):
+                    system: str = SYSTEM, history: Sequence[tuple[str, str]] = (),
+                    ask: str = "Answer, citing every sentence:"):
     """The chat messages for a question: the system prompt first (a stable prefix the server can
     cache), then the fenced passages, the conversation so far (its last turns, answers clipped)
     and the question."""
@@ -62,11 +64,11 @@ def prompt_messages(question: str, passages: list[Passage], settings: LlmSetting
                                                        ("title", p.article.title)))
         body = passage_excerpt(p, settings.passage_chars).replace("<passage", "(passage").replace("</passage", "(/passage")
         blocks.append(f'<passage n="{n}" {meta}>\n{body}\n</passage>')
-    earlier = "".join(f"Q: {q}\nA: {_clip(a, HISTORY_CHARS)}\n" for q, a in list(history)[-HISTORY_TURNS:])
+    earlier = "".join(f"Q: {q}\nA: {clip(a, HISTORY_CHARS)}\n" for q, a in list(history)[-HISTORY_TURNS:])
     context = f"Conversation so far:\n{earlier}\n" if earlier else ""
     if query and query != question:
         context += f"(The question is about: {query})\n"
-    user = "\n\n".join(blocks) + f"\n\n{context}Question: {question}\nAnswer, citing every sentence:"
+    user = "\n\n".join(blocks) + f"\n\n{context}Question: {question}\n{ask}"
     return [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
 
 
@@ -77,11 +79,8 @@ def choice_messages(question: str, choices: list[str], passages: list[Passage], 
     """The messages asking the model to pick one choice from the passages (evaluation's multiple
     choice). The system prompt and passages are those of the answer prompt, so a llama.cpp server
     re-uses its cached prefix and only the question and choices are new tokens."""
-    messages = prompt_messages(question, passages, settings)
     listed = "\n".join(f"{chr(65 + i)}) {c}" for i, c in enumerate(choices))
-    head = messages[1].content.rsplit("\n\nQuestion:", 1)[0]
-    messages[1].content = f"{head}\n\nQuestion: {question}\nChoices:\n{listed}\n{CHOOSE}"
-    return messages
+    return prompt_messages(f"{question}\nChoices:\n{listed}", passages, settings, ask=CHOOSE)
 
 
 def picked_choice(reply: str, choices: list[str]) -> int | None:
@@ -116,8 +115,9 @@ class GenerativeComposer:
                  similarity=None) -> None:
         self.llm = llm
         self.settings = settings
-        self.similarity = similarity  # the embedding model's cosines, for the verifier (optional)
         self.rule = SupportRule(settings.min_word_share, settings.min_window_share, settings.min_similarity)
+        # the embedding model's cosines, for the verifier: only embedded when the rule can use them
+        self.similarity = similarity if self.rule.min_similarity <= 1.0 else None
         self.fallback = ExtractiveComposer(answer_settings)
         self.endpoint = endpoint
         self._logged: set[str] = set()
@@ -239,11 +239,6 @@ def _with_note(answer: Answer, *notes: str) -> Answer:
 def _reason(exc: Exception) -> str:
     text = str(exc).split("\n")[0][:120]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _attr(value: str | None) -> str:

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from bot.question import mentioned, names_in
+from bot.text import clip
 from index.lexical import terms
 from index.sentences import split_sentences
 
+NOTE_CHARS = 120  # a dropped sentence as quoted in the notes
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CANNOT = re.compile(r"\b(?:passages?|articles?|sources?|context)\b.{0,40}\b(?:do(?:es)? not|don't|doesn't|cannot|can't|"
@@ -106,19 +108,18 @@ def verify(generated: str, passages: dict[int, str], rule: SupportRule = Support
     if not text or says_cannot_answer(text) and not _MARKER.search(text):
         return Verdict((), ("the model said the passages do not answer the question",) if text else
                        ("the model returned no text",), 0, True)
-    passage_terms = {n: set(terms(t)) for n, t in passages.items()}
     for claim in claims(text, passages):
         bare, cited = claim.text, claim.cited
         if claim.invented:
             notes.append(f"removed citation {', '.join(f'[{n}]' for n in claim.invented)}: no such passage")
         if not cited:
             dropped += 1
-            notes.append(f"dropped a sentence citing no passage: “{_clip(bare)}”")
+            notes.append(f"dropped a sentence citing no passage: “{clip(bare, NOTE_CHARS)}”")
             continue
-        problem, support = check(bare, cited, passages, rule, similarity, passage_terms)
+        problem, support = check(bare, cited, passages, rule, similarity)
         if problem:
             dropped += 1
-            notes.append(f"dropped a sentence its passages do not support ({problem}): “{_clip(bare)}”")
+            notes.append(f"dropped a sentence its passages do not support ({problem}): “{clip(bare, NOTE_CHARS)}”")
             continue
         kept.append(Checked(bare, cited, support.windows))
     return Verdict(tuple(kept), tuple(notes), dropped, False)
@@ -145,6 +146,7 @@ class Support:
     similarity: float | None  # cosine of the claim to that window's text (None: no embedder given)
     windows: tuple[tuple[int, int, int], ...]  # (passage number, start, end) of the best window per passage
     near: str = ""  # the text of those windows: where the claim's figures should be
+    words: frozenset[str] = frozenset()  # every content word of the cited passages (where names must be)
 
 
 def support_of(claim: str, cited: tuple[int, ...], passages: dict[int, str], similarity=None) -> Support:
@@ -170,7 +172,7 @@ def support_of(claim: str, cited: tuple[int, ...], passages: dict[int, str], sim
                 scored.append((share, n, a, spans[j][1], text[a:spans[j][1]]))
     passage_share = sum(t in union for t in own) / len(own) if own else 1.0
     if not scored:
-        return Support(passage_share, 0.0, None, (), "")
+        return Support(passage_share, 0.0, None, (), "", frozenset(union))
     scored.sort(key=lambda w: (-w[0], w[2] - w[3]))  # best share first; the shorter window on a tie
     best: dict[int, tuple[int, int, int]] = {}
     for share, n, a, b, _ in scored:
@@ -180,11 +182,12 @@ def support_of(claim: str, cited: tuple[int, ...], passages: dict[int, str], sim
         top = scored[:3]
         cosine = max(similarity(claim, [w[4] for w in top]))
     windows = tuple(best[n] for n in cited if n in best)
-    return Support(passage_share, scored[0][0], cosine, windows, " ".join(passages[n][a:b] for n, a, b in windows))
+    return Support(passage_share, scored[0][0], cosine, windows, " ".join(passages[n][a:b] for n, a, b in windows),
+                   frozenset(union))
 
 
 def check(claim: str, cited: tuple[int, ...], passages: dict[int, str], rule: SupportRule = SupportRule(),
-          similarity=None, passage_terms: dict[int, set[str]] | None = None) -> tuple[str, Support]:
+          similarity=None) -> tuple[str, Support]:
     """Why the cited passages do not support the claim ("" when they do), and the support found."""
     support = support_of(claim, cited, passages, similarity)
     if not rule.accepts(support):
@@ -196,10 +199,8 @@ def check(claim: str, cited: tuple[int, ...], passages: dict[int, str], rule: Su
         if number.replace(",", "") not in plain_numbers:
             where_said = "next to what it restates" if rule.numbers_near else "in them"
             return f"the number {number} is not {where_said}", support
-    passage_terms = passage_terms or {n: set(terms(passages[n])) for n in cited}
-    cited_terms = set().union(*(passage_terms[n] for n in cited))
     for name in names_in(claim):
-        if any(not mentioned(t, cited_terms) for t in terms(name) if len(t) >= 3):
+        if any(not mentioned(t, support.words) for t in terms(name) if len(t) >= 3):
             return f"the name {name} is not in them", support
     return "", support
 
@@ -213,5 +214,3 @@ def embedding_similarity(embedder):
     return similarity
 
 
-def _clip(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
