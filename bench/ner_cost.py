@@ -2,7 +2,7 @@
 
     python -m bench.ner_cost [--articles 200]
 
-Reads a seeded sample of the RealTime QA articles, runs the same pipeline `bot/nlp.py` uses (tok2vec
+Reads a seeded sample of the RealTime QA articles, runs the same pipeline `index/nlp.py` uses (tok2vec
 + NER) over their text in batches as an index build would, and projects the time for the whole
 corpus from the words per second. The answer-time cost is `compose_ms` in `bench.tune_answers`
 (with `--grid typed_sentences=0,8`).

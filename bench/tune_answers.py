@@ -17,7 +17,7 @@ from datetime import date
 
 from bot.answer import compose
 from bench.common import grid_settings, tuning_parser
-from bot.nlp import warm_up
+from index.nlp import warm_up
 from bot.evaluate import _rate, _same_answer, load_jsonl_gz, split_of
 from bot.retrieve import Retriever
 from bot.service import make_query_embedder

@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation, is_follow_up
-from bot.nlp import NUMERIC, TEMPORAL, entities_of, number_and_date_entities
+from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
 from bot.retrieve import Retrieval, Retriever
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, score_sentences
@@ -161,7 +161,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
-        sentences, picks = typed_rescore(question, kind, sentences, settings)
+        sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version)
     chosen = select(sentences, settings.max_sentences)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
@@ -224,14 +224,17 @@ def _join(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence],
-                  settings: AnswerSettings) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
+def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], settings: AnswerSettings,
+                  version: IndexVersion | None = None) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
     """The best sentences of a factoid question read by the NER model: those holding a phrase of the
     expected kind rise, those without fall; then the answer phrase is picked from them."""
     top = sentences[: settings.typed_sentences]
-    # numbers and dates need no model; names do (the model reads only these few sentences)
-    reader = number_and_date_entities if kind.labels and kind.labels <= NUMERIC | TEMPORAL else entities_of
-    found = reader([s.text for s in top])
+    # numbers and dates need no model; names do (the index stored what the model found in each
+    # sentence; one it did not store is read now)
+    if kind.labels and kind.labels <= NUMERIC | TEMPORAL:
+        found = number_and_date_entities([s.text for s in top])
+    else:
+        found = sentence_entities(top, version)
     rows = [(s.text, s.score, s.published) for s in top]
     names = tuple(names_in(question))
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names)
@@ -246,6 +249,16 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence],
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
                  rows, 4 if kind.plural else 1)
     return rescored, [(p, rescored[p.sentence]) for p in picks]
+
+
+def sentence_entities(sentences: list[Sentence], version: IndexVersion | None) -> list[tuple[Entity, ...]]:
+    """The NER model's entities of each sentence: looked up where the index stored them, read by
+    the model (one batch) for the others."""
+    stored = [version.sentence_entities(s.key[0], s.key[1], s.text) if version is not None and s.key else None
+              for s in sentences]
+    missing = [s.text for s, found in zip(sentences, stored) if found is None]
+    read = iter(entities_of(missing) if missing else [])
+    return [found if found is not None else next(read) for found in stored]
 
 
 def _with_sentences_of(picks: list[tuple[Pick, Sentence]], chosen: list[Sentence], limit: int) -> list[Sentence]:

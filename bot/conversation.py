@@ -83,7 +83,7 @@ class Conversation:
 
 
 def _people(text: str) -> list[str]:
-    from bot.nlp import entities_of
+    from index.nlp import entities_of
 
     return [e.text for e in entities_of([text])[0] if e.label == "PERSON"]
 

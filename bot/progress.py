@@ -1,4 +1,4 @@
-"""A rich progress bar for embedding (implements index.build.EmbedProgress)."""
+"""A rich progress bar for an index build's long stages (implements index.build.EmbedProgress)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ class RichProgress:
         self._progress: Progress | None = None
         self._task = None
 
-    def begin(self, total: int) -> None:
+    def begin(self, total: int, label: str | None = None) -> None:
         if total == 0:
             return
         self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                   TimeRemainingColumn(), transient=True)
         self._progress.start()
-        self._task = self._progress.add_task(self.label, total=total)
+        self._task = self._progress.add_task(label or self.label, total=total)
 
     def advance(self, n: int) -> None:
         if self._progress is not None:

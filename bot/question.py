@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.nlp import NUMERIC, TEMPORAL
+from index.nlp import NUMERIC, TEMPORAL
 from index.lexical import terms
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})

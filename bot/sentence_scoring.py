@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
-from bot.nlp import MONTHS, PERSON_NAME
+from index.nlp import MONTHS, PERSON_NAME
 from bot.question import CASUALTY, QuestionKind, analyse
 from bot.retrieve import coverages, entities, query_terms
 from bot.sentence_checks import background_year, negated, not_a_statement, question_verbs, speculation
@@ -41,6 +41,9 @@ class Sentence:
     score: float
     coverage: float
     published: str | None = None
+    # (chunk row, sentence number in its table) when the index stored the sentence: its entities
+    # can then be looked up (IndexVersion.sentence_entities) instead of read by the model
+    key: tuple[int, int] | None = None
 
 
 def score_sentences(question: str, query: str, passages: list[Passage], version: IndexVersion | None = None, *,
@@ -80,14 +83,14 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         found: list[Attribution] = []
         if spans is None:
             plain, found = _sentences_and_attributions(passage.text) if family else (split_sentences(passage.text), [])
-            spans = [(start, end, ids_of(terms(passage.text[start:end]))) for start, end in plain]
+            spans = [(start, end, ids_of(terms(passage.text[start:end])), None) for start, end in plain]
         attributed = {a.sentence for a in found}
-        sentence_terms = [term_ids for _, _, term_ids in spans]
+        sentence_terms = [term_ids for _, _, term_ids, _ in spans]
         covered, in_context = coverages(sentence_terms, q_ids), coverages(sentence_terms, context_ids)
         weighted = coverages(sentence_terms, q_ids, idf) if wants_idf else covered
         match_end = passage.match_end if passage.match_end is not None else len(passage.text)
         title_share = len(set(q_terms) & set(terms(title))) / len(q_terms) if q_terms else 0.0
-        for i, (start, end, _) in enumerate(spans):
+        for i, (start, end, _, key) in enumerate(spans):
             text = passage.text[start:end]
             row = np.zeros(len(FEATURES))
             row[0] = 1.0
@@ -108,7 +111,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             if surname:  # a follow-up about one person: their sentences, not another person's
                 extra += settings.w_focus if surname in text else -settings.w_focus if _PERSON.search(text) else 0.0
             rows.append(row)
-            out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published))
+            out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published, key))
     if rows:
         matrix = np.vstack(rows)
         scores = matrix @ weights + np.array([s.score for s in out])
@@ -148,10 +151,11 @@ def _term_ids(vocab: dict[str, int]):
     return ids_of
 
 
-def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int, int, np.ndarray]] | None:
+def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int, int, np.ndarray, tuple[int, int]]] | None:
     """The passage's sentences as the index stored them, per chunk: (start, end) inside the
-    passage text and the sentence's lexical term ids. A sentence in the overlap of two chunks is
-    taken once. None when the passage's chunks are unknown or the index has no sentence tables."""
+    passage text, the sentence's lexical term ids and (chunk row, sentence number). A sentence in
+    the overlap of two chunks is taken once. None when the passage's chunks are unknown or the
+    index has no sentence tables."""
     if not passage.parts:
         return None
     out = []
@@ -162,9 +166,9 @@ def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int
             return None
         term_ids = version.text_term_ids(row)
         before = 0
-        for start, end, upto in table.tolist():
+        for number, (start, end, upto) in enumerate(table.tolist()):
             if offset + start >= covered:
-                out.append((offset + start, offset + end, term_ids[before:upto]))
+                out.append((offset + start, offset + end, term_ids[before:upto], (row, number)))
                 covered = offset + end
             before = upto
     return out

@@ -120,7 +120,7 @@ def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answe
     query_embedder = make_query_embedder(settings, lambda: embedder or make_embedder(settings))
     query_embedder.embed(["warm up"])  # the first call is slow; pay it at start-up, not on a question
     retriever = Retriever(reader, query_embedder, settings.answer)
-    from bot.nlp import warm_up
+    from index.nlp import warm_up
 
     warm_up()  # the NER model for short answers (~1 s) loads at start-up, not on the first question
     return Answerer(retriever, settings.answer, make_composer(settings, query_embedder))

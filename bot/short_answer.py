@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bot.dates import ResolvedDate, published_date, resolve_date
-from bot.nlp import NAMES, NUMERIC, TEMPORAL, Entity
+from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
 from bot.question import CASUALTY, QuestionKind
 from index.lexical import terms
 

@@ -25,11 +25,13 @@ from index import static_encoder
 from index.articles import Article, Merged, Skipped, dedupe
 from index.chunking import chunk_article, embed_key, embed_text
 from index.embedder import Embedder, EmbeddingCache, embed_in_batches, resolve_model_path
+from index.entity_cache import EntityCache
 from index.errors import IndexCorrupt, ModelNotAvailable, NothingToIndex
 from index.lexical import Bm25Index, terms
 from index.onnx_encoder import load_query_encoder
 from index.sentences import sentence_table
 from index.near_dup import near_duplicates, signature
+from index.nlp import ner_model_name, read_entities
 from index.settings import IndexSettings
 from index.sources import FolderSource, Item, Source, default_sources, is_fetched
 from index.store import CHUNK_DTYPE, FORMAT, IndexVersion, VersionData, write_version
@@ -40,7 +42,7 @@ log = logging.getLogger(__name__)
 
 
 class EmbedProgress(Protocol):
-    def begin(self, total: int) -> None: ...
+    def begin(self, total: int, label: str | None = None) -> None: ...
     def advance(self, n: int) -> None: ...
     def end(self) -> None: ...
 
@@ -61,7 +63,7 @@ class SyncReport:
     skipped: list[Skipped] = field(default_factory=list)
     merged: list[Merged] = field(default_factory=list)
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)  # read, chunk, embed, index, write
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # read, chunk, embed, entities, index, write
     query_encoder: dict | None = None  # the static question encoder's fit, when one ran now
 
     def to_dict(self) -> dict:
@@ -131,6 +133,10 @@ def sync_index(
             vectors = _vectors(keys, title_texts, reusable, index_dir, settings, embedder, progress, report)
             clock = _lap(report, "embed", clock)
             bm25, sentences = bm25.result(), sentences.result()
+        entities = (_entity_tables(texts, sentences, reused_rows, reusable, index_dir / "cache" / "entities.sqlite", progress)
+                    if settings.entities else None)
+        if entities is not None:
+            clock = _lap(report, "entities", clock)
         report.articles, report.chunks = len(kept), len(keys)
 
         name = new_version_name(index_dir)
@@ -165,10 +171,13 @@ def sync_index(
         }
         if qdrant is not None:
             manifest["qdrant"] = qdrant
+        if entities is not None:
+            manifest["entities"] = {"model": entities[0], "labels": entities[1]}
         data = VersionData(
             manifest=manifest, articles=kept, files=file_records, chunk_rows=rows, chunk_keys=keys,
             chunk_texts=texts, vectors=store, bm25=bm25, sentences=sentences,
             stories=_stories(kept, origin, rows, texts, vectors, reusable),
+            entities=entities[2] if entities is not None else None,
         )
         staged = staging_dir(index_dir, name)
         try:
@@ -395,6 +404,8 @@ def _fingerprint(settings: IndexSettings, embedder: Embedder, articles: list[Art
     h = hashlib.sha1()
     store = [settings.model, embedder.dim, settings.chunk_tokens, settings.chunk_overlap_tokens, settings.faiss_factory]
     h.update(json.dumps(store + ([settings.vector_store] if settings.vector_store != "faiss" else [])).encode())
+    if settings.entities and (model := ner_model_name()):  # a version without them is rebuilt with them
+        h.update(f"entities:{model}".encode())
     for a in articles:
         fields = [a.id, a.content_hash, a.title, a.source, a.url, a.published, a.path]
         h.update(json.dumps(fields + [a.also] if a.also else fields).encode())
@@ -450,6 +461,61 @@ def _sentence_tables(texts: list[str], reused_rows: dict[int, int], reusable: In
         table = reusable.sentences(old) if old is not None and reusable is not None else None
         tables.append(table if table is not None else sentence_table(text, lambda s: len(terms(s))))
     return tables
+
+
+def _entity_tables(texts: list[str], sentences: list[np.ndarray], reused_rows: dict[int, int],
+                   reusable: IndexVersion | None, cache_path: Path, progress: EmbedProgress | None):
+    """(model, labels, per chunk (sentence, start, end, label id) rows): the NER model's entities of
+    every sentence, read once here so answers look them up. Unchanged chunks keep the previous
+    version's; a chunk text read before (a moved file, a full rebuild) comes from the cache beside
+    the embeddings; a sentence two new chunks share (their overlap) is read once. None without spaCy."""
+    model = ner_model_name()
+    if model is None:
+        return None
+    same_model = (reusable is not None and reusable.has_entities
+                  and reusable.manifest.get("entities", {}).get("model") == model)
+    old_labels = reusable.entity_labels if same_model else []
+    label_id: dict[str, int] = {}
+    tables: list[np.ndarray | None] = [None] * len(texts)
+    named: dict[int, list[tuple[int, int, int, str]]] = {}  # row → (sentence, start, end, label)
+    for row in range(len(texts)):
+        old = reused_rows.get(row)
+        if same_model and old is not None:
+            named[row] = [(i, s, e, old_labels[k]) for i, s, e, k in reusable.entity_rows(old).tolist()]
+    cache = EntityCache(cache_path, model)
+    try:
+        keys = {row: cache.key(texts[row]) for row in range(len(texts)) if row not in named}
+        cached = cache.get_many(list(set(keys.values())))
+        named.update({row: cached[key] for row, key in keys.items() if key in cached})
+        wanted: dict[str, int] = {}  # sentence text → its position in the texts read
+        for row in keys:
+            if row not in named:
+                for start, end, _ in sentences[row].tolist():
+                    wanted.setdefault(texts[row][start:end], len(wanted))
+        if progress:
+            progress.begin(len(wanted), "Reading names (NER)")
+        try:
+            found = read_entities(list(wanted), progress.advance if progress else None) if wanted else []
+        finally:
+            if progress:
+                progress.end()
+        if found is None:
+            return None
+        fresh: dict[str, list] = {}
+        for row in keys:
+            if row in named:
+                continue
+            text = texts[row]
+            named[row] = [(i, e.start, e.end, e.label) for i, (start, end, _) in enumerate(sentences[row].tolist())
+                          for e in found[wanted[text[start:end]]]]
+            fresh[keys[row]] = named[row]
+        cache.put_many(fresh)
+    finally:
+        cache.close()
+    for row in range(len(texts)):
+        rows = [(i, s, e, label_id.setdefault(label, len(label_id))) for i, s, e, label in named[row]]
+        tables[row] = np.array(rows, dtype=np.int32).reshape(-1, 4)
+    return model, sorted(label_id, key=label_id.get), tables
 
 
 def _rows_by_article(version: IndexVersion) -> dict[int, np.ndarray]:

@@ -9,6 +9,9 @@
                   sentences.npy   per sentence of each chunk: start, end, terms so far (see
                                   sentences.sentence_table); sentence_offsets.npy. Optional: a
                                   version without them has its sentences split when answering
+                  entities.npy    per chunk, the NER model's entities of its sentences: sentence,
+                                  start, end (inside the sentence), label (manifest "entities"
+                                  names the labels and the model); entity_offsets.npy. Optional
                   vectors.faiss   the vector store (see vectors.py)
                   bm25/           the BM25 index (bm25s files)
                   stories.json    article id → story id, and each story (index/stories.py)
@@ -28,6 +31,7 @@ from index.articles import Article
 from index.errors import IndexCorrupt
 from index.files import mapped
 from index.lexical import Bm25Index, terms
+from index.nlp import Entity
 from index.search import ChunkSearch, FaissBm25Search
 from index.vectors import FaissStore
 
@@ -62,6 +66,9 @@ class VersionData:
     bm25: Bm25Index
     sentences: list[np.ndarray] | None = None  # per chunk, sentences.sentence_table of its text
     stories: dict | None = None  # {"assignments": {article id: story id}, "stories": [Story fields]}
+    # per chunk, (sentence, start, end, label id) rows: the NER model's entities of its sentences,
+    # labels as manifest["entities"]["labels"] lists them
+    entities: list[np.ndarray] | None = None
 
 
 def write_version(folder: Path, data: VersionData) -> None:
@@ -80,17 +87,25 @@ def write_version(folder: Path, data: VersionData) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     if data.sentences is not None:
-        counts = np.zeros(len(data.sentences) + 1, dtype=np.int64)
-        np.cumsum([len(t) for t in data.sentences], out=counts[1:])
-        np.save(folder / "sentence_offsets.npy", counts)
-        np.save(folder / "sentences.npy", np.concatenate(data.sentences).astype(np.int32) if data.sentences
-                else np.zeros((0, 3), dtype=np.int32))
+        _save_per_chunk(folder, "sentences.npy", "sentence_offsets.npy", data.sentences, 3)
+    if data.entities is not None:
+        _save_per_chunk(folder, "entities.npy", "entity_offsets.npy", data.entities, 4)
     if data.vectors is not None:
         data.vectors.save(folder)
     if data.stories is not None:
         _write_json(folder / "stories.json", data.stories)
     data.bm25.save(folder / "bm25")
     _write_json(folder / "manifest.json", data.manifest)  # last: its presence marks a complete version
+
+
+def _save_per_chunk(folder: Path, name: str, offsets_name: str, tables: list[np.ndarray], columns: int) -> None:
+    """Per-chunk int32 tables back to back (`name`) and where each chunk's rows begin
+    (`offsets_name`, one more entry than chunks)."""
+    counts = np.zeros(len(tables) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in tables], out=counts[1:])
+    np.save(folder / offsets_name, counts)
+    np.save(folder / name, np.concatenate(tables).astype(np.int32) if tables
+            else np.zeros((0, columns), dtype=np.int32))
 
 
 class IndexVersion:
@@ -118,6 +133,11 @@ class IndexVersion:
             if (self.path / "sentences.npy").exists():
                 self._sentences = mapped(self.path / "sentences.npy")
                 self._sentence_offsets = mapped(self.path / "sentence_offsets.npy")
+            self._entities = self._entity_offsets = None
+            self.entity_labels: list[str] = list(self.manifest.get("entities", {}).get("labels", []))
+            if self.entity_labels and (self.path / "entities.npy").exists():
+                self._entities = mapped(self.path / "entities.npy")
+                self._entity_offsets = mapped(self.path / "entity_offsets.npy")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexCorrupt(f"cannot read index version {self.path}: {exc}; rebuild the index") from exc
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
@@ -190,6 +210,27 @@ class IndexVersion:
         if self._sentences is None:
             return None
         return self._sentences[self._sentence_offsets[row] : self._sentence_offsets[row + 1]]
+
+    @property
+    def has_entities(self) -> bool:
+        """Whether the build stored the NER model's entities of every sentence."""
+        return self._entities is not None
+
+    def entity_rows(self, row: int) -> np.ndarray | None:
+        """A chunk's stored entities as (sentence, start, end, label id) rows (offsets inside the
+        sentence, the sentence's number in `sentences(row)`); None when the version has none."""
+        if self._entities is None:
+            return None
+        return self._entities[self._entity_offsets[row] : self._entity_offsets[row + 1]]
+
+    def sentence_entities(self, row: int, sentence: int, text: str) -> tuple[Entity, ...] | None:
+        """The stored entities of one sentence of a chunk (`text` is the sentence), as the model
+        found them when indexing; None when the version stored none."""
+        rows = self.entity_rows(row)
+        if rows is None:
+            return None
+        labels = self.entity_labels
+        return tuple(Entity(s, e, labels[k], text[s:e]) for i, s, e, k in rows.tolist() if i == sentence)
 
     @property
     def name(self) -> str:

@@ -144,7 +144,7 @@ def test_stored_sentences_give_the_answer_splitting_the_passages_gives(answerer)
         retrieval = answerer.retriever.retrieve(question, 5)
         for passage in retrieval.passages:
             spans = indexed_sentences(passage, retrieval.version)
-            assert [(a, b) for a, b, _ in spans] == split_sentences(passage.text)
+            assert [(a, b) for a, b, _, _ in spans] == split_sentences(passage.text)
         stored = score_sentences(question, question, retrieval.passages[:4], retrieval.version)
         split = score_sentences(question, question, retrieval.passages[:4])
         assert [(s.text, round(s.score, 6)) for s in stored] == [(s.text, round(s.score, 6)) for s in split]

@@ -170,3 +170,14 @@ def test_a_question_naming_two_outlets_quotes_both(quality):
     answer = quality.answer("How did the Daily Courier and Sports Desk describe the Continental Cup final?")
     assert answer.found
     assert {c.source for c in answer.citations} >= {"Daily Courier", "Sports Desk"}, answer.answer
+
+
+def test_name_questions_look_up_the_entities_the_index_stored(quality, monkeypatch):
+    import bot.answer
+
+    read_now: list[str] = []
+    real = bot.answer.entities_of
+    monkeypatch.setattr(bot.answer, "entities_of", lambda texts: read_now.extend(texts) or real(texts))
+    answer = quality.answer("Who won the Continental Cup final?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Harbour City", answer.answer
+    assert read_now == []  # no sentence went through the NER model while answering

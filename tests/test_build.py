@@ -343,3 +343,61 @@ def test_sentences_are_stored_with_their_terms_and_carried_over_on_update(seeds_
             assert ids[before:upto].tolist() == [vocab[t] for t in terms(text[start:end])]
             before = upto
         assert np.array_equal(table, fresh.sentences(row))
+
+
+class StageRecorder:
+    """An EmbedProgress that remembers each stage's label and total, and what was advanced."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, int] = {}
+        self.advanced = 0
+        self._label = ""
+
+    def begin(self, total: int, label: str | None = None) -> None:
+        self._label = label or "embedding"
+        self.totals[self._label] = total
+
+    def advance(self, n: int) -> None:
+        self.advanced += n
+
+    def end(self) -> None:
+        pass
+
+
+def test_entities_are_stored_per_sentence_as_the_model_reads_them_and_carried_over(seeds_copy, tmp_path):
+    from index.nlp import entities_of
+
+    write_others(seeds_copy)
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    (seeds_copy / "extra.txt").write_text("Talks resumed\nTalks on Idlib resumed in Moscow on Monday. "
+                                          "Sergei Lavrov met Mevlut Cavusoglu.")
+    progress = StageRecorder()
+    sync_index(s, HashingEmbedder(), progress=progress)
+    assert progress.totals["Reading names (NER)"] == 2  # only the new article's two sentences were read
+    version = load_current(s.index_dir)
+    assert version.has_entities and version.manifest["entities"]["model"].startswith("en-core-web-sm")
+    labels = set()
+    for row in range(len(version)):
+        text = version.chunk_text(row)
+        for i, (start, end, _) in enumerate(version.sentences(row).tolist()):
+            sentence = text[start:end]
+            stored = version.sentence_entities(row, i, sentence)
+            assert stored == entities_of([sentence])[0], sentence  # what answering would have read
+            labels.update(e.label for e in stored)
+    assert {"GPE", "PERSON", "DATE"} <= labels
+
+    again = StageRecorder()
+    sync_index(s, HashingEmbedder(), full=True, progress=again)  # every chunk text was read before
+    assert again.totals.get("Reading names (NER)", 0) == 0
+    rebuilt = load_current(s.index_dir)
+    assert rebuilt.name != version.name and rebuilt.has_entities
+    for row in range(len(version)):
+        text = version.chunk_text(row)
+        for i, (start, end, _) in enumerate(version.sentences(row).tolist()):
+            assert rebuilt.sentence_entities(row, i, text[start:end]) == version.sentence_entities(row, i, text[start:end])
+
+    off = settings(seeds_copy, tmp_path / "off", entities=False)
+    sync_index(off, HashingEmbedder())
+    plain = load_current(off.index_dir)
+    assert not plain.has_entities and plain.sentence_entities(0, 0, "Monday") is None

