@@ -74,6 +74,9 @@ def status_view(status: dict) -> Group:
     for key in ("version", "built_at", "model", "dim", "articles", "chunks", "files", "build_seconds", "path"):
         table.add_row(key, escape(str(status.get(key, ""))))
     table.add_row("skipped files", str(len(status.get("skipped", []))))
+    names = status.get("entities")
+    table.add_row("names (NER)", f"stored per sentence by {escape(names['model'])}" if names
+                  else "read when answering (not stored: index.entities off, or spaCy missing)")
     fit = status.get("static_question_encoder")
     if fit:
         table.add_row("static question encoder", f"fitted on {fit['chunks']:,} chunks ({fit['spans']:,} spans), "

@@ -46,6 +46,9 @@ def test_help_lists_every_command():
 def test_status_json_and_env_paths(cli_index):
     status = json.loads(run("index", "status", "--json", env={"NEWSBOT_INDEX": str(cli_index)}).stdout)
     assert status["articles"] == 1 and status["model"] == "packaged:all-MiniLM-L6-v2" and status["dim"] == 384
+    assert status["entities"]["model"].startswith("en-core-web-sm") and "PERSON" in status["entities"]["labels"]
+    shown = run("index", "status", env={"NEWSBOT_INDEX": str(cli_index), "COLUMNS": "200"}).stdout
+    assert "names (NER)" in shown and "stored per sentence by en-core-web-sm" in shown
 
 
 def test_update_without_changes_is_a_no_op(cli_index):
