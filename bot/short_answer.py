@@ -35,6 +35,9 @@ class Candidate:
     text: str
     label: str
     weight: float
+    # False for the one reporting ("Joe Biden said … five officers were charged"): its weight still
+    # counts against the others' confidence, but it is never the answer
+    eligible: bool = True
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     q_lower = question.lower()
     q_terms = set(terms(question))
     name_words = set(terms(" ".join(question_names)))
+    about_speech = bool(_SPEECH_QUESTION.search(q_lower))
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -79,7 +83,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if kind.wants_date:
                 weight *= _date_fit(e.text)
             if weight > 0:
-                out.append(Candidate(i, e.start, e.end, e.text, e.label, weight))
+                out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
+                                     eligible=about_speech or not _speaker(text, e)))
     return out
 
 
@@ -122,6 +127,26 @@ def _modifier(sentence: str, e: Entity) -> bool:
     return following is not None and following.group(1) not in _NOT_A_NOUN
 
 
+# the question asks who said, wrote or named something: a speaker may be its answer
+_SPEECH_QUESTION = re.compile(r"\b(?:say|says|said|tell|told|warn(?:ed|s)?|claim(?:ed|s)?|announc(?:e|ed|es)|blam(?:e|ed|es)|"
+                              r"accus(?:e|ed|es)|call(?:ed|s)?|tweet(?:ed|s)?|wr(?:ite|ote|ites)|argu(?:e|ed|es)|describ(?:e|ed|es)|"
+                              r"prais(?:e|ed|es)|criticiz(?:e|ed|es)|criticis(?:e|ed|es)|den(?:y|ied|ies)|confirm(?:ed|s)?|predict(?:ed|s)?|"
+                              r"urg(?:e|ed|es)|vow(?:ed|s)?|respond(?:ed|s)?|react(?:ed|s)?)\b")
+_SAID_AFTER = re.compile(r"^(?:,[^,;]{1,80},)?\s+(?:said|says|told|added|wrote|tweeted|noted|stated|argued|explained|insisted)\b")
+_CLAUSE_END = re.compile(r"^\s*(?:[,.;:)”\"]|$)")
+_SAID_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|wrote|tweeted|noted)|\baccording to)\s+(?:[A-Z][\w.'-]*\s+){0,4}$")
+
+
+def _speaker(sentence: str, e: Entity) -> bool:
+    """"President Joe Biden said … after five officers were charged": the one reporting is not who
+    was charged. A person or body directly before "said" (or after "said" / "according to")."""
+    if e.label not in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False
+    after = sentence[e.end:]
+    # "…,” said Joe Biden." names the speaker; "police said Tom Smith was charged" does not
+    return bool(_SAID_AFTER.match(after) or (_SAID_BEFORE.search(sentence[: e.start]) and _CLAUSE_END.match(after)))
+
+
 def _dateline(sentence: str, e: Entity) -> bool:
     """"ERBIL, Kurdistan Region –" and "LIMA –" open a story: where it was filed, not an answer."""
     match = _DATELINE.match(sentence)
@@ -152,7 +177,7 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
         if not key:
             continue
         totals[key] = totals.get(key, 0.0) + c.weight
-        if key not in best_of or c.weight > best_of[key].weight:
+        if key not in best_of or (c.eligible, c.weight) > (best_of[key].eligible, best_of[key].weight):
             best_of[key] = c
     if kind.latest:  # the newest dated figure wins: weigh each value by its article's recency
         order = sorted({p for _, _, p in sentences if p}, reverse=True)
@@ -162,7 +187,7 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
             totals[key] *= 2.0 if rank == 0 else 1.0
     _merge_contained(totals, best_of)
     everything = sum(totals.values())
-    ranked = sorted(totals, key=lambda k: (-totals[k], best_of[k].sentence, best_of[k].start))
+    ranked = sorted((k for k in totals if best_of[k].eligible), key=lambda k: (-totals[k], best_of[k].sentence, best_of[k].start))
     picks = []
     for key in ranked[:limit]:
         c = best_of[key]
@@ -191,7 +216,7 @@ def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], 
     for index in sorted({c.sentence for c in found}):
         if math.exp(-(best_score - sentences[index][1]) / 0.15) < 0.25:
             continue
-        mine = [c for c in found if c.sentence == index and _key(c.text) not in seen]
+        mine = [c for c in found if c.sentence == index and c.eligible and _key(c.text) not in seen]
         if not mine:
             continue
         c = max(mine, key=lambda c: (c.weight, -c.start))

@@ -1,7 +1,8 @@
 """Articles written for the answer-quality tests: each holds one way a confident answer goes wrong
 (a prediction beside the result, a team that "never won" beside the winner, a kicker line,
 nominations beside wins, a teaser line, an older and a newer toll,
-a pronoun after a named answer, one event reported in three places, a relative date)."""
+a pronoun after a named answer, one event reported in three places, a relative date, the one
+reporting a charge beside those charged)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -123,6 +124,15 @@ ARTICLES = {
         "text": (
             "Regulators closed Cedar Valley Bank on Friday after depositors withdrew $42 billion in a single day, "
             "the largest bank failure since 2008. The bank had about 37,000 depositors, most of them technology firms."
+        ),
+    },
+    "deputies-charged.json": {
+        "title": "Governor calls for calm as deputies face charges",
+        "source": "State Wire", "published": "2023-01-27", "url": "https://example.org/news/webb-charges",
+        "text": (
+            "Governor Alan Pryce said the family of Marcus Webb deserves a full and fair investigation after "
+            "three former Harlow County sheriff's deputies were charged on Thursday with manslaughter in his death. "
+            "Webb, 31, died after a traffic stop in January."
         ),
     },
 }

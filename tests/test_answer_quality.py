@@ -181,3 +181,11 @@ def test_name_questions_look_up_the_entities_the_index_stored(quality, monkeypat
     answer = quality.answer("Who won the Continental Cup final?")
     assert answer.short_answer is not None and answer.short_answer.text == "Harbour City", answer.answer
     assert read_now == []  # no sentence went through the NER model while answering
+
+
+def test_the_one_reporting_is_not_who_the_question_asks_about(quality):
+    charged = quality.answer("Who was charged in the death of Marcus Webb?")
+    assert charged.found and "deputies were charged" in charged.answer, charged.answer
+    assert charged.short_answer is None or "Pryce" not in charged.short_answer.text, charged.answer
+    said = quality.answer("Who said the family of Marcus Webb deserves a fair investigation?")
+    assert said.short_answer is not None and said.short_answer.text == "Alan Pryce", said.answer  # a speech question
