@@ -475,8 +475,6 @@ def _entity_tables(texts: list[str], sentences: list[np.ndarray], reused_rows: d
     same_model = (reusable is not None and reusable.has_entities
                   and reusable.manifest.get("entities", {}).get("model") == model)
     old_labels = reusable.entity_labels if same_model else []
-    label_id: dict[str, int] = {}
-    tables: list[np.ndarray | None] = [None] * len(texts)
     named: dict[int, list[tuple[int, int, int, str]]] = {}  # row → (sentence, start, end, label)
     for row in range(len(texts)):
         old = reused_rows.get(row)
@@ -512,9 +510,9 @@ def _entity_tables(texts: list[str], sentences: list[np.ndarray], reused_rows: d
         cache.put_many(fresh)
     finally:
         cache.close()
-    for row in range(len(texts)):
-        rows = [(i, s, e, label_id.setdefault(label, len(label_id))) for i, s, e, label in named[row]]
-        tables[row] = np.array(rows, dtype=np.int32).reshape(-1, 4)
+    label_id: dict[str, int] = {}
+    tables = [np.array([(i, s, e, label_id.setdefault(label, len(label_id))) for i, s, e, label in named[row]],
+                       dtype=np.int32).reshape(-1, 4) for row in range(len(texts))]
     return model, sorted(label_id, key=label_id.get), tables
 
 

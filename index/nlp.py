@@ -68,7 +68,7 @@ class _Pipeline:
             return None
         out: list[tuple[Entity, ...]] = []
         for doc in nlp.pipe(texts, batch_size=batch_size):
-            out.append(tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents))
+            out.append(_doc_entities(doc))
             if advance is not None and len(out) % batch_size == 0:
                 advance(batch_size)
         if advance is not None and len(out) % batch_size:
@@ -79,7 +79,7 @@ class _Pipeline:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
             nlp = self._load()
-            found = ([tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+            found = ([_doc_entities(doc)
                       for doc in nlp.pipe(missing)] if nlp is not None else [_regex_entities(t) for t in missing])
             with self._lock:
                 for text, ents in zip(missing, found):
@@ -92,6 +92,10 @@ class _Pipeline:
                 ents = self._cache.get(text)
                 out.append(ents if ents is not None else _regex_entities(text))
             return out
+
+
+def _doc_entities(doc) -> tuple[Entity, ...]:
+    return tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
 
 
 _PIPELINE = _Pipeline()
