@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from bot.attribution import Attribution, question_family
-from bot.conversation import Conversation, is_follow_up
+from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
 from bot.retrieve import Retrieval, Retriever
@@ -83,7 +83,7 @@ class Answerer:
         if conversation is None:
             return question
         condense = getattr(self.composer, "condense", None)
-        if condense is not None and conversation.turns and is_follow_up(question):
+        if condense is not None and conversation.follows(question):
             condensed = condense(question, conversation.turns)
             if condensed:
                 return condensed

@@ -1,8 +1,10 @@
 """Conversation memory: recent turns, and follow-up questions resolved against them without an LLM.
 
 A follow-up ("what did Erdogan say about it?", "and how many troops?") is recognised by pronouns,
-a leading "and/what about", or by being too short to stand alone; its retrieval query then carries
-the entities of the previous question and answer.
+a leading "and/what about", by being too short to stand alone, or by naming nothing while asking
+about what the previous turn was about ("what was the magnitude of the earthquake?" after a question
+on the Turkey earthquake); its retrieval query then carries the entities of the previous question
+and answer.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from bot.question import personal_pronoun
 from bot.retrieve import entities, query_terms
 from bot.types import Answer
+from index.lexical import terms
 
 _REFERRING = re.compile(
     r"\b(it|its|that|this|those|these|they|them|their|he|she|him|her|his|there|then|the same)\b", re.I
@@ -34,13 +37,29 @@ def is_follow_up(question: str) -> bool:
     return len(query_terms(question)) < 2 and not entities(question)
 
 
+def continues_topic(question: str, turn: Turn) -> bool:
+    """A question that names nothing itself ("what was the final score?") and whose words the
+    previous turn's question, answer or cited passages hold: it asks about that turn's topic. A new
+    topic asked without names ("how is inflation doing?") shares no words with it and stands alone."""
+    words = set(query_terms(question))
+    if not words or entities(question):
+        return False
+    said = " ".join([turn.question, *(s.text for s in turn.answer.segments),
+                     *(c.passage for c in turn.answer.citations if c.passage)])
+    return 2 * len(words & set(terms(said))) >= len(words)
+
+
 class Conversation:
     def __init__(self, max_turns: int = 6) -> None:
         self.turns: deque[Turn] = deque(maxlen=max_turns)
 
+    def follows(self, question: str) -> bool:
+        """The question continues this conversation (see the module's doc)."""
+        return bool(self.turns) and (is_follow_up(question) or continues_topic(question, self.turns[-1]))
+
     def resolve(self, question: str) -> str:
         """The retrieval query for a question in this conversation."""
-        if not self.turns or not is_follow_up(question):
+        if not self.follows(question):
             return question
         previous = self.turns[-1]
         focus = self.focus(question)

@@ -33,7 +33,9 @@ _HEADS: dict[frozenset[str], frozenset[str]] = {
         rapper musician author writer director ceo executive official minister senator governor judge coach
         quarterback athlete pope king queen prince princess comedian host journalist lawmaker candidate
         celebrity founder chef designer driver golfer pitcher scientist astronaut billionaire mayor
-        spokesperson spokesman spokeswoman officer suspect victim""".split()),
+        spokesperson spokesman spokeswoman officer suspect victim gunman shooter attacker killer assailant
+        bomber hijacker kidnapper robber speaker chancellor chairman chairwoman commissioner
+        secretary ambassador commander manager""".split()),
     TEMPORAL: frozenset("year month day date time decade century".split()),
     NUMERIC: frozenset("""number toll count total price cost amount percentage percent rate age score figure
         sum fine salary budget population""".split()),
@@ -104,7 +106,10 @@ def analyse(question: str) -> QuestionKind:
         return QuestionKind(True, PLACE, ORGS, plural=plural, latest=latest, future=future)
     if re.search(r"\bwho(?:m|se)?\b", lowered):
         plural = bool(re.search(r"\bwho (?:were|are|have)\b", lowered))
-        return QuestionKind(True, PEOPLE, ORGS | frozenset({"NORP", "GPE"}), plural=plural, latest=latest, future=future)
+        # "who was the gunman?" asks for a person: the studio he fired at is no answer ("who
+        # blamed …" may be a government, "who won …" a team)
+        secondary = frozenset() if _asks_for_a_person(lowered) else ORGS | frozenset({"NORP", "GPE"})
+        return QuestionKind(True, PEOPLE, secondary, plural=plural, latest=latest, future=future)
     head = _head_noun(q)
     if head is not None:
         word, plural = head
@@ -117,6 +122,29 @@ def analyse(question: str) -> QuestionKind:
     if re.search(r"\b(?:named|called|titled|nicknamed|dubbed)\b", lowered):
         return QuestionKind(True, WORKS, PEOPLE | ORGS, latest=latest, future=future)
     return QuestionKind(False, latest=latest, future=future)
+
+
+# words of a when-question that say no event: the question's frame, not what happened
+_FRAME = frozenset(terms("when what which year month week day date time today happen happened take took place "
+                         "did does do is was were will would this last first next exactly your you our their my"))
+# an event named by another word than the question's ("when did she die?" → "her death")
+_EVENT_FORMS = {"die": frozenset(terms("death dead passed")), "born": frozenset(terms("birth")),
+                "marri": frozenset(terms("wedding wed"))}
+
+
+def event_terms(question: str) -> frozenset[str]:
+    """The stemmed words naming what a when-question asks the date of ("when did Lisa Marie
+    Presley die?" → die, death, dead, …): its lower-case content words, with their other forms.
+    Names are left out (they say who, not what happened)."""
+    words = set(terms(" ".join(re.findall(r"(?<![\w’'])[a-z][\w’'-]*", question)))) - _FRAME
+    return frozenset(words.union(*(_EVENT_FORMS.get(w, ()) for w in words)))
+
+
+def _asks_for_a_person(lowered: str) -> bool:
+    """"who is the new speaker?", "who were the victims?": the noun after who + be is a person's role."""
+    match = re.search(r"\bwho (?:is|was|are|were) (?:the |a |an )?((?:[\w-]+ ){0,2}?[\w-]+)"
+                      r"(?:\s*\??$| (?:in|of|at|for|behind|from|on)\b)", lowered)
+    return match is not None and _singular(match.group(1).split()[-1]) in _HEADS[PEOPLE]
 
 
 def _head_noun(question: str) -> tuple[str, bool] | None:

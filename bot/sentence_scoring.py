@@ -14,7 +14,7 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from index.nlp import MONTHS, PERSON_NAME
-from bot.question import CASUALTY, QuestionKind, analyse
+from bot.question import CASUALTY, QuestionKind, analyse, mentioned, name_terms, names_in
 from bot.retrieve import coverages, entities, query_terms
 from bot.sentence_checks import background_year, negated, not_a_statement, question_verbs, speculation
 from bot.sentence_model import FEATURES, weights_vector
@@ -70,13 +70,11 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     family = question_family(question)
     kind = kind or analyse(question)
     surname = focus.split()[-1] if focus else ""
-    dated = sorted({p.article.published for p in passages if p.article.published}, reverse=True)
     out: list[Sentence] = []
     rows: list[np.ndarray] = []
     for rank, passage in enumerate(passages):
         title = passage.article.title
         published = passage.article.published
-        recency = (1.0 - dated.index(published) / max(1, len(dated) - 1)) if kind.latest and published and len(dated) > 1 else 0.0
         # attributions only matter to who-said/blamed questions; they split the passage themselves,
         # other questions read the sentences and their terms as the index stored them
         spans = indexed_sentences(passage, version) if version is not None and not family else None
@@ -107,11 +105,13 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             row[15] = 1.0 if passage.start + start < 400 else 0.0
             row[16] = min(len(text) / 200, 2.0)
             row[17] = title_share
-            extra = settings.w_recent * recency
+            extra = 0.0
             if surname:  # a follow-up about one person: their sentences, not another person's
                 extra += settings.w_focus if surname in text else -settings.w_focus if _PERSON.search(text) else 0.0
             rows.append(row)
             out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published, key))
+    if kind.latest:
+        _add_recency(out, passages, settings, [t for name in names_in(question) for t in name_terms(name)])
     if rows:
         matrix = np.vstack(rows)
         scores = matrix @ weights + np.array([s.score for s in out])
@@ -137,6 +137,26 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     out.sort(key=lambda s: (-s.score, s.passage, s.start))
     seen: set[str] = set()  # a sentence two passages of one article both hold is read once
     return [s for s in out if not (s.text in seen or seen.add(s.text))]
+
+
+def _add_recency(sentences: list[Sentence], passages: list[Passage], settings: AnswerSettings,
+                 names: list[str]) -> None:
+    """"Latest" questions: a sentence gains `w_recent` × its article's recency rank among the
+    passages about the question (those naming all its names; without names, those where some
+    sentence covers `min_coverage` of its words): an unrelated article that happens to be newer
+    must not make the newest report look old."""
+    if names:
+        relevant = {i for i, p in enumerate(passages)
+                    if all(mentioned(t, set(terms(p.article.title + " " + p.text))) for t in names)}
+    else:
+        relevant = {s.passage for s in sentences if s.coverage >= settings.min_coverage}
+    dated = sorted({passages[i].article.published for i in relevant if passages[i].article.published}, reverse=True)
+    if len(dated) < 2:
+        return
+    for s in sentences:
+        published = passages[s.passage].article.published
+        if s.passage in relevant and published:
+            s.score += settings.w_recent * (1.0 - dated.index(published) / (len(dated) - 1))
 
 
 def _term_ids(vocab: dict[str, int]):

@@ -2,7 +2,8 @@
 (a prediction beside the result, a team that "never won" beside the winner, a kicker line,
 nominations beside wins, a teaser line, an older and a newer toll,
 a pronoun after a named answer, one event reported in three places, a relative date, the one
-reporting a charge beside those charged)."""
+reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
+gunman not yet named beside the hall he fired at)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -81,7 +82,8 @@ ARTICLES = {
         "source": "Gridiron Report", "published": "2023-02-13", "url": "https://example.org/sport/bowl-mvp",
         "text": (
             "Patrick Mahomes was named most valuable player of the Championship Bowl after leading Kansas City "
-            "to a 38-35 comeback win over Philadelphia. Mahomes threw for 182 yards and three touchdowns "
+            "to a 38-35 comeback win over Philadelphia, scoring on every second-half possession after trailing "
+            "24-14 at half-time. Mahomes threw for 182 yards and three touchdowns "
             "despite an injured ankle. Philadelphia quarterback Jalen Hurts threw for 304 yards and ran for "
             "three touchdowns in defeat."
         ),
@@ -133,6 +135,22 @@ ARTICLES = {
             "Governor Alan Pryce said the family of Marcus Webb deserves a full and fair investigation after "
             "three former Harlow County sheriff's deputies were charged on Thursday with manslaughter in his death. "
             "Webb, 31, died after a traffic stop in January."
+        ),
+    },
+    "yacht.json": {
+        "title": "Classic yachts return to Port Ellery for the summer regatta",
+        "source": "Harbour Life", "published": "2023-02-20", "url": "https://example.org/local/ellery-regatta",
+        "text": (
+            "On June 4, 1998, the schooner Mira Castell, named after the sailor's grandmother, was launched at "
+            "the Port Ellery yard. Owners Mira Castell and her brother still race the schooner each summer."
+        ),
+    },
+    "dance-hall.json": {
+        "title": "Four killed in shooting at Corvale dance hall",
+        "source": "Metro Wire", "published": "2023-01-22", "url": "https://example.org/news/corvale-shooting",
+        "text": (
+            "A gunman opened fire at the Harbor Lights Dance Hall in Corvale on Saturday night, killing four "
+            "people, police said. Detectives have not yet named the gunman, who fled in a white van."
         ),
     },
 }

@@ -189,3 +189,30 @@ def test_the_one_reporting_is_not_who_the_question_asks_about(quality):
     assert charged.short_answer is None or "Pryce" not in charged.short_answer.text, charged.answer
     said = quality.answer("Who said the family of Marcus Webb deserves a fair investigation?")
     assert said.short_answer is not None and said.short_answer.text == "Alan Pryce", said.answer  # a speech question
+
+
+def test_a_question_naming_nothing_continues_the_previous_topic(quality):
+    conversation = Conversation()
+    quality.answer("How many yards did Jalen Hurts throw for?", conversation)
+    score = quality.answer("What was the final score?", conversation)  # of that game, not the cup final
+    assert score.found and "38-35" in score.segments[0].text, score.answer
+    assert first_cited(score) == "Mahomes named Championship Bowl MVP after comeback win"
+    # a new topic asked without names shares no words with the game and stands alone
+    power = quality.answer("How many homes lost power in the storm?", conversation)
+    assert power.query == "How many homes lost power in the storm?", power.query
+    assert first_cited(power) == "Atlantic storm batters southwest Europe"
+
+
+def test_a_date_answers_when_only_from_a_sentence_telling_the_event(quality):
+    # the index knows Mira Castell (and a yacht of that name launched on a date), not when she died
+    died = quality.answer("When did Mira Castell die?")
+    assert died.short_answer is None, died.answer
+    launched = quality.answer("When was the schooner Mira Castell launched?")
+    assert launched.short_answer is not None and launched.short_answer.text == "June 4, 1998", launched.answer
+
+
+def test_who_asking_for_a_person_is_not_answered_with_a_place(quality):
+    answer = quality.answer("Who was the gunman in the Corvale shooting?")
+    assert answer.found and "Harbor Lights Dance Hall" in answer.answer  # the evidence is quoted …
+    assert answer.short_answer is None, answer.answer  # … but a dance hall is no answer to "who"
+
