@@ -168,7 +168,7 @@ class Retriever:
                 score = (
                     W["cosine"] * cosines[position] + W["bm25"] * bm25 / max_bm25
                     + W["coverage"] * covered[position]
-                    + W["time"] * self._time_boost(article.published, today, hints)
+                    + W["time"] * self._time_boost(article.published, today, hints, self.settings.w_undated_recent)
                     + (0.05 if article.id in preferred else 0.0)
                 )
             scored.append((-float(score), row, article, float(cosines[position]), bm25))
@@ -208,8 +208,10 @@ class Retriever:
         return Filters(sources=frozenset((hints.source,))) if hints.source else Filters()
 
     @staticmethod
-    def _time_boost(published: str | None, today: int, hints: QueryHints) -> float:
+    def _time_boost(published: str | None, today: int, hints: QueryHints, undated: float = 0.0) -> float:
         boost = 0.0
+        if undated and published and not hints.year and not hints.recent:
+            boost += undated * max(0.0, 1.0 - abs(today - _ordinal(published)) / 365.0)
         if hints.year and published and published.startswith(str(hints.year)):
             boost += 0.05
         if hints.recent and published:

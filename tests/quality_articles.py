@@ -3,7 +3,7 @@
 nominations beside wins, a teaser line, an older and a newer toll,
 a pronoun after a named answer, one event reported in three places, a relative date, the one
 reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
-gunman not yet named beside the hall he fired at)."""
+gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -151,6 +151,14 @@ ARTICLES = {
         "text": (
             "A gunman opened fire at the Harbor Lights Dance Hall in Corvale on Saturday night, killing four "
             "people, police said. Detectives have not yet named the gunman, who fled in a white van."
+        ),
+    },
+    "awards-2020.json": {
+        "title": "Salt Road triumphs at the Meridian Film Awards",
+        "source": "Film Wire", "published": "2020-03-09", "url": "https://example.org/film/meridian-awards-2020",
+        "text": (
+            "The road movie Salt Road, which had nine nominations, won five Meridian awards on Sunday night, "
+            "including best picture. The ceremony in Lisbon was the festival's largest yet."
         ),
     },
 }

@@ -216,3 +216,14 @@ def test_who_asking_for_a_person_is_not_answered_with_a_place(quality):
     assert answer.found and "Harbor Lights Dance Hall" in answer.answer  # the evidence is quoted …
     assert answer.short_answer is None, answer.answer  # … but a dance hall is no answer to "who"
 
+
+def test_a_question_naming_no_date_is_about_the_latest_edition(quality):
+    # two years of the same awards, reported alike: "which film won" without a year asks about the
+    # newest (a boost that breaks near-ties; an older report matching much better still wins)
+    answer = quality.answer("Which film won best picture at the Meridian Film Awards?")
+    assert first_cited(answer) == "Quiet River sweeps the Meridian Film Awards", answer.answer
+    assert answer.short_answer is None or answer.short_answer.text == "Quiet River", answer.answer
+    # a question naming the year still gets that year's
+    earlier = quality.answer("Which film won best picture at the Meridian Film Awards in 2020?")
+    assert first_cited(earlier) == "Salt Road triumphs at the Meridian Film Awards", earlier.answer
+
