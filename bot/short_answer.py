@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
@@ -61,6 +61,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     q_terms = set(terms(question))
     name_words = set(terms(" ".join(question_names)))
     about_speech = bool(_SPEECH_QUESTION.search(q_lower))
+    # "who is the new prime minister?": the one leaving the post is not its new holder
+    successor = bool(_SUCCESSOR_QUESTION.search(q_lower))
+    leaving: set[str] = set()  # surnames of those said to be leaving the post
     # a date answers "when did X die?" only from a sentence that says X died (or of X's death)
     event = event_terms(question) if kind.wants_date else frozenset()
     top = max((score for _, score, _ in sentences), default=0.0)
@@ -89,6 +92,14 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
                                      eligible=tells_event and (about_speech or not _speaker(text, e))))
+                if successor and _outgoing(text, e):
+                    leaving.add(e.text.split()[-1].lower())
+    if leaving:  # said to be leaving in one sentence: not the new holder in any other either. A
+        # quarter of their weight still counts against the others: with none, "the new prime minister
+        # of Ostmark" was answered with another country's, named in a weaker sentence; with all,
+        # the one replacing them lost to the one replaced ("X was sworn in, replacing Y")
+        out = [replace(c, weight=c.weight / 4, eligible=False) if c.text.split()[-1].lower() in leaving else c
+               for c in out]
     return out
 
 
@@ -137,18 +148,39 @@ _SPEECH_QUESTION = re.compile(r"\b(?:say|says|said|tell|told|warn(?:ed|s)?|claim
                               r"prais(?:e|ed|es)|criticiz(?:e|ed|es)|criticis(?:e|ed|es)|den(?:y|ied|ies)|confirm(?:ed|s)?|predict(?:ed|s)?|"
                               r"urg(?:e|ed|es)|vow(?:ed|s)?|respond(?:ed|s)?|react(?:ed|s)?)\b")
 _SAID_AFTER = re.compile(r"^(?:,[^,;]{1,80},)?\s+(?:said|says|told|added|wrote|tweeted|noted|stated|argued|explained|insisted)\b")
+# "“… a great friend to me.” - Australian Prime Minister Anthony Albanese": a quote's signature
+_QUOTE_DASH_BEFORE = re.compile(r"[”\"]\s*[-–—]\s*(?:[A-Z][\w.'-]*\s+){0,4}$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)”\"]|$)")
 _SAID_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|wrote|tweeted|noted)|\baccording to)\s+(?:[A-Z][\w.'-]*\s+){0,4}$")
 
 
 def _speaker(sentence: str, e: Entity) -> bool:
     """"President Joe Biden said … after five officers were charged": the one reporting is not who
-    was charged. A person or body directly before "said" (or after "said" / "according to")."""
+    was charged. A person or body directly before "said" (or after "said" / "according to", or
+    signing a quote after a dash)."""
     if e.label not in {"PERSON", "ORG", "NORP", "GPE"}:
         return False
     after = sentence[e.end:]
     # "…,” said Joe Biden." names the speaker; "police said Tom Smith was charged" does not
-    return bool(_SAID_AFTER.match(after) or (_SAID_BEFORE.search(sentence[: e.start]) and _CLAUSE_END.match(after)))
+    before = sentence[: e.start]
+    return bool(_SAID_AFTER.match(after) or
+                ((_SAID_BEFORE.search(before) or _QUOTE_DASH_BEFORE.search(before)) and _CLAUSE_END.match(after)))
+
+
+_SUCCESSOR_QUESTION = re.compile(r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
+                                 r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b")
+_LEAVING = re.compile(r"^[,\s]*(?:\([^)]{0,40}\)\s*)?(?:[\w,-]+\s+){0,3}?(?:is|was|has|had|will)?\s*(?:be\s+)?(?:quit\w*|resign\w*|"
+                      r"step(?:s|ping|ped)? down|leav\w*|left|ousted|retir\w*|depart\w*|announced (?:her|his) resignation)\b", re.I)
+_LEAVING_BEFORE = re.compile(r"\b(?:outgoing|former|departing|ousted|resigning|retiring|predecessor|replac(?:e|es|ed|ing)|"
+                             r"succeed(?:s|ed|ing)?)\s+(?:[\w.'-]+\s+){0,4}$", re.I)
+
+
+def _outgoing(sentence: str, e: Entity) -> bool:
+    """"Jacinda Ardern is quitting her job as prime minister", "outgoing leader Nicola Sturgeon":
+    the holder leaving the post, who does not answer who its new holder is."""
+    if e.label != "PERSON":
+        return False
+    return bool(_LEAVING.match(sentence[e.end:]) or _LEAVING_BEFORE.search(sentence[max(0, e.start - 60): e.start]))
 
 
 def _dateline(sentence: str, e: Entity) -> bool:

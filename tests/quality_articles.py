@@ -3,7 +3,8 @@
 nominations beside wins, a teaser line, an older and a newer toll,
 a pronoun after a named answer, one event reported in three places, a relative date, the one
 reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
-gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's)."""
+gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's, a
+prime minister quitting whose successor is not yet known)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -159,6 +160,23 @@ ARTICLES = {
         "text": (
             "The road movie Salt Road, which had nine nominations, won five Meridian awards on Sunday night, "
             "including best picture. The ceremony in Lisbon was the festival's largest yet."
+        ),
+    },
+    "ostmark-pm.json": {
+        "title": "Ostmark prime minister Lena Varga to step down",
+        "source": "Capital Post", "published": "2023-01-19", "url": "https://example.org/world/ostmark-varga",
+        "text": (
+            "Ostmark's prime minister Lena Varga is quitting after six years in office, she told reporters on "
+            "Thursday. Prime Minister Lena Varga has led the coalition since 2017. Her party will choose a "
+            "successor next month."
+        ),
+    },
+    "veland-pm.json": {
+        "title": "Veland swears in a new prime minister",
+        "source": "Capital Post", "published": "2023-02-02", "url": "https://example.org/world/veland-pm",
+        "text": (
+            "Aron Lindqvist was sworn in as Veland's prime minister on Wednesday, replacing Marta Holm, who "
+            "resigned last month after a budget defeat."
         ),
     },
 }

@@ -227,3 +227,12 @@ def test_a_question_naming_no_date_is_about_the_latest_edition(quality):
     earlier = quality.answer("Which film won best picture at the Meridian Film Awards in 2020?")
     assert first_cited(earlier) == "Salt Road triumphs at the Meridian Film Awards", earlier.answer
 
+
+def test_the_one_leaving_a_post_is_not_its_new_holder(quality):
+    # the articles say who is leaving, not yet who comes next
+    leaving = quality.answer("Who is the new prime minister of Ostmark?")
+    assert leaving.found and "quitting" in leaving.answer, leaving.answer
+    assert leaving.short_answer is None, leaving.answer
+    sworn_in = quality.answer("Who is the new prime minister of Veland?")
+    assert sworn_in.short_answer is not None and sworn_in.short_answer.text == "Aron Lindqvist", sworn_in.answer
+
