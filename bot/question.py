@@ -126,10 +126,29 @@ def analyse(question: str) -> QuestionKind:
 
 # words of a when-question that say no event: the question's frame, not what happened
 _FRAME = frozenset(terms("when what which year month week day date time today happen happened take took place "
-                         "did does do is was were will would this last first next exactly your you our their my"))
-# an event named by another word than the question's ("when did she die?" → "her death")
-_EVENT_FORMS = {"die": frozenset(terms("death dead passed")), "born": frozenset(terms("birth")),
-                "marri": frozenset(terms("wedding wed"))}
+                         "did does do is was were will would this last first next exactly your you our their my how many much "
+                         "has have had been being approximately about around roughly past weekend tonight yesterday "
+                         "tomorrow recently ago he she it they him her them his its we us i according one two three four five "
+                         "six seven eight nine ten hundred thousand million billion percent per cent"))
+# an event named by another word than the question's ("when did she die?" → "her death"), and the
+# irregular verbs the stemmer does not join ("did they win" → "won")
+_EVENT_GROUPS = """die death dead passed; born birth bore; marry married marriage wedding wed;
+    win won; lose lost; buy bought; sell sold; pay paid; hit; leave left; take took taken; give gave given;
+    make made; hold held; meet met; fall fell fallen; rise rose risen; grow grew grown; begin began begun;
+    bring brought; catch caught; drive drove driven; fight fought; find found; fly flew flown; build built;
+    send sent; shoot shot; strike struck; steal stole stolen; throw threw thrown; tell told; write wrote
+    written; come came; go went gone; see saw seen; know knew known; get got gotten; keep kept; lead led;
+    run ran; sink sank sunk; speak spoke spoken; spend spent; swear swore sworn; choose chose chosen;
+    break broke broken; freeze froze frozen; hide hid hidden; seek sought; sit sat; stand stood; teach
+    taught; think thought; wear wore worn; beat beaten; bite bit bitten; blow blew blown; draw drew drawn;
+    eat ate eaten; feel felt; flee fled; forbid forbade forbidden; hang hung; lay laid; lend lent;
+    ride rode ridden; ring rang rung; shake shook shaken; shut; sing sang sung; slay slew slain; split;
+    spread; sting stung; swim swam swum; tear tore torn; wake woke woken; withdraw withdrew withdrawn"""
+_EVENT_FORMS: dict[str, frozenset[str]] = {}
+for _group in _EVENT_GROUPS.split(";"):
+    _forms = frozenset(terms(_group))
+    for _form in _forms:
+        _EVENT_FORMS[_form] = _EVENT_FORMS.get(_form, frozenset()) | _forms
 
 
 def event_terms(question: str) -> frozenset[str]:
@@ -138,6 +157,26 @@ def event_terms(question: str) -> frozenset[str]:
     Names are left out (they say who, not what happened)."""
     words = set(terms(" ".join(re.findall(r"(?<![\w’'])[a-z][\w’'-]*", question)))) - _FRAME
     return frozenset(words.union(*(_EVENT_FORMS.get(w, ()) for w in words)))
+
+
+def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
+    """What a how-many/much question counts happening: the first content word after the counted noun
+    ("how many people were displaced by the earthquake?" → displaced; "how many troops has Turkey
+    deployed?" → deployed), with its other forms. Empty when the question says nothing after it."""
+    match = re.search(r"\bhow (?:many|much)\b(.*)", question, re.I)
+    if not match:
+        return frozenset()
+    left = list(counted)
+    for word in re.findall(r"[\w’'-]+", match.group(1)):
+        found = terms(word)
+        if left and found and found[0] == left[0]:
+            left.pop(0)
+            continue
+        if word[:1].isupper() or not found or found[0] in _FRAME or left and found[0] in left:
+            continue
+        if not left:
+            return frozenset({found[0]}).union(_EVENT_FORMS.get(found[0], ()))
+    return frozenset()
 
 
 def _asks_for_a_person(lowered: str) -> bool:

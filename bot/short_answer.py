@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
-from bot.question import CASUALTY, PEOPLE, QuestionKind, event_terms
+from bot.question import CASUALTY, PEOPLE, QuestionKind, counted_event, event_terms
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -64,8 +64,11 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     # "who is the new prime minister?": the one leaving the post is not its new holder
     successor = bool(_SUCCESSOR_QUESTION.search(q_lower))
     leaving: set[str] = set()  # surnames of those said to be leaving the post
-    # a date answers "when did X die?" only from a sentence that says X died (or of X's death)
-    event = event_terms(question) if kind.wants_date else frozenset()
+    # a date answers "when did X die?" only from a sentence that says X died (or of X's death), a
+    # number "how many people were displaced?" only from one saying who was displaced (not killed;
+    # a death toll has its own words, see number_fit)
+    event = (event_terms(question) if kind.wants_date else
+             counted_event(question, kind.counted) if kind.wants_number and not kind.deaths else frozenset())
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
