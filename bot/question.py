@@ -75,6 +75,7 @@ class QuestionKind:
     wants_date: bool = False
     wants_number: bool = False
     deaths: bool = False  # "how many died/were killed": a death toll answers it
+    place: str = ""  # "which country/nation …" → "country", "which (US) state …" → "state" (bot.places)
 
 
 def analyse(question: str) -> QuestionKind:
@@ -117,7 +118,8 @@ def analyse(question: str) -> QuestionKind:
         for labels, heads in _HEADS.items():
             if word in heads:
                 return QuestionKind(True, labels, frozenset(), plural=plural, latest=latest, future=future,
-                                    wants_date=labels is TEMPORAL, wants_number=labels is NUMERIC)
+                                    wants_date=labels is TEMPORAL, wants_number=labels is NUMERIC,
+                                    place=_place_kind(word, lowered))
         return QuestionKind(True, frozenset(), plural=plural, latest=latest, future=future)
     if re.search(r"\b(?:named|called|titled|nicknamed|dubbed)\b", lowered):
         return QuestionKind(True, WORKS, PEOPLE | ORGS, latest=latest, future=future)
@@ -177,6 +179,16 @@ def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
         if not left:
             return frozenset({found[0]}).union(_EVENT_FORMS.get(found[0], ()))
     return frozenset()
+
+
+def _place_kind(head: str, lowered: str) -> str:
+    """"which country/nation" → "country"; "which state" or "which US state" → "state" (another
+    country's states — "which Indian state" — are not checked)."""
+    if head in {"country", "nation"}:
+        return "country"
+    if head == "state" and re.search(r"\b(?:which|what)\s+(?:(?:u\.?s\.?|us|american)\s+)?states?\b", lowered):
+        return "state"
+    return ""
 
 
 def _asks_for_a_person(lowered: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
+from bot.places import is_a
 from bot.question import CASUALTY, PEOPLE, QuestionKind, counted_event, event_terms
 from index.lexical import terms
 
@@ -82,10 +83,11 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         tells_event = not event or bool(event & set(terms(text)))
         for e in spans:
             e = _trimmed(e)
-            if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, q_lower, q_terms, name_words):
+            if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words):
                 continue
             fit = label_fit(kind, e)
-            if fit <= 0:
+            # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
+            if fit <= 0 or kind.place and not is_a(kind.place, e.text):
                 continue
             weight = strength * fit * _proximity(e, near)
             if kind.wants_number:
@@ -319,13 +321,16 @@ def _key(text: str) -> str:
     return re.sub(r"(?:’s|'s)$", "", text)
 
 
-def _in_question(text: str, label: str, q_lower: str, q_terms: set[str], name_words: set[str]) -> bool:
+def _in_question(text: str, label: str, question: str, q_lower: str, q_terms: set[str], name_words: set[str]) -> bool:
     """The question's own names are not its answer ("Recep Tayyip Erdogan" when it asks about
     Erdogan); a name that merely shares a common word with it can be ("Pope Benedict XVI" for
     "which former pope …")."""
     own = set(terms(text))
     if text.lower() in q_lower or own and own <= q_terms:
         return True
+    acronym = text.replace(".", "")
+    if acronym.isupper() and len(acronym) <= 5 and re.search(rf"\b{re.escape(acronym)}\b", question.replace(".", "")):
+        return True  # "U.S" when the question says "US fighter jets"
     return label in NAMES and bool(own & name_words)
 
 

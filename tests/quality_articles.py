@@ -4,7 +4,7 @@ nominations beside wins, a teaser line, an older and a newer toll,
 a pronoun after a named answer, one event reported in three places, a relative date, the one
 reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
 gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's, a
-prime minister quitting whose successor is not yet known)."""
+prime minister quitting whose successor is not yet known, a country's rescuers in a town)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -177,6 +177,14 @@ ARTICLES = {
         "text": (
             "Aron Lindqvist was sworn in as Veland's prime minister on Wednesday, replacing Marta Holm, who "
             "resigned last month after a budget defeat."
+        ),
+    },
+    "flood-rescue.json": {
+        "title": "Foreign rescuers reach flooded Porto Verde",
+        "source": "World Wire", "published": "2023-03-02", "url": "https://example.org/world/porto-verde-flood",
+        "text": (
+            "Rescue teams from Chile landed in Santa Rosa, the town worst hit by the flooding in Porto Verde, "
+            "on Tuesday. They brought boats and pumps to Santa Rosa's flooded districts."
         ),
     },
 }

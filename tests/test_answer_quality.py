@@ -247,3 +247,8 @@ def test_the_one_leaving_a_post_is_not_its_new_holder(quality):
     sworn_in = quality.answer("Who is the new prime minister of Veland?")
     assert sworn_in.short_answer is not None and sworn_in.short_answer.text == "Aron Lindqvist", sworn_in.answer
 
+
+def test_which_country_is_answered_with_a_country_not_a_town(quality):
+    answer = quality.answer("Which country sent rescue teams to Porto Verde?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Chile", answer.answer
+
