@@ -318,7 +318,7 @@ def ask(question, config_file, seeds_dir, index_dir, k, llm, as_json, passages):
 
     _quiet_libraries()
     settings = _settings(config_file, seeds_dir, index_dir, {"k": k}, llm)
-    answerer = make_answerer(settings)
+    answerer = make_answerer(settings, warm_ner=False)  # one question: the model loads only if it needs it
     if as_json:
         click.echo(json.dumps(answerer.answer(" ".join(question)).to_dict(), ensure_ascii=False))
         return
@@ -349,7 +349,7 @@ def _newsroom(config_file, seeds_dir, index_dir):
     from bot.service import make_answerer
 
     _quiet_libraries()
-    answerer = make_answerer(_settings(config_file, seeds_dir, index_dir))
+    answerer = make_answerer(_settings(config_file, seeds_dir, index_dir), warm_ner=False)
     return answerer.retriever, answerer.retriever.reader.snapshot()
 
 

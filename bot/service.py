@@ -108,9 +108,12 @@ def make_reader(settings: Settings) -> IndexReader:
     return IndexReader(settings.index.index_dir, qdrant=qdrant_connector(settings.index) if settings.index.qdrant_url else None)
 
 
-def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answerer:
+def make_answerer(settings: Settings, embedder: Embedder | None = None, *, warm_ner: bool = True) -> Answerer:
     """`embedder`: an already loaded document model, used when questions need it (export check,
-    query_encoder = "model"); otherwise the serving process never loads torch."""
+    query_encoder = "model"); otherwise the serving process never loads torch. `warm_ner`: load the
+    NER model now (a chat or Slack process answering many questions); False leaves it to the first
+    question that needs it (one-shot commands: with names stored in the index most questions never
+    do, and start-up is ~1.7 s shorter)."""
     reader = make_reader(settings)
     try:
         reader.snapshot()  # fail early, with IndexNotFound, when there is no index
@@ -120,7 +123,8 @@ def make_answerer(settings: Settings, embedder: Embedder | None = None) -> Answe
     query_embedder = make_query_embedder(settings, lambda: embedder or make_embedder(settings))
     query_embedder.embed(["warm up"])  # the first call is slow; pay it at start-up, not on a question
     retriever = Retriever(reader, query_embedder, settings.answer)
-    from index.nlp import warm_up
+    if warm_ner:
+        from index.nlp import warm_up
 
-    warm_up()  # the NER model for short answers (~1 s) loads at start-up, not on the first question
+        warm_up()  # the NER model (~1 s, and spaCy imports torch) loads at start-up, not on a question
     return Answerer(retriever, settings.answer, make_composer(settings, query_embedder))

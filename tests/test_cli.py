@@ -260,3 +260,18 @@ def test_an_update_with_nothing_new_never_loads_the_model(cli_index):
                             env={**os.environ})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["False", "False", "False"]
+
+
+def test_ask_loads_the_ner_model_only_for_a_question_that_needs_it(cli_index):
+    # the index stored its sentences' names at build time: a number question looks them up
+    code = ("import sys; from bot.cli import main; "
+            "main(['ask', '--json', '--index', {index!r}, {question!r}], standalone_mode=False); "
+            "print('spacy' in sys.modules)")
+    for question, loaded in [("How many troops has Turkey deployed to Idlib?", "False"),
+                             ("Who said Turkey was to blame for the clashes in Idlib?", "True")]:
+        result = subprocess.run([sys.executable, "-c", code.format(index=str(cli_index), question=question)],
+                                capture_output=True, text=True, timeout=120, env={**os.environ})
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout.splitlines()[0])
+        assert answer["found"], answer["answer"]
+        assert result.stdout.split()[-1] == loaded, question
