@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_REPORT = r"said|says|told|added|stated|claimed|warned|insisted|argued|noted|wrote|announced|explained|declared|stressed|alleged|tweeted"
+from bot.reporting import REPORTING
+
+_REPORT = REPORTING
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,5}"
 _TRAILING = re.compile(
     rf"[,”\"]\s*[”\"]?\s*(?P<speaker>[\w’'.\- ]{{2,80}}?)\s+(?P<verb>{_REPORT})\b[^.!?]*[.!?]?[”\"]?\s*$"

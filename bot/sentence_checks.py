@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.reporting import REPORTING
+
 _SPECULATION = re.compile(
     r"\b(?:will|would|could|might|may|should|shall|going to|expected to|expects? to|likely|unlikely|"
     r"predict(?:s|ed|ion|ions)?|forecasts?|forecasted|projected|projects? to|projections?|simulations?|"
@@ -29,7 +31,7 @@ _URL = re.compile(r"https?://|www\.\w", re.I)
 # "LEBRON JAMES TRACKER: The race …" (prose puts a space after a colon, and no all-caps label before it;
 # "WINNER: “Everything Everywhere All at Once”" names a title: a list entry, not a link)
 _KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:['‘\"“]?[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s+(?![\"“‘']))")
-_SAID = re.compile(r"\b(?:said|says|say|told|tells|asked|wrote|writes|added|stated|tweeted)\s*:", re.I)
+_SAID = re.compile(rf"\b(?:{REPORTING})\s*:", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|yet to|failed to|fails to)\b|n[’']t\b", re.I)
 _WORDS = re.compile(r"[a-z][a-z’'-]*")
 _LOWER_WORDS = re.compile(r"\b[a-z][a-z’'-]*")

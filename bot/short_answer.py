@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
+from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.question import CASUALTY, PEOPLE, QuestionKind, counted_event, event_terms
 from index.lexical import terms
 
@@ -148,15 +149,12 @@ def _modifier(sentence: str, e: Entity) -> bool:
 
 
 # the question asks who said, wrote or named something: a speaker may be its answer
-_SPEECH_QUESTION = re.compile(r"\b(?:say|says|said|tell|told|warn(?:ed|s)?|claim(?:ed|s)?|announc(?:e|ed|es)|blam(?:e|ed|es)|"
-                              r"accus(?:e|ed|es)|call(?:ed|s)?|tweet(?:ed|s)?|wr(?:ite|ote|ites)|argu(?:e|ed|es)|describ(?:e|ed|es)|"
-                              r"prais(?:e|ed|es)|criticiz(?:e|ed|es)|criticis(?:e|ed|es)|den(?:y|ied|ies)|confirm(?:ed|s)?|predict(?:ed|s)?|"
-                              r"urg(?:e|ed|es)|vow(?:ed|s)?|respond(?:ed|s)?|react(?:ed|s)?)\b")
-_SAID_AFTER = re.compile(r"^(?:,[^,;]{1,80},)?\s+(?:said|says|told|added|wrote|tweeted|noted|stated|argued|explained|insisted)\b")
+_SPEECH_QUESTION = re.compile(SPEECH_QUESTION)
+_SAID_AFTER = re.compile(rf"^(?:,[^,;]{{1,80}},)?\s+(?:{REPORTING})\b")
 # "“… a great friend to me.” - Australian Prime Minister Anthony Albanese": a quote's signature
 _QUOTE_DASH_BEFORE = re.compile(r"[”\"]\s*[-–—]\s*(?:[A-Z][\w.'-]*\s+){0,4}$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)”\"]|$)")
-_SAID_BEFORE = re.compile(r"(?:\b(?:said|says|told|added|wrote|tweeted|noted)|\baccording to)\s+(?:[A-Z][\w.'-]*\s+){0,4}$")
+_SAID_BEFORE = re.compile(rf"(?:\b(?:{REPORTING})|\baccording to)\s+(?:[A-Z][\w.'-]*\s+){{0,4}}$")
 
 
 def _speaker(sentence: str, e: Entity) -> bool:
