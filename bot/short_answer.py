@@ -65,6 +65,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     about_speech = bool(_SPEECH_QUESTION.search(q_lower))
     # "who is the new prime minister?": the one leaving the post is not its new holder
     successor = bool(_SUCCESSOR_QUESTION.search(q_lower))
+    # "who won best actress?" asks about one event: "X, who won best actress four times" tells a record
+    one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower))
     leaving: set[str] = set()  # surnames of those said to be leaving the post
     # a date answers "when did X die?" only from a sentence that says X died (or of X's death), a
     # number "how many people were displaced?" only from one saying who was displaced (not killed;
@@ -82,6 +84,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             spans += [Entity(m.start(1), m.end(1), "QUOTED", m.group(1)) for m in _QUOTED.finditer(text)]
         near = _question_term_positions(text, q_terms)
         tells_event = not event or bool(event & set(terms(text)))
+        if one_event and _TALLY.search(text):  # a record says who did it most, not who did it this time
+            tells_event = False
         for e in spans:
             e = _trimmed(e)
             if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words):
@@ -170,6 +174,8 @@ def _speaker(sentence: str, e: Entity) -> bool:
                 ((_SAID_BEFORE.search(before) or _QUOTE_DASH_BEFORE.search(before)) and _CLAUSE_END.match(after)))
 
 
+_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many) times\b|"
+                    r"\bthe most\b|\ball[- ]time\b|\brecord[- ]holders?\b|\bmost[- ](?:decorated|awarded|nominated)\b", re.I)
 _SUCCESSOR_QUESTION = re.compile(r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
                                  r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b")
 _LEAVING = re.compile(r"^[,\s]*(?:\([^)]{0,40}\)\s*)?(?:[\w,-]+\s+){0,3}?(?:is|was|has|had|will)?\s*(?:be\s+)?(?:quit\w*|resign\w*|"

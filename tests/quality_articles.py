@@ -4,7 +4,8 @@ nominations beside wins, a teaser line, an older and a newer toll,
 a pronoun after a named answer, one event reported in three places, a relative date, the one
 reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
 gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's, a
-prime minister quitting whose successor is not yet known, a country's rescuers in a town)."""
+prime minister quitting whose successor is not yet known, a country's rescuers in a town,
+a record holder before this year's awards)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -185,6 +186,14 @@ ARTICLES = {
         "text": (
             "Rescue teams from Chile landed in Santa Rosa, the town worst hit by the flooding in Porto Verde, "
             "on Tuesday. They brought boats and pumps to Santa Rosa's flooded districts."
+        ),
+    },
+    "meridian-records.json": {
+        "title": "Meridian Film Awards: the record holders",
+        "source": "Screen Weekly", "published": "2023-03-08", "url": "https://example.org/film/meridian-records",
+        "text": (
+            "The actress with the most Meridian awards is Clara Voss, who won best actress four times. "
+            "She retired from acting in 2019. This year's nominees will learn their fate on Sunday."
         ),
     },
 }

@@ -252,3 +252,11 @@ def test_which_country_is_answered_with_a_country_not_a_town(quality):
     answer = quality.answer("Which country sent rescue teams to Porto Verde?")
     assert answer.short_answer is not None and answer.short_answer.text == "Chile", answer.answer
 
+
+def test_a_record_holder_does_not_answer_who_won_this_time(quality):
+    # no article names this year's best actress; one names who won it most often
+    this_time = quality.answer("Who won best actress at the Meridian Film Awards?")
+    assert this_time.short_answer is None or this_time.short_answer.text != "Clara Voss", this_time.answer
+    record = quality.answer("Who has won the most Meridian awards for best actress?")
+    assert record.short_answer is not None and record.short_answer.text == "Clara Voss", record.answer
+
