@@ -148,7 +148,7 @@ def _modifier(sentence: str, e: Entity) -> bool:
     """"US" in "US pilots shot down …" qualifies a noun; it is not the place asked about."""
     if not (e.label in {"GPE", "NORP"} and len(e.text) <= 4 and e.text.isupper()):
         return False
-    following = re.match(r"\s+([a-z]+)", sentence[e.end:])
+    following = re.match(r"\.?\s+([a-z]+)", sentence[e.end:])  # ("U.S. airlines": the trimmed "U.S" keeps no dot)
     return following is not None and following.group(1) not in _NOT_A_NOUN
 
 

@@ -5,7 +5,7 @@ a pronoun after a named answer, one event reported in three places, a relative d
 reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
 gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's, a
 prime minister quitting whose successor is not yet known, a country's rescuers in a town,
-a record holder before this year's awards)."""
+a record holder before this year's awards, "U.S." qualifying the airlines)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -194,6 +194,14 @@ ARTICLES = {
         "text": (
             "The actress with the most Meridian awards is Clara Voss, who won best actress four times. "
             "She retired from acting in 2019. This year's nominees will learn their fate on Sunday."
+        ),
+    },
+    "holiday-flights.json": {
+        "title": "Winter storm grounds holiday travellers",
+        "source": "Travel Desk", "published": "2022-12-27", "url": "https://example.org/travel/holiday-storm",
+        "text": (
+            "U.S. airlines canceled thousands of flights over the holidays as a winter storm swept the "
+            "country. Many travellers slept in terminals."
         ),
     },
 }

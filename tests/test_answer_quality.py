@@ -200,7 +200,7 @@ def test_a_question_naming_nothing_continues_the_previous_topic(quality):
     # a new topic asked without names shares no words with the game and stands alone
     power = quality.answer("How many homes lost power in the storm?", conversation)
     assert power.query == "How many homes lost power in the storm?", power.query
-    assert first_cited(power) == "Atlantic storm batters southwest Europe"
+    assert power.found and "Thousands of homes lost power" in power.answer, power.answer
 
 
 def test_a_date_answers_when_only_from_a_sentence_telling_the_event(quality):
@@ -259,4 +259,10 @@ def test_a_record_holder_does_not_answer_who_won_this_time(quality):
     assert this_time.short_answer is None or this_time.short_answer.text != "Clara Voss", this_time.answer
     record = quality.answer("Who has won the most Meridian awards for best actress?")
     assert record.short_answer is not None and record.short_answer.text == "Clara Voss", record.answer
+
+
+def test_a_place_qualifying_a_noun_is_not_the_answer(quality):
+    answer = quality.answer("Which airline canceled thousands of flights over the holidays?")
+    assert answer.found and "canceled thousands of flights" in answer.answer, answer.answer
+    assert answer.short_answer is None, answer.answer  # "U.S. airlines" names no airline
 
