@@ -37,9 +37,10 @@ class Candidate:
     text: str
     label: str
     weight: float
-    # False for the one reporting ("Joe Biden said … five officers were charged") and for a date in
-    # a sentence that does not tell the event asked about: its weight still counts against the
-    # others' confidence, but it is never the answer
+    # False for the one reporting ("Joe Biden said … five officers were charged"), for a value in a
+    # sentence that does not tell what was asked (the event of "when did X die?", a record holder
+    # for "who won …") and for one said to be leaving the post a "new …" question asks about: its
+    # weight still counts against the others' confidence, but it is never the answer
     eligible: bool = True
 
 
@@ -83,9 +84,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         if "QUOTED" in kind.labels:
             spans += [Entity(m.start(1), m.end(1), "QUOTED", m.group(1)) for m in _QUOTED.finditer(text)]
         near = _question_term_positions(text, q_terms)
-        tells_event = not event or bool(event & set(terms(text)))
-        if one_event and _TALLY.search(text):  # a record says who did it most, not who did it this time
-            tells_event = False
+        # the sentence tells what was asked: the event of a when / how-many question, and no record
+        # (who did it most) when the question is about one time
+        tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text))
         for e in spans:
             e = _trimmed(e)
             if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words):
@@ -101,7 +102,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight *= _date_fit(e.text)
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells_event and (about_speech or not _speaker(text, e))))
+                                     eligible=tells and (about_speech or not _speaker(text, e))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
     if leaving:  # said to be leaving in one sentence: not the new holder in any other either. A

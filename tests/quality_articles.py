@@ -190,7 +190,7 @@ ARTICLES = {
     },
     "meridian-records.json": {
         "title": "Meridian Film Awards: the record holders",
-        "source": "Screen Weekly", "published": "2023-03-08", "url": "https://example.org/film/meridian-records",
+        "source": "Screen Weekly", "published": "2023-03-10", "url": "https://example.org/film/meridian-records",
         "text": (
             "The actress with the most Meridian awards is Clara Voss, who won best actress four times. "
             "She retired from acting in 2019. This year's nominees will learn their fate on Sunday."
