@@ -247,7 +247,7 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     found = [found[i] for i in order]
     per_sentence = candidates(kind, question, rows, found, settings.short_temperature, names)
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
-                 rows, 4 if kind.plural else 1)
+                 rows, 4 if kind.plural else 1, settings.short_min_weight)
     return rescored, [(p, rescored[p.sentence]) for p in picks]
 
 

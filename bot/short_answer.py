@@ -210,8 +210,10 @@ def label_fit(kind: QuestionKind, e: Entity) -> float:
 
 
 def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_confidence: float,
-         sentences: list[tuple[str, float, str | None]], limit: int = 1) -> list[Pick]:
-    """The best value (or, for plural questions, up to `limit` distinct values), confident enough."""
+         sentences: list[tuple[str, float, str | None]], limit: int = 1, min_weight: float = 0.0) -> list[Pick]:
+    """The best value (or, for plural questions, up to `limit` distinct values), confident enough.
+    `min_weight`: below this summed weight a value's confidence shrinks in proportion (one weak
+    mention with no rival is not a confident answer)."""
     if not found:
         return []
     if limit > 1:
@@ -240,6 +242,8 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
         # agreement among the candidates, times how well the sentence matches the question (an answer
         # often sits in the sentence after the one naming the topic: half the weight is unconditional)
         confidence = totals[key] / everything * (0.5 + 0.5 * coverage[c.sentence]) * _kind_factor(kind, c.label)
+        if min_weight:  # agreement among weak mentions alone is no confidence: the winner's own weight counts
+            confidence *= min(1.0, totals[key] / min_weight)
         if picks and totals[key] < 0.5 * totals[ranked[0]]:
             break
         if confidence < min_confidence and not picks:

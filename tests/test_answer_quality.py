@@ -266,3 +266,11 @@ def test_a_place_qualifying_a_noun_is_not_the_answer(quality):
     assert answer.found and "canceled thousands of flights" in answer.answer, answer.answer
     assert answer.short_answer is None, answer.answer  # "U.S. airlines" names no airline
 
+
+def test_one_weak_mention_with_no_rival_is_no_confident_answer(quality):
+    # the only names near these questions are an adjective and an awards name, far from the answer
+    for question, wrong in [("Who directed Quiet River?", "Meridian"),
+                            ("Who shot down the object over Yukon?", "Canadian")]:
+        answer = quality.answer(question)
+        assert answer.short_answer is None or answer.short_answer.text != wrong, (question, answer.answer)
+
