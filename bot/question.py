@@ -191,6 +191,24 @@ def _place_kind(head: str, lowered: str) -> str:
     return ""
 
 
+_PARTICLES = frozenset(terms("down up out off over away back in on to from at into onto"))
+
+
+def place_event(question: str) -> frozenset[str]:
+    """What a where-question asks the place of: its last verb-like word ("where did the gunman
+    die?" → die, death, dead; "where was the balloon shot down?" → shot, shoot), not its subject
+    (the gunman is named wherever he fired). Empty when it has none."""
+    match = re.search(r"\bwhere\b(.*)", question, re.I)
+    if not match:
+        return frozenset()
+    for word in reversed(re.findall(r"[\w’'-]+", match.group(1))):
+        found = terms(word)
+        if word[:1].isupper() or not found or found[0] in _FRAME or found[0] in _PARTICLES:
+            continue
+        return frozenset({found[0]}).union(_EVENT_FORMS.get(found[0], ()))
+    return frozenset()
+
+
 def _asks_for_a_person(lowered: str) -> bool:
     """"who is the new speaker?", "who were the victims?": the noun after who + be is a person's role."""
     match = re.search(r"\bwho (?:is|was|are|were) (?:the |a |an )?((?:[\w-]+ ){0,2}?[\w-]+)"

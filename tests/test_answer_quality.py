@@ -207,6 +207,9 @@ def test_a_date_answers_when_only_from_a_sentence_telling_the_event(quality):
     # the index knows Mira Castell (and a yacht of that name launched on a date), not when she died
     died = quality.answer("When did Mira Castell die?")
     assert died.short_answer is None, died.answer
+    # where something happened, likewise: the hall he fired at is not where the gunman died
+    died_where = quality.answer("Where did the Corvale gunman die?")
+    assert died_where.short_answer is None, died_where.answer
     launched = quality.answer("When was the schooner Mira Castell launched?")
     assert launched.short_answer is not None and launched.short_answer.text == "June 4, 1998", launched.answer
     # the event in another form of the verb: "did they win" → "won"
