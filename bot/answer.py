@@ -9,14 +9,12 @@ import re
 import time
 from dataclasses import replace
 
-import numpy as np
-
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
 from bot.retrieve import Retrieval, Retriever
-from bot.sentence_scoring import Sentence, _sentences_and_attributions, score_sentences
+from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
 from bot.disagreements import find_disagreements
@@ -208,14 +206,8 @@ def missing_names(question: str, passages: list[Passage], version: IndexVersion 
         return []
     evidence: set[str] = set()
     for p in passages:
-        evidence.update(terms(f"{p.article.title} {p.article.source}"))
-        if version is None or not p.parts:
-            evidence.update(terms(p.text))
-    if version is not None:
-        vocab_words = version.words
-        for p in passages:
-            for row, _ in p.parts:
-                evidence.update(vocab_words[i] for i in np.unique(version.text_term_ids(row)).tolist())
+        evidence |= passage_words(p, version)
+        evidence.update(terms(p.article.source))
     return [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
 
 

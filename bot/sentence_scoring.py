@@ -111,7 +111,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             rows.append(row)
             out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published, key))
     if kind.latest:
-        _add_recency(out, passages, settings, [t for name in names_in(question) for t in name_terms(name)])
+        _add_recency(out, passages, settings, [t for name in names_in(question) for t in name_terms(name)], version)
     if rows:
         matrix = np.vstack(rows)
         scores = matrix @ weights + np.array([s.score for s in out])
@@ -140,14 +140,14 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
 
 
 def _add_recency(sentences: list[Sentence], passages: list[Passage], settings: AnswerSettings,
-                 names: list[str]) -> None:
+                 names: list[str], version: IndexVersion | None) -> None:
     """"Latest" questions: a sentence gains `w_recent` × its article's recency rank among the
     passages about the question (those naming all its names; without names, those where some
     sentence covers `min_coverage` of its words): an unrelated article that happens to be newer
     must not make the newest report look old."""
     if names:
         relevant = {i for i, p in enumerate(passages)
-                    if all(mentioned(t, set(terms(p.article.title + " " + p.text))) for t in names)}
+                    if (words := passage_words(p, version)) and all(mentioned(t, words) for t in names)}
     else:
         relevant = {s.passage for s in sentences if s.coverage >= settings.min_coverage}
     dated = sorted({passages[i].article.published for i in relevant if passages[i].article.published}, reverse=True)
@@ -157,6 +157,19 @@ def _add_recency(sentences: list[Sentence], passages: list[Passage], settings: A
         published = passages[s.passage].article.published
         if s.passage in relevant and published:
             s.score += settings.w_recent * (1.0 - dated.index(published) / (len(dated) - 1))
+
+
+def passage_words(passage: Passage, version: IndexVersion | None) -> set[str]:
+    """The lexical terms of a passage's title and text: the term ids the index stored for its
+    chunks, read as words (no re-tokenising), or the text tokenized now when it stored none."""
+    words = set(terms(passage.article.title))
+    if version is not None and passage.parts:
+        vocab = version.words
+        for row, _ in passage.parts:
+            words.update(vocab[i] for i in np.unique(version.text_term_ids(row)).tolist())
+    else:
+        words.update(terms(passage.text))
+    return words
 
 
 def _term_ids(vocab: dict[str, int]):
