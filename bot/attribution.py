@@ -13,14 +13,13 @@ from dataclasses import dataclass, replace
 
 from bot.reporting import REPORTING
 
-_REPORT = REPORTING
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,5}"
 _TRAILING = re.compile(
-    rf"[,”\"]\s*[”\"]?\s*(?P<speaker>[\w’'.\- ]{{2,80}}?)\s+(?P<verb>{_REPORT})\b[^.!?]*[.!?]?[”\"]?\s*$"
+    rf"[,”\"]\s*[”\"]?\s*(?P<speaker>[\w’'.\- ]{{2,80}}?)\s+(?P<verb>{REPORTING})\b[^.!?]*[.!?]?[”\"]?\s*$"
 )
 _LEADING = re.compile(
     rf"^(?:[\w ,]{{0,30}},\s+)?(?P<speaker>{_NAME}(?:’s|'s)?(?:\s+[a-z]+){{0,2}})\s+(?:\w+\s+)?"
-    rf"(?P<verb>{_REPORT}|threatened|blamed|accused|denied|renewed (?:these |his |her |their |its )?threats?)\b"
+    rf"(?P<verb>{REPORTING}|threatened|blamed|accused|denied|renewed (?:these |his |her |their |its )?threats?)\b"
 )
 _BLAME_TARGET = re.compile(rf"(?P<target>{_NAME})\s+(?:is|was|are|were)\s+(?:to blame|responsible|at fault)\b")
 _VERB_TARGET = re.compile(rf"\b(?P<verb>blamed|blames|accused|accuses|threatened|threatens)\s+(?P<target>{_NAME})")

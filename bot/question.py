@@ -148,9 +148,33 @@ _EVENT_GROUPS = """die death dead passed; born birth bore; marry married marriag
     spread; sting stung; swim swam swum; tear tore torn; wake woke woken; withdraw withdrew withdrawn"""
 _EVENT_FORMS: dict[str, frozenset[str]] = {}
 for _group in _EVENT_GROUPS.split(";"):
-    _forms = frozenset(terms(_group))
-    for _form in _forms:
-        _EVENT_FORMS[_form] = _EVENT_FORMS.get(_form, frozenset()) | _forms
+    _group_terms = frozenset(terms(_group))
+    for _term in _group_terms:
+        _EVENT_FORMS[_term] = _EVENT_FORMS.get(_term, frozenset()) | _group_terms
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A stemmed word and its other forms ("win" → win, won)."""
+    return frozenset({word}).union(_EVENT_FORMS.get(word, ()))
+
+
+# "where did the gunman die?" asks where something happened (not "where is the capital?")
+_WHERE_DID = re.compile(r"\bwhere (?:did|does|do|was|were|is|are|has|have|had|will)\b", re.I)
+
+
+def asked_event(question: str, kind: QuestionKind) -> frozenset[str]:
+    """The words a short answer's sentence must hold (any one of them) to tell what was asked, empty
+    when nothing is checked: a date answers "when did X die?" only from a sentence saying X died (or
+    of X's death), a place "where did the gunman die?" only from one saying where he died, a number
+    "how many people were displaced?" only from one saying who was displaced (a death toll has its
+    own words: `short_answer.number_fit`)."""
+    if kind.wants_date:
+        return event_terms(question)
+    if _WHERE_DID.search(question):
+        return place_event(question)
+    if kind.wants_number and not kind.deaths:
+        return counted_event(question, kind.counted)
+    return frozenset()
 
 
 def event_terms(question: str) -> frozenset[str]:
@@ -158,7 +182,7 @@ def event_terms(question: str) -> frozenset[str]:
     Presley die?" → die, death, dead, …): its lower-case content words, with their other forms.
     Names are left out (they say who, not what happened)."""
     words = set(terms(" ".join(re.findall(r"(?<![\w’'])[a-z][\w’'-]*", question)))) - _FRAME
-    return frozenset(words.union(*(_EVENT_FORMS.get(w, ()) for w in words)))
+    return frozenset().union(*(_forms(w) for w in words))
 
 
 def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
@@ -177,7 +201,7 @@ def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
         if word[:1].isupper() or not found or found[0] in _FRAME or left and found[0] in left:
             continue
         if not left:
-            return frozenset({found[0]}).union(_EVENT_FORMS.get(found[0], ()))
+            return _forms(found[0])
     return frozenset()
 
 
@@ -205,7 +229,7 @@ def place_event(question: str) -> frozenset[str]:
         found = terms(word)
         if word[:1].isupper() or not found or found[0] in _FRAME or found[0] in _PARTICLES:
             continue
-        return frozenset({found[0]}).union(_EVENT_FORMS.get(found[0], ()))
+        return _forms(found[0])
     return frozenset()
 
 

@@ -19,7 +19,7 @@ from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
 from bot.reporting import REPORTING, SPEECH_QUESTION
-from bot.question import CASUALTY, PEOPLE, QuestionKind, counted_event, event_terms, place_event
+from bot.question import CASUALTY, PEOPLE, QuestionKind, asked_event
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -69,11 +69,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     # "who won best actress?" asks about one event: "X, who won best actress four times" tells a record
     one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower))
     leaving: set[str] = set()  # surnames of those said to be leaving the post
-    # a date answers "when did X die?" only from a sentence that says X died (or of X's death), a
-    # number "how many people were displaced?" only from one saying who was displaced (not killed;
-    # a death toll has its own words, see number_fit)
-    event = (event_terms(question) if kind.wants_date else place_event(question) if _WHERE_DID.search(q_lower) else
-             counted_event(question, kind.counted) if kind.wants_number and not kind.deaths else frozenset())
+    event = asked_event(question, kind)  # "when did X die?": a date from a sentence telling X died
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -175,8 +171,6 @@ def _speaker(sentence: str, e: Entity) -> bool:
                 ((_SAID_BEFORE.search(before) or _QUOTE_DASH_BEFORE.search(before)) and _CLAUSE_END.match(after)))
 
 
-# "where did the gunman die?" asks where something happened: the place's sentence must say it
-_WHERE_DID = re.compile(r"\bwhere (?:did|does|do|was|were|is|are|has|have|had|will)\b")
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many) times\b|"
                     r"\bthe most\b|\ball[- ]time\b|\brecord[- ]holders?\b|\bmost[- ](?:decorated|awarded|nominated)\b", re.I)
 _SUCCESSOR_QUESTION = re.compile(r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
