@@ -76,6 +76,7 @@ class QuestionKind:
     wants_number: bool = False
     deaths: bool = False  # "how many died/were killed": a death toll answers it
     place: str = ""  # "which country/nation …" → "country", "which (US) state …" → "state" (bot.places)
+    head: str = ""  # the noun a which/what question asks for, singular ("which universities" → "university")
 
 
 def analyse(question: str) -> QuestionKind:
@@ -119,8 +120,8 @@ def analyse(question: str) -> QuestionKind:
             if word in heads:
                 return QuestionKind(True, labels, frozenset(), plural=plural, latest=latest, future=future,
                                     wants_date=labels is TEMPORAL, wants_number=labels is NUMERIC,
-                                    place=_place_kind(word, lowered))
-        return QuestionKind(True, frozenset(), plural=plural, latest=latest, future=future)
+                                    place=_place_kind(word, lowered), head=word)
+        return QuestionKind(True, frozenset(), plural=plural, latest=latest, future=future, head=word)
     if re.search(r"\b(?:named|called|titled|nicknamed|dubbed)\b", lowered):
         return QuestionKind(True, WORKS, PEOPLE | ORGS, latest=latest, future=future)
     return QuestionKind(False, latest=latest, future=future)
@@ -159,6 +160,21 @@ def _forms(word: str) -> frozenset[str]:
 
 
 # "where did the gunman die?" asks where something happened (not "where is the capital?")
+# kinds of deadly event, each with the words that name it: a toll asked of one kind is not read from
+# a sentence naming only another ("at least 40 died in a fire" does not count a shooting's dead)
+_INCIDENTS = """shooting shootings shooter shot gunman gunmen gunfire; earthquake earthquakes quake quakes tremor
+    temblor aftershock aftershocks; fire fires wildfire wildfires blaze blazes; flood floods flooding;
+    storm storms hurricane hurricanes cyclone cyclones typhoon typhoons tornado tornadoes blizzard;
+    crash crashes collision derailment derailed; explosion explosions blast bombing bombings bomb;
+    avalanche avalanches; landslide landslides mudslide mudslides; stampede crush"""
+_INCIDENT_OF = {w: i for i, group in enumerate(_INCIDENTS.split(";")) for w in group.split()}
+
+
+def incidents(text: str) -> frozenset[int]:
+    """The kinds of deadly event a text names (shooting, earthquake, fire, …), as group numbers."""
+    return frozenset(_INCIDENT_OF[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _INCIDENT_OF)
+
+
 _WHERE_DID = re.compile(r"\bwhere (?:did|does|do|was|were|is|are|has|have|had|will)\b", re.I)
 
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from index.nlp import MONTHS, PERSON_NAME
-from bot.question import CASUALTY, QuestionKind, analyse, mentioned, name_terms, names_in
+from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, name_terms, names_in
 from bot.retrieve import coverages, entities, query_terms
 from bot.sentence_checks import background_year, negated, not_a_statement, question_verbs, speculation
 from bot.sentence_model import FEATURES, weights_vector
@@ -72,8 +72,12 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     surname = focus.split()[-1] if focus else ""
     out: list[Sentence] = []
     rows: list[np.ndarray] = []
+    names = [t for name in names_in(question) for t in name_terms(name)] if settings.w_unnamed else []
     for rank, passage in enumerate(passages):
         title = passage.article.title
+        # a passage not naming the question's names is about something else ("the Monterey Park
+        # shooting" for a question about Nashville's)
+        unnamed = bool(names) and not all(mentioned(t, passage_words(passage, version)) for t in names)
         published = passage.article.published
         # attributions only matter to who-said/blamed questions; they split the passage themselves,
         # other questions read the sentences and their terms as the index stored them
@@ -105,7 +109,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             row[15] = 1.0 if passage.start + start < 400 else 0.0
             row[16] = min(len(text) / 200, 2.0)
             row[17] = title_share
-            extra = 0.0
+            extra = settings.w_unnamed if unnamed else 0.0
             if surname:  # a follow-up about one person: their sentences, not another person's
                 extra += settings.w_focus if surname in text else -settings.w_focus if _PERSON.search(text) else 0.0
             rows.append(row)
@@ -119,6 +123,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         # among the best need them (a passage holds ~50 sentences; the regexes cost ~15 µs each)
         checked = range(len(out)) if features_out is not None else np.argsort(-scores)[:_CHECKED].tolist()
         verbs = question_verbs(question) if settings.w_negated else frozenset()
+        incident = incidents(question) if kind.wants_number else frozenset()
         for i in checked:
             text, title = out[i].text, passages[out[i].passage].article.title
             matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
@@ -129,6 +134,8 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             if settings.w_background and kind.factoid and background_year(text, out[i].published, question):
                 # twice for "latest" questions (a toll, a count now): an earlier event's figure is no update
                 scores[i] += settings.w_background * (2 if kind.latest else 1)
+            elif incident and (named := incidents(text)) and not named & incident:
+                scores[i] += settings.w_background  # another kind of event: a fire's toll for a shooting's
         rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):
             sentence.score = value

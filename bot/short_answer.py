@@ -19,7 +19,7 @@ from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
 from bot.reporting import REPORTING, SPEECH_QUESTION
-from bot.question import CASUALTY, PEOPLE, QuestionKind, asked_event
+from bot.question import CASUALTY, PEOPLE, QuestionKind, asked_event, incidents
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -70,6 +70,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower))
     leaving: set[str] = set()  # surnames of those said to be leaving the post
     event = asked_event(question, kind)  # "when did X die?": a date from a sentence telling X died
+    # "how many died in the shooting?": a toll from a sentence naming another kind of event is not its
+    incident = incidents(question) if kind.wants_number else frozenset()
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -83,9 +85,11 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
         tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text))
+        if incident and (named := incidents(text)) and not named & incident:
+            tells = False
         for e in spans:
             e = _trimmed(e)
-            if e is None or _dateline(text, e) or _modifier(text, e) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words):
+            if e is None or _dateline(text, e) or _modifier(text, e, kind) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words, kind.head):
                 continue
             fit = label_fit(kind, e)
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
@@ -95,6 +99,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if kind.wants_number:
                 weight *= number_fit(text, e, kind.counted, kind.deaths)
             if kind.wants_date:
+                if event and _dates_the_report(text, e, event):
+                    continue
                 weight *= _date_fit(e.text)
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
@@ -128,6 +134,8 @@ def _trimmed(e: Entity) -> Entity | None:
     stripped = text.strip(" ,.;:")
     if e.label in NAMES:
         stripped = re.sub(r"\s+\d[\d\-–:]*$", "", stripped)
+    if e.label in {"ORG", "FAC", "GPE"}:  # "University of Idaho President" (Scott Green): the body, not its officer
+        stripped = _OFFICER.sub("", stripped)
     if not stripped:
         return None
     start = e.start + text.index(stripped)
@@ -137,13 +145,18 @@ def _trimmed(e: Entity) -> Entity | None:
     return Entity(start, start + len(stripped), label, stripped)
 
 
+_OFFICER = re.compile(r"(?:\s+(?:Vice|Deputy|Interim|Acting|Executive|Chief|Head|Senior))*\s+(?:President|Chancellor|"
+                      r"Provost|Dean|Chair(?:man|woman|person)?|CEO|CFO|COO|Director|Spokes(?:man|woman|person)|"
+                      r"Commissioner|Secretary|Coach|Manager|Officer|Minister|Chief|Superintendent|Governor|Mayor)$")
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ch|ic|ist|ists|ite|ites)$")
 _NOT_A_NOUN = frozenset("said says say has have had is was are were will would and or but who which that to in on at of for as".split())
 
 
-def _modifier(sentence: str, e: Entity) -> bool:
-    """"US" in "US pilots shot down …" qualifies a noun; it is not the place asked about."""
-    if not (e.label in {"GPE", "NORP"} and len(e.text) <= 4 and e.text.isupper()):
+def _modifier(sentence: str, e: Entity, kind: QuestionKind | None = None) -> bool:
+    """"US" in "US pilots shot down …" qualifies a noun; it is not the place asked about. Nor does
+    "who" take an adjective: "the Canadian prime minister" is a person, "Canadian" is not."""
+    adjective = e.label == "NORP" and kind is not None and kind.labels == PEOPLE
+    if not (adjective or e.label in {"GPE", "NORP"} and len(e.text) <= 4 and e.text.isupper()):
         return False
     following = re.match(r"\.?\s+([a-z]+)", sentence[e.end:])  # ("U.S. airlines": the trimmed "U.S" keeps no dot)
     return following is not None and following.group(1) not in _NOT_A_NOUN
@@ -326,12 +339,18 @@ def _key(text: str) -> str:
     return re.sub(r"(?:’s|'s)$", "", text)
 
 
-def _in_question(text: str, label: str, question: str, q_lower: str, q_terms: set[str], name_words: set[str]) -> bool:
+def _in_question(text: str, label: str, question: str, q_lower: str, q_terms: set[str], name_words: set[str],
+                 head: str = "") -> bool:
     """The question's own names are not its answer ("Recep Tayyip Erdogan" when it asks about
     Erdogan); a name that merely shares a common word with it can be ("Pope Benedict XVI" for
-    "which former pope …")."""
+    "which former pope …"), and so can a name made of the question's words that names the kind
+    asked for ("University of Idaho" for "which university were the Idaho victims at?")."""
     own = set(terms(text))
-    if text.lower() in q_lower or own and own <= q_terms:
+    if text.lower() in q_lower:
+        return True
+    if head and re.search(rf"\b{re.escape(head)}\b", text, re.I) and text[:1].isupper():
+        return False
+    if own and own <= q_terms:
         return True
     acronym = text.replace(".", "")
     if acronym.isupper() and len(acronym) <= 5 and re.search(rf"\b{re.escape(acronym)}\b", question.replace(".", "")):
@@ -357,6 +376,21 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 1.0
     around = terms(e.text) + terms(sentence[e.end: e.end + 40])[:3]
     return 3.0 if any(c in around for c in counted) else 0.5
+
+
+# "officials revealed (on Saturday) that …": what follows "that" is what was reported
+_REPORT_THAT = re.compile(rf"\b(?:{REPORTING}|revealed|reveals|disclosed|discloses|confirmed|confirms|reported|"
+                          rf"reports|acknowledged|admitted|learned)\b[^.;:]{{0,40}}?\bthat\b")
+
+
+def _dates_the_report(sentence: str, e: Entity, event: frozenset[str]) -> bool:
+    """"On Saturday, officials revealed that balloons had entered US airspace three times": the
+    date is when it was revealed, not when they entered. True when the date lies in the clause
+    that reports and the asked event is told only in the reported one."""
+    match = _REPORT_THAT.search(sentence)
+    if match is None or e.start >= match.end():
+        return False
+    return not event & set(terms(sentence[: match.start()])) and bool(event & set(terms(sentence[match.end():])))
 
 
 def _date_fit(text: str) -> float:

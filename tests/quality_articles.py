@@ -5,7 +5,9 @@ a pronoun after a named answer, one event reported in three places, a relative d
 reporting a charge beside those charged, a name that is also a yacht's with its launch date, a
 gunman not yet named beside the hall he fired at, an earlier year's awards beside this year's, a
 prime minister quitting whose successor is not yet known, a country's rescuers in a town,
-a record holder before this year's awards, "U.S." qualifying the airlines)."""
+a record holder before this year's awards, "U.S." qualifying the airlines, a news roundup whose
+toll belongs to another story, a date that is when something was revealed, a university named
+with the question's own words)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -202,6 +204,33 @@ ARTICLES = {
         "text": (
             "U.S. airlines canceled thousands of flights over the holidays as a winter storm swept the "
             "country. Many travellers slept in terminals."
+        ),
+    },
+    "roundup.json": {
+        "title": "Brenford shooting, budget vote, Dalmora fire: Monday's news",
+        "source": "Morning Brief", "published": "2023-04-10", "url": "https://example.org/brief/monday",
+        "text": (
+            "Police have released footage of the deadly shooting at a Brenford high school. Lawmakers passed "
+            "the budget after a late-night vote. And at least 30 people have died in a fire at a warehouse "
+            "in Dalmora.\n\nFootage shows officers entering the Brenford school\n\nOfficers entered the "
+            "building within minutes of the first call, the footage shows."
+        ),
+    },
+    "tanker.json": {
+        "title": "Tanker Solenne entered Kaldera harbour without a permit",
+        "source": "Port Gazette", "published": "2023-04-14", "url": "https://example.org/ports/solenne",
+        "text": (
+            "On Friday, port officials revealed that the tanker Solenne had entered Kaldera harbour without "
+            "a permit. The Solenne entered Kaldera harbour on April 2, port records show, and left two days "
+            "later."
+        ),
+    },
+    "campus.json": {
+        "title": "Three students killed in Kelton campus attack",
+        "source": "Campus Wire", "published": "2023-04-18", "url": "https://example.org/news/kelton-campus",
+        "text": (
+            "Three Kelton victims were students at Kelton State University, police said. Kelton State "
+            "University President Ann Moss cancelled classes for the week."
         ),
     },
 }

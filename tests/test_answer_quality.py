@@ -277,3 +277,23 @@ def test_one_weak_mention_with_no_rival_is_no_confident_answer(quality):
         answer = quality.answer(question)
         assert answer.short_answer is None or answer.short_answer.text != wrong, (question, answer.answer)
 
+
+
+def test_a_toll_is_not_read_from_another_story_of_a_roundup(quality):
+    # the roundup counts the dead of a fire; nothing gives the shooting's toll
+    shooting = quality.answer("How many people died in the Brenford shooting?")
+    assert shooting.found and "Brenford" in shooting.answer, shooting.answer
+    assert shooting.short_answer is None, shooting.answer
+    assert "Corvale" not in shooting.answer, shooting.answer  # nor another city's shooting
+    fire = quality.answer("How many people died in the Dalmora fire?")
+    assert fire.short_answer is not None and fire.short_answer.text == "at least 30", fire.answer
+
+
+def test_the_day_something_was_revealed_is_not_when_it_happened(quality):
+    answer = quality.answer("When did the tanker Solenne enter Kaldera harbour?")
+    assert answer.short_answer is not None and answer.short_answer.text == "April 2", answer.answer
+
+
+def test_a_name_made_of_the_questions_words_answers_when_it_names_the_kind_asked(quality):
+    answer = quality.answer("Which university were the Kelton victims students at?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Kelton State University", answer.answer
