@@ -1,7 +1,7 @@
 """Conversation memory: recent turns, and follow-up questions resolved against them without an LLM.
 
 A follow-up ("what did Erdogan say about it?", "and how many troops?") is recognised by pronouns,
-a leading "and/what about", by being too short to stand alone, or by naming nothing while asking
+a leading "and/what about", by being too short to stand alone, or by naming nothing new while asking
 about what the previous turn was about ("what was the magnitude of the earthquake?" after a question
 on the Turkey earthquake); its retrieval query then carries the entities of the previous question
 and answer.
@@ -38,15 +38,21 @@ def is_follow_up(question: str) -> bool:
 
 
 def continues_topic(question: str, turn: Turn) -> bool:
-    """A question that names nothing itself ("what was the final score?") and whose words the
-    previous turn's question, answer or cited passages hold: it asks about that turn's topic. A new
-    topic asked without names ("how is inflation doing?") shares no words with it and stands alone."""
+    """A question that names nothing new ("what was the final score?", or "who was named MVP?" when
+    the previous answer's articles say MVP) and at least half of whose other words the previous
+    turn's question, answer or cited articles (title and passage) hold: it asks about that turn's topic. A new topic
+    shares few words with it and stands alone, with names ("what did Biden say about the debt
+    ceiling?" after the balloon: "debt ceiling" is new) or without ("how is inflation doing?")."""
     words = set(query_terms(question))
-    if not words or entities(question):
+    if not words:
         return False
-    said = " ".join([turn.question, *(s.text for s in turn.answer.segments),
-                     *(c.passage for c in turn.answer.citations if c.passage)])
-    return 2 * len(words & set(terms(said))) >= len(words)
+    said = set(terms(" ".join([turn.question, *(s.text for s in turn.answer.segments),
+                               *(f"{c.title} {c.passage}" for c in turn.answer.citations)])))
+    named = set(terms(" ".join(entities(question))))
+    if not named <= said:
+        return False
+    words -= named
+    return bool(words) and 2 * len(words & said) >= len(words)
 
 
 class Conversation:

@@ -250,7 +250,11 @@ def place_event(question: str) -> frozenset[str]:
 
 
 def _asks_for_a_person(lowered: str) -> bool:
-    """"who is the new speaker?", "who were the victims?": the noun after who + be is a person's role."""
+    """"who is the new speaker?", "who were the victims?": the noun after who + be is a person's role;
+    "who was named MVP?", "who was elected speaker?": a post or honour given to someone."""
+    if re.search(r"\bwho (?:is|was|has been|have been|will be) (?:named|elected|appointed|chosen|hired|"
+                 r"nominated|sworn in)\b", lowered):
+        return True
     match = re.search(r"\bwho (?:is|was|are|were) (?:the |a |an )?((?:[\w-]+ ){0,2}?[\w-]+)"
                       r"(?:\s*\??$| (?:in|of|at|for|behind|from|on)\b)", lowered)
     return match is not None and _singular(match.group(1).split()[-1]) in _HEADS[PEOPLE]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
+from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.question import CASUALTY, PEOPLE, QuestionKind, asked_event, incidents
 from index.lexical import terms
@@ -64,6 +65,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     q_terms = set(terms(question))
     name_words = set(terms(" ".join(question_names)))
     about_speech = bool(_SPEECH_QUESTION.search(q_lower))
+    # "who did he blame?": in "the media he blames for the death of Diana" Diana is the reason
+    about_charge = question_family(question) in ("blamed", "accused")
     # "who is the new prime minister?": the one leaving the post is not its new holder
     successor = bool(_SUCCESSOR_QUESTION.search(q_lower))
     # "who won best actress?" asks about one event: "X, who won best actress four times" tells a record
@@ -104,7 +107,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight *= _date_fit(e.text)
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and (about_speech or not _speaker(text, e))))
+                                     eligible=tells and (about_speech or not _speaker(text, e))
+                                     and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
     if leaving:  # said to be leaving in one sentence: not the new holder in any other either. A
@@ -378,6 +382,8 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     return 3.0 if any(c in around for c in counted) else 0.5
 
 
+# "… blames for the death of" / "accused him of": what follows is the reason, not who is blamed
+_CHARGED_FOR = re.compile(r"\b(?:blam|accus)\w*\b[^.;]*?\b(?:for|of)\b[^.;]*$", re.I)
 # "officials revealed (on Saturday) that …": what follows "that" is what was reported
 _REPORT_THAT = re.compile(rf"\b(?:{REPORTING}|revealed|reveals|disclosed|discloses|confirmed|confirms|reported|"
                           rf"reports|acknowledged|admitted|learned)\b[^.;:]{{0,40}}?\bthat\b")

@@ -7,7 +7,8 @@ gunman not yet named beside the hall he fired at, an earlier year's awards besid
 prime minister quitting whose successor is not yet known, a country's rescuers in a town,
 a record holder before this year's awards, "U.S." qualifying the airlines, a news roundup whose
 toll belongs to another story, a date that is when something was revealed, a university named
-with the question's own words)."""
+with the question's own words, another sport's most valuable player, the one whose death someone
+is blamed for)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -89,7 +90,7 @@ ARTICLES = {
             "to a 38-35 comeback win over Philadelphia, scoring on every second-half possession after trailing "
             "24-14 at half-time. Mahomes threw for 182 yards and three touchdowns "
             "despite an injured ankle. Philadelphia quarterback Jalen Hurts threw for 304 yards and ran for "
-            "three touchdowns in defeat."
+            "three touchdowns in defeat. It is the second time Patrick Mahomes has been named MVP of the game."
         ),
     },
     "objects-alaska.json": {
@@ -231,6 +232,21 @@ ARTICLES = {
         "text": (
             "Three Kelton victims were students at Kelton State University, police said. Kelton State "
             "University President Ann Moss cancelled classes for the week."
+        ),
+    },
+    "hoops-mvp.json": {
+        "title": "Dana Reyes named Winter Classic MVP",
+        "source": "Court Side", "published": "2023-02-20", "url": "https://example.org/sport/winter-classic-mvp",
+        "text": (
+            "Dana Reyes was named MVP of the Winter Classic on Sunday after scoring 31 points."
+        ),
+    },
+    "cyclist.json": {
+        "title": "Mayor says transit agency failed cyclists",
+        "source": "City Desk", "published": "2023-04-20", "url": "https://example.org/local/cyclist-crash",
+        "text": (
+            "In a letter to the council, Mayor Ivo Lund criticised the transit agency that he blames for the "
+            "death of cyclist Ana Pires. The agency said it would review its bus routes."
         ),
     },
 }

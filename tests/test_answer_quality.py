@@ -297,3 +297,21 @@ def test_the_day_something_was_revealed_is_not_when_it_happened(quality):
 def test_a_name_made_of_the_questions_words_answers_when_it_names_the_kind_asked(quality):
     answer = quality.answer("Which university were the Kelton victims students at?")
     assert answer.short_answer is not None and answer.short_answer.text == "Kelton State University", answer.answer
+
+
+def test_a_question_naming_only_what_the_last_answer_named_continues_its_topic(quality):
+    conversation = Conversation()
+    quality.answer("How many yards did Jalen Hurts throw for?", conversation)
+    mvp = quality.answer("Who was named MVP?", conversation)  # of that game, not of the newer final
+    assert mvp.query != "Who was named MVP?" and "Jalen Hurts" in mvp.query  # "MVP" was in the last answer's article
+    assert first_cited(mvp) == "Mahomes named Championship Bowl MVP after comeback win", mvp.answer
+    assert "Mahomes" in mvp.segments[0].text and "Dana Reyes" not in mvp.segments[0].text, mvp.answer
+    assert mvp.short_answer is None or mvp.short_answer.text in ("Mahomes", "Patrick Mahomes"), mvp.answer
+    alone = quality.answer("Who was named MVP?")
+    assert first_cited(alone) == "Dana Reyes named Winter Classic MVP", alone.answer  # asked alone: the newest
+
+
+def test_whom_a_death_is_blamed_on_is_not_the_one_who_died(quality):
+    answer = quality.answer("Who did Mayor Ivo Lund blame?")
+    assert answer.found and "blames" in answer.answer, answer.answer
+    assert answer.short_answer is None or "Pires" not in answer.short_answer.text, answer.answer
