@@ -13,7 +13,7 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
-from bot.retrieve import Retrieval, Retriever
+from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
@@ -147,11 +147,10 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
-    # one: a sentence may rank first on other features)
-    found = (
-        bool(sentences) and max(p.dense for p in passages) >= settings.min_cosine
-        and max(s.coverage for s in sentences) >= settings.min_coverage
-    )
+    # one: a sentence may rank first on other features), in passages close in meaning, or naming
+    # what the question names (the model knows little of "Bakhmut": its passages score cosine < 0.25)
+    found = bool(sentences) and max(s.coverage for s in sentences) >= settings.min_coverage and (
+        max(p.dense for p in passages) >= settings.min_cosine or _names_held(question, sentences, settings.min_coverage))
     missing = missing_names(question, passages, retrieval.version) if found else []
     if not found or missing:
         reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing
@@ -209,6 +208,22 @@ def missing_names(question: str, passages: list[Passage], version: IndexVersion 
         evidence |= passage_words(p, version)
         evidence.update(terms(p.article.source))
     return [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
+
+
+def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -> bool:
+    """Some sentence covering enough of the question's words holds all of its names and, when it
+    asks more than a name, one of its other words too ("what is Bakhmut?" is answered by a
+    sentence naming Bakhmut; "what is the capital of France?" is not by one naming France)."""
+    names = [t for name in names_in(question) for t in name_terms(name)]
+    if not names:
+        return False
+    others = [t for t in query_terms(question) if not any(mentioned(n, {t}) for n in names)]
+    for s in sentences[:10]:
+        words = set(terms(s.text))
+        if (s.coverage >= min_coverage and all(mentioned(t, words) for t in names)
+                and (not others or any(t in words for t in others))):
+            return True
+    return False
 
 
 def _join(names: list[str]) -> str:

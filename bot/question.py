@@ -53,6 +53,8 @@ _NOT_FACTOID = re.compile(
     r"claim|argue|tell|want|mean|do|doing|announce|plan|propose|warn|write)\b)",
     re.I,
 )
+# "who is Ann Moss?" asks for a description (her post, what she did), not for another name
+_WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w.’'-]*\s*)+\??\s*$")
 _FUTURE = re.compile(r"\b(will|would|expected|expect|predict\w*|forecast\w*|projected|likely|plan(?:s|ned)? to)\b", re.I)
 _LATEST = re.compile(r"\b(latest|most recent|newest|current|currently|now|so far|to date|updated)\b", re.I)
 _PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
@@ -61,6 +63,9 @@ _PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 CASUALTY = re.compile(r"\b(?:die[sd]?|dead|deaths?|killed|kill(?:s|ing)?|toll|fatalit(?:y|ies)|perished|"
                       r"casualt(?:y|ies))\b", re.I)  # words, not stems: "deadly earthquake" is no toll
 _GENERIC_NAMES = frozenset({"us", "u.s", "uk", "u.k", "un", "eu", "america", "american", "americans", "british"})
+# a time is no name the evidence must hold: "in February" is written "Feb. 1", "Wednesday", "last month"
+_TIME_WORDS = frozenset(terms("January February March April May June July August September October November "
+                              "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ def analyse(question: str) -> QuestionKind:
     lowered = q.lower()
     latest = bool(_LATEST.search(q))
     future = bool(_FUTURE.search(q))
-    if _NOT_FACTOID.search(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
+    if _WHO_IS_NAME.match(q) or _NOT_FACTOID.search(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
         return QuestionKind(False, latest=latest, future=future)
     number = re.search(r"\bhow (many|much|old|long|far|big|tall)\b\s*(.*)", lowered)
     if number:
@@ -342,11 +347,11 @@ _QUESTION_OPENERS = frozenset("who whom whose what which when where why how is a
 
 def name_terms(name: str) -> list[str]:
     """A name's distinctive lexical terms: its capitalised words ("Boris Johnson-era" → boris,
-    johnson), without generic ones like "US"."""
+    johnson), without generic ones like "US" or times ("February", "Monday")."""
     if name.lower().strip(". ") in _GENERIC_NAMES:
         return []
     words = [w for w in re.findall(r"[\w’'.]+", name) if w[:1].isupper() or w[:1].isdigit()]
-    return [t for t in terms(" ".join(words)) if len(t) >= 3 and t not in _GENERIC_NAMES]
+    return [t for t in terms(" ".join(words)) if len(t) >= 3 and t not in _GENERIC_NAMES and t not in _TIME_WORDS]
 
 
 def mentioned(term: str, evidence: set[str]) -> bool:

@@ -222,7 +222,7 @@ ARTICLES = {
         "source": "Port Gazette", "published": "2023-04-14", "url": "https://example.org/ports/solenne",
         "text": (
             "On Friday, port officials revealed that the tanker Solenne had entered Kaldera harbour without "
-            "a permit. The Solenne entered Kaldera harbour on April 2, port records show, and left two days "
+            "a permit. The Solenne entered Kaldera harbour on March 2, port records show, and left two days "
             "later."
         ),
     },

@@ -291,7 +291,7 @@ def test_a_toll_is_not_read_from_another_story_of_a_roundup(quality):
 
 def test_the_day_something_was_revealed_is_not_when_it_happened(quality):
     answer = quality.answer("When did the tanker Solenne enter Kaldera harbour?")
-    assert answer.short_answer is not None and answer.short_answer.text == "April 2", answer.answer
+    assert answer.short_answer is not None and answer.short_answer.text == "March 2", answer.answer
 
 
 def test_a_name_made_of_the_questions_words_answers_when_it_names_the_kind_asked(quality):
@@ -315,3 +315,17 @@ def test_whom_a_death_is_blamed_on_is_not_the_one_who_died(quality):
     answer = quality.answer("Who did Mayor Ivo Lund blame?")
     assert answer.found and "blames" in answer.answer, answer.answer
     assert answer.short_answer is None or "Pires" not in answer.short_answer.text, answer.answer
+
+
+def test_a_name_the_model_does_not_know_is_answered_when_the_articles_name_it(quality):
+    # the embedding model places "who is Ann Moss?" far from every passage (cosine ~0.2), but a
+    # sentence names her; asking who someone is wants a description, not another name
+    answer = quality.answer("Who is Ann Moss?")
+    assert answer.found and "President Ann Moss" in answer.answer, answer.answer
+    assert answer.short_answer is None, answer.answer
+
+
+def test_a_month_is_no_name_the_articles_must_write(quality):
+    # the letter is dated by its article (April 20), not by the word "April" in the text
+    answer = quality.answer("What did Mayor Ivo Lund criticise in April?")
+    assert answer.found and "transit agency" in answer.answer, answer.answer
