@@ -158,7 +158,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
-        sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version)
+        sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages)
     chosen = select(sentences, settings.max_sentences)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
@@ -232,9 +232,13 @@ def _join(names: list[str]) -> str:
 
 
 def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], settings: AnswerSettings,
-                  version: IndexVersion | None = None) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
+                  version: IndexVersion | None = None, passages: list[Passage] | None = None,
+                  ) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
     """The best sentences of a factoid question read by the NER model: those holding a phrase of the
-    expected kind rise, those without fall; then the answer phrase is picked from them."""
+    expected kind rise, those without fall; then the answer phrase is picked from them. With the
+    `passages`, a sentence that neither names the question's names nor follows closely on one that
+    does answers nothing (a company in a sentence about another firm, for "which company makes
+    ChatGPT?")."""
     top = sentences[: settings.typed_sentences]
     # numbers and dates need no model; names do (the index stored what the model found in each
     # sentence; one it did not store is read now)
@@ -244,7 +248,9 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
         found = sentence_entities(top, version)
     rows = [(s.text, s.score, s.published) for s in top]
     names = tuple(names_in(question))
-    typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names)
+    far = _far_from_names(top, passages, names) if passages is not None else set()
+    typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names,
+                                            unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far))
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)}
     for i, s in enumerate(top):
         s.score += settings.w_typed if i in typed else -settings.w_typed / 2
@@ -252,10 +258,28 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     rescored = [top[i] for i in order] + sentences[len(top):]
     rows = [(top[i].text, top[i].score, top[i].published) for i in order]
     found = [found[i] for i in order]
-    per_sentence = candidates(kind, question, rows, found, settings.short_temperature, names)
+    per_sentence = candidates(kind, question, rows, found, settings.short_temperature, names,
+                              unnamed=frozenset(i for i, s in enumerate(rescored[: len(top)]) if id(s) in far))
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
                  rows, 4 if kind.plural else 1, settings.short_min_weight)
     return rescored, [(p, rescored[p.sentence]) for p in picks]
+
+
+_NAME_REACH = 300  # characters before a sentence in which the question's name may have been said
+
+
+def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: tuple[str, ...]) -> set[int]:
+    """ids of the sentences naming none of the question's names, in themselves or in the text just
+    before them in their passage ("… the public health emergency on May 11" after a sentence on Covid)."""
+    wanted = {t for name in names for t in name_terms(name)}
+    if not wanted:
+        return set()
+    far = set()
+    for s in sentences:
+        reach = passages[s.passage].text[max(0, s.start - _NAME_REACH): s.end]
+        if not any(mentioned(t, set(terms(reach))) for t in wanted):
+            far.add(id(s))
+    return far
 
 
 def sentence_entities(sentences: list[Sentence], version: IndexVersion | None) -> list[tuple[Entity, ...]]:

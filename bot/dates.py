@@ -55,8 +55,10 @@ def published_date(published: str | None) -> date | None:
         return None
 
 
-def resolve_date(text: str, published: date | None) -> ResolvedDate | None:
-    """The first date a phrase or sentence names, made absolute (None when it names none)."""
+def resolve_date(text: str, published: date | None, ahead: bool = False) -> ResolvedDate | None:
+    """The first date a phrase or sentence names, made absolute (None when it names none). A day
+    without a year is taken as the nearest past one (news reports what happened), or with `ahead`
+    (the sentence tells what will happen) as the next one from the article's date."""
     for pattern, order in ((_FULL, "mdy"), (_DAY_MONTH_YEAR, "dmy")):
         match = pattern.search(text)
         if match:
@@ -76,7 +78,10 @@ def resolve_date(text: str, published: date | None) -> ResolvedDate | None:
     if match:
         month, day = _MONTH_NUMBERS[match.group(1).lower().rstrip(".")], int(match.group(2))
         made = _make(published.year, month, day)
-        if made and made - published > timedelta(days=31):
+        if ahead:  # "plans to end the emergency on May 11": this year's, unless that has passed
+            if made and made < published:
+                made = _make(published.year + 1, month, day)
+        elif made and made - published > timedelta(days=31):
             made = _make(published.year - 1, month, day)
         elif made and published - made > timedelta(days=273):  # "airs Jan. 10" in a December article
             later = _make(published.year + 1, month, day)

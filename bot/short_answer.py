@@ -58,9 +58,11 @@ class Pick:
 
 def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, float, str | None]],
                entities: list[tuple[Entity, ...]], temperature: float = 0.15,
-               question_names: tuple[str, ...] = ()) -> list[Candidate]:
+               question_names: tuple[str, ...] = (), unnamed: frozenset[int] = frozenset()) -> list[Candidate]:
     """sentences: (text, score, published) of each candidate sentence, best first; `question_names`:
-    the names the question itself mentions (an entity sharing a word with one is not the answer)."""
+    the names the question itself mentions (an entity sharing a word with one is not the answer);
+    `unnamed`: sentences too far from those names to answer (their candidates still count against
+    the others)."""
     q_lower = question.lower()
     q_terms = set(terms(question))
     name_words = set(terms(" ".join(question_names)))
@@ -87,7 +89,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         near = _question_term_positions(text, q_terms)
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
-        tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text))
+        tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text)) \
+            and i not in unnamed
         if incident and (named := incidents(text)) and not named & incident:
             tells = False
         for e in spans:
@@ -263,9 +266,15 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
             return []
         resolved = None
         if c.label in TEMPORAL or kind.wants_date:
-            resolved = resolve_date(c.text, published_date(sentences[c.sentence][2]))
+            resolved = resolve_date(c.text, published_date(sentences[c.sentence][2]),
+                                    ahead=bool(_AHEAD.search(sentences[c.sentence][0])))
         picks.append(Pick(c.text, c.sentence, c.start, c.start + len(c.text), c.label, round(confidence, 4), resolved))
     return picks
+
+
+# a sentence telling what is to happen: a day it names without a year lies ahead of its article
+_AHEAD = re.compile(r"\b(?:will|plans? to|planned to|(?:is|are) set to|(?:is|are) scheduled|expected to|"
+                    r"(?:is|are) due to|intends? to)\b", re.I)
 
 
 def _kind_factor(kind: QuestionKind, label: str) -> float:

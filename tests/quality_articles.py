@@ -8,7 +8,7 @@ prime minister quitting whose successor is not yet known, a country's rescuers i
 a record holder before this year's awards, "U.S." qualifying the airlines, a news roundup whose
 toll belongs to another story, a date that is when something was revealed, a university named
 with the question's own words, another sport's most valuable player, the one whose death someone
-is blamed for)."""
+is blamed for, a day still to come, a maker in another story of a briefing)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -247,6 +247,26 @@ ARTICLES = {
         "text": (
             "In a letter to the council, Mayor Ivo Lund criticised the transit agency that he blames for the "
             "death of cyclist Ana Pires. The agency said it would review its bus routes."
+        ),
+    },
+    "lantern-festival.json": {
+        "title": "Arlow lantern festival returns this spring",
+        "source": "City Desk", "published": "2023-01-30", "url": "https://example.org/local/arlow-lanterns",
+        "text": (
+            "Organisers plan to hold the Arlow lantern festival on May 11, they said on Monday. The festival "
+            "was cancelled for the past two years."
+        ),
+    },
+    "tech-briefing.json": {
+        "title": "Tech briefing: Dustwing sells out, chip plant delayed, robot maker lists shares",
+        "source": "Gadget Desk", "published": "2023-04-05", "url": "https://example.org/tech/briefing",
+        "text": (
+            "Reviewers praised the Dustwing robot vacuum for its quiet motor, and it sold out within a day "
+            "of its launch.\n\nChip plant delayed\n\nThe planned chip plant outside Norrvik will open a year "
+            "late, after builders found the site's soil too soft for the clean rooms. Officials said the "
+            "delay would not change the number of jobs promised to the region, about 1,200 in all, and "
+            "that training courses at the local college would start on time.\n\nRobot maker lists shares\n\n"
+            "Kitchen robot company Pellam Robotics Inc. makes robot vacuums too, and listed its shares in July."
         ),
     },
 }

@@ -329,3 +329,16 @@ def test_a_month_is_no_name_the_articles_must_write(quality):
     # the letter is dated by its article (April 20), not by the word "April" in the text
     answer = quality.answer("What did Mayor Ivo Lund criticise in April?")
     assert answer.found and "transit agency" in answer.answer, answer.answer
+
+
+def test_a_day_still_to_come_resolves_ahead_of_its_article(quality):
+    answer = quality.answer("When will the Arlow lantern festival be held?")
+    assert answer.short_answer is not None and answer.short_answer.text == "May 11", answer.answer
+    assert answer.short_answer.date == "2023-05-11", answer.short_answer  # not May 11, 2022
+
+
+def test_a_name_far_from_what_the_question_names_is_no_answer(quality):
+    # no article says who makes the Dustwing; another names a company making robot vacuums
+    answer = quality.answer("Which company makes the Dustwing?")
+    assert answer.found and "Dustwing" in answer.answer, answer.answer
+    assert answer.short_answer is None, answer.answer
