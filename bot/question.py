@@ -20,6 +20,10 @@ PEOPLE = frozenset({"PERSON"})
 WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "QUOTED"})
 
 # the noun a which/what question is about → the entity labels that answer it (singular forms)
+# numeric heads whose kind of number is known; another kind of number fits them less
+_MEASURES = {word: frozenset({label}) for label, words in (("PERCENT", "percentage percent rate"),
+                                                           ("MONEY", "price cost salary budget fine sum"))
+             for word in words.split()}
 _HEADS: dict[frozenset[str], frozenset[str]] = {
     PLACE: frozenset("""state country city nation region province town capital island county continent place
         location area village neighborhood neighbourhood site port sea river lake ocean border territory
@@ -121,6 +125,10 @@ def analyse(question: str) -> QuestionKind:
     if head is not None:
         word, plural = head
         plural = plural and not re.search(r"\bwhich (?:one )?of (?:these|the following|those)\b", lowered)
+        if word in _MEASURES:  # "what is the interest rate" wants a percentage, "what is the fine" money
+            labels = _MEASURES[word]
+            return QuestionKind(True, labels, NUMERIC - labels, plural=plural, latest=latest, future=future,
+                                wants_number=True, head=word)
         for labels, heads in _HEADS.items():
             if word in heads:
                 return QuestionKind(True, labels, frozenset(), plural=plural, latest=latest, future=future,

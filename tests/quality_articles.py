@@ -8,7 +8,8 @@ prime minister quitting whose successor is not yet known, a country's rescuers i
 a record holder before this year's awards, "U.S." qualifying the airlines, a news roundup whose
 toll belongs to another story, a date that is when something was revealed, a university named
 with the question's own words, another sport's most valuable player, the one whose death someone
-is blamed for, a day still to come, a maker in another story of a briefing)."""
+is blamed for, a day still to come, a maker in another story of a briefing, a rate
+beside its rise in basis points)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -267,6 +268,14 @@ ARTICLES = {
             "delay would not change the number of jobs promised to the region, about 1,200 in all, and "
             "that training courses at the local college would start on time.\n\nRobot maker lists shares\n\n"
             "Kitchen robot company Pellam Robotics Inc. makes robot vacuums too, and listed its shares in July."
+        ),
+    },
+    "ostmark-rates.json": {
+        "title": "Ostmark central bank raises rates again",
+        "source": "Market Wire", "published": "2023-04-12", "url": "https://example.org/markets/ostmark-rates",
+        "text": (
+            "The Ostmark central bank raised its benchmark interest rate by 50 basis points on Wednesday, its "
+            "third increase this year. The benchmark interest rate now stands at 4.25%, the highest since 2008."
         ),
     },
 }

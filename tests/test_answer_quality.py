@@ -342,3 +342,10 @@ def test_a_name_far_from_what_the_question_names_is_no_answer(quality):
     answer = quality.answer("Which company makes the Dustwing?")
     assert answer.found and "Dustwing" in answer.answer, answer.answer
     assert answer.short_answer is None, answer.answer
+
+
+def test_a_rate_is_no_confident_count(quality):
+    # "50" (basis points, a rise) is the number next to the question's words; a rate is a percentage
+    answer = quality.answer("What is the benchmark interest rate of the Ostmark central bank?")
+    assert answer.found and "benchmark interest rate" in answer.answer, answer.answer
+    assert answer.short_answer is None or answer.short_answer.text == "4.25%", answer.answer
