@@ -20,6 +20,7 @@ from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
+from bot.sentence_checks import negated, question_verbs
 from bot.question import CASUALTY, PEOPLE, QuestionKind, asked_event, incidents
 from index.lexical import terms
 
@@ -66,6 +67,10 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     q_lower = question.lower()
     q_terms = set(terms(question))
     name_words = set(terms(" ".join(question_names)))
+    # "sent rescue teams to Turkey": a place the question sends something to (in "struck Turkey and
+    # Syria", Syria stands beside Turkey, it sent nothing)
+    destinations = [m.group(1) for name in question_names
+                    if (m := re.search(rf"(?<!addition )\b(?:to|into|in|at|on|against)\s+(?:the\s+)?({re.escape(name)})\b", question))]
     about_speech = bool(_SPEECH_QUESTION.search(q_lower))
     # "who did he blame?": in "the media he blames for the death of Diana" Diana is the reason
     about_charge = question_family(question) in ("blamed", "accused")
@@ -75,6 +80,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower))
     leaving: set[str] = set()  # surnames of those said to be leaving the post
     event = asked_event(question, kind)  # "when did X die?": a date from a sentence telling X died
+    denied = question_verbs(question)
     # "how many died in the shooting?": a toll from a sentence naming another kind of event is not its
     incident = incidents(question) if kind.wants_number else frozenset()
     top = max((score for _, score, _ in sentences), default=0.0)
@@ -89,13 +95,16 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         near = _question_term_positions(text, q_terms)
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
+        # … and does not deny it ("Intel has avoided layoffs" names no firm that announced them)
         tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text)) \
-            and i not in unnamed
+            and i not in unnamed and not negated(text, denied)
         if incident and (named := incidents(text)) and not named & incident:
             tells = False
         for e in spans:
             e = _trimmed(e)
             if e is None or _dateline(text, e) or _modifier(text, e, kind) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words, kind.head):
+                continue
+            if _addresses(text, e, question_names) or _beside(text, e, destinations):
                 continue
             fit = label_fit(kind, e)
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
@@ -141,6 +150,7 @@ def _trimmed(e: Entity) -> Entity | None:
     stripped = text.strip(" ,.;:")
     if e.label in NAMES:
         stripped = re.sub(r"\s+\d[\d\-–:]*$", "", stripped)
+        stripped = re.sub(r"(?:’s|'s|’|')$", "", stripped)  # "Brendan Fraser's performance"
     if e.label in {"ORG", "FAC", "GPE"}:  # "University of Idaho President" (Scott Green): the body, not its officer
         stripped = _OFFICER.sub("", stripped)
     if not stripped:
@@ -207,6 +217,24 @@ def _outgoing(sentence: str, e: Entity) -> bool:
     if e.label != "PERSON":
         return False
     return bool(_LEAVING.match(sentence[e.end:]) or _LEAVING_BEFORE.search(sentence[max(0, e.start - 60): e.start]))
+
+
+def _addresses(sentence: str, e: Entity, names: tuple[str, ...]) -> bool:
+    """"Monterey Park, California": the state after a place the question names is its address, not
+    where in it something happened."""
+    before = sentence[: e.start].rstrip()
+    return before.endswith(",") and any(before[:-1].rstrip().endswith(name) for name in names if name)
+
+
+def _beside(sentence: str, e: Entity, destinations: list[str]) -> bool:
+    """The candidate is listed with a place the question names as a destination ("Turkey and Syria",
+    "Syria, Turkey"): it is another place the same thing happened to."""
+    for name in destinations:
+        escaped, own = re.escape(name), re.escape(e.text)
+        if re.search(rf"\b{escaped}\s*(?:,|and|or|&)\s*(?:the\s+)?{own}\b|\b{own}\s*(?:,|and|or|&)\s*(?:the\s+)?{escaped}\b",
+                     sentence):
+            return True
+    return False
 
 
 def _dateline(sentence: str, e: Entity) -> bool:

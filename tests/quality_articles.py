@@ -9,7 +9,8 @@ a record holder before this year's awards, "U.S." qualifying the airlines, a new
 toll belongs to another story, a date that is when something was revealed, a university named
 with the question's own words, another sport's most valuable player, the one whose death someone
 is blamed for, a day still to come, a maker in another story of a briefing, a rate
-beside its rise in basis points)."""
+beside its rise in basis points, a country hit beside the one helped, a state after its town, a
+firm that avoided what others announced)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -276,6 +277,30 @@ ARTICLES = {
         "text": (
             "The Ostmark central bank raised its benchmark interest rate by 50 basis points on Wednesday, its "
             "third increase this year. The benchmark interest rate now stands at 4.25%, the highest since 2008."
+        ),
+    },
+    "iberia-storm.json": {
+        "title": "Rescuers arrive after storm floods Portugal",
+        "source": "World Wire", "published": "2023-04-24", "url": "https://example.org/world/iberia-storm",
+        "text": (
+            "Rescue teams are searching flooded towns in Portugal and Spain after last week's storm cut roads "
+            "and power. Teams from Norway reached Portugal on Tuesday with boats and field kitchens."
+        ),
+    },
+    "glenport-fire.json": {
+        "title": "Fire at Glenport mill: arson suspected",
+        "source": "Metro Wire", "published": "2023-04-25", "url": "https://example.org/news/glenport-fire",
+        "text": (
+            "Investigators said the fire that gutted the Glenport, Westland, textile mill was started on "
+            "purpose. Police are looking for a man seen near the loading dock."
+        ),
+    },
+    "layoffs.json": {
+        "title": "Chip makers cut jobs as demand slows",
+        "source": "Market Wire", "published": "2023-04-26", "url": "https://example.org/markets/chip-layoffs",
+        "text": (
+            "Intel, the largest of the chip makers, has avoided layoffs so far, it announced on Monday. "
+            "Micron will cut 900 jobs."
         ),
     },
 }

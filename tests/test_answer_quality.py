@@ -349,3 +349,20 @@ def test_a_rate_is_no_confident_count(quality):
     answer = quality.answer("What is the benchmark interest rate of the Ostmark central bank?")
     assert answer.found and "benchmark interest rate" in answer.answer, answer.answer
     assert answer.short_answer is None or answer.short_answer.text == "4.25%", answer.answer
+
+
+def test_a_place_listed_with_the_one_helped_did_not_help(quality):
+    answer = quality.answer("Which countries sent rescue teams to Portugal?")
+    assert answer.found and "Norway" in answer.answer, answer.answer
+    assert answer.short_answer is None or "Spain" not in answer.short_answer.text, answer.answer  # flooded too
+
+
+def test_the_region_after_a_town_the_question_names_is_its_address(quality):
+    answer = quality.answer("Where in Glenport was the fire started?")
+    assert answer.short_answer is None or answer.short_answer.text != "Westland", answer.answer
+
+
+def test_a_firm_that_avoided_what_was_asked_is_not_among_those_that_did(quality):
+    answer = quality.answer("Which chip makers announced layoffs?")
+    assert answer.found and "Intel" in answer.answer, answer.answer
+    assert answer.short_answer is None or "Intel" not in answer.short_answer.text, answer.answer
