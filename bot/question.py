@@ -343,7 +343,10 @@ def names_in(question: str) -> list[str]:
             if run:
                 names.append(" ".join(run))
             run = []
-        initial = token in {".", "?", "!", ":", ";", "“", "\""} or (initial and not token[:1].isalnum())
+        # a sentence ends at a stop, which the tokens keep on a word ("… last year. Some of …"), not
+        # on an abbreviation ("Jan.", "U.S.")
+        initial = token in {".", "?", "!", ":", ";", "“", "\""} or (initial and not token[:1].isalnum()) \
+            or (token.endswith(".") and token[:1].islower())
     if run:
         names.append(" ".join(run))
     return [n for n in names if n]

@@ -89,6 +89,16 @@ def test_follow_up_detection():
     assert not is_follow_up("Who blamed Turkey for the Idlib clashes?")
 
 
+def test_the_names_a_question_mentions():
+    from bot.question import names_in
+
+    assert names_in("Who did Prince Harry blame in Spare?") == ["Prince Harry", "Spare"]
+    # a sentence's first word is no name, also after a stop kept on the word before ("last year.")
+    assert names_in("Crypto worth $3.8 billion was stolen last year. Some thefts were linked to which "
+                    "country?") == []
+    assert names_in("What did Dr. Anthony Fauci say in Jan. 2023?") == ["Dr Anthony Fauci", "Jan 2023"]
+
+
 @pytest.mark.parametrize("question, hint", [
     ("", "Please type a question"),
     ("   \n\t ", "Please type a question"),
