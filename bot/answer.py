@@ -204,10 +204,13 @@ def missing_names(question: str, passages: list[Passage], version: IndexVersion 
     if not names:
         return []
     evidence: set[str] = set()
-    for p in passages:
+    for p in passages:  # (the first passages usually name them all: reading stops there)
         evidence |= passage_words(p, version)
         evidence.update(terms(p.article.source))
-    return [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
+        missing = [name for name in names if any(not mentioned(t, evidence) for t in name_terms(name))]
+        if not missing:
+            return []
+    return missing
 
 
 def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -> bool:

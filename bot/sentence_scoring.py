@@ -166,17 +166,27 @@ def _add_recency(sentences: list[Sentence], passages: list[Passage], settings: A
             s.score += settings.w_recent * (1.0 - dated.index(published) / (len(dated) - 1))
 
 
-def passage_words(passage: Passage, version: IndexVersion | None) -> set[str]:
+def passage_words(passage: Passage, version: IndexVersion | None) -> frozenset[str]:
     """The lexical terms of a passage's title and text: the term ids the index stored for its
-    chunks, read as words (no re-tokenising), or the text tokenized now when it stored none."""
-    words = set(terms(passage.article.title))
-    if version is not None and passage.parts:
+    chunks, read as words (no re-tokenising), or the text tokenized now when it stored none. An
+    answer asks this of a passage up to three times (names gate, "latest" recency, unnamed
+    passages), so the last few dozen are kept (keyed by version name, not holding the version)."""
+    if version is None or not passage.parts:
+        return frozenset(terms(passage.article.title)) | frozenset(terms(passage.text))
+    key = (version.name, passage.parts, passage.article.title)
+    words = _WORDS_SEEN.get(key)
+    if words is None:
+        found = set(terms(passage.article.title))
         vocab = version.words
         for row, _ in passage.parts:
-            words.update(vocab[i] for i in np.unique(version.text_term_ids(row)).tolist())
-    else:
-        words.update(terms(passage.text))
+            found.update(vocab[i] for i in np.unique(version.text_term_ids(row)).tolist())
+        if len(_WORDS_SEEN) >= 32:
+            _WORDS_SEEN.clear()
+        words = _WORDS_SEEN[key] = frozenset(found)
     return words
+
+
+_WORDS_SEEN: dict[tuple, frozenset[str]] = {}
 
 
 def _term_ids(vocab: dict[str, int]):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.dates import ResolvedDate, published_date, resolve_date
 from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
@@ -69,8 +70,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     name_words = set(terms(" ".join(question_names)))
     # "sent rescue teams to Turkey": a place the question sends something to (in "struck Turkey and
     # Syria", Syria stands beside Turkey, it sent nothing)
-    destinations = [m.group(1) for name in question_names
-                    if (m := re.search(rf"(?<!addition )\b(?:to|into|in|at|on|against)\s+(?:the\s+)?({re.escape(name)})\b", question))]
+    destinations = [_list_joints(name) for name in question_names if _destination(question, name)]
     about_speech = bool(_SPEECH_QUESTION.search(q_lower))
     # "who did he blame?": in "the media he blames for the death of Diana" Diana is the reason
     about_charge = question_family(question) in ("blamed", "accused")
@@ -226,15 +226,36 @@ def _addresses(sentence: str, e: Entity, names: tuple[str, ...]) -> bool:
     return before.endswith(",") and any(before[:-1].rstrip().endswith(name) for name in names if name)
 
 
-def _beside(sentence: str, e: Entity, destinations: list[str]) -> bool:
+def _beside(sentence: str, e: Entity, destinations: list[re.Pattern]) -> bool:
     """The candidate is listed with a place the question names as a destination ("Turkey and Syria",
     "Syria, Turkey"): it is another place the same thing happened to."""
-    for name in destinations:
-        escaped, own = re.escape(name), re.escape(e.text)
-        if re.search(rf"\b{escaped}\s*(?:,|and|or|&)\s*(?:the\s+)?{own}\b|\b{own}\s*(?:,|and|or|&)\s*(?:the\s+)?{escaped}\b",
-                     sentence):
-            return True
+    for pattern in destinations:
+        for m in pattern.finditer(sentence):
+            if m.start(1) == e.end or m.end(2) == e.start:  # "<candidate> and <place>" / "<place> and <candidate>"
+                return True
     return False
+
+
+_TOWARDS = frozenset("to into in at on against".split())
+
+
+def _destination(question: str, name: str) -> bool:
+    """The question names `name` as where something went or happened ("sent teams to Turkey"), not
+    beside the answer ("in addition to the US, which country …")."""
+    at = question.find(name)
+    before = [w.lower() for w in question[:at].split()[-3:]] if at > 0 else []
+    if before and before[-1] == "the":
+        before.pop()
+    return bool(before) and before[-1] in _TOWARDS and before[-2:-1] != ["addition"]
+
+
+@lru_cache(maxsize=256)
+def _list_joints(name: str) -> re.Pattern:
+    """A list joint next to `name`: group 1 is the joint before it ("Syria[ and ]Turkey"), group 2
+    the joint after it ("Turkey[ and ]Syria")."""
+    joint = r"\s*(?:,|and|or|&)\s*(?:the\s+)?"
+    escaped = re.escape(name)
+    return re.compile(rf"(?:({joint}){escaped}\b|\b{escaped}({joint}))")
 
 
 def _dateline(sentence: str, e: Entity) -> bool:
