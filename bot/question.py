@@ -9,6 +9,7 @@ or several, the newest figure, a prediction, and which names in it must be in th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from index.nlp import NUMERIC, TEMPORAL
@@ -42,7 +43,8 @@ _HEADS: dict[frozenset[str], frozenset[str]] = {
         secretary ambassador commander manager""".split()),
     TEMPORAL: frozenset("year month day date time decade century".split()),
     NUMERIC: frozenset("""number toll count total price cost amount percentage percent rate age score figure
-        sum fine salary budget population""".split()),
+        sum fine salary budget population magnitude temperature height length distance weight speed size
+        margin value debt deficit revenue profit loss wage attendance turnout capacity""".split()),
     WORKS: frozenset("""book film movie song show album series title play novel documentary game memoir bill
         law act word phrase slogan nickname name plan program programme campaign policy treaty deal
         operation project product drug vaccine""".split()),
@@ -366,8 +368,18 @@ def name_terms(name: str) -> list[str]:
 
 
 def mentioned(term: str, evidence: set[str]) -> bool:
-    """A name's term in the evidence, allowing the adjective form of a place ("Britain" → "british")."""
+    """A name's term in the evidence, allowing the adjective form of a place ("Britain" → "british")
+    and letters without their accents ("Brasilia" → "brasília")."""
     if term in evidence:
         return True
     stem = term[: max(4, len(term) - 3)]
-    return len(term) >= 5 and any(t.startswith(stem) for t in evidence)
+    if len(term) >= 5 and any(t.startswith(stem) for t in evidence):
+        return True
+    folded = _fold(term)
+    return any(_fold(t).startswith(folded if len(folded) < 5 else folded[: max(4, len(folded) - 3)])
+               for t in evidence if not t.isascii())
+
+
+def _fold(word: str) -> str:
+    """The word without accents: "brasília" → "brasilia"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -204,7 +204,11 @@ def _speaker(sentence: str, e: Entity) -> bool:
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many) times\b|"
                     r"\bthe most\b|\ball[- ]time\b|\brecord[- ]holders?\b|\bmost[- ](?:decorated|awarded|nominated)\b", re.I)
 _SUCCESSOR_QUESTION = re.compile(r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
-                                 r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b")
+                                 r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b|"
+                                 # "who is (now) the president of Peru?": the holder now, not the one impeached
+                                 r"\bwho(?:'s| is) (?:now |currently )?(?:the )?(?:current )?(?:president|prime minister|"
+                                 r"premier|chancellor|leader|speaker|governor|mayor|ceo|chief executive|head|chair\w*|"
+                                 r"first minister|king|queen|pope|coach|manager)\b")
 _LEAVING = re.compile(r"^[,\s]*(?:\([^)]{0,40}\)\s*)?(?:[\w,-]+\s+){0,3}?(?:is|was|has|had|will)?\s*(?:be\s+)?(?:quit\w*|resign\w*|"
                       r"step(?:s|ping|ped)? down|leav\w*|left|ousted|retir\w*|depart\w*|announced (?:her|his) resignation)\b", re.I)
 _LEAVING_BEFORE = re.compile(r"\b(?:outgoing|former|departing|ousted|resigning|retiring|predecessor|replac(?:e|es|ed|ing)|"
@@ -441,7 +445,23 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     if not counted:
         return 1.0
     around = terms(e.text) + terms(sentence[e.end: e.end + 40])[:3]
-    return 3.0 if any(c in around for c in counted) else 0.5
+    if not any(c in around for c in counted):
+        return 0.5
+    if len(counted) > 1 and _qualified_otherwise(sentence[e.end: e.end + 40], counted):
+        return 0.5  # "four Ukrainian soldiers" does not count the Russian soldiers asked about
+    return 3.0
+
+
+def _qualified_otherwise(after: str, counted: tuple[str, ...]) -> bool:
+    """The words between a number and its noun name another group than the question's qualifier
+    ("how many Russian soldiers" → counted (russian, soldier); "four Ukrainian soldiers")."""
+    for word in re.findall(r"[\w’'-]+", after)[:3]:
+        found = terms(word)
+        if found and found[0] in counted:
+            return False  # reached the counted words first
+        if word[:1].isupper():
+            return True
+    return False
 
 
 # "… blames for the death of" / "accused him of": what follows is the reason, not who is blamed

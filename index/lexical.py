@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import re
+import unicodedata
 
 import bm25s
 import numpy as np
@@ -153,8 +154,29 @@ def score_matrix(flat_ids: np.ndarray, offsets: np.ndarray, n_vocab: int, k1: fl
 
 
 def bm25_scores(index: Bm25Index, query: str) -> np.ndarray:
-    """BM25 score of every chunk for the query (zeros when no query term is known)."""
-    query_terms = [t for t in terms(query) if t in index._model.vocab_dict]
+    """BM25 score of every chunk for the query (zeros when no query term is known). A term typed
+    without the accents the articles write ("Brasilia", "Pele") matches their spelling."""
+    vocab = index._model.vocab_dict
+    query_terms = []
+    for t in terms(query):
+        query_terms += ([t] if t in vocab else []) + accented(index).get(t, [])
     if not query_terms:
         return np.zeros(index.size, dtype=np.float32)
     return index._model.get_scores(query_terms)
+
+
+def fold(word: str) -> str:
+    """The word without accents: "brasília" → "brasilia"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def accented(index: Bm25Index) -> dict[str, list[str]]:
+    """The index's accented terms by their plain spelling, made on first use (~10k of ~170k terms)."""
+    table = getattr(index, "_accented", None)
+    if table is None:
+        table = {}
+        for word in index._model.vocab_dict:
+            if not word.isascii() and (plain := fold(word)) != word:
+                table.setdefault(plain, []).append(word)
+        index._accented = table
+    return table

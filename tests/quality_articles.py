@@ -10,7 +10,8 @@ toll belongs to another story, a date that is when something was revealed, a uni
 with the question's own words, another sport's most valuable player, the one whose death someone
 is blamed for, a day still to come, a maker in another story of a briefing, a rate
 beside its rise in basis points, a country hit beside the one helped, a state after its town, a
-firm that avoided what others announced)."""
+firm that avoided what others announced, a president impeached beside the one sworn in, one side's
+dead beside the other's)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -301,6 +302,22 @@ ARTICLES = {
         "text": (
             "Intel, the largest of the chip makers, has avoided layoffs so far, it announced on Monday. "
             "Micron will cut 900 jobs."
+        ),
+    },
+    "tarsia-president.json": {
+        "title": "Tarsia swears in its first female president",
+        "source": "Capital Post", "published": "2023-04-27", "url": "https://example.org/world/tarsia-president",
+        "text": (
+            "April 26 - Mira Solano becomes Tarsia’s first female president after lawmakers vote to impeach "
+            "former leader Paulo Ventura. Ventura, who had been president since 2019, denied wrongdoing."
+        ),
+    },
+    "border-clash.json": {
+        "title": "Soldiers killed in Ostmark border clash",
+        "source": "World Wire", "published": "2023-04-28", "url": "https://example.org/world/border-clash",
+        "text": (
+            "Four Ostmark soldiers were killed in a Veland attack on the northern border, the army said. Veland said "
+            "it lost nine soldiers."
         ),
     },
 }

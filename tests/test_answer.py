@@ -99,6 +99,32 @@ def test_the_names_a_question_mentions():
     assert names_in("What did Dr. Anthony Fauci say in Jan. 2023?") == ["Dr Anthony Fauci", "Jan 2023"]
 
 
+def test_question_kinds():
+    from bot.question import analyse
+
+    assert analyse("What was the magnitude of the earthquake?").wants_number
+    assert analyse("What is the interest rate?").labels == {"PERCENT"}
+    assert not analyse("Who is Ann Moss?").factoid  # a description, not a name
+    assert analyse("Who is the new prime minister?").factoid
+
+
+def test_who_holds_a_post_now_is_never_the_one_removed_from_it():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    sentence = "Mira Solano becomes Tarsia's first female president after lawmakers impeach former leader Paulo Ventura."
+    at = sentence.index("Paulo Ventura")
+    found = (Entity(0, 11, "PERSON", "Mira Solano"), Entity(at, at + 13, "PERSON", "Paulo Ventura"))
+    assert [sentence[e.start:e.end] for e in found] == ["Mira Solano", "Paulo Ventura"]
+    for question in ["Who is the president of Tarsia?", "Who is the new president of Tarsia?"]:
+        eligible = {c.text: c.eligible for c in candidates(analyse(question), question, [(sentence, 1.0, None)], [found])}
+        assert eligible == {"Mira Solano": True, "Paulo Ventura": False}, question
+    # a question about the past may well be about the one removed
+    past = "Who was impeached in Tarsia?"
+    assert {c.text: c.eligible for c in candidates(analyse(past), past, [(sentence, 1.0, None)], [found])}["Paulo Ventura"]
+
+
 @pytest.mark.parametrize("question, hint", [
     ("", "Please type a question"),
     ("   \n\t ", "Please type a question"),

@@ -366,3 +366,13 @@ def test_a_firm_that_avoided_what_was_asked_is_not_among_those_that_did(quality)
     answer = quality.answer("Which chip makers announced layoffs?")
     assert answer.found and "Intel" in answer.answer, answer.answer
     assert answer.short_answer is None or "Intel" not in answer.short_answer.text, answer.answer
+
+
+def test_who_holds_a_post_now_is_not_the_one_removed_from_it(quality):
+    answer = quality.answer("Who is the president of Tarsia?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Mira Solano", answer.answer
+
+
+def test_a_count_of_one_sides_soldiers_is_not_the_others(quality):
+    answer = quality.answer("How many Veland soldiers were killed?")
+    assert answer.short_answer is None or answer.short_answer.text == "nine", answer.answer  # not "Four"

@@ -22,3 +22,12 @@ def test_vectorised_matrix_scores_like_bm25s(tmp_path):
     ours.save(tmp_path)
     again = Bm25Index.load(tmp_path, len(texts))
     assert np.array_equal(bm25_scores(again, "wheat prices"), bm25_scores(ours, "wheat prices"))
+
+
+def test_a_name_typed_without_its_accents_finds_the_articles_spelling():
+    texts = ["Pelé scored 757 goals for Santos and Brazil.", "Rain fell on Lisbon all week.", "Pele is a Hawaiian goddess"]
+    index = Bm25Index.build(texts)
+    plain = bm25_scores(index, "Pele")
+    assert plain[0] > 0 and plain[2] > 0 and plain[1] == 0  # "pele" matches "pelé" and itself
+    accented = bm25_scores(index, "Pelé")
+    assert accented[0] > 0 and accented[2] == 0  # typed with the accent, it means that spelling
