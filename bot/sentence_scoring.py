@@ -77,7 +77,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         title = passage.article.title
         # a passage not naming the question's names is about something else ("the Monterey Park
         # shooting" for a question about Nashville's)
-        unnamed = bool(names) and not all(mentioned(t, passage_words(passage, version)) for t in names)
+        unnamed = bool(names) and not names_all_in(passage, version, names)
         published = passage.article.published
         # attributions only matter to who-said/blamed questions; they split the passage themselves,
         # other questions read the sentences and their terms as the index stored them
@@ -164,6 +164,26 @@ def _add_recency(sentences: list[Sentence], passages: list[Passage], settings: A
         published = passages[s.passage].article.published
         if s.passage in relevant and published:
             s.score += settings.w_recent * (1.0 - dated.index(published) / (len(dated) - 1))
+
+
+def names_all_in(passage: Passage, version: IndexVersion | None, names: list[str]) -> bool:
+    """Whether the passage (title and text) holds all the name terms. Looks the terms' ids up in the
+    chunks' stored term ids first (~20 µs); only a name written otherwise there ("British" for
+    "Britain", an accent) reads all of the passage's words."""
+    if version is not None and passage.parts:
+        vocab = version.bm25.vocab
+        chunks = [version.text_term_ids(row) for row, _ in passage.parts]
+        title: list[str] | None = None
+        for t in names:
+            i = vocab.get(t, -1)
+            if not any((ids == i).any() for ids in chunks):
+                title = terms(passage.article.title) if title is None else title
+                if t not in title:
+                    break
+        else:
+            return True
+    words = passage_words(passage, version)
+    return all(mentioned(t, words) for t in names)
 
 
 def passage_words(passage: Passage, version: IndexVersion | None) -> frozenset[str]:
