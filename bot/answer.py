@@ -149,8 +149,9 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
     # what the question names (the model knows little of "Bakhmut": its passages score cosine < 0.25)
+    close = max(p.dense for p in passages) >= settings.min_cosine
     found = bool(sentences) and max(s.coverage for s in sentences) >= settings.min_coverage and (
-        max(p.dense for p in passages) >= settings.min_cosine or _names_held(question, sentences, settings.min_coverage))
+        close or _names_held(question, sentences, settings.min_coverage))
     missing = missing_names(question, passages, retrieval.version) if found else []
     if not found or missing:
         reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing

@@ -40,9 +40,10 @@ def is_follow_up(question: str) -> bool:
 def continues_topic(question: str, turn: Turn) -> bool:
     """A question that names nothing new ("what was the final score?", or "who was named MVP?" when
     the previous answer's articles say MVP) and at least half of whose other words the previous
-    turn's question, answer or cited articles (title and passage) hold: it asks about that turn's topic. A new topic
-    shares few words with it and stands alone, with names ("what did Biden say about the debt
-    ceiling?" after the balloon: "debt ceiling" is new) or without ("how is inflation doing?")."""
+    turn's question, answer or cited articles (title and passage) hold: it asks about that turn's
+    topic. A new topic shares few words with it and stands alone, with names ("what did Biden say
+    about the debt ceiling?" after the balloon: "debt ceiling" is new) or without ("how is
+    inflation doing?")."""
     words = set(query_terms(question))
     if not words:
         return False

@@ -418,7 +418,7 @@ def _in_question(text: str, label: str, question: str, q_lower: str, q_terms: se
     own = set(terms(text))
     if text.lower() in q_lower:
         return True
-    if head and re.search(rf"\b{re.escape(head)}\b", text, re.I) and text[:1].isupper():
+    if head and text[:1].isupper() and head in re.findall(r"[a-z]+", text.lower()):
         return False
     if own and own <= q_terms:
         return True

@@ -280,12 +280,12 @@ ARTICLES = {
             "third increase this year. The benchmark interest rate now stands at 4.25%, the highest since 2008."
         ),
     },
-    "iberia-storm.json": {
-        "title": "Rescuers arrive after storm floods Portugal",
-        "source": "World Wire", "published": "2023-04-24", "url": "https://example.org/world/iberia-storm",
+    "iberia-wildfires.json": {
+        "title": "Foreign firefighters arrive as wildfires burn in Portugal",
+        "source": "World Wire", "published": "2023-04-24", "url": "https://example.org/world/iberia-wildfires",
         "text": (
-            "Rescue teams are searching flooded towns in Portugal and Spain after last week's storm cut roads "
-            "and power. Teams from Norway reached Portugal on Tuesday with boats and field kitchens."
+            "Firefighters are battling wildfires in Portugal and Spain after a week of record heat. Firefighters "
+            "from Norway reached Portugal on Tuesday with two water bombers."
         ),
     },
     "glenport-fire.json": {

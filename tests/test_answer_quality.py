@@ -338,7 +338,7 @@ def test_a_day_still_to_come_resolves_ahead_of_its_article(quality):
 
 
 def test_a_name_far_from_what_the_question_names_is_no_answer(quality):
-    # no article says who makes the Dustwing; another names a company making robot vacuums
+    # no article says who makes the Dustwing; another story of the same briefing names a vacuum maker
     answer = quality.answer("Which company makes the Dustwing?")
     assert answer.found and "Dustwing" in answer.answer, answer.answer
     assert answer.short_answer is None, answer.answer
@@ -352,9 +352,9 @@ def test_a_rate_is_no_confident_count(quality):
 
 
 def test_a_place_listed_with_the_one_helped_did_not_help(quality):
-    answer = quality.answer("Which countries sent rescue teams to Portugal?")
+    answer = quality.answer("Which countries sent firefighters to Portugal?")
     assert answer.found and "Norway" in answer.answer, answer.answer
-    assert answer.short_answer is None or "Spain" not in answer.short_answer.text, answer.answer  # flooded too
+    assert answer.short_answer is None or "Spain" not in answer.short_answer.text, answer.answer  # burning too
 
 
 def test_the_region_after_a_town_the_question_names_is_its_address(quality):
