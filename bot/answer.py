@@ -157,6 +157,13 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing
                   else " The closest passages are below; they may not answer the question.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
+    silent: list[str] = []
+    if len(retrieval.hints.sources) > 1:  # "how did CNN and USA Today describe …": only what each wrote on it
+        silent = _silent_sources(question, passages, retrieval.hints.sources, retrieval.version)
+        sentences = [s for s in sentences if passages[s.passage].article.source not in silent]
+        if not sentences:
+            return Answer.notice(question, f"{NOT_FOUND} None of {_join(list(silent))} articles in the index is about "
+                                 "this; the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
         sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages)
@@ -177,6 +184,10 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     if lead is not None and lead[1].target and kind.factoid:
         picks = [_target_pick(passages, lead)]
     answer = build_answer(question, query, passages, chosen, lead, version, picks, kind)
+    if silent:  # said in the answer itself, so every channel shows it
+        answer = replace(answer, segments=answer.segments + (
+            Segment(f"No {_join(silent).replace('“', '').replace('”', '')} article in the index is about this.",
+                    (), "notice"),))
     return with_disagreements(answer, disagreements, sentences, passages) if disagreements else answer
 
 
@@ -319,6 +330,26 @@ def _one_per_source(sentences: list[Sentence], chosen: list[Sentence], passages:
         if best is not None:
             out.append(best)
     return out
+
+
+# words a question about coverage uses for the coverage itself, not for its topic
+_COVERAGE_WORDS = frozenset(terms("describe described report reported reporting say said cover covered coverage "
+                                  "write wrote written portray portrayed characterize characterise frame framed "
+                                  "call called treat treated article articles story stories"))
+
+
+def _silent_sources(question: str, passages: list[Passage], sources: tuple[str, ...],
+                    version: IndexVersion | None) -> list[str]:
+    """The outlets a question names whose retrieved passages hold none of its topic words (its own
+    words other than the outlets, names and words about coverage: "derailment" for "how did CNN and
+    USA Today describe the Ohio derailment?"): a CNN story on an Ohio teachers' strike is no answer."""
+    named = {t for name in names_in(question) for t in name_terms(name)}
+    outlets = {t for source in sources for t in terms(source.replace(".", " "))}
+    topic = {t for t in query_terms(question) if t not in named and t not in outlets and t not in _COVERAGE_WORDS}
+    if not topic:
+        return []
+    return [source for source in sources
+            if not any(topic & passage_words(p, version) for p in passages if p.article.source == source)]
 
 
 def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tuple[Pick, Sentence]:

@@ -76,6 +76,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     about_charge = question_family(question) in ("blamed", "accused")
     # "who is the new prime minister?": the one leaving the post is not its new holder
     successor = bool(_SUCCESSOR_QUESTION.search(q_lower))
+    new_holder = bool(_NEW_HOLDER_QUESTION.search(q_lower))
     # "who won best actress?" asks about one event: "X, who won best actress four times" tells a record
     one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower))
     leaving: set[str] = set()  # surnames of those said to be leaving the post
@@ -99,6 +100,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text)) \
             and i not in unnamed and not negated(text, denied)
         if incident and (named := incidents(text)) and not named & incident:
+            tells = False
+        if new_holder and not _CHANGE_OF_HOLDER.search(text):
             tells = False
         for e in spans:
             e = _trimmed(e)
@@ -203,8 +206,15 @@ def _speaker(sentence: str, e: Entity) -> bool:
 
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many) times\b|"
                     r"\bthe most\b|\ball[- ]time\b|\brecord[- ]holders?\b|\bmost[- ](?:decorated|awarded|nominated)\b", re.I)
-_SUCCESSOR_QUESTION = re.compile(r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
-                                 r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b|"
+_NEW_HOLDER = (r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
+               r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b")
+# "who is the new CEO?" is answered by a sentence telling of the change, not one naming the holder
+# of a year ago ("CEO Bob Chapek refused to …")
+_NEW_HOLDER_QUESTION = re.compile(_NEW_HOLDER)
+_CHANGE_OF_HOLDER = re.compile(r"\b(?:new|next|incoming|names?|named|appoint\w*|elect\w*|chos\w*|picked|tapped|taps|"
+                               r"sworn|takes? over|took over|taking over|succeed\w*|replac\w*|return\w*|install\w*|"
+                               r"nominat\w*|bec[oa]mes?|becoming|hired|promot\w*|to lead|will lead|steps? in)\b", re.I)
+_SUCCESSOR_QUESTION = re.compile(_NEW_HOLDER + "|"
                                  # "who is (now) the president of Peru?": the holder now, not the one impeached
                                  r"\bwho(?:'s| is) (?:now |currently )?(?:the )?(?:current )?(?:president|prime minister|"
                                  r"premier|chancellor|leader|speaker|governor|mayor|ceo|chief executive|head|chair\w*|"

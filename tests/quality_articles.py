@@ -11,7 +11,7 @@ with the question's own words, another sport's most valuable player, the one who
 is blamed for, a day still to come, a maker in another story of a briefing, a rate
 beside its rise in basis points, a country hit beside the one helped, a state after its town, a
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
-dead beside the other's)."""
+dead beside the other's, a coach named with no word of a change)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -318,6 +318,13 @@ ARTICLES = {
         "text": (
             "Four Ostmark soldiers were killed in a Veland attack on the northern border, the army said. Veland said "
             "it lost nine soldiers."
+        ),
+    },
+    "rovers-coach.json": {
+        "title": "Rovers coach praises the fans",
+        "source": "Sports Desk", "published": "2023-01-05", "url": "https://example.org/sport/rovers-coach",
+        "text": (
+            "Lakeside Rovers head coach Tom Ferris praised the fans after Saturday's win over Port Alder."
         ),
     },
 }

@@ -376,3 +376,18 @@ def test_who_holds_a_post_now_is_not_the_one_removed_from_it(quality):
 def test_a_count_of_one_sides_soldiers_is_not_the_others(quality):
     answer = quality.answer("How many Veland soldiers were killed?")
     assert answer.short_answer is None or answer.short_answer.text == "nine", answer.answer  # not "Four"
+
+
+def test_who_is_new_is_answered_only_by_a_sentence_telling_of_the_change(quality):
+    # the only article names the coach in office in January; nothing says who is new
+    answer = quality.answer("Who is the new head coach of Lakeside Rovers?")
+    assert answer.found and "Tom Ferris" in answer.answer, answer.answer
+    assert answer.short_answer is None, answer.answer
+
+
+def test_an_outlet_with_nothing_on_the_topic_is_not_quoted_as_if_it_had(quality):
+    # Port Gazette wrote about a tanker, not the cup final: its sentences are not quoted, and the
+    # answer says so
+    answer = quality.answer("How did the Daily Courier and Port Gazette describe the Continental Cup final?")
+    assert answer.found and {c.source for c in answer.citations} == {"Daily Courier"}, answer.answer
+    assert answer.answer.endswith("No Port Gazette article in the index is about this."), answer.answer
