@@ -162,8 +162,8 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         silent = _silent_sources(question, passages, retrieval.hints.sources, retrieval.version)
         sentences = [s for s in sentences if passages[s.passage].article.source not in silent]
         if not sentences:
-            return Answer.notice(question, f"{NOT_FOUND} None of {_join(list(silent))} articles in the index is about "
-                                 "this; the closest passages are below.", tuple(passages), query, version)
+            return Answer.notice(question, f"{NOT_FOUND} No {_outlets(silent)} article in the index is about this; "
+                                 "the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
         sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages)
@@ -186,8 +186,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     answer = build_answer(question, query, passages, chosen, lead, version, picks, kind)
     if silent:  # said in the answer itself, so every channel shows it
         answer = replace(answer, segments=answer.segments + (
-            Segment(f"No {_join(silent).replace('“', '').replace('”', '')} article in the index is about this.",
-                    (), "notice"),))
+            Segment(f"No {_outlets(silent)} article in the index is about this.", (), "notice"),))
     return with_disagreements(answer, disagreements, sentences, passages) if disagreements else answer
 
 
@@ -239,6 +238,11 @@ def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -
                 and (not others or any(t in words for t in others))):
             return True
     return False
+
+
+def _outlets(sources: list[str]) -> str:
+    """"cnn.com", "cnn.com or bbc.com"."""
+    return sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " or " + sources[-1]
 
 
 def _join(names: list[str]) -> str:

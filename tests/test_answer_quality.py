@@ -391,3 +391,6 @@ def test_an_outlet_with_nothing_on_the_topic_is_not_quoted_as_if_it_had(quality)
     answer = quality.answer("How did the Daily Courier and Port Gazette describe the Continental Cup final?")
     assert answer.found and {c.source for c in answer.citations} == {"Daily Courier"}, answer.answer
     assert answer.answer.endswith("No Port Gazette article in the index is about this."), answer.answer
+    # neither outlet wrote about it: nothing is quoted
+    neither = quality.answer("How did the Travel Desk and Port Gazette describe the Continental Cup final?")
+    assert not neither.found and neither.answer.startswith(NOT_FOUND), neither.answer
