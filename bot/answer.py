@@ -12,7 +12,7 @@ from dataclasses import replace
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in
+from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.settings import AnswerSettings
@@ -228,7 +228,7 @@ def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -
     """Some sentence covering enough of the question's words holds all of its names and, when it
     asks more than a name, one of its other words too ("what is Bakhmut?" is answered by a
     sentence naming Bakhmut; "what is the capital of France?" is not by one naming France)."""
-    names = [t for name in names_in(question) for t in name_terms(name)]
+    names = question_name_terms(question)
     if not names:
         return False
     others = [t for t in query_terms(question) if not any(mentioned(n, {t}) for n in names)]
@@ -347,7 +347,7 @@ def _silent_sources(question: str, passages: list[Passage], sources: tuple[str, 
     """The outlets a question names whose retrieved passages hold none of its topic words (its own
     words other than the outlets, names and words about coverage: "derailment" for "how did CNN and
     USA Today describe the Ohio derailment?"): a CNN story on an Ohio teachers' strike is no answer."""
-    named = {t for name in names_in(question) for t in name_terms(name)}
+    named = set(question_name_terms(question))
     outlets = {t for source in sources for t in terms(source.replace(".", " "))}
     topic = {t for t in query_terms(question) if t not in named and t not in outlets and t not in _COVERAGE_WORDS}
     if not topic:

@@ -9,11 +9,10 @@ or several, the newest figure, a prediction, and which names in it must be in th
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from index.nlp import NUMERIC, TEMPORAL
-from index.lexical import terms
+from index.lexical import fold, terms
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 ORGS = frozenset({"ORG"})
@@ -358,6 +357,11 @@ _QUESTION_OPENERS = frozenset("who whom whose what which when where why how is a
                               "will would should has have true false".split())
 
 
+def question_name_terms(question: str) -> list[str]:
+    """The distinctive terms of all the names a question mentions (`names_in`, `name_terms`)."""
+    return [t for name in names_in(question) for t in name_terms(name)]
+
+
 def name_terms(name: str) -> list[str]:
     """A name's distinctive lexical terms: its capitalised words ("Boris Johnson-era" → boris,
     johnson), without generic ones like "US" or times ("February", "Monday")."""
@@ -375,11 +379,7 @@ def mentioned(term: str, evidence: set[str]) -> bool:
     stem = term[: max(4, len(term) - 3)]
     if len(term) >= 5 and any(t.startswith(stem) for t in evidence):
         return True
-    folded = _fold(term)
-    return any(_fold(t).startswith(folded if len(folded) < 5 else folded[: max(4, len(folded) - 3)])
+    folded = fold(term)
+    return any(fold(t).startswith(folded if len(folded) < 5 else folded[: max(4, len(folded) - 3)])
                for t in evidence if not t.isascii())
 
-
-def _fold(word: str) -> str:
-    """The word without accents: "brasília" → "brasilia"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

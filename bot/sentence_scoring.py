@@ -14,7 +14,7 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from index.nlp import MONTHS, PERSON_NAME
-from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, name_terms, names_in
+from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, question_name_terms
 from bot.retrieve import coverages, entities, query_terms
 from bot.sentence_checks import background_year, negated, not_a_statement, question_verbs, speculation
 from bot.sentence_model import FEATURES, weights_vector
@@ -72,12 +72,12 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     surname = focus.split()[-1] if focus else ""
     out: list[Sentence] = []
     rows: list[np.ndarray] = []
-    names = [t for name in names_in(question) for t in name_terms(name)] if settings.w_unnamed else []
+    names = question_name_terms(question)
     for rank, passage in enumerate(passages):
         title = passage.article.title
         # a passage not naming the question's names is about something else ("the Monterey Park
         # shooting" for a question about Nashville's)
-        unnamed = bool(names) and not names_all_in(passage, version, names)
+        unnamed = bool(settings.w_unnamed and names) and not names_all_in(passage, version, names)
         published = passage.article.published
         # attributions only matter to who-said/blamed questions; they split the passage themselves,
         # other questions read the sentences and their terms as the index stored them
@@ -115,7 +115,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             rows.append(row)
             out.append(Sentence(rank, start, end, text, extra, float(covered[i]), published, key))
     if kind.latest:
-        _add_recency(out, passages, settings, [t for name in names_in(question) for t in name_terms(name)], version)
+        _add_recency(out, passages, settings, names, version)
     if rows:
         matrix = np.vstack(rows)
         scores = matrix @ weights + np.array([s.score for s in out])
@@ -153,8 +153,7 @@ def _add_recency(sentences: list[Sentence], passages: list[Passage], settings: A
     sentence covers `min_coverage` of its words): an unrelated article that happens to be newer
     must not make the newest report look old."""
     if names:
-        relevant = {i for i, p in enumerate(passages)
-                    if (words := passage_words(p, version)) and all(mentioned(t, words) for t in names)}
+        relevant = {i for i, p in enumerate(passages) if names_all_in(p, version, names)}
     else:
         relevant = {s.passage for s in sentences if s.coverage >= settings.min_coverage}
     dated = sorted({passages[i].article.published for i in relevant if passages[i].article.published}, reverse=True)
