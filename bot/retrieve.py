@@ -92,6 +92,7 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._sources_cache: tuple[str, list[str]] | None = None
+        self._days_cache: tuple[str, np.ndarray] | None = None
 
     def retrieve(
         self, query: str, k: int | None = None, *, mode: str = "rescored",
@@ -137,6 +138,10 @@ class Retriever:
         dense_rows, dense_scores = found.dense_rows, found.dense_scores
         lexical_of = found.lexical_of
         bm25_rows = found.lexical_rows
+        clock = time.perf_counter()
+        of_the_week = self._week_candidates(version, query, query_vector, lexical_of, today, hints) if mode == "rescored" else []
+        if of_the_week:
+            timings["week"] = _lap(clock)
 
         clock = time.perf_counter()
         if mode == "dense":
@@ -144,7 +149,7 @@ class Retriever:
         elif mode == "bm25":
             ranked = [(int(r), float(s)) for r, s in zip(bm25_rows, found.lexical_scores)]
         else:
-            fused = rrf([dense_rows, bm25_rows])
+            fused = rrf([dense_rows, bm25_rows, *of_the_week])
             ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
         timings["fuse"] = _lap(clock)
 
@@ -186,6 +191,40 @@ class Retriever:
 
     # -- helpers
 
+    def _week_candidates(self, version: IndexVersion, query: str, query_vector: np.ndarray | None,
+                         lexical_of, today: int, hints: QueryHints) -> list[np.ndarray]:
+        """For a "this week" question, the best dense and lexical rows among the chunks of that
+        week's articles (plus 3 days: dates lag), as fused lists of their own, so they reach
+        re-scoring (see `week_candidates`). Scored from the stored vectors and the BM25 scores the
+        search already computed: 0.08–0.09 ms at p50, where a second filtered search cost 1.1 ms."""
+        n = self.settings.week_candidates
+        if not n or not hints.within_days or query_vector is None or lexical_of is None:
+            return []
+        days = self._chunk_days(version)
+        rows = np.flatnonzero((days >= today - hints.within_days - 3) & (days <= today + 1))
+        if hints.source:
+            sources = [version.articles[a].source for a in version.chunk_article_rows[rows].tolist()]
+            rows = rows[np.array([s == hints.source for s in sources], dtype=bool)] if len(rows) else rows
+        if len(rows) == 0 or len(rows) == len(days):
+            return []  # no chunk of the week, or every chunk: the lists above already say it
+        if len(rows) > _WEEK_SCAN_LIMIT:  # a busy index: let the store search its filter
+            window = replace(self._filters(hints),
+                             published_from=date.fromordinal(today - hints.within_days - 3).isoformat(),
+                             published_to=date.fromordinal(today + 1).isoformat())
+            found = version.search.candidates(query_vector, query, n, window)
+            return [found.dense_rows, found.lexical_rows]
+        dense = version.search.vectors(rows) @ query_vector
+        lexical = lexical_of(rows)
+        lexical_order = np.argsort(-lexical, kind="stable")[:n]
+        return [rows[np.argsort(-dense, kind="stable")[:n]], rows[lexical_order[lexical[lexical_order] > 0]]]
+
+    def _chunk_days(self, version: IndexVersion) -> np.ndarray:
+        """Each chunk's article publication day number, 0 when undated (computed once per version)."""
+        if self._days_cache is None or self._days_cache[0] != str(version.path):
+            article_days = np.array([_ordinal(a.published) for a in version.articles] or [0], dtype=np.int64)
+            self._days_cache = (str(version.path), article_days[version.chunk_article_rows])
+        return self._days_cache[1]
+
     def _cosines(self, version, rows, dense_rows, dense_scores, query_vector) -> np.ndarray:
         if query_vector is None or len(rows) == 0:
             return np.zeros(len(rows), dtype=np.float32)
@@ -221,6 +260,9 @@ class Retriever:
             if hints.within_days and -1 <= age <= hints.within_days:
                 boost += 0.1
         return boost
+
+
+_WEEK_SCAN_LIMIT = 50_000  # chunks of one week scored directly; past it the store's filtered search
 
 
 def diversify(ranked: Iterable[Passage], k: int, max_per_article: int,

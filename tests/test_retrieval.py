@@ -133,3 +133,59 @@ def test_latest_is_anchored_at_the_newest_article_when_the_index_is_older_than_t
     live = SimpleNamespace(newest_published=(date.today() + timedelta(days=2)).isoformat())
     assert _anchor(live) == date.today()  # a future-dated article does not move "today"
     assert _anchor(SimpleNamespace(newest_published="")) == date.today()
+
+
+OLD_SHOOTINGS = ["Uvalde", "Oxford", "Parkland", "Santa Fe", "Newtown", "Benton"]
+FILLER_TOPICS = ["wheat prices", "rail fares", "port traffic", "solar farms", "bond yields", "bird flu", "ski resorts",
+                 "coffee exports", "river levels", "chip factories", "housing starts", "fishing quotas"]
+
+
+def week_of_a_shooting(tmp_path, embedder, week_candidates: int):
+    """Six older reports of school shootings, each naming the question's words, and this week's
+    roundup, where the new one is a paragraph among other news."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for n, city in enumerate(OLD_SHOOTINGS):
+        (seeds / f"old-{n}.json").write_text(json.dumps({
+            "title": f"School shooting leaves {city} community reeling", "source": "Example Wire",
+            "published": f"2022-{n % 9 + 1:02d}-1{n % 10}",
+            "text": (f"The American city of {city} is reeling after a school shooting this week. The community "
+                     f"held vigils for the victims of the shooting at the school, and {city} officials asked how "
+                     "an American city can heal after another school shooting.")}))
+    for n, topic in enumerate(FILLER_TOPICS):  # other news, so the shooting's words are rare enough to rank
+        (seeds / f"other-{n}.json").write_text(json.dumps({
+            "title": f"{topic.capitalize()} in the news", "source": "Example Wire", "published": "2022-11-0{n % 9 + 1}",
+            "text": f"Officials discussed {topic} on Monday. Reports on {topic} said little had changed since spring."}))
+    (seeds / "roundup.json").write_text(json.dumps({
+        "title": "Tuesday's news: markets, weather and more", "source": "Example Wire", "published": "2023-03-28",
+        "text": ("Stocks rose on Monday as bank shares recovered from their March losses. A storm is expected to "
+                 "bring snow to the Rockies by Thursday, forecasters said. In Tennessee, a gunman killed six people "
+                 "at a private Christian school in Nashville on Monday; police said officers shot the attacker "
+                 "within minutes. The space agency delayed a rocket launch because of high winds.")}))
+    index_dir = tmp_path / "index"
+    if not index_dir.exists():
+        sync_index(IndexSettings(seeds_dir=seeds, index_dir=index_dir), embedder)
+    settings = AnswerSettings(k=5, candidates=4, rescore_depth=4, week_candidates=week_candidates)
+    return Retriever(IndexReader(index_dir), embedder, settings)
+
+
+def test_a_this_week_question_searches_that_week_too(tmp_path, embedder, monkeypatch):
+    from datetime import date
+
+    import bot.retrieve
+
+    question = "Which American city was reeling from a school shooting this week?"
+    asked = date(2023, 3, 30)
+    titles = [p.article.title for p in week_of_a_shooting(tmp_path, embedder, 20).retrieve(question, as_of=asked).passages]
+    assert "Tuesday's news: markets, weather and more" in titles, titles
+    monkeypatch.setattr(bot.retrieve, "_WEEK_SCAN_LIMIT", 0)  # a busy week: the store's filtered search
+    assert [p.article.title for p in week_of_a_shooting(tmp_path, embedder, 20).retrieve(question, as_of=asked).passages] == titles
+    monkeypatch.undo()
+    # without the week's own candidates the roundup never reaches re-scoring, where recency lifts it
+    older = week_of_a_shooting(tmp_path, embedder, 0).retrieve(question, as_of=asked).passages
+    assert "Tuesday's news: markets, weather and more" not in [p.article.title for p in older]
+    assert len(older) >= 3  # (not an empty list)
+    # a question that does not say "this week" is ranked as before
+    plain = "Which American city was reeling from a school shooting?"
+    assert ([p.chunk_id for p in week_of_a_shooting(tmp_path, embedder, 20).retrieve(plain, as_of=asked).passages]
+            == [p.chunk_id for p in week_of_a_shooting(tmp_path, embedder, 0).retrieve(plain, as_of=asked).passages])
