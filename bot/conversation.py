@@ -13,7 +13,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from bot.question import personal_pronoun
+from bot.question import names_in, personal_pronoun
 from bot.retrieve import entities, query_terms
 from bot.types import Answer
 from index.lexical import terms
@@ -61,8 +61,11 @@ class Conversation:
         self.turns: deque[Turn] = deque(maxlen=max_turns)
 
     def follows(self, question: str) -> bool:
-        """The question continues this conversation (see the module's doc)."""
-        return bool(self.turns) and (is_follow_up(question) or continues_topic(question, self.turns[-1]))
+        """The question continues this conversation (see the module's doc). A "he"/"she" after a
+        person the question names is that person ("what did Nicola Sturgeon say when she
+        resigned?" asks nothing of the turn before)."""
+        return bool(self.turns) and (is_follow_up(without_own_pronouns(question))
+                                     or continues_topic(question, self.turns[-1]))
 
     def resolve(self, question: str) -> str:
         """The retrieval query for a question in this conversation."""
@@ -106,6 +109,23 @@ class Conversation:
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+_OWN_PRONOUN = re.compile(r"\b(?:he|she|his|himself|herself)\b", re.I)
+
+
+def without_own_pronouns(question: str) -> str:
+    """The question without the he/she/his that follow a person it names (they stand for that
+    person, not for someone of the turn before). "Her" and "him" are kept: "what did Biden say
+    about her?" still asks who she is."""
+    if not _OWN_PRONOUN.search(question):
+        return question
+    named = _people(question) or names_in(question)  # (the small model misses some people in questions)
+    ends = [question.find(p) + len(p) for p in named if p in question]
+    if not ends:
+        return question
+    after = min(ends)
+    return question[:after] + _OWN_PRONOUN.sub("", question[after:])
 
 
 def _people(text: str) -> list[str]:

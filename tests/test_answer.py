@@ -89,6 +89,18 @@ def test_follow_up_detection():
     assert not is_follow_up("Who blamed Turkey for the Idlib clashes?")
 
 
+def test_a_pronoun_after_a_person_the_question_names_is_that_person():
+    from bot.types import Answer
+
+    conversation = Conversation()
+    conversation.remember(Answer.notice("What did Rishi Sunak say about the Windsor Framework?", "Sunak hailed it."))
+    assert not conversation.follows("What did Nicola Sturgeon say when she resigned?")
+    assert conversation.resolve("What did Nicola Sturgeon say when she resigned?") == (
+        "What did Nicola Sturgeon say when she resigned?")  # nothing of Sunak's carried
+    assert conversation.follows("What did he say about the backstop?")  # no name: the turn before's person
+    assert conversation.follows("What did Boris Johnson say about him?")  # "him" is still someone before
+
+
 def test_the_names_a_question_mentions():
     from bot.question import names_in
 
@@ -192,3 +204,18 @@ def test_an_empty_question_gets_a_topic_from_the_index(answerer):
     assert not answer.found and answer.answer.startswith("Please type a question about the indexed articles")
     assert any(f"“{title}”" in answer.answer for title in titles)
     assert "Idlib" not in answer.answer or any("Idlib" in t for t in titles)
+
+
+def test_a_name_one_letter_off_is_suggested_never_a_different_one():
+    from bot.spelling import one_edit_apart, respelled
+
+    assert one_edit_apart("Boheim", "Boeheim") and one_edit_apart("Zelenskyy", "Zelensky")
+    assert one_edit_apart("Sturgoen", "Sturgeon")  # two letters swapped
+    assert one_edit_apart("Jonhson", "Johnson") and one_edit_apart("Pelé", "Pele") is False  # accents are no edit
+    assert not one_edit_apart("Kyiv", "Kiev") and not one_edit_apart("Smith", "Smith")
+    texts = ["Syracuse coach Jim Boeheim retired on Wednesday.", "Boeheim's teams reached five Final Fours."]
+    assert respelled("Jim Boheim", texts) == "Jim Boeheim"
+    assert respelled("Jim Boeheim", texts) is None  # nothing to correct
+    assert respelled("Tim Boheim", texts) is None  # "Tim" is short and absent: too far to say
+    assert respelled("Cedar Ridge Bank", ["Cedar Valley Bank reported 37,000 depositors."]) is None
+    assert respelled("Jilly Cooper", ["Billy Cooper scored twice."]) is None  # another first letter: another person
