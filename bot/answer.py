@@ -14,6 +14,7 @@ from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.retrieve import Retrieval, Retriever, query_terms
+from bot.spelling import respelled
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
@@ -154,8 +155,8 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
         close or _names_held(question, sentences, settings.min_coverage))
     missing = missing_names(question, passages, retrieval.version) if found else []
     if not found or missing:
-        reason = (f" None of the passages mention {_join(missing)}; the closest ones are below." if missing
-                  else " The closest passages are below; they may not answer the question.")
+        reason = (f" None of the passages mention {_join(missing)}{_did_you_mean(missing, passages)}; the closest "
+                  "ones are below." if missing else " The closest passages are below; they may not answer the question.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
     silent: list[str] = []
     if len(retrieval.hints.sources) > 1:  # "how did CNN and USA Today describe …": only what each wrote on it
@@ -238,6 +239,13 @@ def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -
                 and (not others or any(t in words for t in others))):
             return True
     return False
+
+
+def _did_you_mean(missing: list[str], passages: list[Passage]) -> str:
+    """" (did you mean “Jim Boeheim”?)" when the passages spell a missing name one letter apart."""
+    texts = [p.article.title for p in passages] + [p.text for p in passages]
+    near = [spelling for spelling in (respelled(name, texts) for name in missing) if spelling]
+    return f" (did you mean {_join(near)}?)" if near else ""
 
 
 def _outlets(sources: list[str]) -> str:

@@ -84,7 +84,9 @@ def test_teasers_link_lines_and_headlines_are_not_quoted(quality):
 def test_an_absent_name_is_refused_not_answered_about_a_look_alike(quality):
     answer = quality.answer("How many depositors did Cedar Ridge Bank have?")
     assert not answer.found and answer.answer.startswith(NOT_FOUND)
-    assert "Cedar Ridge Bank" in answer.answer
+    assert "Cedar Ridge Bank" in answer.answer and "did you mean" not in answer.answer  # another bank, not a typo
+    typo = quality.answer("How many depositors did Cedar Valey Bank have?")
+    assert not typo.found and "(did you mean “Cedar Valley Bank”?)" in typo.answer, typo.answer  # suggested, not guessed
     present = quality.answer("How many depositors did Cedar Valley Bank have?")
     assert present.found and present.short_answer is not None and present.short_answer.text == "about 37,000"
 
