@@ -11,7 +11,8 @@ with the question's own words, another sport's most valuable player, the one who
 is blamed for, a day still to come, a maker in another story of a briefing, a rate
 beside its rise in basis points, a country hit beside the one helped, a state after its town, a
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
-dead beside the other's, a coach named with no word of a change)."""
+dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
+that another person's name matches exactly)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -325,6 +326,22 @@ ARTICLES = {
         "source": "Sports Desk", "published": "2023-01-05", "url": "https://example.org/sport/rovers-coach",
         "text": (
             "Lakeside Rovers head coach Tom Ferris praised the fans after Saturday's win over Port Alder."
+        ),
+    },
+    "council-vote.json": {
+        "title": "Dara Holloway wins Harwick council leadership vote",
+        "source": "Civic Wire", "published": "2023-01-18", "url": "https://example.org/civic/harwick-vote",
+        "text": (
+            "Dara Holloway was elected leader of Harwick council on Tuesday after two rounds of voting. Holloway, "
+            "a former teacher, promised to reopen the town's libraries."
+        ),
+    },
+    "bequest.json": {
+        "title": "Library receives a bequest",
+        "source": "Harwick Gazette", "published": "2022-06-02", "url": "https://example.org/civic/bequest",
+        "text": (
+            "The late Miriam Hollowey, a retired nurse, left her house to the Harwick library, which will sell it "
+            "to buy new books."
         ),
     },
 }

@@ -219,3 +219,14 @@ def test_a_name_one_letter_off_is_suggested_never_a_different_one():
     assert respelled("Tim Boheim", texts) is None  # "Tim" is short and absent: too far to say
     assert respelled("Cedar Ridge Bank", ["Cedar Valley Bank reported 37,000 depositors."]) is None
     assert respelled("Jilly Cooper", ["Billy Cooper scored twice."]) is None  # another first letter: another person
+    # each word matched apart ("Oseola McCarty"), the full name only one letter off
+    assert respelled("Kevin McCarty", ["The late Oseola McCarty gave $150,000.", "Speaker Kevin McCarthy's allies"]) == (
+        "Kevin McCarthy")
+    # a letter more or less at the end is a form of the word, not a typo: the answer goes ahead
+    assert respelled("North America", ["objects shot down over North American airspace"]) is None
+    assert respelled("Jerome Powel", ["Fed chair Jerome Powell said"]) is None
+    assert respelled("Jilly Cooper", ["Jill Cooper, a teacher"]) is None
+    from bot.spelling import near_words
+
+    assert near_words("bahkmut", ["bakhmut", "bakery", "bahrain"]) == ["bakhmut"]
+    assert near_words("jilli", ["jill", "billi"]) == []  # a form of it; another first letter

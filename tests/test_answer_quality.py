@@ -91,6 +91,14 @@ def test_an_absent_name_is_refused_not_answered_about_a_look_alike(quality):
     assert present.found and present.short_answer is not None and present.short_answer.text == "about 37,000"
 
 
+def test_a_full_name_typed_one_letter_off_is_asked_about_not_answered_about_another(quality):
+    # "Hollowey" is written, but of another person; "Dara Holloway" is who is meant
+    answer = quality.answer("Who is Dara Hollowey?")
+    assert not answer.found and "(did you mean “Dara Holloway”?)" in answer.answer, answer.answer
+    right = quality.answer("Who is Dara Holloway?")
+    assert right.found and "Holloway" in right.answer and "Miriam" not in right.answer.split("[1]")[0]
+
+
 def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
     answer = quality.answer("What is the latest death toll from the Valdoria earthquake?")
     assert answer.found and answer.short_answer is not None
