@@ -38,6 +38,9 @@ def respelled(name: str, texts: Iterable[str]) -> str | None:
     or nothing is that close. "Kevin McCarty" → "Kevin McCarthy", though an "Oseola McCarty" is
     there too."""
     parts = name.split()
+    texts = list(texts)
+    if any(name.lower() in text.lower() for text in texts):
+        return None  # written as asked (the common case, read without splitting the texts into words)
     wanted = [fold(p.lower()) for p in parts]
     variants: Counter = Counter()
     for text in texts:
