@@ -9,6 +9,8 @@ import re
 import time
 from dataclasses import replace
 
+import numpy as np
+
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
@@ -156,6 +158,11 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     missing = missing_names(question, passages, retrieval.version) if found else []
     if found and not missing:  # each word found, but a full name only ever one letter apart
         missing = misspelled_names(question, passages)
+    # (a follow-up's query carries the names of the turn before: its subject is theirs)
+    topic = topic_word(question, retrieval.version, settings) if found and not missing and query == question else None
+    if topic and not _told(topic, question, sentences):
+        return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages is on “{topic}” and what the "
+                             "question asks; the closest passages are below.", tuple(passages), query, version)
     if not found or missing:
         reason = (f" None of the passages mention {_join(missing)}{_did_you_mean(missing, passages, retrieval.version)}; the closest "
                   "ones are below." if missing else " The closest passages are below; they may not answer the "
@@ -226,6 +233,44 @@ def missing_names(question: str, passages: list[Passage], version: IndexVersion 
         if not missing:
             return []
     return missing
+
+
+def topic_word(question: str, version: IndexVersion | None, settings: AnswerSettings) -> str | None:
+    """The word a short question naming nothing is about: its rarest content word, if under
+    `topic_share` of the chunks hold it ("bitcoin" in "what is the price of bitcoin today?"). A
+    name carries a question's subject itself (the names gate holds it to the evidence), long
+    questions say too much to hang on one word, and a word no chunk holds (a typo) is no topic."""
+    words = query_terms(question)
+    if version is None or not words or len(words) > settings.topic_max_words or question_name_terms(question):
+        return None
+    vocab = version.bm25.vocab
+    known = [t for t in words if t in vocab]
+    if not known:
+        return None
+    idf = version.bm25.idf([vocab[t] for t in known])
+    rare = max(1.0, settings.topic_share * version.bm25.size)
+    best, term = max(zip(idf.tolist(), known))
+    if best < float(np.log1p((version.bm25.size - rare + 0.5) / (rare + 0.5))):
+        return None
+    return next((w for w in re.findall(r"[\w'’-]+", question) if terms(w) == [term]), term)
+
+
+def _told(topic: str, question: str, sentences: list[Sentence]) -> bool:
+    """Some sentence read holds the topic word and another of the question's words (all of them
+    when the question has only one): "price … bitcoin", not "cooking oil price rises" beside a
+    passing "ruble-to-bitcoin trades". Passages that never use the word at all are on the question
+    by its other words (the articles say "a ticket to space", not "roundtrip"): nothing to judge."""
+    wanted = set(query_terms(question))
+    term = terms(topic)[0] if terms(topic) else topic.lower()
+    need = min(2, len(wanted))
+    used = False
+    for s in sentences:
+        words = set(terms(s.text))
+        if term in words:
+            used = True
+            if len(wanted & words) >= need:
+                return True
+    return not used
 
 
 def misspelled_names(question: str, passages: list[Passage]) -> list[str]:

@@ -12,7 +12,7 @@ is blamed for, a day still to come, a maker in another story of a briefing, a ra
 beside its rise in basis points, a country hit beside the one helped, a state after its town, a
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
 dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
-that another person's name matches exactly)."""
+that another person's name matches exactly, a rare word in passing beside other prices)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -334,6 +334,14 @@ ARTICLES = {
         "text": (
             "Dara Holloway was elected leader of Harwick council on Tuesday after two rounds of voting. Holloway, "
             "a former teacher, promised to reopen the town's libraries."
+        ),
+    },
+    "winter-market.json": {
+        "title": "Stallholders count the cost at the Dunmere winter market",
+        "source": "Dunmere Post", "published": "2023-01-20", "url": "https://example.org/local/winter-market",
+        "text": (
+            "The price of cooking oil rose by 40 percent this year, stallholders at the Dunmere winter market said. "
+            "Candle makers paid more for wax too. One stall sold saffron buns to the last customers."
         ),
     },
     "bequest.json": {

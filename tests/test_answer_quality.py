@@ -99,6 +99,14 @@ def test_a_full_name_typed_one_letter_off_is_asked_about_not_answered_about_anot
     assert right.found and "Holloway" in right.answer and "Miriam" not in right.answer.split("[1]")[0]
 
 
+def test_a_short_question_about_a_rare_word_needs_a_sentence_on_it(quality):
+    # saffron is only sold in passing: the cooking oil price answers another question
+    answer = quality.answer("What is the price of saffron today?")
+    assert not answer.found and "“saffron”" in answer.answer, answer.answer
+    oil = quality.answer("How much did the price of cooking oil rise?")
+    assert oil.found and "40 percent" in oil.answer.split("[1]")[0], oil.answer
+
+
 def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
     answer = quality.answer("What is the latest death toll from the Valdoria earthquake?")
     assert answer.found and answer.short_answer is not None
