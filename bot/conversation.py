@@ -14,7 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from bot.question import names_in, personal_pronoun
-from bot.retrieve import entities, query_terms
+from bot.retrieve import QUESTION_WORDS, entities, query_terms
 from bot.types import Answer
 from index.lexical import terms
 
@@ -34,7 +34,13 @@ class Turn:
 def is_follow_up(question: str) -> bool:
     if _CONTINUING.search(question) or _REFERRING.search(question):
         return True
-    return len(query_terms(question)) < 2 and not entities(question)
+    return len(query_terms(question)) < 2 and not named(question)
+
+
+def named(text: str) -> list[str]:
+    """The capitalised words and numbers of a text that say something: `entities` without stop
+    words and question words ("By how much?" names nothing; "Why" and "By" are no topic to carry)."""
+    return [e for e in entities(text) if (stems := terms(e)) and not all(t in QUESTION_WORDS for t in stems)]
 
 
 def continues_topic(question: str, turn: Turn) -> bool:
@@ -49,10 +55,10 @@ def continues_topic(question: str, turn: Turn) -> bool:
         return False
     said = set(terms(" ".join([turn.question, *(s.text for s in turn.answer.segments),
                                *(f"{c.title} {c.passage}" for c in turn.answer.citations)])))
-    named = set(terms(" ".join(entities(question))))
-    if not named <= said:
+    names = set(terms(" ".join(named(question))))
+    if not names <= said:
         return False
-    words -= named
+    words -= names
     return bool(words) and 2 * len(words & said) >= len(words)
 
 
@@ -73,10 +79,14 @@ class Conversation:
             return question
         previous = self.turns[-1]
         focus = self.focus(question)
-        carried = ([focus] if focus else []) + entities(previous.query) + entities(_first_sentences(previous.answer))
-        have = {e.lower() for e in entities(question)}
+        # a refusal's text ("None of the passages mention …") is no topic
+        said = named(_first_sentences(previous.answer)) if previous.answer.found else []
+        carried = ([focus] if focus else []) + named(previous.query) + said
+        have = {e.lower() for e in named(question)}
         # all-caps words are usually datelines ("ERBIL"), not the topic
         extra = [e for e in dict.fromkeys(carried) if e.lower() not in have and not e.isupper()][:5]
+        if not query_terms(question):  # "By how much?" asks the question before again, about another thing
+            extra = [w for w in previous.query.split() if query_terms(w) and w not in extra] + extra
         return f"{question} {' '.join(extra)}".strip() if extra else question
 
     def focus(self, question: str) -> str | None:

@@ -52,7 +52,8 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     """The sentences of the passages, best first: each scored by `bot.sentence_model` over its
     features (`features_out`, when given, receives (sentence, feature row) pairs, for fitting)."""
     settings = settings or AnswerSettings()
-    q_terms = query_terms(question)
+    # a follow-up asking no word of its own ("By how much?") is read by the words its query carried
+    q_terms = query_terms(question) or query_terms(query)
     context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
     q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)

@@ -230,3 +230,18 @@ def test_a_name_one_letter_off_is_suggested_never_a_different_one():
 
     assert near_words("bahkmut", ["bakhmut", "bakery", "bahrain"]) == ["bakhmut"]
     assert near_words("jilli", ["jill", "billi"]) == []  # a form of it; another first letter
+
+
+def test_follow_ups_that_ask_no_word_of_their_own_and_after_a_refusal():
+    from bot.types import Answer, Segment
+
+    assert is_follow_up("By how much?") and is_follow_up("Where?")  # "By" and "Where" name nothing
+    conversation = Conversation()
+    conversation.remember(Answer("Why did the Fed raise rates in February?",
+                                 (Segment("The Fed raised its benchmark rate by a quarter point.", (1,)),), True,
+                                 query="Why did the Fed raise rates in February?"))
+    query = conversation.resolve("By how much?")
+    assert {"raise", "rates", "Fed"} <= set(query.replace("?", "").split())  # the question before, asked again
+    conversation.remember(Answer.notice("What did Ostmark's central bank do?",
+                                        "I couldn't find this. None of the passages mention “Ostmark”."))
+    assert "None" not in conversation.resolve("And why?")  # a refusal's wording is no topic
