@@ -99,8 +99,13 @@ class Conversation:
         wanted = "f" if pronoun.lower() in {"she", "her", "hers"} else "m"
         for turn in reversed(self.turns):
             short = turn.answer.short_answer
-            people = ([short.phrases[0].text] if short is not None and short.label == "PERSON" else []) + \
+            answered = ([short.phrases[0].text] if short is not None and short.label == "PERSON" else []) + \
                 _people(_first_sentences(turn.answer))
+            # the person a question was about ("where did Pope Benedict die?", "who is Damar
+            # Hamlin?") before anyone its answer quotes (a spokesman, a president); a who-question
+            # asking for someone puts the one found first ("who replaced Jacinda Ardern?")
+            asked = _people(turn.question)
+            people = answered + asked if _ASKS_FOR_SOMEONE.match(turn.question) else asked + answered
             texts = [c.passage for c in turn.answer.citations if c.passage]
             for person in dict.fromkeys(people):
                 # "he" is not the woman the articles call "she" (their own pronouns decide; unknown: kept)
@@ -144,6 +149,8 @@ def _people(text: str) -> list[str]:
     return [e.text for e in entities_of([text])[0] if e.label == "PERSON"]
 
 
+# "who won?", not "who is Damar Hamlin?" (that asks about the one named)
+_ASKS_FOR_SOMEONE = re.compile(r"^\s*(?:[Aa]nd\s+)?[Ww]ho(?:m|se)?\b(?!\s+(?:is|was|are|were)\s+(?:[A-Z][\w.’'-]*\s*)+\??\s*$)")
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 

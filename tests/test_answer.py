@@ -245,3 +245,21 @@ def test_follow_ups_that_ask_no_word_of_their_own_and_after_a_refusal():
     conversation.remember(Answer.notice("What did Ostmark's central bank do?",
                                         "I couldn't find this. None of the passages mention “Ostmark”."))
     assert "None" not in conversation.resolve("And why?")  # a refusal's wording is no topic
+
+
+def test_a_pronoun_stands_for_whom_the_question_before_was_about():
+    from bot.types import Answer, Segment
+
+    def turn(question, text):
+        conversation = Conversation()
+        conversation.remember(Answer(question, (Segment(text, (1,)),), True, query=question))
+        return conversation
+
+    # asked about Damar Hamlin: not the president the answer quotes first
+    hamlin = turn("Who is Damar Hamlin?", "President Joe Biden told reporters Wednesday that he spoke to the "
+                  "mother and father of injured Bills safety Damar Hamlin at length.")
+    assert hamlin.focus("What happened to him?") == "Damar Hamlin"
+    # asked who: the one found, not the one named
+    wellington = turn("Who replaced Jacinda Ardern as prime minister?",
+                      "Chris Hipkins was sworn in as New Zealand's prime minister on Wednesday.")
+    assert wellington.focus("When did he take office?") == "Chris Hipkins"
