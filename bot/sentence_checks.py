@@ -81,6 +81,31 @@ def background_year(text: str, published: str | None, question: str) -> bool:
     return any(int(y) <= year - 2 for y in _YEAR.findall(text))
 
 
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a month by name; "May" only as a date ("May 11", "in May"): it is also a name and a verb
+_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|"
+                    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b|\b(?:in|of) (May)\b|\b(May)(?= \d)")
+
+
+def months_in(text: str) -> set[int]:
+    """The months a text names (1–12)."""
+    found = set()
+    for match in _MONTH.finditer(text):
+        name = next(g for g in match.groups() if g)
+        found.add(_MONTH_NAMES.index(name[:3].lower()) + 1)
+    return found
+
+
+def other_month(text: str, question: str) -> bool:
+    """The question asks about one month ("how many jobs did the US add in January?") and the
+    sentence names months, none of them that one ("263,000 jobs in September")."""
+    asked = months_in(question)
+    if len(asked) != 1:
+        return False
+    said = months_in(text)
+    return bool(said) and not said & asked
+
+
 def speculation(text: str) -> int:
     """How many modality or prediction markers a sentence has (0: it states what happened)."""
     return len(_SPECULATION.findall(text))

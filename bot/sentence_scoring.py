@@ -16,7 +16,7 @@ from bot.attribution import Attribution, find_attributions, question_family
 from index.nlp import MONTHS, PERSON_NAME
 from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, question_name_terms
 from bot.retrieve import coverages, entities, query_terms
-from bot.sentence_checks import background_year, negated, not_a_statement, question_verbs, speculation
+from bot.sentence_checks import background_year, negated, not_a_statement, other_month, question_verbs, speculation
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -137,6 +137,8 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
                 scores[i] += settings.w_background * (2 if kind.latest else 1)
             elif incident and (named := incidents(text)) and not named & incident:
                 scores[i] += settings.w_background  # another kind of event: a fire's toll for a shooting's
+            elif kind.factoid and other_month(text, question):
+                scores[i] += settings.w_background  # another month's figure: September's jobs for January's
         rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):
             sentence.score = value

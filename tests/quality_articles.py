@@ -12,7 +12,8 @@ is blamed for, a day still to come, a maker in another story of a briefing, a ra
 beside its rise in basis points, a country hit beside the one helped, a state after its town, a
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
 dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
-that another person's name matches exactly, a rare word in passing beside other prices)."""
+that another person's name matches exactly, a rare word in passing beside other prices,
+another month's jobs figure)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -342,6 +343,22 @@ ARTICLES = {
         "text": (
             "The price of cooking oil rose by 40 percent this year, stallholders at the Dunmere winter market said. "
             "Candle makers paid more for wax too. One stall sold saffron buns to the last customers."
+        ),
+    },
+    "jobs-autumn.json": {
+        "title": "Hiring slows as the US adds jobs in September",
+        "source": "Labor Wire", "published": "2022-10-07", "url": "https://example.org/economy/jobs-september",
+        "text": (
+            "How many jobs did the US add? The US added 263,000 jobs in September, fewer than in August, as "
+            "employers slowed their hiring."
+        ),
+    },
+    "jobs-winter.json": {
+        "title": "Labor report surprises economists",
+        "source": "Labor Wire", "published": "2023-02-03", "url": "https://example.org/economy/jobs-report",
+        "text": (
+            "Employers added 517,000 jobs in January, the Labor Department said on Friday, far more than "
+            "economists had expected."
         ),
     },
     "bequest.json": {

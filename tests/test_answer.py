@@ -263,3 +263,16 @@ def test_a_pronoun_stands_for_whom_the_question_before_was_about():
     wellington = turn("Who replaced Jacinda Ardern as prime minister?",
                       "Chris Hipkins was sworn in as New Zealand's prime minister on Wednesday.")
     assert wellington.focus("When did he take office?") == "Chris Hipkins"
+
+
+def test_months_named_and_another_months_figure():
+    from bot.sentence_checks import months_in, other_month
+
+    assert months_in("263,000 jobs in Sept. 2022 and in December") == {9, 12}
+    assert months_in("Theresa May said") == set() and months_in("plans to end on May 11") == {5}
+    assert months_in("Augusta National and the Decision desk") == set()
+    question = "How many jobs did the US add in January?"
+    assert other_month("The US added 263,000 jobs in September.", question)
+    assert not other_month("Employers added 517,000 jobs in January, the report said in February.", question)
+    assert not other_month("Employers added 517,000 jobs last month.", question)  # names no month
+    assert not other_month("263,000 jobs in September.", "How many jobs were added?")  # asks no month
