@@ -96,10 +96,11 @@ def months_in(text: str) -> set[int]:
     return found
 
 
-def other_month(text: str, question: str) -> bool:
+def other_month(text: str, question: str | set[int]) -> bool:
     """The question asks about one month ("how many jobs did the US add in January?") and the
-    sentence names months, none of them that one ("263,000 jobs in September")."""
-    asked = months_in(question)
+    sentence names months, none of them that one ("263,000 jobs in September"). `question` may be
+    given as its months (read once for all the sentences)."""
+    asked = months_in(question) if isinstance(question, str) else question
     if len(asked) != 1:
         return False
     said = months_in(text)

@@ -16,7 +16,8 @@ from bot.attribution import Attribution, find_attributions, question_family
 from index.nlp import MONTHS, PERSON_NAME
 from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, question_name_terms
 from bot.retrieve import coverages, entities, query_terms
-from bot.sentence_checks import background_year, negated, not_a_statement, other_month, question_verbs, speculation
+from bot.sentence_checks import (background_year, months_in, negated, not_a_statement, other_month, question_verbs,
+                                  speculation)
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -125,6 +126,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         checked = range(len(out)) if features_out is not None else np.argsort(-scores)[:_CHECKED].tolist()
         verbs = question_verbs(question) if settings.w_negated else frozenset()
         incident = incidents(question) if kind.wants_number else frozenset()
+        asked_months = months_in(question) if kind.factoid else set()
         for i in checked:
             text, title = out[i].text, passages[out[i].passage].article.title
             matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
@@ -137,7 +139,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
                 scores[i] += settings.w_background * (2 if kind.latest else 1)
             elif incident and (named := incidents(text)) and not named & incident:
                 scores[i] += settings.w_background  # another kind of event: a fire's toll for a shooting's
-            elif kind.factoid and other_month(text, question):
+            elif len(asked_months) == 1 and other_month(text, asked_months):
                 scores[i] += settings.w_background  # another month's figure: September's jobs for January's
         rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):

@@ -16,10 +16,19 @@ _RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")  # capitalised w
 MIN_LETTERS = 5  # shorter words are one letter from too many others ("Lima", "Lina", "Luna")
 
 
+def _plain(word: str) -> str:
+    """Lower case, without accents (plain ASCII words skip the Unicode pass)."""
+    word = word.lower()
+    return word if word.isascii() else fold(word)
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """a and b differ by exactly one letter inserted, dropped, replaced, or two neighbours swapped
     (case and accents aside)."""
-    a, b = fold(a.lower()), fold(b.lower())
+    return _one_edit(_plain(a), _plain(b))
+
+
+def _one_edit(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -37,47 +46,54 @@ def respelled(name: str, texts: Iterable[str]) -> str | None:
     from it with its first letter kept (of MIN_LETTERS or more); None when they write it as asked,
     or nothing is that close. "Kevin McCarty" → "Kevin McCarthy", though an "Oseola McCarty" is
     there too."""
-    parts = name.split()
     texts = list(texts)
     if any(name.lower() in text.lower() for text in texts):
         return None  # written as asked (the common case, read without splitting the texts into words)
-    wanted = [fold(p.lower()) for p in parts]
+    return variant(name, texts)
+
+
+def variant(name: str, texts: Iterable[str]) -> str | None:
+    """`respelled` for a name already known not to be written as asked in the texts."""
+    wanted = [_plain(p) for p in name.split()]
+    n = len(wanted)
     variants: Counter = Counter()
     for text in texts:
         for run in _RUN.findall(text):
             words = [_POSSESSIVE.sub("", w) for w in run.split()]
-            for i in range(len(words) - len(parts) + 1):
-                window = words[i:i + len(parts)]
-                if all(_same(part, w) for part, w in zip(wanted, window)):
+            if len(words) < n:
+                continue
+            plain = [_plain(w) for w in words]
+            for i in range(len(words) - n + 1):
+                window = plain[i:i + n]
+                if all(_same(a, b) for a, b in zip(wanted, window)):
                     return None  # written as asked, or as a form of it
-                if all(_close(part, w) for part, w in zip(parts, window)):
-                    variants[" ".join(window)] += 1
+                if all(_close(a, b) for a, b in zip(wanted, window)):
+                    variants[" ".join(words[i:i + n])] += 1
     return max(variants, key=lambda v: (variants[v], v)) if variants else None
 
 
-def _same(part: str, word: str) -> bool:
-    """The same word, or a form of it one letter longer or shorter at the end ("America" and
-    "North American", "Powel" and "Powell", "Jilly" and "Jill"): no evidence of a typo."""
-    a, b = fold(part.lower()), fold(word.lower())
+def _same(a: str, b: str) -> bool:
+    """The same word (both plain), or a form of it one letter longer or shorter at the end
+    ("America" and "North American", "Powel" and "Powell", "Jilly" and "Jill"): no typo."""
     return a == b or (abs(len(a) - len(b)) == 1 and (a.startswith(b) or b.startswith(a)))
 
 
-def _close(part: str, word: str) -> bool:
-    """The same word, or one edit from it with its first letter kept: typing rarely changes the
-    first letter, and "Jilly" Cooper is not "Billy" Cooper."""
-    if _same(part, word):
+def _close(a: str, b: str) -> bool:
+    """The same word (both plain), or one edit from it with its first letter kept: typing rarely
+    changes the first letter, and "Jilly" Cooper is not "Billy" Cooper."""
+    if _same(a, b):
         return True
-    return len(part) >= MIN_LETTERS and part[0].lower() == word[0].lower() and one_edit_apart(part, word)
+    return len(a) >= MIN_LETTERS and a[:1] == b[:1] and _one_edit(a, b)
 
 
 def near_words(word: str, vocabulary: Iterable[str]) -> list[str]:
     """The vocabulary's words one edit from `word` with its first letter (of MIN_LETTERS or more),
     forms of it aside (a letter more or less at the end)."""
-    word = word.lower()
+    word = _plain(word)
     if len(word) < MIN_LETTERS:
         return []
     return [w for w in vocabulary if w[:1] == word[:1] and abs(len(w) - len(word)) <= 1
-            and not _same(word, w) and one_edit_apart(word, w)]
+            and not _same(word, w) and _one_edit(word, _plain(w))]
 
 
 def surface_form(term: str, text: str, terms_of) -> str | None:
