@@ -18,6 +18,7 @@ from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, nam
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
+from bot.sentence_checks import background_year
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
 from bot.disagreements import find_disagreements
@@ -384,6 +385,8 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     rows = [(s.text, s.score, s.published) for s in top]
     names = tuple(names_in(question))
     far = _far_from_names(top, passages, names) if passages is not None else set()
+    if kind.wants_date:
+        far |= _earlier_and_unnamed(top, names, question)
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names,
                                             unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far))
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)}
@@ -415,6 +418,18 @@ def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: t
         if not any(mentioned(t, set(terms(reach))) for t in wanted):
             far.add(id(s))
     return far
+
+
+def _earlier_and_unnamed(sentences: list[Sentence], names: tuple[str, ...], question: str) -> set[int]:
+    """ids of the sentences about an earlier year's event (`background_year`) that do not name the
+    question's names themselves: "When did Silicon Valley Bank collapse?" is not answered "2008"
+    from "… after Washington Mutual, which collapsed in 2008", though the bank is named nearby.
+    An old date stays an answer where the sentence names what is asked ("the Titanic sank in 1912")."""
+    wanted = [terms_of for terms_of in (name_terms(name) for name in names) if terms_of]
+    if not wanted:
+        return set()
+    return {id(s) for s in sentences if background_year(s.text, s.published, question)
+            and not any(all(mentioned(t, set(terms(s.text))) for t in name) for name in wanted)}
 
 
 def sentence_entities(sentences: list[Sentence], version: IndexVersion | None) -> list[tuple[Entity, ...]]:

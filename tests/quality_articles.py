@@ -13,7 +13,7 @@ beside its rise in basis points, a country hit beside the one helped, a state af
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
 dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
 that another person's name matches exactly, a rare word in passing beside other prices,
-another month's jobs figure)."""
+another month's jobs figure, another bank's collapse years before)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -359,6 +359,15 @@ ARTICLES = {
         "text": (
             "Employers added 517,000 jobs in January, the Labor Department said on Friday, far more than "
             "economists had expected."
+        ),
+    },
+    "bank-failure.json": {
+        "title": "Regulators close Dunmere Savings Bank",
+        "source": "Money Wire", "published": "2023-03-13", "url": "https://example.org/money/dunmere-savings",
+        "text": (
+            "Regulators closed Dunmere Savings Bank after depositors withdrew their money. Analysts said "
+            "it was the biggest savings bank to collapse since Old Mill Savings Bank collapsed in 2008 amid the "
+            "financial crisis."
         ),
     },
     "bequest.json": {

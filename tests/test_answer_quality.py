@@ -112,6 +112,12 @@ def test_a_month_asked_is_not_answered_with_another_months_figure(quality):
     assert answer.found and answer.short_answer is not None and answer.short_answer.text == "517,000", answer.answer
 
 
+def test_when_is_not_answered_with_another_names_earlier_year(quality):
+    answer = quality.answer("When did Dunmere Savings Bank collapse?")
+    assert answer.found and "Dunmere" in answer.answer
+    assert answer.short_answer is None or "2008" not in answer.short_answer.text, answer.answer  # Old Mill Bank's
+
+
 def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
     answer = quality.answer("What is the latest death toll from the Valdoria earthquake?")
     assert answer.found and answer.short_answer is not None
