@@ -178,7 +178,7 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
                                  "the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     if kind.factoid:
-        sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages)
+        sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages, query)
     chosen = select(sentences, settings.max_sentences)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
@@ -368,7 +368,7 @@ def _join(names: list[str]) -> str:
 
 
 def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], settings: AnswerSettings,
-                  version: IndexVersion | None = None, passages: list[Passage] | None = None,
+                  version: IndexVersion | None = None, passages: list[Passage] | None = None, query: str = "",
                   ) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
     """The best sentences of a factoid question read by the NER model: those holding a phrase of the
     expected kind rise, those without fall; then the answer phrase is picked from them. With the
@@ -385,8 +385,8 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     rows = [(s.text, s.score, s.published) for s in top]
     names = tuple(names_in(question))
     far = _far_from_names(top, passages, names) if passages is not None else set()
-    if kind.wants_date:
-        far |= _earlier_and_unnamed(top, names, question)
+    if kind.wants_date or kind.wants_number:  # (a follow-up's names are in its query)
+        far |= _earlier_and_unnamed(top, names or tuple(names_in(query)), question)
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names,
                                             unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far))
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)}
@@ -423,7 +423,8 @@ def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: t
 def _earlier_and_unnamed(sentences: list[Sentence], names: tuple[str, ...], question: str) -> set[int]:
     """ids of the sentences about an earlier year's event (`background_year`) that do not name the
     question's names themselves: "When did Silicon Valley Bank collapse?" is not answered "2008"
-    from "… after Washington Mutual, which collapsed in 2008", though the bank is named nearby.
+    from "… after Washington Mutual, which collapsed in 2008", though the bank is named nearby, nor
+    "How many rounds did it take?" (after the speaker's election) "133" from the 1856 record.
     An old date stays an answer where the sentence names what is asked ("the Titanic sank in 1912")."""
     wanted = [terms_of for terms_of in (name_terms(name) for name in names) if terms_of]
     if not wanted:

@@ -13,7 +13,7 @@ beside its rise in basis points, a country hit beside the one helped, a state af
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
 dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
 that another person's name matches exactly, a rare word in passing beside other prices,
-another month's jobs figure, another bank's collapse years before)."""
+another month's jobs figure, another bank's collapse years before, a record from 1856 beside this year's vote)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -368,6 +368,14 @@ ARTICLES = {
             "Regulators closed Dunmere Savings Bank after depositors withdrew their money. Analysts said "
             "it was the biggest savings bank to collapse since Old Mill Savings Bank collapsed in 2008 amid the "
             "financial crisis."
+        ),
+    },
+    "assembly-speaker.json": {
+        "title": "Harwick assembly elects a speaker at last",
+        "source": "Civic Wire", "published": "2023-01-27", "url": "https://example.org/civic/assembly-speaker",
+        "text": (
+            "Lena Ortiz was elected speaker of the Harwick assembly on Thursday after days of voting. The most "
+            "ballots it took to elect a speaker was in 1856, when Amos Hale won after 133 ballots."
         ),
     },
     "bequest.json": {

@@ -118,6 +118,14 @@ def test_when_is_not_answered_with_another_names_earlier_year(quality):
     assert answer.short_answer is None or "2008" not in answer.short_answer.text, answer.answer  # Old Mill Bank's
 
 
+def test_a_follow_up_count_is_not_an_earlier_years_record(quality):
+    conversation = Conversation()
+    first = quality.answer("Who was elected speaker of the Harwick assembly?", conversation)
+    assert first.found and "Lena Ortiz" in first.answer
+    rounds = quality.answer("How many ballots did it take?", conversation)
+    assert rounds.short_answer is None or "133" not in rounds.short_answer.text, rounds.answer  # 1856's
+
+
 def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
     answer = quality.answer("What is the latest death toll from the Valdoria earthquake?")
     assert answer.found and answer.short_answer is not None
