@@ -20,7 +20,7 @@ from bot.spelling import near_words, surface_form, variant
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.sentence_checks import background_year
 from bot.settings import AnswerSettings
-from bot.short_answer import Pick, candidates, label_fit, number_fit, pick
+from bot.short_answer import Pick, age_fit, candidates, label_fit, number_fit, pick
 from bot.disagreements import find_disagreements
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from index.lexical import terms
@@ -389,7 +389,8 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
         far |= _earlier_and_unnamed(top, names or tuple(names_in(query)), question)
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names,
                                             unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far))
-             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)}
+             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)
+             and (kind.head != "age" or age_fit(rows[c.sentence][0], c) > 1)}
     for i, s in enumerate(top):
         s.score += settings.w_typed if i in typed else -settings.w_typed / 2
     order = sorted(range(len(top)), key=lambda i: (-top[i].score, top[i].passage, top[i].start))

@@ -86,7 +86,8 @@ class QuestionKind:
     wants_number: bool = False
     deaths: bool = False  # "how many died/were killed": a death toll answers it
     place: str = ""  # "which country/nation …" → "country", "which (US) state …" → "state" (bot.places)
-    head: str = ""  # the noun a which/what question asks for, singular ("which universities" → "university")
+    head: str = ""  # the noun a which/what question asks for, singular ("which universities" → "university");
+    # "age" for "how old"
 
 
 def analyse(question: str) -> QuestionKind:
@@ -110,7 +111,7 @@ def analyse(question: str) -> QuestionKind:
         secondary = (NUMERIC - labels) | (TEMPORAL if kind in {"old", "long"} else frozenset())
         deaths = kind == "many" and bool(CASUALTY.search(lowered))
         return QuestionKind(True, labels, secondary, counted=counted, latest=latest or deaths, future=future,
-                            wants_number=True, deaths=deaths)
+                            wants_number=True, deaths=deaths, head="age" if kind == "old" else "")
     if re.search(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b", lowered):
         return QuestionKind(True, TEMPORAL, frozenset(), latest=latest, future=future, wants_date=True)
     if re.search(r"\bwhere\b", lowered):

@@ -114,15 +114,18 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if fit <= 0 or kind.place and not is_a(kind.place, e.text):
                 continue
             weight = strength * fit * _proximity(e, near)
+            an_age = True
             if kind.wants_number:
                 weight *= number_fit(text, e, kind.counted, kind.deaths)
+                if kind.head == "age":  # another number still counts against an age, but answers nothing
+                    an_age = age_fit(text, e) > 1
             if kind.wants_date:
                 if event and _dates_the_report(text, e, event):
                     continue
                 weight *= _date_fit(e.text)
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and (about_speech or not _speaker(text, e))
+                                     eligible=tells and an_age and (about_speech or not _speaker(text, e))
                                      and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
@@ -460,6 +463,22 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     if len(counted) > 1 and _qualified_otherwise(sentence[e.end: e.end + 40], counted):
         return 0.5  # "four Ukrainian soldiers" does not count the Russian soldiers asked about
     return 3.0
+
+
+_AGED = re.compile(r"\b(?:aged?|at)\s*$", re.I)
+_YEARS_OLD = re.compile(r"^(?:\s*|-)years?[- ]old\b", re.I)
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+
+
+def age_fit(sentence: str, e: Entity) -> float:
+    """"How old …" wants an age: "54-year-old", "54 years old", "aged 54", "Presley, 54," beat
+    a number of something else ("Elvis' two private jets")."""
+    after, before = sentence[e.end: e.end + 12], sentence[max(0, e.start - 40): e.start]
+    if re.search(r"years?[- ]old", e.text, re.I) or _YEARS_OLD.search(after) or _AGED.search(before):
+        return 3.0
+    if _NAMED_BEFORE.search(before) and after.startswith(","):
+        return 3.0
+    return 0.3
 
 
 def _qualified_otherwise(after: str, counted: tuple[str, ...]) -> bool:

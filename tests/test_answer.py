@@ -276,3 +276,21 @@ def test_months_named_and_another_months_figure():
     assert not other_month("Employers added 517,000 jobs in January, the report said in February.", question)
     assert not other_month("Employers added 517,000 jobs last month.", question)  # names no month
     assert not other_month("263,000 jobs in September.", "How many jobs were added?")  # asks no month
+
+
+def test_how_old_wants_an_age_not_another_number():
+    from bot.question import analyse
+    from bot.short_answer import age_fit
+    from index.nlp import Entity
+
+    assert analyse("How old was Tyre Nichols?").head == "age"
+
+    def fit(sentence, number):
+        start = sentence.index(number)
+        return age_fit(sentence, Entity(start, start + len(number), "CARDINAL", number))
+
+    assert fit("the death of 29-year-old Tyre Nichols", "29") > 1
+    assert fit("Benedict, 95, died on Saturday", "95") > 1
+    assert fit("She died aged 54 in Los Angeles", "54") > 1
+    assert fit("Elvis' two private jets arrived in Memphis", "two") < 1
+    assert fit("the 11 people killed in the shooting", "11") < 1

@@ -126,6 +126,11 @@ def test_a_follow_up_count_is_not_an_earlier_years_record(quality):
     assert rounds.short_answer is None or "133" not in rounds.short_answer.text, rounds.answer  # 1856's
 
 
+def test_how_old_is_not_answered_with_a_count(quality):
+    answer = quality.answer("How old is Dara Holloway?")  # the articles give no age
+    assert answer.found and answer.short_answer is None, answer.answer  # not "two" (rounds of voting)
+
+
 def test_latest_toll_is_the_newest_figure_and_says_its_date(quality):
     answer = quality.answer("What is the latest death toll from the Valdoria earthquake?")
     assert answer.found and answer.short_answer is not None
