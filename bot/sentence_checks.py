@@ -31,6 +31,8 @@ _URL = re.compile(r"https?://|www\.\w", re.I)
 # "LEBRON JAMES TRACKER: The race …" (prose puts a space after a colon, and no all-caps label before it;
 # "WINNER: “Everything Everywhere All at Once”" names a title: a list entry, not a link)
 _KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:['‘\"“]?[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s+(?![\"“‘']))")
+# a video player's caption on news pages: "Video Ad Feedback … 01:00 - Source: CNN"
+_VIDEO_CAPTION = re.compile(r"\bVideo Ad Feedback\b|\b\d{1,2}:\d{2}\s*-\s*Source:\s*\w")
 _SAID = re.compile(rf"\b(?:{REPORTING})\s*:", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|yet to|failed to|fails to|avoided|avoids|"
                        r"refused to|refuses to|declined to|declines to)\b|n[’']t\b", re.I)
@@ -121,6 +123,8 @@ def not_a_statement(text: str, title: str = "") -> str | None:
         return "question or teaser"
     if _LINK_LINE.search(stripped) or _URL.search(stripped) or (_KICKER.search(stripped) and not _SAID.search(stripped)):
         return "link line"
+    if _VIDEO_CAPTION.search(stripped):
+        return "video caption"
     if _BYLINE.search(stripped) and len(stripped.split()) < 12:
         return "byline"
     words = _WORD.findall(stripped)

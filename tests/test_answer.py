@@ -294,3 +294,12 @@ def test_how_old_wants_an_age_not_another_number():
     assert fit("She died aged 54 in Los Angeles", "54") > 1
     assert fit("Elvis' two private jets arrived in Memphis", "two") < 1
     assert fit("the 11 people killed in the shooting", "11") < 1
+
+
+def test_a_video_players_caption_is_no_statement():
+    from bot.sentence_checks import not_a_statement
+
+    caption = ("CNN — Video Ad Feedback Video shows two University of Idaho victims at food truck on night of "
+               "killings 01:00 - Source: CNN")
+    assert not_a_statement(caption) == "video caption"
+    assert not_a_statement("The four victims were students at the University of Idaho, police said.") is None
