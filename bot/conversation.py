@@ -80,7 +80,7 @@ class Conversation:
         previous = self.turns[-1]
         focus = self.focus(question)
         # a refusal's text ("None of the passages mention …") is no topic
-        said = named(_first_sentences(previous.answer)) if previous.answer.found else []
+        said = _topic_words(previous.answer) if previous.answer.found else []
         carried = ([focus] if focus else []) + named(previous.query) + said
         have = {e.lower() for e in named(question)}
         # all-caps words are usually datelines ("ERBIL"), not the topic
@@ -176,6 +176,19 @@ def gender_in(person: str, texts: list[str]) -> str | None:
 
 def _names_a_person(question: str) -> bool:
     return bool(_people(question))
+
+
+def _topic_words(answer: Answer, n: int = 2) -> list[str]:
+    """The names an answer's first sentences carry to a follow-up: not the capitalised word that
+    only opens a sentence ("Exactly five years since …", "Instead …"), nor its figures (the "17" of
+    another shooting it recalled)."""
+    words: list[str] = []
+    for segment in answer.segments[:n]:
+        opener = segment.text.split()[0].strip("“\"'‘(") if segment.text.split() else ""
+        rest = segment.text[len(opener):]
+        words += [w for w in named(segment.text) if not re.fullmatch(r"[\d.,%$€£]+", w)
+                  and not (w == opener and not re.search(rf"\b{re.escape(w)}\b", rest))]
+    return list(dict.fromkeys(words))
 
 
 def _first_sentences(answer: Answer, n: int = 2) -> str:

@@ -92,7 +92,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         strength = math.exp(-(top - score) / temperature)
         spans = list(found)
         if "QUOTED" in kind.labels:
-            spans += [Entity(m.start(1), m.end(1), "QUOTED", m.group(1)) for m in _QUOTED.finditer(text)]
+            # a quoted title or name, not a quoted phrase ("users may not “link out”")
+            spans += [Entity(m.start(1), m.end(1), "QUOTED", m.group(1)) for m in _QUOTED.finditer(text)
+                      if m.group(1)[:1].isupper() or m.group(1)[:1].isdigit()]
         near = _question_term_positions(text, q_terms)
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
@@ -457,6 +459,8 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 3.0  # (a toll counts people: "how many soldiers died" still wants the soldiers' number)
     if not counted:
         return 1.0
+    if _PART_OF.match(sentence[e.end: e.end + 12]):
+        return 0.5  # "two of the students killed" are some of them, not how many
     around = terms(e.text) + terms(sentence[e.end: e.end + 40])[:3]
     if not any(c in around for c in counted):
         return 0.5
@@ -465,6 +469,7 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     return 3.0
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b", re.I)
 _AGED = re.compile(r"\b(?:aged?|at)\s*$", re.I)
 _YEARS_OLD = re.compile(r"^(?:\s*|-)years?[- ]old\b", re.I)
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*$")

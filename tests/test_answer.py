@@ -303,3 +303,26 @@ def test_a_video_players_caption_is_no_statement():
                "killings 01:00 - Source: CNN")
     assert not_a_statement(caption) == "video caption"
     assert not_a_statement("The four victims were students at the University of Idaho, police said.") is None
+
+
+def test_a_quoted_phrase_is_no_name_a_partitive_is_no_count_and_openers_are_no_topic():
+    from bot.question import analyse
+    from bot.short_answer import candidates, number_fit
+    from bot.types import Answer, Segment
+    from index.nlp import Entity
+
+    question = "What is the new name of Twitter's parent company?"
+    rows = [("As part of Twitter’s new policy, the company said users may not “link out” to other platforms.", 1.0,
+             "2023-01-01"), ("Twitter’s parent company is now called “X Holdings”, a filing showed.", 0.9, "2023-04-11")]
+    assert [c.text for c in candidates(analyse(question), question, rows, [(), ()])] == ["X Holdings"]
+    # "two of the students killed" are some of them
+    sentence = "a church that was home to two of the students killed in the shooting"
+    two = Entity(sentence.index("two"), sentence.index("two") + 3, "CARDINAL", "two")
+    assert number_fit(sentence, two, ("student",)) < 1
+    # a follow-up carries the names an answer is about, not its sentence's opening word or figures
+    conversation = Conversation()
+    conversation.remember(Answer("What happened at Michigan State University?", (Segment(
+        "Exactly five years after a gunman killed 17 people in Parkland, students were killed at Michigan State University.",
+        (1,)),), True, query="What happened at Michigan State University?"))
+    query = conversation.resolve("How many students were killed?")
+    assert "Michigan" in query and "Exactly" not in query and "17" not in query
