@@ -111,6 +111,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 continue
             if _addresses(text, e, question_names) or _beside(text, e, destinations):
                 continue
+            if kind.labels == PEOPLE and e.label not in PEOPLE and _POST_OF.search(text[max(0, e.start - 40): e.start]):
+                continue  # "to replace Nicola Sturgeon as leader of the Scottish National Party": the post's body
             fit = label_fit(kind, e)
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
             if fit <= 0 or kind.place and not is_a(kind.place, e.text):
@@ -457,11 +459,14 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     if deaths and set(counted) <= _ANYONE and (CASUALTY.search(sentence[e.end: e.end + 40]) or
                                                re.search(r"\btoll\b", sentence[max(0, e.start - 100): e.start], re.I)):
         return 3.0  # (a toll counts people: "how many soldiers died" still wants the soldiers' number)
+    if _IN_A_NAME.search(sentence[max(0, e.start - 30): e.start]) and not _MONTH_BEFORE.search(sentence[max(0, e.start - 12): e.start]):
+        return 0.3  # "Leopard 2 tanks", "Super Bowl 57": a name's number counts nothing
     if not counted:
         return 1.0
     if _PART_OF.match(sentence[e.end: e.end + 12]):
         return 0.5  # "two of the students killed" are some of them, not how many
-    around = terms(e.text) + terms(sentence[e.end: e.end + 40])[:3]
+    # a hyphenated modifier names no counted thing: "1,000 anti-tank weapons" are weapons
+    around = terms(e.text) + terms(_COMPOUND.sub(" ", sentence[e.end: e.end + 40]))[:3]
     if not any(c in around for c in counted):
         return 0.5
     if len(counted) > 1 and _qualified_otherwise(sentence[e.end: e.end + 40], counted):
@@ -469,7 +474,12 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     return 3.0
 
 
-_PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b", re.I)
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)  # ("14 of its tanks" is a count)
+_IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s$")
+_POST_OF = re.compile(r"\b(?:leader|head|chief|president|chair(?:man|woman)?|member|speaker|governor|mayor|"
+                      r"minister|ceo|director|boss|captain|coach)s?\s+of\s+(?:the\s+)?$", re.I)
+_COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 _AGED = re.compile(r"\b(?:aged?|at)\s*$", re.I)
 _YEARS_OLD = re.compile(r"^(?:\s*|-)years?[- ]old\b", re.I)
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*$")

@@ -326,3 +326,24 @@ def test_a_quoted_phrase_is_no_name_a_partitive_is_no_count_and_openers_are_no_t
         (1,)),), True, query="What happened at Michigan State University?"))
     query = conversation.resolve("How many students were killed?")
     assert "Michigan" in query and "Exactly" not in query and "17" not in query
+
+
+def test_a_names_number_a_hyphenated_modifier_and_a_posts_body_answer_nothing():
+    from bot.question import analyse
+    from bot.short_answer import candidates, number_fit
+    from index.nlp import Entity
+
+    sentence = "Germany agreed to send 14 of its Leopard 2 tanks, and earlier 1,000 anti-tank weapons."
+
+    def fit(number, where=None):
+        start = sentence.index(where or number)
+        return number_fit(sentence, Entity(start, start + len(number), "CARDINAL", number), ("tank",))
+
+    assert fit("2", "2 tanks") < fit("14")  # "Leopard 2" is a name's number
+    assert fit("1,000") < 1  # anti-tank weapons are weapons
+    question = "Who did Joe Biden nominate to lead the World Bank?"
+    text = "President Joe Biden has tapped Ajay Banga, former CEO of Mastercard, as president of the World Bank."
+    found = (Entity(text.index("Ajay Banga"), text.index("Ajay Banga") + 10, "PERSON", "Ajay Banga"),
+             Entity(text.index("World Bank") - 4, text.index("World Bank") + 10, "ORG", "the World Bank"))
+    names = [c.text for c in candidates(analyse(question), question, [(text, 1.0, "2023-02-23")], [found])]
+    assert "Ajay Banga" in names and "the World Bank" not in names  # the post's body is not who
