@@ -9,14 +9,12 @@ import re
 import time
 from dataclasses import replace
 
-import numpy as np
-
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.retrieve import Retrieval, Retriever, query_terms
-from bot.spelling import near_words, surface_form, variant
+from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.sentence_checks import background_year
 from bot.settings import AnswerSettings
@@ -248,10 +246,9 @@ def topic_word(question: str, version: IndexVersion | None, settings: AnswerSett
     known = [t for t in words if t in vocab]
     if not known:
         return None
-    idf = version.bm25.idf([vocab[t] for t in known])
-    rare = max(1.0, settings.topic_share * version.bm25.size)
-    best, term = max(zip(idf.tolist(), known))
-    if best < float(np.log1p((version.bm25.size - rare + 0.5) / (rare + 0.5))):
+    freq = version.bm25.doc_freq([vocab[t] for t in known])
+    fewest, term = max(zip((-freq).tolist(), known))  # the rarest (ties: as the idf ranking broke them)
+    if -fewest > max(1.0, settings.topic_share * version.bm25.size):
         return None
     return next((w for w in re.findall(r"[\w'’-]+", question) if terms(w) == [term]), term)
 
@@ -282,11 +279,8 @@ def misspelled_names(question: str, passages: list[Passage]) -> list[str]:
     if not names:
         return []
     texts = [f"{p.article.title}\n{p.text}" for p in passages]
-    names = [name for name in names if not any(name in text for text in texts)  # as typed: the common case
-             and not any(name.lower() in text.lower() for text in texts)]
     # the spellings are read in the passages the answer quotes from (all ten: ~3 ms at p95)
-    read = [f"{p.article.title}\n{p.text}" for p in passages[:4]]
-    return [name for name in names if variant(name, read)]
+    return [name for name in names if not written(name, texts) and variant(name, texts[:4])]
 
 
 def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -> bool:
@@ -312,8 +306,7 @@ def _did_you_mean(missing: list[str], passages: list[Passage], version: IndexVer
     has a word one letter apart ("Bakhmut"). `read_passages=False` asks the index only (~0.1 ms;
     reading the passages costs ~3 ms a name)."""
     texts = [f"{p.article.title}\n{p.text}" for p in passages[:4]]  # the passages an answer reads
-    lowered = [text.lower() for text in texts]
-    unwritten = [name for name in missing if not any(name.lower() in text for text in lowered)]
+    unwritten = [name for name in missing if not written(name, texts)]
     near = [(variant(name, texts) if read_passages else None)
             or (_respelled_in_index(name, version) if version is not None else None)
             for name in unwritten]
@@ -334,7 +327,8 @@ def _respelled_in_index(name: str, version: IndexVersion) -> str | None:
         near = near_words(term[0], _by_letter_and_length(version).get((term[0][:1], len(term[0])), ()))
         if not near:
             return None
-        best = min(near, key=lambda w: (float(version.bm25.idf([vocab[w]])[0]), w))  # the most used
+        freq = version.bm25.doc_freq([vocab[w] for w in near])
+        best = min(zip(near, freq.tolist()), key=lambda wf: (-wf[1], wf[0]))[0]  # the most used
         rows, _ = version.bm25.search(best, 1)
         spelled = surface_form(best, version.chunk_text(int(rows[0])), terms) if len(rows) else None
         if spelled is None:

@@ -135,8 +135,8 @@ def without_own_pronouns(question: str) -> str:
     about her?" still asks who she is."""
     if not _OWN_PRONOUN.search(question):
         return question
-    named = _people(question) or names_in(question)  # (the small model misses some people in questions)
-    ends = [question.find(p) + len(p) for p in named if p in question]
+    people = _people(question) or names_in(question)  # (the small model misses some people in questions)
+    ends = [question.find(p) + len(p) for p in people if p in question]
     if not ends:
         return question
     after = min(ends)

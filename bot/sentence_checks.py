@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.reporting import REPORTING
+from index.nlp import MONTHS
 
 _SPECULATION = re.compile(
     r"\b(?:will|would|could|might|may|should|shall|going to|expected to|expects? to|likely|unlikely|"
@@ -85,8 +86,7 @@ def background_year(text: str, published: str | None, question: str) -> bool:
 
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # a month by name; "May" only as a date ("May 11", "in May"): it is also a name and a verb
-_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|"
-                    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b|\b(?:in|of) (May)\b|\b(May)(?= \d)")
+_MONTH = re.compile(rf"\b(?!May\b)({MONTHS})(?![a-z])|\b(?:in|of) (May)\b|\b(May)(?= \d)")
 
 
 def months_in(text: str) -> set[int]:

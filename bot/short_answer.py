@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.dates import ResolvedDate, published_date, resolve_date
-from index.nlp import NAMES, NUMERIC, TEMPORAL, Entity
+from index.nlp import MONTHS, NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
@@ -476,7 +476,7 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
 
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)  # ("14 of its tanks" is a count)
 _IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s$")
+_MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$")
 _POST_OF = re.compile(r"\b(?:leader|head|chief|president|chair(?:man|woman)?|member|speaker|governor|mayor|"
                       r"minister|ceo|director|boss|captain|coach)s?\s+of\s+(?:the\s+)?$", re.I)
 _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")

@@ -47,9 +47,13 @@ def respelled(name: str, texts: Iterable[str]) -> str | None:
     or nothing is that close. "Kevin McCarty" → "Kevin McCarthy", though an "Oseola McCarty" is
     there too."""
     texts = list(texts)
-    if any(name.lower() in text.lower() for text in texts):
-        return None  # written as asked (the common case, read without splitting the texts into words)
-    return variant(name, texts)
+    return None if written(name, texts) else variant(name, texts)
+
+
+def written(name: str, texts: list[str]) -> bool:
+    """The name stands in some text as asked, case aside (the common case: read without splitting
+    the texts into words; as typed first, lower-cased only when that fails)."""
+    return any(name in text for text in texts) or any(name.lower() in text.lower() for text in texts)
 
 
 def variant(name: str, texts: Iterable[str]) -> str | None:

@@ -82,11 +82,14 @@ class Bm25Index:
     def vocab(self) -> dict[str, int]:
         return self._model.vocab_dict
 
+    def doc_freq(self, ids: list[int]) -> np.ndarray:
+        """How many chunks hold each term id (0 for an id < 0: a term in no chunk)."""
+        indptr = self._model.scores["indptr"]
+        return np.array([indptr[i + 1] - indptr[i] if 0 <= i < len(indptr) - 1 else 0 for i in ids], dtype=np.float64)
+
     def idf(self, ids: list[int]) -> np.ndarray:
         """BM25's idf of each term id (a term in no chunk, id < 0, gets the idf of one that is in none)."""
-        indptr = self._model.scores["indptr"]
-        known = [0 <= i < len(indptr) - 1 for i in ids]
-        df = np.array([indptr[i + 1] - indptr[i] if ok else 0 for i, ok in zip(ids, known)], dtype=np.float64)
+        df = self.doc_freq(ids)
         return np.log1p((self.size - df + 0.5) / (df + 0.5))
 
     def tf_weights(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
