@@ -201,6 +201,7 @@ ENV_KEYS = {
     "NEWSBOT_LLM_API_KEY": ("llm", "api_key"),
     "NEWSBOT_FEEDS": ("feeds", "urls"),
     "NEWSBOT_FEED_INTERVAL": ("feeds", "interval_minutes"),
+    "NEWSBOT_FEEDS_ALLOW_PRIVATE": ("feeds", "allow_private"),
 }
 
 

@@ -253,7 +253,7 @@ def _read_entries(store, settings: FeedSettings, fetcher: Fetcher, entries: list
         fingerprint = entry.fingerprint()
         if old is not None and old.get("entry_fingerprint") == fingerprint:
             continue  # nothing new about it: no page fetch, no rewrite
-        record = _record_for(store, settings, fetcher, entry, result.name, feed_url, report)
+        record = _record_for(store, settings, fetcher, entry, result.name, feed_url, report, result)
         if record is None:
             continue
         record["entry_fingerprint"] = fingerprint
@@ -268,14 +268,19 @@ def _read_entries(store, settings: FeedSettings, fetcher: Fetcher, entries: list
 
 
 def _record_for(store, settings: FeedSettings, fetcher: Fetcher, entry: Entry, source: str, feed_url: str,
-                report: PollReport) -> dict | None:
+                report: PollReport, result: FeedResult | None = None) -> dict | None:
     text, extracted = entry.text, "feed"
     page_name = ""
     if len(text.split()) < settings.full_text_words and entry.link:
         page_name = hashlib.sha1(f"{entry.link}\x1f{entry.updated}".encode()).hexdigest() + ".html.gz"
         page = _page_text(store, fetcher, entry.link, page_name, report)
         if isinstance(page, str):
-            log.info("page of %s not used (%s); keeping the feed's summary", entry.link, page)
+            if page.startswith("refused"):  # an item linking inside the network: said, never fetched
+                log.warning("feed %s: item link %s %s", feed_url, entry.link, page)
+                if result is not None:
+                    result.warning = "; ".join(filter(None, (result.warning, f"item link {entry.link} {page}")))
+            else:
+                log.info("page of %s not used (%s); keeping the feed's summary", entry.link, page)
             page_name = ""
         elif len(page.text.split()) > len(text.split()):
             text, extracted = page.text, "page"
@@ -339,7 +344,8 @@ def fetcher_for(settings: FeedSettings) -> Fetcher:
     from index.http_fetch import USER_AGENT
 
     return Fetcher(timeout_s=settings.timeout_s, max_bytes=settings.max_bytes, host_delay_s=settings.host_delay_s,
-                   user_agent=settings.user_agent or USER_AGENT)
+                   user_agent=settings.user_agent or USER_AGENT, allow_private=settings.allow_private,
+                   total_s=settings.total_timeout_s)
 
 
 def fetch_all(index_dir: Path, settings: FeedSettings, *, force: bool = True) -> PollReport | None:

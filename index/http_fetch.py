@@ -1,5 +1,6 @@
 """The HTTP client for feeds and article pages: timeouts, conditional requests, redirects, gzip,
-a size cap per response, a polite delay between requests to one host, http/https only."""
+a size cap per response, a polite delay between requests to one host, http/https only, public
+addresses only and a total deadline per response (index/safe_net.py, on every redirect hop)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from index.errors import NewsbotError
+from index.safe_net import AddressPolicy, GuardedBackend, RefusedAddress
 
 USER_AGENT = "newsbot/0.1 (news question answering; feed reader; +https://github.com/newsbot)"
 
@@ -35,6 +38,9 @@ class Fetcher:
     max_bytes: int = 5 * 1024 * 1024
     host_delay_s: float = 1.0  # between two requests to the same host
     user_agent: str = USER_AGENT
+    # hosts, addresses or CIDR ranges that may be internal (an intranet feed); nothing else private
+    allow_private: tuple[str, ...] = ()
+    total_s: float = 30.0  # a whole response (headers and body, however slowly they drip)
     _last: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _client: httpx.Client | None = None
@@ -47,6 +53,7 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         self._wait_for(urlsplit(url).hostname or "")
+        started = time.monotonic()
         try:
             with self.client().stream("GET", url, headers=headers) as response:
                 final = str(response.url)
@@ -66,7 +73,11 @@ class Fetcher:
                 return Fetched(final, response.status_code, bytes(body),
                                response.headers.get("content-type", ""),
                                response.headers.get("etag", ""), response.headers.get("last-modified", ""))
+        except RefusedAddress as exc:
+            raise FetchError(str(exc)) from None
         except httpx.TimeoutException:
+            if time.monotonic() - started >= self.total_s:
+                raise FetchError(f"timed out: the response took longer than {self.total_s:g} s in all") from None
             raise FetchError(f"timed out after {self.timeout_s:g} s") from None
         except httpx.TooManyRedirects:
             raise FetchError("too many redirects") from None
@@ -77,8 +88,14 @@ class Fetcher:
 
     def client(self) -> httpx.Client:
         if self._client is None:
-            self._client = httpx.Client(timeout=self.timeout_s, follow_redirects=True, max_redirects=5,
-                                        trust_env=False)
+            transport = httpx.HTTPTransport(retries=0)
+            # every connection through the guarded backend; none kept alive, so each request (and
+            # each redirect hop) connects anew: its address is checked and its deadline starts
+            transport._pool = httpcore.ConnectionPool(
+                ssl_context=httpx.create_ssl_context(), max_connections=20, max_keepalive_connections=0,
+                network_backend=GuardedBackend(AddressPolicy(tuple(self.allow_private)), self.total_s))
+            self._client = httpx.Client(transport=transport, timeout=self.timeout_s, follow_redirects=True,
+                                        max_redirects=5, trust_env=False)
         return self._client
 
     def close(self) -> None:

@@ -74,8 +74,13 @@ class FeedSettings:
     max_items: int = 50  # entries read per feed per poll (feeds list the newest first)
     max_age_days: int = 0  # entries published longer ago are ignored; 0: no cut-off
     max_bytes: int = 5 * 1024 * 1024  # per response (a feed or a page), after decompression
-    timeout_s: float = 10.0
+    timeout_s: float = 10.0  # per read
+    total_timeout_s: float = 30.0  # a whole response, headers and body, however slowly it drips
     host_delay_s: float = 1.0  # pause between two requests to the same host
+    # hosts, addresses or CIDR ranges that may be internal ("10.2.0.0/16", "intranet.example"): every
+    # other loopback, private, link-local, multicast or unspecified address is refused, on the first
+    # request and every redirect hop (index/safe_net.py)
+    allow_private: tuple[str, ...] = ()
     user_agent: str = ""  # "" is newsbot's own (index/http_fetch.USER_AGENT)
     # an entry with fewer words is a summary: its page is fetched and the article extracted
     full_text_words: int = 150

@@ -1,4 +1,5 @@
-"""A local news site over real HTTP on 127.0.0.1: feeds in several formats, article pages, and the
+"""A local news site over real HTTP on 127.0.0.2 (`HOST`: the one internal address the feed tests
+allow, so 127.0.0.1 stays refused): feeds in several formats, article pages, and the
 ways a real site fails. Tests change `site.routes` while it runs and read `site.requests`."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
 Response = tuple[int, dict[str, str], bytes]
+HOST = "127.0.0.2"
 
 
 @dataclass
@@ -107,10 +109,11 @@ class NewsSite:
     routes: dict[str, object] = field(default_factory=dict)  # path → Response or handler(headers)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
+    host: str = HOST
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"http://{self.host}:{self.server.server_address[1]}"
 
     def start(self) -> NewsSite:
         site = self
@@ -138,7 +141,7 @@ class NewsSite:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer((self.host, 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self

@@ -23,7 +23,12 @@ from tests.conftest import ROOT
 from tests.fakes import CountingEmbedder, HashingEmbedder
 from tests.feed_stories import GLACIER, HARBOUR, LIBRARY, TRAIN, VACCINE, syndicated
 
-FAST = FeedSettings(host_delay_s=0.0, timeout_s=1.5, max_bytes=200_000)
+ALLOW = (ns.HOST,)  # the news site's address, and no other internal one
+FAST = FeedSettings(host_delay_s=0.0, timeout_s=1.5, max_bytes=200_000, allow_private=ALLOW)
+
+
+def site_fetcher(**kw) -> Fetcher:
+    return Fetcher(allow_private=ALLOW, **kw)
 
 
 @pytest.fixture
@@ -94,7 +99,7 @@ def test_feeds_are_fetched_and_indexed_with_their_metadata(site, tmp_path):
     store = store_of(tmp_path)
     for path in ("/rss.xml", "/summaries.xml", "/atom.xml", "/rdf.xml"):
         store.add_feed(site.base + path)
-    report = poll(store, FAST, Fetcher(timeout_s=2, host_delay_s=0))
+    report = poll(store, FAST, site_fetcher(timeout_s=2, host_delay_s=0))
     assert report.new == 5 and all(f.last_status == 200 for f in report.feeds), report
     sync = sync_index(index_settings(tmp_path), HashingEmbedder())
     assert sync.published and sync.articles == 5
@@ -118,10 +123,10 @@ def test_a_second_poll_sends_validators_and_re_embeds_nothing(site, tmp_path):
     store = store_of(tmp_path)
     store.add_feed(site.base + "/rss.xml")
     store.add_feed(site.base + "/summaries.xml")
-    poll(store, FAST, Fetcher(host_delay_s=0))
+    poll(store, FAST, site_fetcher(host_delay_s=0))
     sync_index(index_settings(tmp_path), HashingEmbedder())
     site.requests.clear()
-    again = poll(store, FAST, Fetcher(host_delay_s=0), force=True)
+    again = poll(store, FAST, site_fetcher(host_delay_s=0), force=True)
     conditional = [h for p, h in site.requests if p == "/rss.xml"]
     assert conditional and conditional[0].get("if-none-match") == '"v1"'
     assert conditional[0].get("if-modified-since") == "Tue, 07 Feb 2023 10:00:00 GMT"
@@ -136,12 +141,12 @@ def test_a_changed_item_replaces_its_old_text(site, tmp_path):
     publish(site)
     store = store_of(tmp_path)
     store.add_feed(site.base + "/rss.xml")
-    poll(store, FAST, Fetcher(host_delay_s=0))
+    poll(store, FAST, site_fetcher(host_delay_s=0))
     sync_index(index_settings(tmp_path), HashingEmbedder())
     corrected = ns.Story(HARBOUR.slug, HARBOUR.title + " (updated)", HARBOUR.text.replace("7 percent", "8 percent"),
                          HARBOUR.published, HARBOUR.iso)
     site.routes["/rss.xml"] = ns.with_etag(ns.rss("Valmora Daily", site.base, [corrected, GLACIER]), '"v2"')
-    report = poll(store, FAST, Fetcher(host_delay_s=0))
+    report = poll(store, FAST, site_fetcher(host_delay_s=0))
     assert (report.new, report.changed) == (0, 1)
     sync = sync_index(index_settings(tmp_path), HashingEmbedder())
     assert sync.published and len(sync.changed) == 1 and sync.articles == 2
@@ -158,7 +163,7 @@ def test_a_syndicated_copy_is_indexed_once_with_both_links(site, tmp_path):
     store = store_of(tmp_path)
     store.add_feed(site.base + "/rss.xml")
     store.add_feed(site.base + "/wire.xml")
-    poll(store, FAST, Fetcher(host_delay_s=0))
+    poll(store, FAST, site_fetcher(host_delay_s=0))
     sync = sync_index(index_settings(tmp_path), HashingEmbedder())
     assert sync.articles == 3  # harbour, glacier (once), train
     glacier = [a for a in load_current(tmp_path / "index").articles if "Tarsk" in a.title]
@@ -187,7 +192,7 @@ def test_failing_feeds_are_reported_and_the_others_indexed(site, tmp_path):
         store.add_feed(b + path)
     store.add_feed("http://no-such-host.invalid/feed.xml")
     started = time.monotonic()
-    report = poll(store, FAST, Fetcher(timeout_s=1.5, host_delay_s=0, max_bytes=200_000))
+    report = poll(store, FAST, site_fetcher(timeout_s=1.5, host_delay_s=0, max_bytes=200_000))
     assert time.monotonic() - started < 15
     by_path = {f.url.removeprefix(b): f for f in report.feeds}
     assert by_path["/rss.xml"].new == 2 and by_path["/moved.xml"].new == 1 and by_path["/gzip.xml"].new == 1
@@ -205,9 +210,9 @@ def test_failing_feeds_are_reported_and_the_others_indexed(site, tmp_path):
     assert status["/rss.xml"]["items"] == 2 and status["/rss.xml"]["error"] == ""
     # backoff: a feed that failed is not polled again before its next try unless forced
     site.requests.clear()
-    poll(store, FAST, Fetcher(host_delay_s=0))
+    poll(store, FAST, site_fetcher(host_delay_s=0))
     assert "/500.xml" not in site.paths_requested()
-    poll(store, FAST, Fetcher(host_delay_s=0), force=True)
+    poll(store, FAST, site_fetcher(host_delay_s=0), force=True)
     assert "/500.xml" in site.paths_requested()
     assert {f["url"].removeprefix(b): f for f in feed_status(tmp_path / "index", FAST)}["/500.xml"]["failures"] == 2
 
@@ -217,11 +222,11 @@ def test_a_feed_that_starts_failing_keeps_its_articles_and_removing_it_drops_the
     store = store_of(tmp_path)
     store.add_feed(site.base + "/rss.xml", name="valmora")
     store.add_feed(site.base + "/atom.xml")
-    poll(store, FAST, Fetcher(host_delay_s=0))
+    poll(store, FAST, site_fetcher(host_delay_s=0))
     sync_index(index_settings(tmp_path), HashingEmbedder())
     assert len(articles_by_title(tmp_path)) == 3
     site.routes["/rss.xml"] = (500, {}, b"down")
-    poll(store, FAST, Fetcher(host_delay_s=0), force=True)
+    poll(store, FAST, site_fetcher(host_delay_s=0), force=True)
     sync = sync_index(index_settings(tmp_path), HashingEmbedder())
     assert not sync.published and len(articles_by_title(tmp_path)) == 3
     store.remove_feed("valmora")
@@ -239,7 +244,7 @@ def test_added_urls_are_fetched_and_bad_pages_stay_pending(site, tmp_path):
     })
     store = store_of(tmp_path)
     store.add_urls([b + "/news/library-reopens.html?utm_campaign=x", b + "/report.pdf", b + "/big.html"])
-    report = poll(store, FAST, Fetcher(host_delay_s=0, max_bytes=200_000))
+    report = poll(store, FAST, site_fetcher(host_delay_s=0, max_bytes=200_000))
     status = {u["url"].removeprefix(b): u for u in report.urls}
     assert status["/news/library-reopens.html"]["status"] == "ok"
     assert status["/report.pdf"]["error"] == "not an HTML page (application/pdf)"
@@ -254,20 +259,20 @@ def test_limits_per_poll_and_age_cut_off(site, tmp_path):
     site.routes["/many.xml"] = ns.ok(ns.rss("Many", site.base, [VACCINE, TRAIN, GLACIER, HARBOUR]))
     store = store_of(tmp_path)
     store.add_feed(site.base + "/many.xml")
-    report = poll(store, FeedSettings(host_delay_s=0.0, max_items=3), Fetcher(host_delay_s=0))
+    report = poll(store, FeedSettings(host_delay_s=0.0, max_items=3, allow_private=ALLOW), site_fetcher(host_delay_s=0))
     assert report.new == 3  # the first three entries: feeds list the newest first
     other = FetchedStore(fetched_dir(tmp_path / "other"))
     other.add_feed(site.base + "/many.xml")
     import datetime as dt
 
     days = (dt.date.today() - dt.date(2023, 2, 7)).days  # keeps 2023-02-07 and later
-    report = poll(other, FeedSettings(host_delay_s=0.0, max_age_days=days), Fetcher(host_delay_s=0))
+    report = poll(other, FeedSettings(host_delay_s=0.0, max_age_days=days, allow_private=ALLOW), site_fetcher(host_delay_s=0))
     assert report.new == 3  # the harbour story (2023-02-06) is older than the cut-off
 
 
 def test_requests_to_one_host_are_spaced(site):
     site.routes["/a"] = ns.ok(b"a", "text/plain")
-    fetcher = Fetcher(host_delay_s=0.3)
+    fetcher = site_fetcher(host_delay_s=0.3)
     started = time.monotonic()
     for _ in range(3):
         fetcher.get(site.base + "/a")
@@ -283,7 +288,7 @@ def test_feeds_listed_in_the_settings_file_are_polled(site, tmp_path):
     config.write_text(f'[feeds]\nurls = ["{site.base}/atom.xml"]\nmax_items = 10\n')
     settings = load_settings({}, config)
     assert settings.feeds.urls == (site.base + "/atom.xml",) and settings.feeds.max_items == 10
-    report = poll(store_of(tmp_path), settings.feeds, Fetcher(host_delay_s=0))
+    report = poll(store_of(tmp_path), settings.feeds, site_fetcher(host_delay_s=0))
     assert report.new == 1 and report.feeds[0].name == "Rail Weekly"
 
 
@@ -318,7 +323,7 @@ def test_the_watcher_picks_up_a_new_item_without_restart(site, tmp_path):
     store = store_of(tmp_path)
     store.add_feed(site.base + "/atom.xml")
     settings = index_settings(tmp_path)
-    feeds = FeedSettings(host_delay_s=0.0, interval_minutes=0.001)  # every 60 ms
+    feeds = FeedSettings(host_delay_s=0.0, interval_minutes=0.001, allow_private=ALLOW)  # every 60 ms
     published = []
     stop = threading.Event()
 
@@ -359,7 +364,8 @@ NEWSBOT = str(Path(sys.executable).parent / "newsbot")
 
 
 def run(*args, timeout=180):
-    return subprocess.run([NEWSBOT, *args], capture_output=True, text=True, timeout=timeout, env={**os.environ})
+    return subprocess.run([NEWSBOT, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "NEWSBOT_FEEDS_ALLOW_PRIVATE": ns.HOST})
 
 
 @pytest.mark.slow
@@ -379,7 +385,8 @@ def test_feeds_commands_and_a_cited_answer(site, tmp_path):
     code = ("import sys, time; from bot.cli import main; t = time.perf_counter(); "
             f"main(['index', 'update', '-q', *{index!r}], standalone_mode=False); "
             "print(time.perf_counter() - t, 'torch' in sys.modules)")
-    unchanged = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    unchanged = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                               env={**os.environ, "NEWSBOT_FEEDS_ALLOW_PRIVATE": ns.HOST})
     assert unchanged.returncode == 0, unchanged.stderr[-2000:]
     seconds, torch_loaded = unchanged.stdout.split()[-2:]
     assert torch_loaded == "False" and float(seconds) < 3, unchanged.stdout  # 0.45 s in bench.feed_poll
@@ -410,3 +417,107 @@ def test_feeds_commands_and_a_cited_answer(site, tmp_path):
     assert after["articles"] == 2 and len(after["removed"]) == 2
     gone = run("feeds", "remove", "Valmora Daily", *index)
     assert gone.returncode == 2 and gone.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------- internal addresses and slow servers
+
+def test_the_address_policy_refuses_internal_addresses_unless_named():
+    from index.safe_net import AddressPolicy
+
+    policy = AddressPolicy()
+    for address in ("127.0.0.1", "127.9.9.9", "10.1.2.3", "172.16.0.5", "192.168.1.1", "169.254.169.254",
+                    "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1"):
+        assert policy.refusal("feeds.example", address), address
+    assert policy.refusal("feeds.example", "93.184.216.34") is None
+    assert policy.refusal("feeds.example", "2606:4700::6810:84e5") is None
+    allowed = AddressPolicy(("10.2.0.0/16", "intranet.example", "127.0.0.2"))
+    assert allowed.refusal("a", "10.2.9.9") is None and allowed.refusal("a", "10.3.0.1")
+    assert allowed.refusal("intranet.example", "192.168.0.9") is None
+    assert allowed.refusal("a", "127.0.0.2") is None and allowed.refusal("a", "127.0.0.1")
+    assert "loopback" in policy.refusal("x", "::ffff:127.0.0.1") and "NEWSBOT_FEEDS_ALLOW_PRIVATE" in policy.refusal("x", "::1")
+
+
+@pytest.fixture
+def internal():
+    """A second site on 127.0.0.1 standing for an internal service (an admin page with a secret)."""
+    s = ns.NewsSite(host="127.0.0.1").start()
+    s.routes["/admin.html"] = ns.ok(b"<html><body><article><p>The deployment password for the cluster is "
+                                    b"hunter2-and-more-words so that the page is long enough to be read as an "
+                                    b"article by the extractor.</p></article></body></html>", "text/html")
+    s.routes["/feed.xml"] = ns.ok(ns.rss("Internal", s.base, [HARBOUR]))
+    yield s
+    s.stop()
+
+
+def test_internal_addresses_are_never_fetched_first_hop_redirect_or_item_link(site, internal, tmp_path):
+    publish(site)
+    b = site.base
+    summary_only = ns.Story("admin", "Cluster notes", "Short.", HARBOUR.published, HARBOUR.iso, summary="Short.")
+    feed = ns.rss("Leaky Wire", b, [summary_only], full=False).replace(
+        f"{b}/news/admin.html".encode(), f"{internal.base}/admin.html".encode())
+    site.routes.update({"/leaky.xml": ns.ok(feed), "/hop.xml": ns.redirect(internal.base + "/feed.xml")})
+    store = store_of(tmp_path)
+    for url in (b + "/rss.xml", b + "/leaky.xml", b + "/hop.xml", internal.base + "/feed.xml"):
+        store.add_feed(url)
+    report = poll(store, FAST, site_fetcher(host_delay_s=0))
+    by_url = {f.url: f for f in report.feeds}
+    assert internal.requests == []  # not the feed, not the redirect's target, not the item's page
+    assert by_url[internal.base + "/feed.xml"].error.startswith("refused: 127.0.0.1 is a loopback address")
+    assert by_url[b + "/hop.xml"].error.startswith("refused")
+    assert "item link " + internal.base + "/admin.html?id=1 refused" in by_url[b + "/leaky.xml"].warning
+    assert by_url[b + "/rss.xml"].new == 2  # the rest of the update goes on
+    sync_index(index_settings(tmp_path), HashingEmbedder())
+    assert not any("hunter2" in a.text for a in articles_by_title(tmp_path).values())
+    status = {f["url"]: f for f in feed_status(tmp_path / "index", FAST)}
+    assert status[internal.base + "/feed.xml"]["error"].startswith("refused")
+
+
+def test_a_fetch_connects_to_the_address_it_checked_without_a_second_lookup(site):
+    import socket
+
+    from index.safe_net import AddressPolicy, GuardedBackend
+
+    site.routes["/a"] = ns.ok(b"hello", "text/plain")
+    port = site.server.server_address[1]
+    lookups = []
+
+    def resolve(host, port_, type=0):  # the name exists only here: a second lookup would fail
+        lookups.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ns.HOST, port_))]
+
+    fetcher = site_fetcher(host_delay_s=0)
+    fetcher.client()._transport._pool._network_backend = GuardedBackend(AddressPolicy(ALLOW), 5.0, resolve)
+    got = fetcher.get(f"http://feeds.example:{port}/a")
+    assert got.body == b"hello" and lookups == ["feeds.example"]
+    assert site.requests[-1][1]["host"] == f"feeds.example:{port}"  # the name still goes in the request
+
+
+def test_a_server_dripping_its_headers_is_cut_at_the_total_deadline(tmp_path):
+    import socket
+
+    server = socket.socket()
+    server.bind((ns.HOST, 0))
+    server.listen(5)
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = server.accept()
+        conn.recv(4096)
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nX-Slow: " + b"a" * 400:
+            if stop.is_set():
+                break
+            try:
+                conn.send(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.05)  # well inside the per-read timeout, forever in all
+        conn.close()
+
+    threading.Thread(target=drip, daemon=True).start()
+    fetcher = site_fetcher(host_delay_s=0, timeout_s=5, total_s=1.0)
+    started = time.monotonic()
+    with pytest.raises(Exception) as caught:
+        fetcher.get(f"http://{ns.HOST}:{server.getsockname()[1]}/feed.xml")
+    stop.set()
+    assert time.monotonic() - started < 2.5
+    assert "longer than 1 s in all" in str(caught.value)
