@@ -53,11 +53,11 @@ def fetch_report_view(report) -> Group:
 def feeds_view(feeds: list[dict]) -> Group:
     if not feeds:
         return Group(Text("No feeds followed. Add one with `newsbot feeds add URL`."))
-    table = Table("name", "url", "last fetch", "status", "articles", "error")
+    table = Table("name", "url", "last fetch", "status", "articles", "error or warning")
     for f in feeds:
         table.add_row(escape(f["name"]), escape(f["url"]), f.get("last_fetch") or "never",
                       str(f.get("last_status") or ""), str(f.get("items", 0)),
-                      Text(f.get("error") or "", style="yellow"))
+                      Text(f.get("error") or f.get("warning") or "", style="yellow"))
     return Group(table)
 
 

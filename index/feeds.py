@@ -40,16 +40,44 @@ class FeedParse:
     entries: list[Entry] = field(default_factory=list)
     error: str = ""  # set when the bytes are not a feed at all
     warning: str = ""  # a malformed feed that still gave entries
+    skipped: int = 0  # items with neither a link nor an id (nothing to know them by again)
 
 
-def parse_feed(body: bytes, feed_url: str) -> FeedParse:
+def parse_feed(body: bytes, feed_url: str, content_type: str = "") -> FeedParse:
+    """`content_type`: the response's header, when it sent one (feedparser judges the XML by it)."""
     import warnings
 
     import feedparser
 
+    headers = {"content-location": feed_url, **({"content-type": content_type} if content_type else {})}
     with warnings.catch_warnings():  # feedparser warns when `updated` is read on an entry without one
         warnings.simplefilter("ignore", DeprecationWarning)
-        return _parse(feedparser.parse(body, response_headers={"content-location": feed_url}), feed_url)
+        return _parse(feedparser.parse(utf8_repaired(body), response_headers=headers), feed_url)
+
+
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""", re.I)
+
+
+def utf8_repaired(body: bytes) -> bytes:
+    """A UTF-8 feed (declared so, or undeclared) with a few invalid bytes, those bytes replaced by
+    U+FFFD: otherwise the parser falls back to another encoding for the whole feed and every item
+    turns to mojibake for one bad byte. Feeds declaring another encoding are left as they are."""
+    declared = _DECLARED.match(body[:200])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return body
+    try:
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        return body.decode("utf-8", errors="replace").encode("utf-8")
+
+
+def _real_problem(exc) -> bool:
+    """A bozo exception worth a warning: not the missing or non-XML content type of a feed that
+    parsed fine (servers send text/plain, or nothing)."""
+    import feedparser
+
+    return not isinstance(exc, (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride))
 
 
 def _parse(parsed, feed_url: str) -> FeedParse:
@@ -57,12 +85,13 @@ def _parse(parsed, feed_url: str) -> FeedParse:
         reason = str(parsed.get("bozo_exception") or "no RSS or Atom elements").splitlines()[0]
         return FeedParse(error=f"not a feed ({reason[:160]})")
     out = FeedParse(title=(parsed.feed.get("title") or "").strip())
-    if parsed.bozo:
+    if parsed.bozo and _real_problem(parsed.get("bozo_exception")):
         out.warning = f"malformed feed, read anyway ({str(parsed.get('bozo_exception', '')).splitlines()[0][:160]})"
     for raw in parsed.entries:
         link = canonical_link(raw.get("link") or "", feed_url)
         guid = (raw.get("id") or "").strip() or link
         if not guid:
+            out.skipped += 1
             continue
         content = " ".join(c.get("value", "") for c in raw.get("content") or [])
         body_html = content if len(content) > len(raw.get("summary") or "") else (raw.get("summary") or "")
@@ -71,6 +100,9 @@ def _parse(parsed, feed_url: str) -> FeedParse:
             published=_entry_date(raw), updated=(raw.get("updated") or raw.get("dc_date") or "").strip(),
             text=html_text(body_html),
         ))
+    if out.skipped:
+        note = f"{out.skipped} item(s) with neither a link nor an id skipped"
+        out.warning = f"{out.warning}; {note}" if out.warning else note
     return out
 
 

@@ -210,13 +210,14 @@ def _poll_feed(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, fe
         report.requests += 1
         got = fetcher.get(url, st.get("etag", ""), st.get("last_modified", ""))
         if got.status != 304:
-            parsed = parse_feed(got.body, got.url)
+            parsed = parse_feed(got.body, got.url, got.content_type)
             if parsed.error:
                 raise FetchError(parsed.error)
             st["title"] = parsed.title
             result.name = feed.get("name") or parsed.title or url
             result.warning = parsed.warning
             _read_entries(store, settings, fetcher, parsed.entries, group, url, result, now, report)
+            st["warning"] = result.warning  # (kept for `feeds list` until the next full read)
         st.update(etag=got.etag, last_modified=got.last_modified, last_status=got.status, error="", failures=0,
                   next_try=0)
     except FetchError as exc:
@@ -240,6 +241,7 @@ def _fill(result: FeedResult, st: dict, group: str, store: FetchedStore) -> None
     result.failures = st.get("failures", 0)
     result.next_try = _iso(st["next_try"]) if st.get("next_try") else None
     result.items = store.count_items(group)
+    result.warning = result.warning or st.get("warning", "")
 
 
 def _read_entries(store, settings: FeedSettings, fetcher: Fetcher, entries: list[Entry], group: str,
@@ -373,5 +375,5 @@ def feed_status(index_dir: Path, settings: FeedSettings) -> list[dict]:
         result = FeedResult(name=feed.get("name") or state.get(feed["url"], {}).get("title") or feed["url"],
                             url=feed["url"])
         _fill(result, state.get(feed["url"], {}), feed_id(feed["url"]), store)
-        out.append({k: v for k, v in asdict(result).items() if k not in ("new", "changed", "warning")})
+        out.append({k: v for k, v in asdict(result).items() if k not in ("new", "changed")})
     return out

@@ -521,3 +521,20 @@ def test_a_server_dripping_its_headers_is_cut_at_the_total_deadline(tmp_path):
     stop.set()
     assert time.monotonic() - started < 2.5
     assert "longer than 1 s in all" in str(caught.value)
+
+
+def test_one_bad_byte_spoils_only_its_item_and_idless_items_are_counted():
+    base = "http://news.test"
+    feed = ns.rss("Valmora Daily", base, [HARBOUR, GLACIER]).replace(
+        HARBOUR.title.encode(), HARBOUR.title.encode() + b" \xff\xfe caf\xc3\xa9")
+    parsed = parse_feed(feed, base + "/rss.xml", "application/rss+xml")
+    titles = [e.title for e in parsed.entries]
+    assert titles[1] == GLACIER.title  # the other item is untouched, no mojibake
+    assert "\ufffd" in titles[0] and "café" in titles[0]
+    assert parsed.warning == ""  # a well-formed feed: no "malformed" line
+    no_content_type = parse_feed(ns.rss("Valmora Daily", base, [HARBOUR]), base + "/rss.xml")
+    assert no_content_type.warning == ""  # a server that sent no Content-Type is no real problem
+    idless = feed.replace(b"<link>", b"<nolink>").replace(b"</link>", b"</nolink>", 1)
+    idless = idless.replace(f"<guid isPermaLink='false'>{HARBOUR.slug}</guid>".encode(), b"")
+    parsed = parse_feed(idless, base + "/rss.xml")
+    assert parsed.skipped == 1 and "1 item(s) with neither a link nor an id skipped" in parsed.warning
