@@ -40,7 +40,7 @@ SLACK = SlackSettings(rate_limit_per_minute=3)
 def two_states(request, tmp_path, redis_server):
     """Two states on one backend, as two bot processes would hold them."""
     if request.param == "sqlite":
-        return [SqliteState(tmp_path / "state.sqlite", SLACK, 6) for _ in range(2)]
+        return [SqliteState(tmp_path / "state.sqlite", SLACK, 6, MemoryState(SLACK, 6)) for _ in range(2)]
     redis_server.client().flushdb()
     return [RedisState(redis_server.url, SLACK, 6, MemoryState(SLACK, 6)) for _ in range(2)]
 
@@ -102,6 +102,33 @@ def test_redis_down_keeps_answering_from_memory_and_logs_once(caplog):
         state.save_conversation("C1", "t", conversation)
         assert state.conversation("C1", "t", create=False).turns
     assert sum("unreachable" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_locked_sqlite_state_answers_from_memory_and_loses_no_event(tmp_path, caplog):
+    """Another process holds the file's write lock for longer than the busy timeout (a backup, a
+    stuck writer): every event is still seen once, admitted and remembered by this process."""
+    import sqlite3
+
+    path = tmp_path / "state.sqlite"
+    state = SqliteState(path, SLACK, 6, MemoryState(SLACK, 6), busy_s=0.2)
+    assert state.first_time("Ev0")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # what a stuck writer holds
+    try:
+        with caplog.at_level(logging.WARNING, "bot.slack.state_sqlite"):
+            started = time.monotonic()
+            firsts = [state.first_time(f"Ev{i}") for i in range(1, 11)]
+            assert all(firsts) and not state.first_time("Ev3")  # each event once, none dropped
+            assert state.allow("U1")
+            conversation = state.conversation("C1", "t")
+            conversation.remember(zakharova_answer())
+            state.save_conversation("C1", "t", conversation)
+            assert state.conversation("C1", "t", create=False).turns
+            assert time.monotonic() - started < 2  # one busy wait, then memory until the retry time
+        assert sum("unusable" in r.getMessage() for r in caplog.records) == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 def test_settings_name_the_state():

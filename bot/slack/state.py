@@ -94,7 +94,8 @@ def make_state(settings: Settings) -> SlackState:
     if slack.state == "sqlite":
         from bot.slack.state_sqlite import SqliteState
 
-        return SqliteState(slack.state_url.get() or "data/slack-state.sqlite", slack, turns)
+        return SqliteState(slack.state_url.get() or "data/slack-state.sqlite", slack, turns,
+                           fallback=MemoryState(slack, turns))
     if slack.state == "redis":
         from bot.slack.state_redis import RedisState
 
