@@ -84,6 +84,9 @@ def main() -> None:
       newsbot ask "Who blamed whom for the Idlib clashes?"
       newsbot chat                     # interactive, with follow-up questions
     """
+    import faulthandler
+
+    faulthandler.enable()  # a fatal signal (SIGBUS from a file cut under a mapping) leaves a traceback
 
 
 # ------------------------------------------------------------------ index
@@ -579,6 +582,37 @@ def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_js
         from bot.reports import eval_view
 
         make_console().print(eval_view(summary))
+
+
+@eval_group.command("squad")
+@click.option("--data", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=True,
+              help="A SQuAD JSON file (.json or .json.gz): dev-v1.1 for sentences and spans, dev-v2.0 adds "
+                   "\"no answer\" on the half of its articles not used for calibration.")
+@click.option("--limit", type=int, default=None, help="Only the first N questions (a quick slice).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_squad(data, limit, as_json):
+    """The trained reader on SQuAD: answer-sentence top-1 within the paragraph, exact match and F1 of
+    its span; with a SQuAD 2.0 file also precision/recall/F1 of "no sentence here answers"."""
+    from bot.evaluate_squad import run_squad
+    from bot.progress import RichProgress
+    from bot.read.model import shipped_reader
+
+    _quiet_libraries()
+    try:
+        summary = run_squad(data, shipped_reader(), limit, progress=None if as_json else RichProgress("Reading"))
+    except (ValueError, KeyError, OSError) as exc:
+        raise NewsbotError(f"{data}: not a SQuAD file ({exc}); pass a file such as ../shared/data/squad/dev-v1.1.json.gz") from exc
+    if as_json:
+        click.echo(json.dumps(summary))
+        return
+    lines = [f"{summary['questions']:,} questions read in {summary['seconds']} s by the {summary['reader']} reader",
+             f"answer sentence top-1 {summary['sentence_top1']:.3f} · exact match {summary['exact_match']:.3f} "
+             f"· F1 {summary['f1']:.3f}"]
+    if "no_answer" in summary:
+        na = summary["no_answer"]
+        lines.append(f"no answer (held-out half, {na['unanswerable']:,} unanswerable): precision "
+                     f"{na['precision']:.3f} · recall {na['recall']:.3f} · F1 {na['f1']:.3f}")
+    click.echo("\n".join(lines))
 
 
 if __name__ == "__main__":

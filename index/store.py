@@ -95,7 +95,30 @@ def write_version(folder: Path, data: VersionData) -> None:
     if data.stories is not None:
         _write_json(folder / "stories.json", data.stories)
     data.bm25.save(folder / "bm25")
-    _write_json(folder / "manifest.json", data.manifest)  # last: its presence marks a complete version
+    # every file's size, so a version truncated or emptied later is refused when it is opened
+    # (and noticed while served) instead of being read half or killing the process with SIGBUS
+    manifest = {**data.manifest, "sizes": file_sizes(folder)}
+    _write_json(folder / "manifest.json", manifest)  # last: its presence marks a complete version
+
+
+def file_sizes(folder: Path) -> dict[str, int]:
+    """{path relative to the version folder: bytes} of every file but the manifest."""
+    return {str(f.relative_to(folder)): f.stat().st_size for f in sorted(Path(folder).rglob("*"))
+            if f.is_file() and f.name != "manifest.json"}
+
+
+def size_problem(folder: Path, sizes: dict[str, int]) -> str | None:
+    """The first file of a version whose size is not the one its manifest recorded, said in words;
+    None when every file is whole (versions written before sizes were recorded pass)."""
+    for name, size in sizes.items():
+        path = Path(folder) / name
+        try:
+            actual = path.stat().st_size
+        except FileNotFoundError:
+            return f"{path} is missing"
+        if actual != size:
+            return f"{path} is {actual:,} bytes, its manifest says {size:,} (truncated or overwritten)"
+    return None
 
 
 def _save_per_chunk(folder: Path, name: str, offsets_name: str, tables: list[np.ndarray], columns: int) -> None:
@@ -120,6 +143,12 @@ class IndexVersion:
             raise IndexCorrupt(f"{self.path} has no manifest.json (an unfinished build?); rebuild the index")
         try:
             self.manifest: dict = json.loads(manifest_path.read_text())
+        except (OSError, ValueError) as exc:
+            raise IndexCorrupt(f"{manifest_path} is unreadable ({exc}); rebuild the index: newsbot index build") from exc
+        problem = size_problem(self.path, self.manifest.get("sizes", {}))
+        if problem:
+            raise IndexCorrupt(f"{problem}; rebuild the index: newsbot index build")
+        try:
             self.articles = [_article(meta) for meta in json.loads((self.path / "articles.json").read_text())]
             self.files: dict[str, dict] = json.loads((self.path / "files.json").read_text())
             self.chunk_rows = mapped(self.path / "chunks.npy")
@@ -138,8 +167,9 @@ class IndexVersion:
             if self.entity_labels and (self.path / "entities.npy").exists():
                 self._entities = mapped(self.path / "entities.npy")
                 self._entity_offsets = mapped(self.path / "entity_offsets.npy")
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-            raise IndexCorrupt(f"cannot read index version {self.path}: {exc}; rebuild the index") from exc
+        except Exception as exc:  # numpy, faiss, bm25s and json each fail their own way on a bad file
+            raise IndexCorrupt(f"cannot read index version {self.path}: {type(exc).__name__}: {exc}; rebuild the "
+                               "index: newsbot index build") from exc
         self.article_row = {a.id: i for i, a in enumerate(self.articles)}
         # the newest publication date held (ISO, "" when none is dated): "latest" and "this week"
         # are anchored here when the index is older than today (an archive, a paused feed)
@@ -154,6 +184,11 @@ class IndexVersion:
         self._stories: dict | None = None
         self._story_list: list | None = None
         self._story_by_id: dict | None = None
+
+    def damaged(self) -> str | None:
+        """Whether a file of this (served) version changed size since it was written: a truncated
+        memory-mapped file would kill the process with SIGBUS on the next read."""
+        return size_problem(self.path, self.manifest.get("sizes", {}))
 
     def _search(self, qdrant) -> ChunkSearch:
         if self.vector_store == "faiss":

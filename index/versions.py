@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from index.errors import BuildInProgress, IndexNotFound
+from index.errors import BuildInProgress, IndexCorrupt, IndexNotFound
 from index.store import IndexVersion
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,12 @@ class IndexReader:
             self._checked = now
             path = current_version_path(self.index_dir)
             if self._version is not None and (path is None or path == self._version.path.resolve()):
-                return self._version
+                damage = self._version.damaged()
+                if damage is None:
+                    return self._version
+                log.error("the served index version is damaged: %s; not serving it", damage)
+                self._version = None  # no answer from a half file; the next snapshot tries to load it
+                raise IndexCorrupt(f"{damage}; rebuild the index: newsbot index build")
             if path is None:
                 raise IndexNotFound(str(self.index_dir))
             try:

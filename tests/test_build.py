@@ -401,3 +401,51 @@ def test_entities_are_stored_per_sentence_as_the_model_reads_them_and_carried_ov
     sync_index(off, HashingEmbedder())
     plain = load_current(off.index_dir)
     assert not plain.has_entities and plain.sentence_entities(0, 0, "Monday") is None
+
+
+# ---- corrupt version files: refused when opened, noticed while served, the build recovers
+
+@pytest.mark.parametrize("name,damage", [
+    ("chunks.npy", "empty"), ("chunk_text.bin", "half"), ("stories.json", "half"), ("articles.json", "empty"),
+])
+def test_a_damaged_version_file_is_named_and_refused_and_the_build_recovers(seeds_copy, tmp_path, name, damage):
+    from index.errors import IndexCorrupt
+
+    write_others(seeds_copy)
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    path = current_version_path(s.index_dir) / name
+    whole = path.read_bytes()
+    path.write_bytes(b"" if damage == "empty" else whole[: len(whole) // 2])
+    with pytest.raises(IndexCorrupt, match=name.replace(".", r"\.")):
+        load_current(s.index_dir)
+    with pytest.raises(IndexCorrupt, match="newsbot index build"):
+        IndexReader(s.index_dir).snapshot()
+    report = sync_index(s, HashingEmbedder())  # reads nothing of the damaged version, publishes anew
+    assert report.published and len(load_current(s.index_dir).articles) == 3
+
+
+def test_a_served_file_truncated_in_place_is_noticed_before_it_is_read(seeds_copy, tmp_path):
+    from index.errors import IndexCorrupt
+
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    reader = IndexReader(s.index_dir, check_seconds=0)
+    version = reader.snapshot()
+    assert version.chunk(0).text
+    with open(version.path / "chunk_text.bin", "r+b") as fh:  # what a careless copy or a full disk does
+        fh.truncate(10)
+    with pytest.raises(IndexCorrupt, match="chunk_text.bin is 10 bytes"):
+        reader.snapshot()
+
+
+def test_the_cli_says_which_file_is_damaged_and_exits_2(seeds_copy, tmp_path):
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    (current_version_path(s.index_dir) / "chunks.npy").write_bytes(b"")
+    newsbot = str(Path(sys.executable).parent / "newsbot")
+    run = subprocess.run([newsbot, "ask", "Who blamed Turkey?", "--index", str(s.index_dir)], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "NEWSBOT_MODEL": "hashing-test"})
+    assert run.returncode == 2, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "chunks.npy is 0 bytes" in lines[0] and "Aborted" not in run.stderr
