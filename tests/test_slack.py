@@ -464,9 +464,48 @@ def test_unsigned_and_malformed_requests_are_refused_before_parsing(fake, make_b
     assert bot.post("{not json", "application/json", sign("{not json", SECRET))[0] == 400  # signed, malformed
     broken_form = "payload=%7Bnot-json"
     assert bot.post(broken_form, "application/x-www-form-urlencoded", sign(broken_form, SECRET))[0] == 400
+    deep = '{"a":' * 25_000 + "1" + "}" * 25_000  # nested 25,000 deep: json.loads' RecursionError
+    assert bot.post(deep, "application/json", sign(deep, SECRET))[0] == 400
+    assert _post_bytes(bot, b'{"type": "event_callback", "x": "\xff\xfe"}')[0] == 400  # invalid UTF-8
+    form = b"payload=%7B%22type%22%3A%22%FF%FE%22%7D"  # bad bytes inside %-escapes
+    assert _post_bytes(bot, form, "application/x-www-form-urlencoded")[0] == 400
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    assert not any("Traceback" in (r.exc_text or "") for r in caplog.records)
     assert not any("<script>" in r.getMessage() for r in caplog.records)  # bodies are never logged
-    assert sum("badly signed" in r.getMessage() for r in caplog.records) == 2
+    # the first refusal is logged at once, later ones in a summary at most once a minute
+    assert sum("badly signed" in r.getMessage() for r in caplog.records) == 1
+
+
+def _post_bytes(bot, body: bytes, content_type: str = "application/json") -> tuple[int, str]:
+    """A signed request whose body is raw bytes (the signature covers them as Slack's would)."""
+    import hashlib
+    import hmac
+
+    timestamp = str(int(time.time()))
+    signature = "v0=" + hmac.new(SECRET.encode(), b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(f"{bot.url}/slack/events", data=body, method="POST", headers={
+        "Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_refused_requests_are_logged_as_a_summary_at_most_once_a_minute(caplog):
+    from bot.slack.run import RefusalLog
+
+    now = [1000.0]
+    refusals = RefusalLog(60.0, clock=lambda: now[0])
+    caplog.set_level("INFO", "bot.slack.run")
+    for i in range(1450):
+        refusals.add(f"10.0.0.{i % 3}")
+        now[0] += 0.001
+    assert len(caplog.records) == 1
+    now[0] += 61
+    refusals.add("10.0.0.9")
+    assert len(caplog.records) == 2
+    assert "refused 1450 unsigned or badly signed requests in the last 60 s" in caplog.records[1].getMessage()
 
 
 def test_a_huge_declared_body_is_refused_without_being_read(make_bot):
