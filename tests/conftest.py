@@ -107,7 +107,7 @@ OTHER_ARTICLES = {
 # tests that load the real model (directly or through an index built with it) are "slow": the
 # fast subset, `pytest -m "not slow"`, runs the rest in well under a minute
 SLOW_FIXTURES = {"embedder", "seed_index", "settings_for", "answerer", "cli_index", "quality", "generative",
-                 "index_dir", "slack_with_llm", "make_bot"}
+                 "index_dir", "slack_with_llm"}  # (make_bot loads the model only for tests marked slow)
 
 
 def pytest_collection_modifyitems(config, items):

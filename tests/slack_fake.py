@@ -33,6 +33,7 @@ class FakeSlack:
         self.socket_url = ""
         self.threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) → its messages
         self.refuse: set[str] = set()  # methods answered with ok: false (e.g. streaming not allowed)
+        self.delay: dict[str, float] = {}  # method → seconds to wait before answering (a slow Slack)
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         fake = self
@@ -73,6 +74,8 @@ class FakeSlack:
 
     def respond(self, method: str, params: dict, headers: dict) -> tuple[int, dict, dict]:
         call = Call(method, params, headers)
+        if self.delay.get(method):
+            time.sleep(self.delay[method])
         with self._lock:
             self.calls.append(call)
             if self.rate_limit_next.get(method):

@@ -67,19 +67,41 @@ class Bot:
 
 
 @pytest.fixture
-def make_bot(fake, settings_for, answerer, tmp_path):
+def make_bot(fake, request, tmp_path):
+    """A bot on the real answerer and seed index (the packaged model, loaded once per session), or
+    on the answerer a test brings (then nothing is loaded: transport tests run in a second)."""
     bots = []
 
     def make(answerer_=None, **slack):
-        settings = settings_for(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url,
-                                feedback_log=tmp_path / "feedback.jsonl", **slack)
-        bot = Bot(settings, answerer_ or answerer)
+        slack = {"bot_token": "xoxb-test", "signing_secret": SECRET, "api_url": fake.api_url,
+                 "feedback_log": tmp_path / "feedback.jsonl", **slack}
+        if answerer_ is None:
+            settings = request.getfixturevalue("settings_for")(**slack)
+        else:
+            from bot.settings import load_settings
+
+            settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "no-index"}, "slack": slack})
+        bot = Bot(settings, answerer_ or request.getfixturevalue("answerer"))
         bots.append(bot)
         return bot
 
     yield make
     for bot in bots:
         bot.close()
+
+
+class _QuickAnswerer:
+    """Answers at once, the same text every time: for tests about transport, not answers."""
+
+    class composer:
+        mode = "extractive"
+
+    retriever = None
+
+    def answer(self, question, conversation=None, k=None):
+        from bot.types import Answer, Segment
+
+        return Answer(question, (Segment("A quick answer.", ()),), True, ())
 
 
 def mention(text: str, ts: str = "1700000100.000100", channel: str = "C1", **extra) -> dict:
@@ -91,6 +113,7 @@ def final_text(call) -> str:
     return call.params["text"] + json.dumps(call.params.get("blocks", ""))
 
 
+@pytest.mark.slow
 def test_mention_gets_a_threaded_cited_answer(fake, make_bot):
     bot = make_bot()
     status, _ = bot.event(mention("Who blamed whom for the Idlib clashes?"), "Ev1")
@@ -108,6 +131,7 @@ def test_mention_gets_a_threaded_cited_answer(fake, make_bot):
         Block.parse(block).validate_json()
 
 
+@pytest.mark.slow
 def test_thread_follow_up_without_mention_uses_the_thread_history(fake, make_bot):
     bot = make_bot()
     bot.event(mention("Who blamed whom for the Idlib clashes?", ts="1700000200.000100"), "Ev10")
@@ -124,6 +148,7 @@ def test_thread_follow_up_without_mention_uses_the_thread_history(fake, make_bot
     assert len(fake.of("chat.postMessage")) == 2
 
 
+@pytest.mark.slow
 def test_after_a_restart_follow_ups_continue_from_the_thread_on_slack(fake, make_bot):
     thread = "1700000300.000100"
     question = {"user": "U1", "text": "<@UBOT> Who blamed whom for the Idlib clashes?", "ts": thread}
@@ -155,6 +180,7 @@ def test_after_a_restart_follow_ups_continue_from_the_thread_on_slack(fake, make
     assert [c.params["ts"] for c in fake.of("conversations.replies")] == [thread, others]
 
 
+@pytest.mark.slow
 def test_direct_message_is_answered(fake, make_bot):
     bot = make_bot()
     dm = {"type": "message", "channel": "D1", "channel_type": "im", "user": "U1",
@@ -165,7 +191,7 @@ def test_direct_message_is_answered(fake, make_bot):
 
 
 def test_retried_event_is_answered_once(fake, make_bot):
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     event = mention("When was the Sochi memorandum signed?", ts="1700000400.000100")
     assert bot.event(event, "Ev30")[0] == 200
     assert bot.event(event, "Ev30", retry=1)[0] == 200
@@ -176,7 +202,7 @@ def test_retried_event_is_answered_once(fake, make_bot):
 
 @pytest.mark.parametrize("kind", ["wrong secret", "stale", "not a number"])
 def test_bad_signatures_get_401_and_no_answer(fake, make_bot, kind):
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     event = mention("Who blamed whom?")
     if kind == "wrong secret":
         status, _ = bot.event(event, "Ev40", secret="not-the-secret")
@@ -192,7 +218,7 @@ def test_bad_signatures_get_401_and_no_answer(fake, make_bot, kind):
 
 
 def test_url_verification_and_healthz(make_bot):
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
     status, text = bot.post(body, "application/json", sign(body, SECRET))
     assert status == 200 and "abc123" in text
@@ -200,6 +226,7 @@ def test_url_verification_and_healthz(make_bot):
         assert json.loads(response.read())["ok"] is True
 
 
+@pytest.mark.slow
 def test_slash_command_acks_then_responds(fake, make_bot):
     bot = make_bot()
     status, _ = bot.form({"command": "/ask", "text": "How many troops has Turkey deployed to Idlib?",
@@ -210,6 +237,7 @@ def test_slash_command_acks_then_responds(fake, make_bot):
     assert response.params["response_type"] == "in_channel" and "5,000" in final_text(response)
 
 
+@pytest.mark.slow
 def test_feedback_and_show_passages_buttons(fake, make_bot, tmp_path):
     bot = make_bot()
     bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000500.000100"), "Ev50")
@@ -238,7 +266,7 @@ def test_feedback_and_show_passages_buttons(fake, make_bot, tmp_path):
 
 
 def test_rate_limited_web_api_is_retried(fake, make_bot):
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     fake.rate_limit_next["chat.postMessage"] = 1
     bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000600.000100"), "Ev60")
     fake.wait_for("chat.update")
@@ -246,7 +274,7 @@ def test_rate_limited_web_api_is_retried(fake, make_bot):
 
 
 def test_channels_outside_the_allow_list_are_ignored(fake, make_bot):
-    bot = make_bot(allowed_channels="C_ALLOWED")
+    bot = make_bot(_QuickAnswerer(), allowed_channels="C_ALLOWED")
     bot.event(mention("Who blamed whom?", channel="C_OTHER"), "Ev70")
     bot.event(mention("How many troops has Turkey deployed to Idlib?", channel="C_ALLOWED", ts="1700000700.1"), "Ev71")
     fake.wait_for("chat.update")
@@ -255,7 +283,7 @@ def test_channels_outside_the_allow_list_are_ignored(fake, make_bot):
 
 
 def test_per_user_rate_limit_gets_a_polite_reply(fake, make_bot):
-    bot = make_bot(rate_limit_per_minute=1)
+    bot = make_bot(_QuickAnswerer(), rate_limit_per_minute=1)
     bot.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700000800.1"), "Ev80")
     fake.wait_for("chat.update")
     bot.event(mention("When was the Sochi memorandum signed?", ts="1700000801.1"), "Ev81")
@@ -264,6 +292,7 @@ def test_per_user_rate_limit_gets_a_polite_reply(fake, make_bot):
 
 
 @pytest.mark.parametrize("text, hint", [("", "Please type a question"), ("x" * 2500, "under 2,000")])
+@pytest.mark.slow
 def test_empty_and_huge_questions_get_helpful_replies(fake, make_bot, text, hint):
     bot = make_bot()
     bot.event(mention(text, ts="1700000900.1"), "Ev90")
@@ -272,7 +301,7 @@ def test_empty_and_huge_questions_get_helpful_replies(fake, make_bot, text, hint
 
 
 def test_bot_messages_and_edits_are_ignored(fake, make_bot):
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     base = {"type": "message", "channel": "D1", "channel_type": "im", "ts": "1700001000.1"}
     bot.event({**base, "bot_id": "B9", "text": "How many troops?"}, "Ev100")
     bot.event({**base, "subtype": "message_changed", "message": {"text": "How many troops?"}}, "Ev101")
@@ -291,11 +320,13 @@ def test_an_error_becomes_an_apology_in_the_thread(fake, make_bot):
     assert update.params["text"] == APOLOGY
 
 
+@pytest.mark.slow
 def test_secrets_never_print(settings_for):
     settings = settings_for(bot_token="xoxb-secret-value", signing_secret="shh")
     assert "xoxb-secret-value" not in repr(settings) and "shh" not in str(settings)
 
 
+@pytest.mark.slow
 def test_socket_mode_end_to_end(fake, settings_for, answerer, tmp_path):
     """A local WebSocket server speaks the Socket Mode protocol to the real SocketModeHandler."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -389,7 +420,7 @@ def wait_for_log(caplog, text: str, count: int = 1, timeout: float = 30) -> None
 
 def test_a_replayed_slash_command_is_answered_once(fake, make_bot, caplog):
     caplog.set_level("INFO", logger="bot.slack.listeners")
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     fields = {"command": "/ask", "text": "How many troops has Turkey deployed to Idlib?", "user_id": "U1",
               "channel_id": "C1", "team_id": "T1", "trigger_id": "tr-replay", "response_url": f"{fake.url}/api/response/r1"}
     body = urllib.parse.urlencode(fields)
@@ -401,6 +432,7 @@ def test_a_replayed_slash_command_is_answered_once(fake, make_bot, caplog):
     assert len(fake.of("response/r1")) == 1
 
 
+@pytest.mark.slow
 def test_buttons_apply_the_channel_and_value_checks(fake, make_bot, tmp_path, caplog):
     caplog.set_level("INFO", logger="bot.slack.listeners")
     bot = make_bot()
@@ -430,6 +462,7 @@ def test_buttons_apply_the_channel_and_value_checks(fake, make_bot, tmp_path, ca
     assert len(fake.of("chat.postEphemeral")) == 1
 
 
+@pytest.mark.slow
 def test_direct_messages_follow_their_setting(settings_for, answerer):
     from bot.slack.listeners import SlackBot
 
@@ -457,7 +490,7 @@ def raw_request(bot, head: bytes, body: bytes = b"", timeout: float = 10) -> byt
 
 def test_unsigned_and_malformed_requests_are_refused_before_parsing(fake, make_bot, caplog):
     caplog.set_level("INFO")
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     secret_body = "not json at all <script>"
     assert bot.post(secret_body, "application/json")[0] == 401  # no signature: never parsed
     assert bot.post(secret_body, "application/json", sign(secret_body, "wrong-secret"))[0] == 401
@@ -509,7 +542,7 @@ def test_refused_requests_are_logged_as_a_summary_at_most_once_a_minute(caplog):
 
 
 def test_a_huge_declared_body_is_refused_without_being_read(make_bot):
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     head = (b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             b"Content-Length: 1000000000\r\n\r\n")
     response = raw_request(bot, head, b"0123456789")
@@ -519,7 +552,7 @@ def test_a_huge_declared_body_is_refused_without_being_read(make_bot):
 def test_stalled_clients_do_not_hold_the_server(make_bot):
     import socket
 
-    bot = make_bot()
+    bot = make_bot(_QuickAnswerer())
     stalled = []
     try:
         for _ in range(60):  # each sends half a request line and stops
@@ -560,6 +593,7 @@ def make_client_for(fake):
     return WebClient(token="xoxb-test", base_url=fake.api_url)
 
 
+@pytest.mark.slow
 def test_the_load_script_answers_every_event_once(seed_index):
     from bench.slack_load import run
 
@@ -569,6 +603,7 @@ def test_the_load_script_answers_every_event_once(seed_index):
     assert result["answer_ms"]["n"] == 12
 
 
+@pytest.mark.slow
 def test_shutdown_finishes_the_answers_under_way(fake, make_bot, answerer):
     import threading as _threading
 
@@ -591,6 +626,7 @@ def test_shutdown_finishes_the_answers_under_way(fake, make_bot, answerer):
     assert "5,000" in final_text(update)
 
 
+@pytest.mark.slow
 def test_two_messages_of_one_thread_take_turns(fake, make_bot, answerer):
     import threading as _threading
 
@@ -624,6 +660,7 @@ def test_two_messages_of_one_thread_take_turns(fake, make_bot, answerer):
     assert len(turns) == 3  # both follow-ups remembered, one after the other
 
 
+@pytest.mark.slow
 def test_show_passages_works_on_a_process_that_did_not_give_the_answer(fake, make_bot):
     first, second = make_bot(), make_bot()  # two bot processes' worth of state, one index
     first.event(mention("How many troops has Turkey deployed to Idlib?", ts="1700004000.000100"), "EvR1")
@@ -641,3 +678,101 @@ def test_show_passages_works_on_a_process_that_did_not_give_the_answer(fake, mak
     [shown] = fake.wait_for("chat.postEphemeral")
     assert shown.params["text"] == "Retrieved passages" and "5,000 troops" in final_text(shown)
     assert second.slack_bot.state.recall_answer(json.loads(value)["key"]) is None  # not from its memory
+
+
+def test_a_flood_of_slow_drip_clients_does_not_stop_real_events(fake, make_bot):
+    """1,050 clients each sending one header byte every second or two (no secret needed) while 30
+    signed events arrive: every event is acked within 3 s, and the drips are closed within the
+    request deadline instead of holding connections forever."""
+    import resource
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 4000:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(4000, hard), hard))
+    bot = make_bot(_QuickAnswerer())
+    port = bot.server.server_address[1]
+    drips: list[socket.socket] = []
+    stop = threading.Event()
+    try:
+        for _ in range(1050):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sock.setblocking(False)
+            sock.send(b"P")
+            drips.append(sock)
+
+        def drip():
+            while not stop.is_set():
+                for sock in drips:
+                    try:
+                        sock.send(b"O")
+                    except OSError:
+                        pass
+                stop.wait(1.0)
+
+        threading.Thread(target=drip, daemon=True).start()
+        started = time.monotonic()
+
+        def one(i):
+            sent = time.monotonic()
+            status, _ = bot.event(mention(f"Question {i}?", ts=f"17000300{i:02d}.000100"), f"EvFlood{i}")
+            return status, time.monotonic() - sent
+
+        with ThreadPoolExecutor(10) as pool:
+            results = list(pool.map(one, range(30)))
+        assert all(status == 200 for status, _ in results)
+        assert max(took for _, took in results) < 3.0, results
+        assert time.monotonic() - started < 10
+        # the drips are cut at the request deadline (10 s) however steadily they drip
+        deadline = time.monotonic() + 20
+        closed = 0
+        while time.monotonic() < deadline:
+            closed = 0
+            for sock in drips:
+                try:
+                    if sock.recv(1) == b"":
+                        closed += 1
+                except BlockingIOError:
+                    pass
+                except OSError:
+                    closed += 1
+            if closed == len(drips):
+                break
+            time.sleep(0.5)
+        assert closed == len(drips)
+    finally:
+        stop.set()
+        for sock in drips:
+            sock.close()
+
+
+def test_malformed_events_and_buttons_get_a_quiet_ack_and_one_log_line(fake, make_bot, caplog):
+    """Signed but broken payloads (no channel, mistyped fields, a button whose value is an object):
+    each is acked at once, logged in one line, and answered with nothing, never a traceback."""
+    caplog.set_level("INFO")
+    bot = make_bot(_QuickAnswerer())
+    before = bot.slack_bot.counts()["handled"]
+    broken = [
+        {"type": "app_mention", "user": "U1", "text": "<@UBOT> hi", "ts": "1700040000.000100", "event_ts": "1"},
+        {"type": "app_mention", "user": "U1", "text": ["<@UBOT>", "hi"], "ts": "1700040001.000100", "channel": "C1"},
+        {"type": "app_mention", "user": {"id": "U1"}, "text": "<@UBOT> hi", "ts": "1700040002.000100", "channel": "C1"},
+        {"type": "message", "user": "U1", "text": "hi", "ts": 1700040003, "channel": "D1", "channel_type": "im"},
+    ]
+    for i, event in enumerate(broken):
+        started = time.monotonic()
+        assert bot.event(event, f"EvBroken{i}")[0] == 200
+        assert time.monotonic() - started < 3
+    payload = {"type": "block_actions", "user": {"id": "U2"}, "team": {"id": "T1"}, "api_app_id": "A1",
+               "channel": {"id": "C1"}, "trigger_id": "t1", "message": {"ts": "1", "text": "x"},
+               "response_url": f"{fake.url}/api/response/act",
+               "actions": [{"action_id": kit.FEEDBACK, "block_id": "fb", "type": "feedback_buttons",
+                            "value": {"nested": ["object"]}}]}
+    started = time.monotonic()
+    assert bot.form({"payload": json.dumps(payload)})[0] == 200
+    assert time.monotonic() - started < 3
+    assert bot.slack_bot.wait_handled(before + len(broken) + 1, timeout=10)
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL") or r.exc_info]
+    assert sum("ignored a malformed" in r.getMessage() for r in caplog.records) == len(broken)
+    assert any("feedback ignored" in r.getMessage() for r in caplog.records)
+    assert not fake.of("chat.postMessage") and not fake.of("chat.postEphemeral")

@@ -149,13 +149,13 @@ SECRET = "test-signing-secret"
 
 
 class Replica:
-    def __init__(self, seed_index, fake, redis_url: str, tmp_path: Path, name: str) -> None:
+    def __init__(self, seed_index, fake, redis_url: str, tmp_path: Path, name: str, **env_extra: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        state = {"NEWSBOT_SLACK_STATE": "redis", "NEWSBOT_SLACK_STATE_URL": redis_url} if redis_url else {}
         env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-               "SLACK_API_URL": fake.api_url, "NEWSBOT_INDEX": str(seed_index), "NEWSBOT_SLACK_STATE": "redis",
-               "NEWSBOT_SLACK_STATE_URL": redis_url, "NEWSBOT_RATE_LIMIT": "4",
-               "NEWSBOT_FEEDBACK_LOG": str(tmp_path / f"{name}-feedback.jsonl")}
+               "SLACK_API_URL": fake.api_url, "NEWSBOT_INDEX": str(seed_index), **state, "NEWSBOT_RATE_LIMIT": "4",
+               "NEWSBOT_FEEDBACK_LOG": str(tmp_path / f"{name}-feedback.jsonl"), **env_extra}
         self.log = open(tmp_path / f"{name}.log", "w")
         self.process = subprocess.Popen([NEWSBOT, "slack", "--http", "--port", str(self.port)], env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
@@ -308,3 +308,38 @@ def test_two_replicas_share_one_redis(seed_index, redis_server, tmp_path):
             if replica is not None:
                 replica.stop()
         fake.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slow_s,drain_s", [(3.0, 30.0), (30.0, 2.0)])
+def test_sigterm_finishes_or_apologises_for_every_acked_event_then_exits_0(seed_index, tmp_path, slow_s, drain_s):
+    """A slow Slack API (each chat.update takes `slow_s`): SIGTERM stops new requests, the answers
+    under way are posted within `drain_s`, or each gets an apology in its thread, and the process
+    exits 0 (waitress had caught the interrupt itself: no drain, and alive 200 s after SIGTERM)."""
+    from bot.slack.listeners import RESTARTING
+    from tests.slack_fake import FakeSlack, event_body
+
+    fake = FakeSlack()
+    replica = Replica(seed_index, fake, "", tmp_path, "drain", NEWSBOT_SLACK_DRAIN=str(drain_s))
+    try:
+        fake.delay["chat.update"] = slow_s
+        threads = [f"17000095{i:02d}.000100" for i in range(3)]
+        for i, ts in enumerate(threads):
+            question = {"type": "app_mention", "user": f"U{i}", "text": "<@UBOT> Who blamed Turkey for the clashes?",
+                        "ts": ts, "channel": "C1", "event_ts": ts}
+            assert replica.send(event_body(question, f"EvDrain{i}")) == 200  # acked
+        fake.wait_for("chat.postMessage", 3)  # every placeholder is up: the answers are under way
+        started = time.monotonic()
+        replica.process.send_signal(signal.SIGTERM)
+        code = replica.process.wait(60)
+        took = time.monotonic() - started
+        assert code == 0
+        if slow_s < drain_s:  # finished: every thread got its answer
+            assert {c.params.get("channel") for c in fake.of("chat.update")} == {"C1"}
+            assert len(fake.of("chat.update")) == 3 and took < drain_s
+        else:  # could not finish: every thread got an apology, and the process did not linger
+            sorry = [c for c in fake.of("chat.postMessage") if c.params.get("text") == RESTARTING]
+            assert sorted(c.params["thread_ts"] for c in sorry) == threads
+            assert took < drain_s + 10
+    finally:
+        replica.stop()

@@ -22,6 +22,7 @@ from bot.types import Answer, Passage
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again in a moment."
+RESTARTING = "Sorry, newsbot is restarting and could not finish this answer; please ask again in a minute."
 READING = "is reading the articles…"
 SLOW_DOWN = "You're asking faster than I can keep up with; please wait a minute and ask again."
 SLASH_COMMAND = "/ask"  # must match deploy/slack-manifest.yaml
@@ -50,6 +51,7 @@ class SlackBot:
         self._handled = 0  # listener calls finished, answered or not (a signal for probes and tests)
         self._running = 0  # listener calls under way
         self._handled_changed = threading.Condition()
+        self._answering: dict[int, tuple[str, str | None]] = {}  # answers under way: (channel, thread)
 
     # ---- /newsbot follow: posts when an index update brings articles on a followed topic
     def check_follows(self, client) -> int:
@@ -101,7 +103,7 @@ class SlackBot:
 
     def newsroom(self, channel: str, user: str, text: str) -> tuple[str, list[dict] | None, str]:
         """/newsbot sub-commands: (text, blocks, response type)."""
-        from bot.newsroom import days_before, digest, list_stories, timeline, topic_stories
+        from bot.newsroom import days_before, digest, list_stories, reference_day, timeline, topic_stories
 
         verb, _, rest = " ".join(text.split()).partition(" ")
         verb = verb.lower()
@@ -127,15 +129,11 @@ class SlackBot:
             spec, _, topic = rest.partition(" ")
             if spec and not spec[:-1].isdigit():
                 spec, topic = "24h", rest
-            newest = max((a.published or "" for a in version.articles), default="")
-            from datetime import date
-
-            today = date.today().isoformat()
-            as_of = date.fromisoformat(min(today, newest)) if newest else date.today()
+            as_of, note = reference_day(version)
             since = days_before(as_of, spec or "24h")
             ids = {a for s in topic_stories(version, retriever, topic) for a in s.article_ids} if topic else None
             found = digest(version, since, article_ids=ids)
-            return f"New since {since}", kit.digest_blocks(since, found), "ephemeral"
+            return f"New since {since}" + (f" ({note})" if note else ""), kit.digest_blocks(since, found), "ephemeral"
         return NEWSROOM_HELP, None, "ephemeral"
 
     def thread_lock(self, channel: str, thread: str) -> threading.Lock:
@@ -171,6 +169,18 @@ class SlackBot:
         """Wait for the answers under way to be posted (a graceful shutdown); False on timeout."""
         with self._handled_changed:
             return self._handled_changed.wait_for(lambda: self._running <= 0, timeout)
+
+    def apologise_unfinished(self, client) -> int:
+        """After a drain that timed out: a short apology in each thread whose answer is still being
+        written (the process is about to exit), so no acked question goes unanswered in silence."""
+        with self._lock:
+            unfinished = list(self._answering.values())
+        for channel, thread_ts in unfinished:
+            try:
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=RESTARTING)
+            except Exception:
+                log.exception("could not apologise in %s", channel)
+        return len(unfinished)
 
     def wait_handled(self, count: int, timeout: float = 60) -> bool:
         """Wait until `count` listener calls have finished (True), or `timeout` passes (False)."""
@@ -250,6 +260,18 @@ class SlackBot:
         if not self.state.allow(user):
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=SLOW_DOWN)
             return
+        token = object()
+        with self._lock:
+            self._answering[id(token)] = (channel, thread_ts)
+        try:
+            self._answer_in_thread(client, channel=channel, user=user, text=text, thread_ts=thread_ts,
+                                   conversation_key=conversation_key, team=team)
+        finally:
+            with self._lock:
+                self._answering.pop(id(token), None)
+
+    def _answer_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
+                          conversation_key: str, team: str = "") -> None:
         if getattr(getattr(self.answerer, "composer", None), "mode", "") == "generative":
             self._stream_in_thread(client, channel=channel, user=user, text=text, thread_ts=thread_ts,
                                    conversation_key=conversation_key, team=team)
@@ -384,9 +406,42 @@ def _counted(bot: SlackBot, listener):
     return run
 
 
+def malformed_event(event) -> str:
+    """Why an event cannot be answered as sent (no channel, a field of the wrong type), or "" —
+    a forged or broken payload is acked and logged in one line, never a traceback."""
+    if not isinstance(event, dict):
+        return "the event is not an object"
+    for key in ("channel", "ts"):
+        if not isinstance(event.get(key), str) or not event[key]:
+            return f"no {key}"
+    for key in ("text", "user", "thread_ts", "subtype", "bot_id", "channel_type", "event_ts"):
+        if event.get(key) is not None and not isinstance(event[key], str):
+            return f"{key} is {type(event[key]).__name__}, not text"
+    return ""
+
+
+def text_at(mapping, *path: str) -> str:
+    """The text at `path` in nested objects ("channel", "id"), or "" where a step is missing or of
+    another type (a button payload is the sender's to shape)."""
+    here = mapping
+    for key in path:
+        if not isinstance(here, dict):
+            return ""
+        here = here.get(key)
+    return here if isinstance(here, str) else ""
+
+
 def register(app: App, bot: SlackBot) -> None:
+    def refused(kind: str, event) -> bool:
+        problem = malformed_event(event)
+        if problem:
+            log.info("ignored a malformed %s event: %s", kind, problem)
+        return bool(problem)
+
     def on_mention(body, event, client, context):
-        if not bot.state.first_time(body.get("event_id") or event.get("ts", "")):
+        if refused("app_mention", event):
+            return
+        if not bot.state.first_time(text_at(body, "event_id") or event.get("ts", "")):
             return
         if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or not bot.allowed(event["channel"]):
             return
@@ -397,7 +452,9 @@ def register(app: App, bot: SlackBot) -> None:
                              thread_ts=thread_ts, conversation_key=thread_ts, team=body.get("team_id", ""))
 
     def on_message(body, event, client, context):
-        if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or event.get("subtype"):
+        if isinstance(event, dict) and (event.get("bot_id") or event.get("subtype")):
+            return  # edits, joins, bots: nothing to answer
+        if refused("message", event):
             return
         channel = event.get("channel", "")
         thread_ts = event.get("thread_ts")
@@ -410,7 +467,7 @@ def register(app: App, bot: SlackBot) -> None:
                 return
             if bot.thread_memory(client, channel, thread_ts, context.bot_user_id or "") is None:
                 return
-        if not bot.state.first_time(body.get("event_id") or event.get("ts", "")):
+        if not bot.state.first_time(text_at(body, "event_id") or event.get("ts", "")):
             return
         bot.answer_in_thread(client, channel=channel, user=event.get("user", ""), text=event.get("text", ""),
                              thread_ts=thread_ts, conversation_key=thread_ts or "dm", team=body.get("team_id", ""))
@@ -459,10 +516,12 @@ def register(app: App, bot: SlackBot) -> None:
 
     def on_show_passages(ack, body, action, client):
         ack()
-        channel = body.get("channel", {}).get("id", "")
-        user = body.get("user", {}).get("id", "")
-        thread_ts = body.get("message", {}).get("thread_ts")
-        value = str(action.get("value", ""))
+        channel, user = text_at(body, "channel", "id"), text_at(body, "user", "id")
+        thread_ts = text_at(body, "message", "thread_ts") or None
+        value = text_at(action, "value")
+        if not channel or not user:
+            log.info("ignored a malformed Show passages action (no channel or user)")
+            return
         shown = kit.parse_passages_value(value)
         key = shown["key"] if shown else value
         origin = shown["ch"] if shown else key.split(":", 1)[0]
@@ -489,18 +548,17 @@ def register(app: App, bot: SlackBot) -> None:
 
     def on_feedback(ack, body, action, client):
         ack()
-        channel = body.get("channel", {}).get("id", "")
-        user = body.get("user", {}).get("id", "")
-        message = body.get("message", {})
-        ts = message.get("ts", "")
-        verdict = action.get("value", "")
-        if verdict not in kit.VERDICTS or not bot.allowed(channel):
+        channel, user = text_at(body, "channel", "id"), text_at(body, "user", "id")
+        message = body.get("message") if isinstance(body.get("message"), dict) else {}
+        ts = text_at(message, "ts")
+        verdict = text_at(action, "value")  # a value sent as an object is no verdict
+        if not channel or verdict not in kit.VERDICTS or not bot.allowed(channel):
             log.info("feedback ignored from %s in %s: %s", user, channel,
                      "channel not allowed" if verdict in kit.VERDICTS else f"unknown verdict ({len(str(verdict))} chars)")
             return
         bot.state.record_feedback(verdict=verdict, user=user, channel=channel, message_ts=ts,
-                                  answer=bot.state.recall_answer(f"{channel}:{ts}"), fallback_text=message.get("text", ""))
-        client.chat_postEphemeral(channel=channel, user=user, thread_ts=message.get("thread_ts"),
+                                  answer=bot.state.recall_answer(f"{channel}:{ts}"), fallback_text=text_at(message, "text"))
+        client.chat_postEphemeral(channel=channel, user=user, thread_ts=text_at(message, "thread_ts") or None,
                                   text="Thanks, your feedback was recorded.")
 
     app.event("app_mention")(_counted(bot, on_mention))

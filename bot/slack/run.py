@@ -184,18 +184,49 @@ def _reply(start_response, status: str, body: bytes, content_type: str = "text/p
 class HttpServer:
     """waitress, a production WSGI server: a real listen backlog, idle and slow clients closed after
     `timeout_s` without holding a worker thread, bodies over the cap refused from their declared
-    length, `threads` workers for Bolt."""
+    length, `threads` workers for Bolt. A request must arrive whole within `request_deadline_s`
+    however slowly it drips (waitress's own timeout is for idleness: a client sending one header
+    byte a second was never closed, and 1,050 of them filled the connection limit and stopped every
+    real event for 40 s); connections are polled (no select() limit of 1,024) up to
+    `connection_limit`, with the process's open-file limit raised to match."""
 
-    def __init__(self, wsgi, host: str, port: int, *, threads: int = 8, backlog: int = 1024, timeout_s: int = 10) -> None:
+    def __init__(self, wsgi, host: str, port: int, *, threads: int = 8, backlog: int = 1024, timeout_s: int = 10,
+                 request_deadline_s: float = 10.0, connection_limit: int = 4000) -> None:
+        import time
+        import types
+
+        from waitress.channel import HTTPChannel
         from waitress.server import create_server
 
+        connection_limit = _raise_file_limit(connection_limit)
         # waitress warns at every queued request under load ("Task queue depth is N"): one line per
         # request is noise, the load figures are in docs/BENCHMARKS.md
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         self._server = create_server(wsgi, host=host, port=port, threads=threads, backlog=backlog,
-                                     channel_timeout=timeout_s, cleanup_interval=max(1, timeout_s // 2),
+                                     channel_timeout=timeout_s, cleanup_interval=1,
                                      max_request_body_size=MAX_BODY, max_request_header_size=32 * 1024,
-                                     connection_limit=1000, expose_tracebacks=False, ident="newsbot")
+                                     connection_limit=connection_limit, asyncore_use_poll=True,
+                                     expose_tracebacks=False, ident="newsbot")
+
+        class DeadlineChannel(HTTPChannel):
+            request_started = 0.0
+
+            def received(self, data):
+                if data and self.request is None:  # these bytes begin a request
+                    self.request_started = time.time()
+                return super().received(data)
+
+        self._server.channel_class = DeadlineChannel
+        idle_maintenance = self._server.maintenance
+
+        def maintenance(server, now):
+            idle_maintenance(now)
+            cutoff = now - request_deadline_s
+            for channel in list(server.active_channels.values()):
+                if channel.request is not None and 0 < getattr(channel, "request_started", 0) < cutoff:
+                    channel.will_close = True  # still receiving a request begun too long ago
+
+        self._server.maintenance = types.MethodType(maintenance, self._server)
         self.server_address = (host, self._server.effective_port)
         self._stopped = False
 
@@ -226,6 +257,23 @@ class HttpServer:
         pass
 
 
+def _raise_file_limit(wanted: int) -> int:
+    """Raise this process's open-file limit towards `wanted` connections (plus room for its own
+    files); the connection limit the limit allows."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = wanted + 256
+    if soft != resource.RLIM_INFINITY and soft < need:
+        target = need if hard == resource.RLIM_INFINITY else min(need, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+        except (ValueError, OSError):
+            pass
+    return wanted if soft == resource.RLIM_INFINITY else max(64, min(wanted, soft - 256))
+
+
 def serve_http(app: App, health, host: str, port: int, signing_secret: str = "", ready=None, **options) -> HttpServer:
     return HttpServer(make_wsgi_app(app, health, signing_secret, ready), host, port, **options)
 
@@ -246,14 +294,37 @@ def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> No
     server = serve_http(app, health, host, port, settings.slack.signing_secret.get(), ready)
     log.info("newsbot serving Slack events on http://%s:%d/slack/events", host, port)
 
-    def stop(signum, frame):  # SIGTERM from Docker or systemd: the same graceful path as Ctrl-C
-        raise KeyboardInterrupt
+    stopping = threading.Event()
+
+    def stop(signum, frame):  # SIGTERM from Docker or systemd, or Ctrl-C
+        # no exception into the server's loop (waitress caught a KeyboardInterrupt itself and the
+        # drain never ran): close the listener from another thread, serve_forever then returns
+        if not stopping.is_set():
+            stopping.set()
+            threading.Thread(target=server.shutdown, name="shutdown", daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        log.info("stopping: no new requests; finishing the answers under way")
-        server.shutdown()
-        if not app.slack_bot.drain(30):
-            log.warning("some answers were still being written after 30 s; exiting anyway")
+    signal.signal(signal.SIGINT, stop)
+    server.serve_forever()
+    drain_s = settings.slack.drain_s
+    log.info("stopping: no new requests; finishing the answers under way (up to %.0f s)", drain_s)
+    server.shutdown()
+    if not app.slack_bot.drain(drain_s):
+        sorry = app.slack_bot.apologise_unfinished(app.client)
+        log.warning("%d answer(s) still being written after %.0f s: apologised in their threads; exiting",
+                    sorry, drain_s)
+    else:
+        log.info("every answer under way was posted; exiting")
+    _exit_now()
+
+
+def _exit_now() -> None:
+    """Exit 0 at once: a listener still blocked on a slow Slack API would otherwise keep the
+    process alive at interpreter exit (its executor's threads are joined), long past the drain."""
+    import os
+    import sys
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
