@@ -101,6 +101,17 @@ class AnswerSettings:
     # sentence) the confidence shrinks in proportion. Dev split (99 answerable questions), short
     # answers given / right: 0 → 25 / 14, 0.2 → 24 / 14, 0.4 → 23 / 14, 0.6 → 21 / 12, 1.0 → 19 / 12
     short_min_weight: float = 0.4
+    # who reads the passages: "model" (the reader trained on SQuAD, bot/read/weights, its card says
+    # how it measured) or "rules" (the hand-tuned sentence features above). env NEWSBOT_READER
+    reader: str = "rules"
+    reader_depth: int = 12  # sentences (best by the rules' features) the model reads: ~2-3 ms each
+    reader_mix: float = 0.0  # + this × the rules' score in the model's order (0: the model alone)
+    reader_decline: bool = True  # no sentence reaches the card's threshold: declined, passages shown
+    # the short answer with the model: "model" (its span), "typed" (its span, only when it holds a
+    # phrase of the kind asked) or "rules" (the rules' pick from the model's sentences)
+    reader_short: str = "typed"
+    reader_short_min: float = 0.5  # the first sentence's relevance below which no short answer is given
+    reader_choose: bool = True  # `newsbot eval`'s multiple choice: the reader picks (evaluation only)
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,7 @@ class SlackSettings:
     # and how long the connection may stay down before the process exits to be restarted
     health_file: str = ""
     reconnect_give_up_s: float = 300.0
+    drain_s: float = 30.0  # on SIGTERM: time to finish the answers under way; the rest get an apology
     # where that state lives: "memory" (this process), "sqlite" (several processes on one host;
     # state_url is the file) or "redis" (several hosts; state_url is redis://[:password@]host:port/db)
     follows_file: Path = Path("data/slack-follows.json")  # the topics channels follow (/newsbot follow)
@@ -130,6 +142,7 @@ class SlackSettings:
     state_url: Secret = field(default_factory=Secret)  # may hold a password
 
 
+READERS = ("model", "rules")
 LLM_PROVIDERS = ("none", "openai", "openai-compatible", "ollama", "gguf")
 
 
@@ -181,6 +194,7 @@ ENV_KEYS = {
     "NEWSBOT_MODEL_CACHE": ("index", "model_cache"),
     "NEWSBOT_K": ("answer", "k"),
     "NEWSBOT_CHAT_HISTORY": ("answer", "chat_history"),
+    "NEWSBOT_READER": ("answer", "reader"),
     "SLACK_BOT_TOKEN": ("slack", "bot_token"),
     "SLACK_APP_TOKEN": ("slack", "app_token"),
     "SLACK_SIGNING_SECRET": ("slack", "signing_secret"),
@@ -191,6 +205,7 @@ ENV_KEYS = {
     "NEWSBOT_ALLOW_DMS": ("slack", "allow_direct_messages"),
     "NEWSBOT_HEALTH_FILE": ("slack", "health_file"),
     "NEWSBOT_RECONNECT_GIVE_UP": ("slack", "reconnect_give_up_s"),
+    "NEWSBOT_SLACK_DRAIN": ("slack", "drain_s"),
     "NEWSBOT_SLACK_STATE": ("slack", "state"),
     "NEWSBOT_FOLLOWS_FILE": ("slack", "follows_file"),
     "NEWSBOT_SLACK_STATE_URL": ("slack", "state_url"),
@@ -249,6 +264,11 @@ def _check_answer(answer: AnswerSettings) -> AnswerSettings:
         raise NewsbotError(f"setting answer.k (NEWSBOT_K): {answer.k} is out of range; use 1 to 50")
     if answer.candidates < answer.k:
         raise NewsbotError(f"setting answer.candidates: {answer.candidates} is below answer.k ({answer.k})")
+    if answer.reader not in READERS:
+        raise NewsbotError(f"setting answer.reader (NEWSBOT_READER): {answer.reader!r} is not one of "
+                           f"{', '.join(READERS)}")
+    if answer.reader_short not in ("model", "typed", "rules"):
+        raise NewsbotError(f"setting answer.reader_short: {answer.reader_short!r} is not model, typed or rules")
     if not 1 <= answer.max_sentences <= 10 or answer.memory_turns < 0 or answer.context_chunks < 0:
         raise NewsbotError("settings answer.max_sentences (1-10), memory_turns and context_chunks (0 or more) "
                            "are out of range")
