@@ -115,6 +115,8 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("feeds.max_bytes", "feeds.timeout_s", "feeds.total_timeout_s", "feeds.host_delay_s"),
      "per response: size cap after decompression (bytes), timeout per read, deadline for the whole response "
      "however slowly it drips; pause between requests to one host"),
+    (("feeds.poll_hosts",), "hosts polled at once, each host's feeds one after another: a slow host holds up "
+                            "only its own feeds"),
     (("feeds.allow_private",), "hosts, addresses or CIDR ranges that may be internal (an intranet feed); every "
                                "other loopback, private, link-local, multicast or unspecified address is refused, "
                                "on the first request and every redirect hop"),

@@ -20,11 +20,14 @@ import hashlib
 import json
 import logging
 import shutil
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from index.articles import parse_html
 from index.errors import NewsbotError
@@ -185,13 +188,35 @@ def poll(store: FetchedStore, settings: FeedSettings, fetcher: Fetcher, *, force
     store.folder.mkdir(parents=True, exist_ok=True)
     with build_lock(store.folder, lock_wait):  # one poll at a time (the watcher and a manual update)
         state = store.state()
-        for feed in store.feeds(settings.urls):
-            result = _poll_feed(store, settings, fetcher, feed, state.setdefault(feed["url"], {}), force, now(),
-                                report)
+        feeds = store.feeds(settings.urls)
+        by_host: dict[str, list[dict]] = {}
+        for feed in feeds:
+            by_host.setdefault(urlsplit(feed["url"]).hostname or "", []).append(feed)
+        results: dict[str, FeedResult] = {}
+        lock = threading.Lock()
+
+        def poll_host(group: list[dict]) -> None:
+            """One host's feeds, one after another (politeness); other hosts meanwhile in parallel."""
+            for feed in group:
+                mine = PollReport()
+                with lock:
+                    st = dict(state.get(feed["url"], {}))  # this thread's copy, put back when done
+                result = _poll_feed(store, settings, fetcher, feed, st, force, now(), mine)
+                with lock:
+                    state[feed["url"]] = st
+                    results[feed["url"]] = result
+                    report.requests += mine.requests
+                    store.save_state(state)  # after each feed: a crash loses at most one feed's bookkeeping
+
+        workers = max(1, min(settings.poll_hosts, len(by_host)))
+        with ThreadPoolExecutor(workers, thread_name_prefix="feeds") as pool:
+            for done in [pool.submit(poll_host, group) for group in by_host.values()]:
+                done.result()
+        for feed in feeds:  # in the order they are listed
+            result = results[feed["url"]]
             report.feeds.append(result)
             report.new += result.new
             report.changed += result.changed
-            store.save_state(state)  # after each feed: a crash loses at most one feed's bookkeeping
         report.urls = _fetch_urls(store, settings, fetcher, force, now(), report)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

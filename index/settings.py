@@ -77,6 +77,7 @@ class FeedSettings:
     timeout_s: float = 10.0  # per read
     total_timeout_s: float = 30.0  # a whole response, headers and body, however slowly it drips
     host_delay_s: float = 1.0  # pause between two requests to the same host
+    poll_hosts: int = 4  # hosts polled at once (each host's feeds one after another): a slow host holds only its own
     # hosts, addresses or CIDR ranges that may be internal ("10.2.0.0/16", "intranet.example"): every
     # other loopback, private, link-local, multicast or unspecified address is refused, on the first
     # request and every redirect hop (index/safe_net.py)

@@ -37,19 +37,31 @@ def watch(
     last_seen = None
     pending_since: float | None = 0.0  # run once at start
     next_poll = time.monotonic()
+    polling: threading.Thread | None = None
+    news = threading.Event()  # a poll brought articles
+
+    def run_poll() -> None:
+        try:
+            if poll():
+                news.set()
+        except Exception:
+            log.exception("polling the feeds failed; trying again in %.0f s", poll_every)
+
     while not stop.is_set():
         state = folder_state(root)
         if state != last_seen:
             if last_seen is not None:
                 pending_since = time.monotonic()
             last_seen = state
-        if poll is not None and time.monotonic() >= next_poll:
+        # the feeds are polled in a thread of their own: a slow feed host never holds up the folder
+        if poll is not None and time.monotonic() >= next_poll and (polling is None or not polling.is_alive()):
             next_poll = time.monotonic() + poll_every
-            try:
-                if poll() and pending_since is None:
-                    pending_since = 0.0  # fetched articles are complete: no need to wait for quiet
-            except Exception:
-                log.exception("polling the feeds failed; trying again in %.0f s", poll_every)
+            polling = threading.Thread(target=run_poll, name="feed-poll", daemon=True)
+            polling.start()
+        if news.is_set():
+            news.clear()
+            if pending_since is None:
+                pending_since = 0.0  # fetched articles are complete: no need to wait for quiet
         if pending_since is not None and time.monotonic() - pending_since >= (debounce if pending_since else 0):
             pending_since = None
             try:

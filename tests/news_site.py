@@ -108,6 +108,7 @@ def redirect(to: str) -> Response:
 class NewsSite:
     routes: dict[str, object] = field(default_factory=dict)  # path → Response or handler(headers)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    request_times: list[tuple[float, str]] = field(default_factory=list)  # (time.monotonic(), path)
     server: ThreadingHTTPServer | None = None
     host: str = HOST
 
@@ -123,6 +124,7 @@ class NewsSite:
                 path = self.path.split("?", 1)[0]
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 site.requests.append((self.path, headers))
+                site.request_times.append((time.monotonic(), path))
                 route = site.routes.get(path)
                 if route is None:
                     status, extra, body = 404, {"Content-Type": "text/plain"}, b"not found"

@@ -449,3 +449,37 @@ def test_the_cli_says_which_file_is_damaged_and_exits_2(seeds_copy, tmp_path):
     assert run.returncode == 2, run.stderr
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "chunks.npy is 0 bytes" in lines[0] and "Aborted" not in run.stderr
+
+
+def test_a_slow_feed_poll_never_holds_up_the_folder(seeds_copy, tmp_path):
+    """`index watch` polls the feeds in a thread of its own: a poll stuck on a slow host for 10 s
+    does not delay an update for a file dropped into the seeds folder meanwhile."""
+    from index.watch import watch
+
+    updates, polls = [], []
+    release = threading.Event()
+
+    def poll():
+        polls.append(time.monotonic())
+        release.wait(10)  # a host dripping its response
+        return False
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(seeds_copy, lambda: updates.append(time.monotonic())),
+                              kwargs={"interval": 0.05, "debounce": 0.2, "stop": stop, "poll": poll,
+                                      "poll_every": 0.1})
+    thread.start()
+    try:
+        deadline = time.monotonic() + 5
+        while (not polls or not updates) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        dropped = time.monotonic()
+        (seeds_copy / "later.txt").write_text("Later story\nA bridge reopened after repairs on Friday.")
+        while len(updates) < 2 and time.monotonic() < dropped + 5:
+            time.sleep(0.05)
+        assert len(updates) == 2 and updates[1] - dropped < 2  # while the poll still hangs
+        assert len(polls) == 1  # and no second poll piles up behind the stuck one
+    finally:
+        release.set()
+        stop.set()
+        thread.join()

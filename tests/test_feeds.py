@@ -538,3 +538,28 @@ def test_one_bad_byte_spoils_only_its_item_and_idless_items_are_counted():
     idless = idless.replace(f"<guid isPermaLink='false'>{HARBOUR.slug}</guid>".encode(), b"")
     parsed = parse_feed(idless, base + "/rss.xml")
     assert parsed.skipped == 1 and "1 item(s) with neither a link nor an id skipped" in parsed.warning
+
+
+def test_feeds_of_a_slow_host_do_not_hold_up_the_other_hosts(site, tmp_path):
+    """Each host's feeds one after another, the hosts in parallel: a host taking 2 s a response
+    delays its own feeds only."""
+    slow = ns.NewsSite(host="127.0.0.4").start()
+    try:
+        publish(site)
+        slow.routes.update({"/a.xml": ns.slow(2.0, ns.rss("Slow One", slow.base, [LIBRARY])),
+                            "/b.xml": ns.slow(2.0, ns.rss("Slow Two", slow.base, [TRAIN]))})
+        store = store_of(tmp_path)
+        for url in (slow.base + "/a.xml", slow.base + "/b.xml", site.base + "/rss.xml", site.base + "/atom.xml"):
+            store.add_feed(url)
+        allow = FeedSettings(host_delay_s=0.0, timeout_s=5, allow_private=(ns.HOST, "127.0.0.4"))
+        started = time.monotonic()
+        report = poll(store, allow, Fetcher(host_delay_s=0, timeout_s=5, allow_private=allow.allow_private))
+        took = time.monotonic() - started
+        assert [f.url for f in report.feeds] == [slow.base + "/a.xml", slow.base + "/b.xml",
+                                                 site.base + "/rss.xml", site.base + "/atom.xml"]
+        assert all(f.error == "" for f in report.feeds) and report.new == 5
+        assert 4 <= took < 5.5  # the slow host's two feeds in turn; the other host's meanwhile
+        fast_done = max(t for t, _ in site.request_times) - started
+        assert fast_done < 1.5, fast_done  # not after the slow host's 4 s
+    finally:
+        slow.stop()
