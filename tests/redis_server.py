@@ -22,8 +22,9 @@ def free_port() -> int:
 
 
 class RedisProcess:
-    def __init__(self, folder: Path) -> None:
-        self.port = free_port()
+    def __init__(self, folder: Path, port: int | None = None) -> None:
+        self.folder = folder
+        self.port = port or free_port()
         self.process = subprocess.Popen(
             [str(server_binary()), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "no", "--dir", str(folder), "--protected-mode", "yes"],
@@ -53,3 +54,7 @@ class RedisProcess:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(10)
+
+    def restart(self) -> "RedisProcess":
+        """A new server on the same port (the old one stopped): what an outage's end looks like."""
+        return RedisProcess(self.folder, self.port)

@@ -131,6 +131,43 @@ def test_a_locked_sqlite_state_answers_from_memory_and_loses_no_event(tmp_path, 
         holder.close()
 
 
+@pytest.mark.parametrize("outage", ["stopped", "frozen"])
+def test_a_redis_outage_may_answer_twice_but_never_drops_and_heals_within_seconds(tmp_path, outage):
+    """The documented trade-off: while Redis is stopped or frozen (SIGSTOP), two replicas each
+    answer an event delivered to both (from their own memory), no event waits more than ~0.5 s,
+    and once it is back the replicas share de-duplication again within ~2 s."""
+    (tmp_path / "redis").mkdir()
+    server = RedisProcess(tmp_path / "redis")
+    a, b = (RedisState(server.url, SLACK, 6, MemoryState(SLACK, 6)) for _ in range(2))
+    try:
+        assert a.first_time("E1") and not b.first_time("E1")  # healthy: exactly one answers
+        if outage == "stopped":
+            server.stop()
+        else:
+            os.kill(server.process.pid, signal.SIGSTOP)
+        started = time.monotonic()
+        assert a.first_time("E2") and b.first_time("E2")  # each answers: a duplicate, not a loss
+        assert time.monotonic() - started < 2.5  # two replicas, each at most one 0.5 s timeout
+        assert a.first_time("E3") and not a.first_time("E3")  # still once per replica
+        if outage == "stopped":
+            server = server.restart()
+        else:
+            os.kill(server.process.pid, signal.SIGCONT)
+        back = time.monotonic()
+        healed = None
+        for i in range(200):
+            key = f"E4-{i}"
+            if a.first_time(key) and not b.first_time(key):
+                healed = time.monotonic() - back
+                break
+            time.sleep(0.05)
+        assert healed is not None and healed < 3.0, healed
+    finally:
+        if server.process.poll() is None:
+            os.kill(server.process.pid, signal.SIGCONT)
+            server.stop()
+
+
 def test_settings_name_the_state():
     settings = load_settings({"NEWSBOT_SLACK_STATE": "redis", "NEWSBOT_SLACK_STATE_URL": "redis://:pw@h:6379/0"})
     assert settings.slack.state == "redis" and "pw" not in repr(settings)
