@@ -776,3 +776,55 @@ def test_malformed_events_and_buttons_get_a_quiet_ack_and_one_log_line(fake, mak
     assert sum("ignored a malformed" in r.getMessage() for r in caplog.records) == len(broken)
     assert any("feedback ignored" in r.getMessage() for r in caplog.records)
     assert not fake.of("chat.postMessage") and not fake.of("chat.postEphemeral")
+
+
+def test_a_connection_cut_without_a_close_frame_is_noticed_within_15_s(fake, tmp_path):
+    """The WebSocket's TCP connection is closed under the client with no close frame (a NAT or a
+    load balancer dropping it): the health file says "not connected" within 15 s, where the
+    client's default pings had noticed nothing for ~52 s."""
+    import socket as sockets
+
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from websockets.sync.server import serve
+
+    from bot.slack.run import PING_INTERVAL_S, supervise
+
+    cut = threading.Event()
+    cut_at: list[float] = []
+
+    def session(ws):
+        ws.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}}))
+        time.sleep(1.0)
+        with sockets.socket() as probe:  # any reconnection now fails: the health file must say so
+            probe.bind(("127.0.0.1", 0))
+            fake.socket_url = f"ws://127.0.0.1:{probe.getsockname()[1]}/link"
+        cut_at.append(time.monotonic())
+        ws.socket.shutdown(sockets.SHUT_RDWR)  # a plain TCP close: no close frame
+        cut.wait(30)
+
+    from slack_bolt import App
+
+    with serve(session, "127.0.0.1", 0) as ws_server:
+        threading.Thread(target=ws_server.serve_forever, daemon=True).start()
+        fake.socket_url = f"ws://127.0.0.1:{ws_server.socket.getsockname()[1]}/link"
+        app = App(client=make_client_for(fake), signing_secret="x", token_verification_enabled=False)
+        handler = SocketModeHandler(app, "xapp-test", ping_interval=PING_INTERVAL_S)
+        handler.connect()
+        health = tmp_path / "health.json"
+        stop = threading.Event()
+        watcher = threading.Thread(target=supervise, args=(handler.client, health, 60.0, 0.5, stop), daemon=True)
+        watcher.start()
+        try:
+            deadline = time.monotonic() + 30
+            noticed = None
+            while time.monotonic() < deadline:
+                if cut_at and health.exists() and json.loads(health.read_text())["connected"] is False:
+                    noticed = time.monotonic() - cut_at[0]
+                    break
+                time.sleep(0.2)
+            assert noticed is not None and noticed <= 15, noticed
+        finally:
+            stop.set()
+            cut.set()
+            handler.close()
+            ws_server.shutdown()

@@ -30,7 +30,8 @@ def run_socket_mode(settings: Settings, answerer: Answerer) -> None:
     app = create_app(settings, answerer)
     app.slack_bot.start_follow_checks(app.client)
     log.info("newsbot is connecting to Slack over Socket Mode")
-    handler = SocketModeHandler(app, settings.slack.app_token.get())
+    # Bolt's default ping every 10 s let a connection cut without a close frame look alive for ~52 s
+    handler = SocketModeHandler(app, settings.slack.app_token.get(), ping_interval=PING_INTERVAL_S)
     try:
         handler.connect()
     except Exception as exc:  # a revoked token, Slack unreachable at start
@@ -39,6 +40,21 @@ def run_socket_mode(settings: Settings, answerer: Answerer) -> None:
     handler.close()
     raise NewsbotError(f"the Socket Mode connection has been down for {down:.0f} s; exiting so that the "
                        "supervisor (Docker, systemd) restarts the bot")
+
+
+PING_INTERVAL_S = 3.0  # Socket Mode pings; no pong for three of them means the connection is gone
+
+
+def connection_alive(client) -> bool:
+    """The client holds a connection that answered a ping within three ping intervals (a TCP
+    connection cut without a close frame keeps its socket, so `is_connected` alone says yes)."""
+    import time
+
+    if not client.is_connected():
+        return False
+    session = client.current_session
+    last = getattr(session, "last_ping_pong_time", None) or getattr(session, "_first_ping_time", None)
+    return last is None or time.time() - last <= 3 * float(getattr(client, "ping_interval", PING_INTERVAL_S))
 
 
 def supervise(client, health_file, give_up_s: float, every_s: float = 2.0, stop=None) -> float:
@@ -53,7 +69,7 @@ def supervise(client, health_file, give_up_s: float, every_s: float = 2.0, stop=
     last_up = time.monotonic()
     while not stop.is_set():
         now = time.monotonic()
-        connected = client.is_connected()
+        connected = connection_alive(client)
         if connected:
             last_up = now
         if health_file and str(health_file):
