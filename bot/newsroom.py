@@ -182,6 +182,20 @@ def digest(version: IndexVersion, since: str, *, until: str | None = None,
     return out
 
 
+def reference_day(version: IndexVersion, as_of: date | None = None, today: date | None = None) -> tuple[date, str]:
+    """The day a "since" window counts back from, and a note when it is not today: an index whose
+    newest article is older than today (an archive, a paused feed) counts back from that article,
+    where counting from today would show nothing ("newest article 2023-03-31; counting back from
+    it"). An explicit `as_of` wins."""
+    if as_of is not None:
+        return as_of, ""
+    today = today or date.today()
+    newest = version.newest_published
+    if newest and newest < today.isoformat():
+        return date.fromisoformat(newest), f"newest article {newest}; counting back from it, not from today"
+    return today, ""
+
+
 def days_before(as_of: date, spec: str) -> str:
     """"24h", "3d", "2w" before a day, as an ISO date (a day's articles count as one)."""
     from datetime import timedelta

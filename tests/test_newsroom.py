@@ -246,3 +246,17 @@ def test_disagreements_need_figures_that_differ_about_a_counted_thing():
     spans = [("The first pope in almost 600 years to resign.", "A", 0.8, "s1"),
              ("Over 220 years of history.", "B", 0.8, "s1")]
     assert find_disagreements("How many years has it been since a pope resigned?", years, spans, 0.25) == []
+
+
+@pytest.mark.slow
+def test_an_archive_counts_back_from_its_newest_article_and_says_so(flood_index):
+    from index.versions import load_current
+
+    newest = load_current(flood_index[1]).newest_published
+    assert newest and newest < "2026-01-01"  # an archive: counting from today would show nothing
+    recent = run(flood_index, "stories", "--json", "--since", "3d")
+    assert recent["stories"] and recent["note"].startswith(f"newest article {newest}")
+    digest = run(flood_index, "digest", "--json", "--since", "3d")
+    assert digest["stories"] and digest["since"] < newest and "counting back from it" in digest["note"]
+    pinned = run(flood_index, "digest", "--json", "--since", "1d", "--as-of", "2024-01-01")
+    assert "note" not in pinned and pinned["stories"] == []  # an explicit day wins
