@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.common import folder_mb
+from bot.composer import ExtractiveComposer
 from bench.latency import time_answers
 from index.articles import make_article
 from index.chunking import embed_text
@@ -70,7 +71,8 @@ def scale_curve(embedder, settings, texts: list[str], questions: list[str], size
             reader = IndexReader(Path(tmp))
             reader.snapshot()
             load_s = time.perf_counter() - start
-            answerer = Answerer(Retriever(reader, query_embedder, settings.answer), settings.answer)
+            answerer = Answerer(Retriever(reader, query_embedder, settings.answer), settings.answer,
+                                ExtractiveComposer(settings.answer))
             timed = time_answers(answerer, questions)
             results.append({"chunks": n, "factory": factory, "load_s": load_s, **built,
                             "latency_ms": timed["latency_ms"], "stages_ms_p50": timed["stages_ms_p50"]})

@@ -13,13 +13,15 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
+from bot.read import SentenceReader
+from bot.read.rank import Read, read_sentences
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.sentence_checks import background_year
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, age_fit, candidates, label_fit, number_fit, pick
-from bot.disagreements import find_disagreements
+from bot.disagreements import disagreements_in_spans, find_disagreements
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from index.lexical import terms
 from index.store import IndexVersion
@@ -52,12 +54,10 @@ def check_question(question: object, max_chars: int, example: str = "") -> str:
 class Answerer:
     """question (+ conversation) → Answer. Thread-safe; one instance serves the CLI or the Slack app."""
 
-    def __init__(self, retriever: Retriever, settings: AnswerSettings, composer=None) -> None:
-        from bot.composer import ExtractiveComposer
-
+    def __init__(self, retriever: Retriever, settings: AnswerSettings, composer) -> None:
         self.retriever = retriever
         self.settings = settings
-        self.composer = composer or ExtractiveComposer(settings)
+        self.composer = composer  # a bot.composer.Composer (service.make_composer picks it)
 
     def answer(self, question: str, conversation: Conversation | None = None, k: int | None = None) -> Answer:
         """The finished answer (a generative composer is called without streaming)."""
@@ -82,9 +82,8 @@ class Answerer:
         carried forward by the heuristic (also the fallback when the LLM fails)."""
         if conversation is None:
             return question
-        condense = getattr(self.composer, "condense", None)
-        if condense is not None and conversation.follows(question):
-            condensed = condense(question, conversation.turns)
+        if conversation.follows(question):
+            condensed = self.composer.condense(question, conversation.turns)
             if condensed:
                 return condensed
         return conversation.resolve(question)
@@ -119,6 +118,7 @@ class Answerer:
             answer = self.composer.compose(question, retrieval, query=query, focus=focus, history=history)
         answer = with_outlets(answer, retrieval.version)
         timings = dict(retrieval.timings_ms)
+        timings.update(answer.timings_ms)  # the composer's own stages ("read")
         timings["compose"] = (time.perf_counter() - clock) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
         answer = replace(answer, timings_ms=timings)
@@ -138,9 +138,18 @@ def with_outlets(answer: Answer, version: IndexVersion) -> Answer:
 
 
 def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,
-            focus: str | None = None) -> Answer:
+            focus: str | None = None, reader: SentenceReader | None = None) -> Answer:
     """The answer from a retrieval: the best sentences of the first passages, cited; factoid
-    questions open with the answer phrase. `focus`: the person a follow-up's pronoun stands for."""
+    questions open with the answer phrase. `focus`: the person a follow-up's pronoun stands for.
+    `reader` (answer.reader = "model"): the trained reader orders the best sentences, declines
+    when none answers, and gives the short answer's span (its time is the answer's "read" timing)."""
+    timing: dict[str, float] = {}
+    answer = _compose(question, query, retrieval, settings, focus, reader, timing)
+    return replace(answer, timings_ms={**answer.timings_ms, **timing}) if timing else answer
+
+
+def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,
+             focus: str | None, reader: SentenceReader | None, timing: dict[str, float]) -> Answer:
     passages = retrieval.passages
     version = retrieval.version.name
     if not passages:
@@ -148,6 +157,12 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
     kind = analyse(question)
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
+    read = None
+    if reader is not None and sentences:
+        clock = time.perf_counter()
+        sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
+                                         settings.reader_mix)
+        timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
     # what the question names (the model knows little of "Bakhmut": its passages score cosine < 0.25)
@@ -167,6 +182,9 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
                   "ones are below." if missing else " The closest passages are below; they may not answer the "
                   f"question{_did_you_mean(names_in(question), passages, retrieval.version, read_passages=False)}.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
+    if read is not None and settings.reader_decline and not read.answers:
+        return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages answers it; the closest passages "
+                             "are below.", tuple(passages), query, version)
     silent: list[str] = []
     if len(retrieval.hints.sources) > 1:  # "how did CNN and USA Today describe …": only what each wrote on it
         silent = _silent_sources(question, passages, retrieval.hints.sources, retrieval.version)
@@ -175,18 +193,25 @@ def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSet
             return Answer.notice(question, f"{NOT_FOUND} No {_outlets(silent)} article in the index is about this; "
                                  "the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
-    if kind.factoid:
+    if kind.factoid and (read is None or settings.reader_short == "rules"):
         sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages, query)
     chosen = select(sentences, settings.max_sentences)
+    if kind.factoid and read is not None and settings.reader_short != "rules":
+        picks = reader_picks(kind, chosen, read, settings, retrieval.version)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
     if len(retrieval.hints.sources) > 1:
         chosen = _one_per_source(sentences, chosen, passages, retrieval.hints.sources)
     story_of = retrieval.version.story_assignments() if kind.wants_number else {}
-    disagreements = find_disagreements(
-        question, kind, [(s.text, passages[s.passage].article.source, s.coverage,
-                          story_of.get(passages[s.passage].article.id, "")) for s in sentences],
-        settings.min_coverage)
+    if read is not None:  # the reader's answer in each outlet's sentences
+        disagreements = disagreements_in_spans(question, kind, [
+            (_span_text(s, read), passages[s.passage].article.source, r.relevance if (r := read.of(s)) else 0.0,
+             story_of.get(passages[s.passage].article.id, "")) for s in sentences], read.threshold)
+    else:
+        disagreements = find_disagreements(
+            question, kind, [(s.text, passages[s.passage].article.source, s.coverage,
+                              story_of.get(passages[s.passage].article.id, "")) for s in sentences],
+            settings.min_coverage)
     if disagreements:  # each outlet's figure is quoted, so each is cited
         chosen = chosen + [sentences[c.sentence] for c in disagreements[0].claims
                            if sentences[c.sentence] not in chosen]
@@ -492,6 +517,38 @@ def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tupl
     target = lead[1].target
     at = max(sentence.text.find(target), 0)
     return Pick(target, -1, at, at + len(target), "TARGET", 1.0), sentence
+
+
+def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, settings: AnswerSettings,
+                 version: IndexVersion | None = None) -> list[tuple[Pick, Sentence]]:
+    """The short answer as the reader's span in the first sentence quoted, when the reader is sure
+    enough (`reader_short_min`); with `reader_short = "typed"` only a span that holds a phrase of
+    the kind asked (a number for "how many", a date for "when", a name for "who")."""
+    first = chosen[0]
+    reading = read.of(first)
+    if reading is None or reading.span is None or reading.relevance < settings.reader_short_min:
+        return []
+    start, end = reading.span
+    text = first.text[start:end].strip(" ,.;:\"“”'‘’()")
+    if not text or len(text) > 80:
+        return []
+    start = first.text.find(text, start)
+    label = "SPAN"
+    if kind.labels:
+        found = (number_and_date_entities([first.text])[0] if kind.labels <= NUMERIC | TEMPORAL
+                 else sentence_entities([first], version)[0])
+        fitting = [e for e in found if e.label in kind.labels | kind.secondary
+                   and e.start < start + len(text) and start < e.end]
+        if fitting:
+            label = fitting[0].label
+        elif settings.reader_short == "typed":
+            return []
+    return [(Pick(text, 0, start, start + len(text), label, reading.relevance), first)]
+
+
+def _span_text(sentence: Sentence, read: Read) -> str:
+    reading = read.of(sentence)
+    return sentence.text[reading.span[0]: reading.span[1]] if reading is not None and reading.span else ""
 
 
 def select(sentences: list[Sentence], limit: int, max_chars: int = 700) -> list[Sentence]:

@@ -365,13 +365,16 @@ def _as_of(value: str | None):
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
 
 
-def _since(since: str | None, as_of: str | None) -> str | None:
-    from bot.newsroom import days_before
+def _since(since: str | None, as_of: str | None, version) -> tuple[str | None, str]:
+    """The cutoff date of --since, counted back from --as-of, else from today, else (an index older
+    than today: an archive) from its newest article; and a note saying so in that last case."""
+    from bot.newsroom import days_before, reference_day
 
     if since is None:
-        return None
+        return None, ""
+    day, note = reference_day(version, _as_of(as_of) if as_of else None)
     try:
-        return days_before(_as_of(as_of), since)
+        return days_before(day, since), note
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since") from None
 
@@ -412,11 +415,12 @@ def stories(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
 
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
     ids = _topic_articles(version, retriever, query)
-    found = list_stories(version, since=_since(since, as_of), until=_as_of(as_of).isoformat() if as_of else None,
-                         article_ids=ids)
+    cutoff, note = _since(since, as_of, version)
+    found = list_stories(version, since=cutoff, until=_as_of(as_of).isoformat() if as_of else None, article_ids=ids)
     by_id = {a.id: a for a in version.articles}
     listed = [s.to_dict(by_id) for s in found]
-    _show(as_json, {"stories": listed}, lambda views: views.stories_view(listed))
+    _note(note, as_json)
+    _show(as_json, {"stories": listed, **({"note": note} if note else {})}, lambda views: views.stories_view(listed))
 
 
 @main.command()
@@ -464,9 +468,18 @@ def digest(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
 
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
     ids = _topic_articles(version, retriever, query)
-    cutoff = _since(since, as_of)
-    found = build_digest(version, cutoff, until=_as_of(as_of).isoformat(), article_ids=ids)
-    _show(as_json, {"since": cutoff, "stories": found}, lambda views: views.digest_view(cutoff, found))
+    cutoff, note = _since(since, as_of, version)
+    until = _as_of(as_of).isoformat() if as_of else None
+    found = build_digest(version, cutoff, until=until, article_ids=ids)
+    _note(note, as_json)
+    _show(as_json, {"since": cutoff, "stories": found, **({"note": note} if note else {})},
+          lambda views: views.digest_view(cutoff, found))
+
+
+def _note(note: str, as_json: bool) -> None:
+    """Say how a window was anchored (an archive counts back from its newest article)."""
+    if note and not as_json:
+        click.echo(f"({note})", err=True)
 
 
 # ------------------------------------------------------------------ slack
@@ -588,18 +601,21 @@ def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_js
 @click.option("--data", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=True,
               help="A SQuAD JSON file (.json or .json.gz): dev-v1.1 for sentences and spans, dev-v2.0 adds "
                    "\"no answer\" on the half of its articles not used for calibration.")
-@click.option("--limit", type=int, default=None, help="Only the first N questions (a quick slice).")
+@click.option("--limit", type=int, default=None, help="A seeded sample of N questions (a quick slice).")
+@click.option("--reader", "reader_name", type=click.Choice(["model", "overlap"]), default="model", show_default=True,
+              help="The trained reader, or the question-word overlap baseline it must beat.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_squad(data, limit, as_json):
+def eval_squad(data, limit, reader_name, as_json):
     """The trained reader on SQuAD: answer-sentence top-1 within the paragraph, exact match and F1 of
     its span; with a SQuAD 2.0 file also precision/recall/F1 of "no sentence here answers"."""
-    from bot.evaluate_squad import run_squad
+    from bot.evaluate_squad import OverlapReader, run_squad
     from bot.progress import RichProgress
     from bot.read.model import shipped_reader
 
     _quiet_libraries()
+    reader = shipped_reader() if reader_name == "model" else OverlapReader()
     try:
-        summary = run_squad(data, shipped_reader(), limit, progress=None if as_json else RichProgress("Reading"))
+        summary = run_squad(data, reader, limit, progress=None if as_json else RichProgress("Reading"))
     except (ValueError, KeyError, OSError) as exc:
         raise NewsbotError(f"{data}: not a SQuAD file ({exc}); pass a file such as ../shared/data/squad/dev-v1.1.json.gz") from exc
     if as_json:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from bot.answer import compose
 from bot.retrieve import Retrieval
 from bot.settings import AnswerSettings
 from bot.types import Answer
@@ -31,20 +32,29 @@ class Composer(Protocol):
         """Text as it is written, then the finished `Answer`."""
         ...
 
+    def condense(self, question: str, turns: Sequence) -> str | None:
+        """A follow-up rewritten as a standalone retrieval query, or None (the conversation's own
+        heuristic then carries the earlier turn's names forward)."""
+        ...
+
+    def choose(self, question: str, choices: list[str], passages: list) -> int | None:
+        """The index of the choice the passages support, or None when the composer cannot tell
+        (the evaluation then uses its lexical chooser)."""
+        ...
+
 
 class ExtractiveComposer:
     """Sentences quoted from the passages, each cited; offline, instant, never invents."""
 
     mode = "extractive"
 
-    def __init__(self, settings: AnswerSettings) -> None:
+    def __init__(self, settings: AnswerSettings, reader=None) -> None:
         self.settings = settings
+        self.reader = reader  # a SentenceReader (answer.reader = "model"), or None for the rules
 
     def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None,
                 history: Sequence[tuple[str, str]] = ()) -> Answer:
-        from bot.answer import compose
-
-        return compose(question, query or question, retrieval, self.settings, focus=focus)
+        return compose(question, query or question, retrieval, self.settings, focus=focus, reader=self.reader)
 
     def stream(self, question: str, retrieval: Retrieval, *, query: str = "",
                focus: str | None = None, history: Sequence[tuple[str, str]] = ()) -> Iterator[str | Answer]:
@@ -52,3 +62,9 @@ class ExtractiveComposer:
         for segment in answer.segments:  # nothing is generated: the text is whole at once
             yield segment.text
         yield answer
+
+    def condense(self, question: str, turns: Sequence) -> str | None:
+        return None  # no model to rewrite with: the conversation's heuristic resolves follow-ups
+
+    def choose(self, question: str, choices: list[str], passages: list) -> int | None:
+        return None

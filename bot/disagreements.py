@@ -87,3 +87,44 @@ def _differ(claims: list[Claim]) -> bool:
 def _about(question: str, kind: QuestionKind) -> str:
     match = re.search(r"how many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had)\b|[?]|$)", question, re.I)
     return match.group(1).strip() if match else " ".join(kind.counted)
+
+
+_FIGURE = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<word>million|thousand|hundred))?", re.I)
+
+
+def figure_of(span: str) -> float | None:
+    """The number an answer span states ("at least 23" → 23, "1.2 million" → 1,200,000), not a year."""
+    match = _FIGURE.search(span)
+    if match is None:
+        return None
+    number = float(match.group("value").replace(",", ""))
+    if match.group("word"):
+        number *= _WORD_NUMBERS[match.group("word").lower()]
+    if 1900 <= number <= 2100 and "," not in match.group("value") and not match.group("word"):
+        return None
+    return number
+
+
+def disagreements_in_spans(question: str, kind: QuestionKind, spans: list[tuple[str, str, float, str]],
+                           min_relevance: float) -> list[Disagreement]:
+    """The reader's answers compared across outlets: spans are (answer span, source, relevance,
+    story id) of the sentences it read, in any order. Each outlet's surest span per story stands for
+    it; for a how-many/how-much question two figures 10% apart disagree. Which quantity a span
+    is about is the reader's to judge: a count of the missing scores low on "how many died"."""
+    if not kind.wants_number:
+        return []
+    best: dict[tuple[str, str], tuple[float, Claim]] = {}
+    for i, (span, source, relevance, story) in enumerate(spans):
+        number = figure_of(span) if span and relevance >= min_relevance else None
+        if number is None or not source:
+            continue
+        key = (story, source)
+        if key not in best or relevance > best[key][0]:
+            best[key] = (relevance, Claim(span, number, source, i))
+    by_story: dict[str, list[Claim]] = {}
+    for (story, _), (_, claim) in best.items():
+        by_story.setdefault(story, []).append(claim)
+    for claims in sorted(by_story.values(), key=lambda c: (-len(c), c[0].sentence)):
+        if _differ(claims):
+            return [Disagreement(_about(question, kind), tuple(sorted(claims, key=lambda c: c.sentence)))]
+    return []

@@ -108,6 +108,38 @@ def choose(question: str, choices: list[str], passages: list[Passage]) -> tuple[
     return best, scores
 
 
+def choose_by_reading(question: str, choices: list[str], passages: list[Passage], reader,
+                      max_sentences: int = 32) -> tuple[int, list[float]] | None:
+    """The reader's pick: the sentences of the matched chunks that mention a choice are read (one
+    batch); a choice scores the best relevance of a sentence naming it, in full when the reader's
+    answer span is that choice, half when the span is elsewhere in the sentence. None when no
+    sentence names any choice (the lexical chooser then decides)."""
+    patterns = [re.compile(rf"(?<!\w){re.escape(c.lower().strip())}(?!\w)") if c.strip() else None for c in choices]
+    found: list[tuple[str, str, list[int]]] = []
+    for passage in passages:
+        text = passage.matched
+        spans = split_sentences(text)
+        for i, (start, end) in enumerate(spans):
+            sentence = text[start:end]
+            named = [c for c, p in enumerate(patterns) if p is not None and p.search(sentence.lower())]
+            if named:
+                found.append((sentence, passage.article.title, named))
+        if len(found) >= max_sentences:
+            break
+    if not found:
+        return None
+    readings = reader.read(question, [(s, b) for s, b, _ in found[:max_sentences]])
+    scores = [0.0] * len(choices)
+    for (sentence, _, named), reading in zip(found, readings):
+        span = sentence[reading.span[0]: reading.span[1]].lower() if reading.span else ""
+        for c in named:
+            needle = choices[c].lower().strip()
+            full = bool(span) and (needle in span or span in needle)
+            scores[c] = max(scores[c], reading.relevance * (1.0 if full else 0.5))
+    best = max(range(len(choices)), key=lambda i: (scores[i], -i))
+    return best, scores
+
+
 def split_summary(rows: list[dict]) -> dict:
     """The figures of a set of per-question rows (all questions, or one split)."""
     ranks = {m: [r.get(f"hit_rank_{m}") for r in rows if r["answer_in_corpus"] and not r["short_gold"]] for m in MODES}
@@ -235,7 +267,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     """The evaluation; with settings.llm configured, also the generative answers on a seeded sample
     of `llm_sample` answerable questions of `llm_split` ("dev", "heldout" or "all"; the extractive
     figures are unchanged by it)."""
-    from bot.service import make_composer, make_embedder, make_query_embedder, make_reader
+    from bot.service import make_composer, make_embedder, make_query_embedder, make_reader, make_sentence_reader
 
     articles = load_jsonl_gz(Path(data) / "articles.jsonl.gz")
     questions = load_jsonl_gz(Path(data) / "questions.jsonl.gz")
@@ -245,6 +277,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                               sliced=limit_articles is not None)
     query_embedder = make_query_embedder(settings, lambda: embedder)
     retriever = Retriever(make_reader(settings), query_embedder, settings.answer)
+    sentence_reader = make_sentence_reader(settings)
 
     generative = make_composer(settings, query_embedder) if settings.llm.provider != "none" else None
     if generative is not None:  # what the model wrote goes into the per-question rows, for audits
@@ -268,10 +301,14 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                 if mode == "rescored":
                     row["retrieved"] = [p.chunk_id for p in passages]
                     picked, scores = choose(q["question"], q["choices"], passages)
+                    if sentence_reader is not None and settings.answer.reader_choose:
+                        read = choose_by_reading(q["question"], q["choices"], passages, sentence_reader)
+                        if read is not None:
+                            picked, scores = read
                     row["choice"] = q["choices"][picked]
                     row["choice_scores"] = [round(s, 4) for s in scores]
                     row["correct"] = q["choices"][picked] == q["answer"]
-                    answer = compose(q["question"], q["question"], retrieval, settings.answer)
+                    answer = compose(q["question"], q["question"], retrieval, settings.answer, reader=sentence_reader)
                     row["found"] = answer.found
                     if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3:
                         # what a reader sees: is the gold answer in the short answer or the quotes?
@@ -291,6 +328,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "articles": report.articles,
         "chunks": report.chunks,
         "query_encoder": settings.index.query_encoder,
+        "reader": settings.answer.reader,
         **split_summary(rows),
         "dev": {"before": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "dev"])},
         "heldout": {"from": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "heldout"])},

@@ -112,13 +112,13 @@ class GenerativeComposer:
     mode = "generative"
 
     def __init__(self, llm, settings: LlmSettings, answer_settings: AnswerSettings, endpoint: str = "",
-                 similarity=None) -> None:
+                 similarity=None, reader=None) -> None:
         self.llm = llm
         self.settings = settings
         self.rule = SupportRule(settings.min_word_share, settings.min_window_share, settings.min_similarity)
         # the embedding model's cosines, for the verifier: only embedded when the rule can use them
         self.similarity = similarity if self.rule.min_similarity <= 1.0 else None
-        self.fallback = ExtractiveComposer(answer_settings)
+        self.fallback = ExtractiveComposer(answer_settings, reader)  # also the evidence gate
         self.endpoint = endpoint
         self._logged: set[str] = set()
         self._lock = threading.Lock()

@@ -8,37 +8,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from bot.markers import plain_answer, segment_texts  # noqa: F401 (re-exported for slack/blocks)
 from bot.text import clip
 from bot.types import Answer, Citation, Segment
-
-
-def segment_texts(segments: tuple[Segment, ...], text=lambda t: t, short=lambda t: t) -> list[str]:
-    """Each segment as drawn: the short answer followed by a dash (its citation is the first
-    quote's); a quote with its `[n]` markers; an attribution and the last figure of a disagreement
-    end with a full stop, the other figures with a semicolon. `text` escapes, `short` emphasises."""
-    parts = []
-    for i, segment in enumerate(segments):
-        body = text(segment.text)
-        if segment.kind == "short":
-            parts.append(f"{short(body)} —")
-        elif not segment.citations:
-            parts.append(body)
-        else:
-            end = ("." if segment.kind == "attribution"
-                   else _claim_end(segments, i) if segment.kind == "disagreement" else "")
-            parts.append(f"{body} {''.join(f'[{n}]' for n in segment.citations)}{end}")
-    return parts
-
-
-def plain_answer(segments: tuple[Segment, ...]) -> str:
-    """Segments as one text with `[n]` markers."""
-    return " ".join(segment_texts(segments))
-
-
-def _claim_end(segments, i: int) -> str:
-    """`;` between the figures of a disagreement, `.` after the last one."""
-    following = segments[i + 1] if i + 1 < len(segments) else None
-    return ";" if following is not None and following.kind == "disagreement" else "."
 
 
 def answer_text(answer: Answer) -> Text:

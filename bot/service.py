@@ -92,13 +92,23 @@ def make_composer(settings: Settings, embedder: Embedder | None = None):
 
     client = make_llm(settings)
     if client is None:
-        return ExtractiveComposer(settings.answer)
+        return ExtractiveComposer(settings.answer, make_sentence_reader(settings))
     from bot.generative import GenerativeComposer
     from bot.verify import embedding_similarity
 
     endpoint = settings.llm.gguf_path if settings.llm.provider == "gguf" else settings.llm.base_url
     return GenerativeComposer(client, settings.llm, settings.answer, endpoint=endpoint or settings.llm.provider,
-                              similarity=embedding_similarity(embedder) if embedder is not None else None)
+                              similarity=embedding_similarity(embedder) if embedder is not None else None,
+                              reader=make_sentence_reader(settings))
+
+
+def make_sentence_reader(settings: Settings):
+    """The trained reader when answer.reader = "model" (loaded once, ~0.2 s), else None (the rules)."""
+    if settings.answer.reader != "model":
+        return None
+    from bot.read.model import shipped_reader
+
+    return shipped_reader()
 
 
 def make_reader(settings: Settings) -> IndexReader:

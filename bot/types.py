@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from bot.dates import readable_date
+from bot.markers import plain_answer
 from index.articles import Article
 
 
@@ -159,8 +160,6 @@ class Answer:
     @property
     def answer(self) -> str:
         """The answer as plain text with `[n]` markers (what `--json` calls "answer")."""
-        from bot.render import plain_answer
-
         return plain_answer(self.segments)
 
     @property

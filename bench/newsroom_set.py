@@ -1,0 +1,206 @@
+"""A newsroom question set on articles written for it (2026-12-05), never used to tune a rule or a
+weight: ten short reports from three made-up outlets, and questions asked the way a desk would,
+each with what a right answer must say (`expect`: words that must be in the short answer or the
+first quoted sentence) or None when the event is not in the articles (the answer must decline).
+The kinds the reading issue names are all here: the fact in a sentence saying "he"/"the company",
+a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
+for this year's, and events that never happened.
+
+    python -m bench.newsroom_set [--reader model|rules] [--json]
+"""
+
+from __future__ import annotations
+
+ARTICLES = {
+    "harbor-ferry.json": {
+        "title": "Harbor ferry service cancelled for winter after engine failures",
+        "source": "coastline-gazette.example", "published": "2024-11-12",
+        "text": "The city's harbor ferry will not run this winter. Transit director Helen Okafor announced on "
+                "Monday that the service was cancelled until April after two engine failures in October.\n"
+                "She said the agency could not find replacement parts in time. The ferry carried about 1,800 "
+                "riders a day last winter.\nThe evening bus link to the islands was delayed by 20 minutes on "
+                "most days this month, the agency said. Riders' groups called the decision a blow to island "
+                "workers.",
+    },
+    "bakery-chain.json": {
+        "title": "Maple Crust bakery chain to close 14 stores",
+        "source": "midland-business.example", "published": "2024-09-03",
+        "text": "Maple Crust, the regional bakery chain, will close 14 of its 60 stores by the end of the "
+                "year. Chief executive Tomas Reyes told investors on Tuesday that rising flour and energy "
+                "costs had wiped out the chain's profit.\nThe company said about 210 jobs would go. It "
+                "plans to open four smaller kiosks in train stations instead.\nLast year the chain closed "
+                "six stores. Its founder, Edith Lang, opened the first shop in 1971.",
+    },
+    "council-vote.json": {
+        "title": "Council approves new minimum wage for city contractors",
+        "source": "coastline-gazette.example", "published": "2024-10-22",
+        "text": "The city council voted 7-2 on Thursday to raise the minimum wage paid by city contractors. "
+                "Adults must be paid at least $18.50 an hour from July 1, up from $15.25.\nCouncil member "
+                "Rosa Demir, who proposed the measure, said contractors' workers could no longer afford rent "
+                "in the city. Two members voted against it, warning that the cost of cleaning and "
+                "security contracts would rise.\nMayor Glen Harper is expected to sign it next week.",
+    },
+    "marathon.json": {
+        "title": "Kenyan runner wins Lakeside Marathon in record time",
+        "source": "sportsline-daily.example", "published": "2024-04-15",
+        "text": "Faith Chebet won the Lakeside Marathon on Sunday in 2 hours 19 minutes 40 seconds, a course "
+                "record. She broke the mark set by Anna Kowal in 2019 by more than a minute.\nThe 27-year-old "
+                "pulled away from the lead group at the 30-kilometre mark. Her coach said she had trained at "
+                "altitude in Iten for three months.\nIn the men's race, Daniel Mutua finished first in 2:07:12. "
+                "About 21,000 runners started the race, organisers said.",
+    },
+    "museum-theft.json": {
+        "title": "Police recover paintings stolen from Grayson Museum",
+        "source": "coastline-gazette.example", "published": "2024-06-08",
+        "text": "Police have recovered three paintings stolen from the Grayson Museum in March. Detective "
+                "Inspector Paul Brandt said the works were found in a storage unit outside the city on "
+                "Friday.\nTwo men were arrested. They are charged with burglary and handling stolen goods. "
+                "The museum said the paintings were undamaged and would go back on display in July.\nThe "
+                "theft had been the museum's first since it opened in 1958.",
+    },
+    "heatwave.json": {
+        "title": "Heat wave pushes power demand to record",
+        "source": "midland-business.example", "published": "2024-07-19",
+        "text": "Electricity demand in the region hit a record 31,400 megawatts on Thursday as temperatures "
+                "passed 41 degrees. The grid operator said last year's peak had been 29,900 megawatts.\nIt "
+                "asked households to avoid running washing machines between 4 p.m. and 9 p.m. No blackouts "
+                "were reported.\nThe heat is expected to ease on Sunday, forecasters said.",
+    },
+    "airline-strike.json": {
+        "title": "Pilots at Northwind Air vote to strike",
+        "source": "sportsline-daily.example", "published": "2024-08-27",
+        "text": "Pilots at Northwind Air have voted to strike over pay, their union said on Monday. Union "
+                "president Carla Jensen said 94% of members who voted backed the action.\nThe airline said "
+                "it was disappointed and would keep talking. It flies about 40,000 passengers a day.\nThe "
+                "union has not yet set a date. Talks broke down in July after the airline offered a 4% raise; "
+                "the pilots want 11%.",
+    },
+    "school-lunch.json": {
+        "title": "State expands free school lunches",
+        "source": "coastline-gazette.example", "published": "2024-05-14",
+        "text": "Every public school pupil in the state will get free lunch from September under a law "
+                "signed on Monday by Governor Ruth Abadi.\nThe program will cost about $210 million a year. "
+                "Supporters said it would remove the stigma of means-tested meals.\nShe called it the most "
+                "important thing the legislature had done for families in a decade. Until now only pupils "
+                "from families earning under $40,000 qualified.",
+    },
+    "bridge-repair.json": {
+        "title": "Old Mill Bridge to close for repairs",
+        "source": "midland-business.example", "published": "2024-03-05",
+        "text": "The Old Mill Bridge will close for eight months from May so engineers can replace its steel "
+                "deck, the county said on Tuesday.\nInspectors found corrosion in the beams last autumn. "
+                "County engineer Mark Ellison said the bridge was safe for now but could not wait longer.\n"
+                "Drivers will be diverted through Fenton, adding about 15 minutes. The work will cost "
+                "$12 million.",
+    },
+    "chess.json": {
+        "title": "Teenager wins national chess title",
+        "source": "sportsline-daily.example", "published": "2024-02-26",
+        "text": "Sixteen-year-old Priya Nair won the national chess championship on Sunday, becoming the "
+                "youngest champion in the event's history.\nShe drew her final game against the defending "
+                "champion, Viktor Hale, to finish half a point ahead. Her prize is $25,000.\nNair learned "
+                "the game from her grandfather at the age of six.",
+    },
+}
+
+QUESTIONS = [
+    ("Why was the harbor ferry cancelled?", ["engine failures"]),
+    ("How long was the island bus delayed?", ["20 minutes"]),
+    ("Until when is the ferry cancelled?", ["April"]),
+    ("Who announced the ferry cancellation?", ["Helen Okafor"]),
+    ("How many riders did the ferry carry a day?", ["1,800"]),
+    ("How many stores will Maple Crust close?", ["14"]),
+    ("How many jobs will go at Maple Crust?", ["210"]),
+    ("Why is Maple Crust closing stores?", ["flour", "energy"]),
+    ("When did Maple Crust's founder open the first shop?", ["1971"]),
+    ("What will the minimum wage for city contractors be?", ["18.50"]),
+    ("Who proposed the contractor minimum wage?", ["Rosa Demir"]),
+    ("Why did two council members vote against the wage rise?", ["cost"]),
+    ("Who won the Lakeside Marathon?", ["Faith Chebet"]),
+    ("What was the winning time in the Lakeside Marathon?", ["2 hours 19 minutes"]),
+    ("Who held the Lakeside Marathon record before?", ["Anna Kowal"]),
+    ("Who won the men's race at the Lakeside Marathon?", ["Daniel Mutua"]),
+    ("Where were the stolen Grayson Museum paintings found?", ["storage unit"]),
+    ("How many men were arrested over the museum theft?", ["Two", "two"]),
+    ("What was the record electricity demand during the heat wave?", ["31,400"]),
+    ("What was last year's peak power demand?", ["29,900"]),
+    ("What share of Northwind pilots backed the strike?", ["94%"]),
+    ("What raise do the Northwind pilots want?", ["11%"]),
+    ("How much will free school lunches cost?", ["210 million"]),
+    ("Who signed the free school lunch law?", ["Ruth Abadi"]),
+    ("Why will the Old Mill Bridge close?", ["deck", "corrosion"]),
+    ("How long will the Old Mill Bridge be closed?", ["eight months"]),
+    ("Who won the national chess championship?", ["Priya Nair"]),
+    ("How much prize money did the chess champion win?", ["25,000"]),
+    # events the articles do not hold: the answer must decline
+    ("Who was fired as Maple Crust chief executive?", None),
+    ("When did Northwind pilots start their strike?", None),
+    ("How many people died in the heat wave?", None),
+    ("Who won the Lakeside Marathon wheelchair race?", None),
+    ("How much was the ransom for the Grayson Museum paintings?", None),
+    ("Why did the mayor veto the minimum wage?", None),
+    ("When will the harbor ferry's new terminal open?", None),
+    ("How many stores did Maple Crust open this year?", None),
+]
+
+
+def judge(answer, expect) -> str:
+    """"right", "wrong", "declined" (right for an absent event) or "answered" (wrong for one)."""
+    if expect is None:
+        return "declined" if not answer.found else "answered"
+    if not answer.found:
+        return "wrong"
+    short = answer.short_answer.text if answer.short_answer else ""
+    quoted = [s.text for s in answer.segments if s.kind not in ("short", "notice")]
+    lead = short + " " + (quoted[0] if quoted else "")
+    return "right" if any(e in lead for e in expect) else "wrong"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+    from index.embedder import SentenceTransformerEmbedder
+
+    parser = argparse.ArgumentParser(prog="python -m bench.newsroom_set", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reader", choices=["model", "rules"], default=None)
+    parser.add_argument("--set", action="append", default=[], help="name=value: an answer setting to use")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-set-"))
+    (folder / "articles").mkdir()
+    for name, article in ARTICLES.items():
+        (folder / "articles" / name).write_text(json.dumps(article), encoding="utf-8")
+    embedder = SentenceTransformerEmbedder()
+    overrides = dict(item.split("=", 1) for item in args.set)
+    if args.reader:
+        overrides["reader"] = args.reader
+    settings = load_settings({}, None, {"index": {"seeds_dir": folder / "articles", "index_dir": folder / "index"},
+                                        "answer": overrides})
+    sync_index(settings.index, embedder)
+    answerer = make_answerer(settings, embedder)
+    rows = []
+    for question, expect in QUESTIONS:
+        answer = answerer.answer(question)
+        rows.append({"question": question, "verdict": judge(answer, expect), "answer": answer.answer[:300]})
+    answerable = [r for r, (_, e) in zip(rows, QUESTIONS) if e is not None]
+    absent = [r for r, (_, e) in zip(rows, QUESTIONS) if e is None]
+    summary = {"reader": settings.answer.reader, "answerable": len(answerable),
+               "right": sum(r["verdict"] == "right" for r in answerable),
+               "absent": len(absent), "declined": sum(r["verdict"] == "declined" for r in absent)}
+    if args.json:
+        print(json.dumps({**summary, "rows": rows}))
+    else:
+        for r in rows:
+            print(f"{r['verdict']:>8}  {r['question']}\n          {r['answer'][:200]}")
+        print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

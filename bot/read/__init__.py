@@ -1,0 +1,30 @@
+"""Reading: which candidate sentences answer the question, and which words are the answer.
+
+`SentenceReader` is the seam: `read(question, candidates) -> [Reading]`, one batched call over the
+(sentence, context) pairs of the passages read (the context: the sentence's article title). The trained cross-encoder
+(`bot.read.model.ModelReader`, int8 ONNX shipped in bot/read/weights/ with its card) is one
+implementation; `answer.reader = "rules"` keeps the hand-tuned sentence features instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the reader made of one candidate sentence."""
+
+    relevance: float  # calibrated: P(this sentence answers the question), comparable across passages
+    answers: bool  # relevance at or above the card's threshold ("no sentence here answers" below it)
+    span: tuple[int, int] | None  # the answer's character offsets inside the sentence
+    span_score: float = 0.0  # start + end logits of that span (higher is surer)
+
+
+class SentenceReader(Protocol):
+    name: str
+
+    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
+        """One Reading per (sentence, context) candidate, in the same order."""
+        ...

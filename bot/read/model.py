@@ -1,0 +1,72 @@
+"""The trained reader (train/reader.py) run with onnxruntime: int8 weights, one batched call per
+question over its candidate sentences. Its card (card.json beside the weights) gives the recipe
+hash, the calibration (`scale`, `threshold` on the relevance logit) and the measured figures."""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.read import Reading
+from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode
+from index.errors import ModelNotAvailable
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+
+
+class ModelReader:
+    name = "model"
+
+    def __init__(self, folder: Path = WEIGHTS, threads: int = 2) -> None:
+        folder = Path(folder)
+        model, tokenizer_file, card_file = folder / "reader.int8.onnx", folder / "tokenizer.json", folder / "card.json"
+        for needed in (model, tokenizer_file, card_file):
+            if not needed.is_file():
+                raise ModelNotAvailable(f"the reader model is incomplete: {needed} is missing (reinstall newsbot, "
+                                        "or train it: python -m train.reader) — or set answer.reader = \"rules\"")
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        self.card = json.loads(card_file.read_text())
+        calibration = self.card.get("calibration", {})
+        self.scale = float(calibration.get("scale", 1.0))
+        self.bias = float(calibration.get("bias", 0.0))
+        self.threshold = float(calibration.get("threshold", 0.5))
+        self.max_tokens = int(self.card.get("recipe", {}).get("max_tokens", MAX_TOKENS))
+        self._lock = threading.Lock()  # the tokenizer's settings are shared; the session is thread-safe
+
+    def logits(self, question: str | list[str], candidates: list[tuple[str, str]]):
+        """Raw outputs (relevance, start, end) and the encoding, for training checks and calibration."""
+        enc = encode(self.tokenizer, question, candidates, self.max_tokens)
+        relevance, start, end = self.session.run(None, {"input_ids": enc.input_ids, "attention_mask":
+                                                        enc.attention_mask, "token_type_ids": enc.token_type_ids})
+        return relevance, start, end, enc
+
+    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
+        if not candidates:
+            return []
+        relevance, start, end, enc = self.logits(question, candidates)
+        probability = 1.0 / (1.0 + np.exp(-(self.scale * relevance + self.bias)))
+        out = []
+        for b, p in enumerate(probability.tolist()):
+            i, j, score = best_span(start[b], end[b], int(enc.first[b]), int(enc.last[b]))
+            span = char_span(enc, b, i, j) if np.isfinite(score) else None
+            out.append(Reading(p, p >= self.threshold, span, score))
+        return out
+
+
+@lru_cache(maxsize=2)
+def shipped_reader(folder: str = str(WEIGHTS)) -> ModelReader:
+    """The reader of a folder, loaded once per process (~0.2 s)."""
+    return ModelReader(Path(folder))

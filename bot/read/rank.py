@@ -1,0 +1,45 @@
+"""The model reader's part of the answer path: the best sentences by the rules' features are read by
+the trained reader, which orders them and may give the short answer (pure given a reader)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.read import Reading, SentenceReader
+
+
+@dataclass
+class Read:
+    """What the reader made of the sentences of one answer."""
+
+    readings: dict[int, Reading] = field(default_factory=dict)  # id(sentence) -> its reading
+    best: float = 0.0  # the best relevance among the sentences read
+    threshold: float = 0.5
+
+    def of(self, sentence) -> Reading | None:
+        return self.readings.get(id(sentence))
+
+    @property
+    def answers(self) -> bool:
+        return self.best >= self.threshold
+
+
+def read_sentences(question: str, sentences: list, passages: list, reader: SentenceReader, depth: int,
+                   mix: float = 0.0) -> tuple[list, Read]:
+    """The first `depth` sentences (the rules' order) read by the reader, each with its article's
+    title, and re-ordered by its
+    relevance (+ `mix` × the rules' score); the rest follow, below every sentence read."""
+    top = sentences[:depth]
+    if not top:
+        return sentences, Read()
+    readings = reader.read(question, [(s.text, passages[s.passage].article.title) for s in top])
+    read = Read({id(s): r for s, r in zip(top, readings)}, max(r.relevance for r in readings),
+                float(getattr(reader, "threshold", 0.5)))
+    for s, r in zip(top, readings):
+        s.score = r.relevance + mix * s.score
+    top.sort(key=lambda s: (-s.score, s.passage, s.start))
+    floor = min(s.score for s in top)
+    rest = sentences[depth:]
+    for s in rest:
+        s.score = min(s.score, floor) - 1.0  # never above a sentence the reader read
+    return top + rest, read

