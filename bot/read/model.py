@@ -5,7 +5,6 @@ hash, the calibration (`scale`, `threshold` on the relevance logit) and the meas
 from __future__ import annotations
 
 import json
-import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,7 +43,6 @@ class ModelReader:
         self.bias = float(calibration.get("bias", 0.0))
         self.threshold = float(calibration.get("threshold", 0.5))
         self.max_tokens = int(self.card.get("recipe", {}).get("max_tokens", MAX_TOKENS))
-        self._lock = threading.Lock()  # the tokenizer's settings are shared; the session is thread-safe
 
     def logits(self, question: str | list[str], candidates: list[tuple[str, str]]):
         """Raw outputs (relevance, start, end) and the encoding, for training checks and calibration."""
