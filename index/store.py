@@ -107,14 +107,17 @@ def file_sizes(folder: Path) -> dict[str, int]:
             if f.is_file() and f.name != "manifest.json"}
 
 
-def size_problem(folder: Path, sizes: dict[str, int]) -> str | None:
+def size_problem(folder: Path, sizes: dict[str, int], missing_ok: bool = False) -> str | None:
     """The first file of a version whose size is not the one its manifest recorded, said in words;
-    None when every file is whole (versions written before sizes were recorded pass)."""
+    None when every file is whole (versions written before sizes were recorded pass). `missing_ok`:
+    a deleted file is no problem (a pruned version a reader still serves: its maps outlive it)."""
     for name, size in sizes.items():
         path = Path(folder) / name
         try:
             actual = path.stat().st_size
         except FileNotFoundError:
+            if missing_ok:
+                continue
             return f"{path} is missing"
         if actual != size:
             return f"{path} is {actual:,} bytes, its manifest says {size:,} (truncated or overwritten)"
@@ -188,7 +191,7 @@ class IndexVersion:
     def damaged(self) -> str | None:
         """Whether a file of this (served) version changed size since it was written: a truncated
         memory-mapped file would kill the process with SIGBUS on the next read."""
-        return size_problem(self.path, self.manifest.get("sizes", {}))
+        return size_problem(self.path, self.manifest.get("sizes", {}), missing_ok=True)
 
     def _search(self, qdrant) -> ChunkSearch:
         if self.vector_store == "faiss":
