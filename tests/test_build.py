@@ -483,3 +483,14 @@ def test_a_slow_feed_poll_never_holds_up_the_folder(seeds_copy, tmp_path):
         release.set()
         stop.set()
         thread.join()
+
+
+def test_a_version_deleted_while_served_keeps_serving_from_its_maps(seeds_copy, tmp_path):
+    import shutil
+
+    s = settings(seeds_copy, tmp_path)
+    sync_index(s, HashingEmbedder())
+    reader = IndexReader(s.index_dir, check_seconds=0)
+    version = reader.snapshot()
+    shutil.rmtree(version.path)  # pruned, or the folder removed by hand: no SIGBUS risk, keep serving
+    assert reader.snapshot() is version and version.chunk(0).text
