@@ -118,8 +118,7 @@ def choose_by_reading(question: str, choices: list[str], passages: list[Passage]
     found: list[tuple[str, str, list[int]]] = []
     for passage in passages:
         text = passage.matched
-        spans = split_sentences(text)
-        for i, (start, end) in enumerate(spans):
+        for start, end in split_sentences(text):
             sentence = text[start:end]
             named = [c for c, p in enumerate(patterns) if p is not None and p.search(sentence.lower())]
             if named:

@@ -103,19 +103,14 @@ def build_model(recipe: Recipe):
 def training_groups(data: list[Example], recipe: Recipe) -> list[tuple[str, list[tuple[str, str]], tuple[int, int]]]:
     """(question, [positive, *negatives], the answer's character span in the positive), seeded."""
     rng = random.Random(recipe.seed)
-    by_title: dict[str, list[tuple[str, ...]]] = {}
-    for ex in data:
-        by_title.setdefault(ex.title, [])
-    paragraphs: dict[tuple[str, tuple[str, ...]], None] = {}
-    for ex in data:
-        paragraphs.setdefault((ex.title, ex.sentences), None)
-    for title, sentences in paragraphs:
-        by_title[title].append(sentences)
+    by_title: dict[str, list[tuple[str, ...]]] = {}  # each article's paragraphs, in order, once each
+    for title, sentences in dict.fromkeys((ex.title, ex.sentences) for ex in data):
+        by_title.setdefault(title, []).append(sentences)
     answerable = [ex for ex in data if ex.span is not None and len(ex.sentences) > 1]
     rng.shuffle(answerable)
     groups = []
     for ex in answerable[: recipe.questions]:
-        others = [s for para in by_title[ex.title] if para is not ex.sentences and para != ex.sentences for s in para]
+        others = [s for para in by_title[ex.title] if para != ex.sentences for s in para]
         negs = negatives(ex, others, rng, recipe.hard_negatives)[: recipe.negatives]
         groups.append((ex.question, [positive(ex), *negs], ex.span))
     return _by_length(groups, recipe.group_batch, rng)

@@ -27,8 +27,8 @@ class Read:
 def read_sentences(question: str, sentences: list, passages: list, reader: SentenceReader, depth: int,
                    mix: float = 0.0) -> tuple[list, Read]:
     """The first `depth` sentences (the rules' order) read by the reader, each with its article's
-    title, and re-ordered by its
-    relevance (+ `mix` × the rules' score); the rest follow, below every sentence read."""
+    title, and re-ordered by its relevance (+ `mix` × the rules' score); the rest follow, below
+    every sentence read."""
     top = sentences[:depth]
     if not top:
         return sentences, Read()
