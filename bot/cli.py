@@ -109,6 +109,11 @@ def _run_sync(settings: Settings, full: bool, quiet: bool, as_json: bool, embedd
     embedder = embedder or make_embedder(settings)
     progress = None if (quiet or as_json) else RichProgress("Embedding chunks")
     report = sync_index(settings.index, embedder, full=full, progress=progress)
+    _show_sync(report, fetched, quiet, as_json)
+    return report
+
+
+def _show_sync(report, fetched, quiet: bool, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({**report.to_dict(), "fetch": fetched.to_dict() if fetched else None}))
     elif not quiet:
@@ -119,7 +124,6 @@ def _run_sync(settings: Settings, full: bool, quiet: bool, as_json: bool, embedd
         if fetched:
             console.print(fetch_report_view(fetched))
         console.print(sync_report_view(report))
-    return report
 
 
 _NO_FETCH = click.option("--no-fetch", is_flag=True,
@@ -282,17 +286,19 @@ def feeds_list(config_file, seeds_dir, index_dir, as_json):
 def add_urls(urls, config_file, seeds_dir, index_dir, quiet, as_json):
     """Index the article pages at URLS now (fetched, main text extracted). A page that cannot be
     fetched stays pending and is retried by `index update`."""
-    from index.feeds import canonical_link
+    from bot.progress import RichProgress
+    from bot.service import make_embedder, make_reader
+    from index.add import add_pages
 
+    _quiet_libraries()
     settings = _settings(config_file, seeds_dir, index_dir)
-    store = _store(settings)
-    store.add_urls(list(urls))
-    _run_sync(settings, False, quiet, as_json)
-    asked = {canonical_link(u) for u in urls}
-    failed = [u for u in store.urls() if u["url"] in asked and u.get("status") != "ok"]
-    for u in failed:
-        click.echo(f"Error: {u['url']}: {u.get('error')} (kept pending: `newsbot index update` tries it again)",
-                   err=True)
+    progress = None if (quiet or as_json) else RichProgress("Embedding chunks")
+    pages, report, fetched = add_pages(settings.index, settings.feeds, list(urls), make_embedder(settings),
+                                       make_reader(settings).snapshot, progress=progress)
+    _show_sync(report, fetched, quiet, as_json)
+    failed = [p for p in pages if not p.ok]
+    for p in failed:
+        click.echo(f"Error: {p.url}: {p.error} (kept pending: `newsbot index update` tries it again)", err=True)
     if failed:
         raise SystemExit(2)
 

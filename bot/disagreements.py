@@ -128,3 +128,28 @@ def disagreements_in_spans(question: str, kind: QuestionKind, spans: list[tuple[
         if _differ(claims):
             return [Disagreement(_about(question, kind), tuple(sorted(claims, key=lambda c: c.sentence)))]
     return []
+
+
+def figures_across_outlets(texts: list[tuple[str, str]], limit: int = 3) -> list[Disagreement]:
+    """Where outlets' articles of one story state different figures for the same thing, without a
+    question (a link's unfurl): texts are (source, text). Each number is keyed by the first word
+    after it ("23 people" → people); an outlet's first figure per key stands for it; keys that two
+    outlets give figures 10% apart for are reported, most outlets first. Spans of time and years
+    are left out, as for questions."""
+    by_key: dict[str, dict[str, Claim]] = {}
+    for i, (source, text) in enumerate(texts):
+        if not source:
+            continue
+        for match in _NUMBER.finditer(text):
+            following = terms(match.group("after"))
+            if not following or following[0] in _SPANS:
+                continue
+            found = claims_in(match.group(0), (following[0],))
+            if not found:
+                continue
+            phrase, number = found[0]
+            word = match.group("after").split()[0].strip("’'-").lower()
+            by_key.setdefault(word, {}).setdefault(source, Claim(phrase, number, source, i))
+    found = [Disagreement(word, tuple(claims.values())) for word, claims in by_key.items()
+             if _differ(list(claims.values()))]
+    return sorted(found, key=lambda d: (-len(d.claims), d.about))[:limit]

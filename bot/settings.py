@@ -140,6 +140,12 @@ class SlackSettings:
     follows_file: Path = Path("data/slack-follows.json")  # the topics channels follow (/newsbot follow)
     state: str = "memory"
     state_url: Secret = field(default_factory=Secret)  # may hold a password
+    # the news desk (bot/slack/desk.py): scheduled digests' default zone, what an unknown link does,
+    # where an "Ask newsbot about this" answer goes, and whether "Add link to newsbot" may index pages
+    timezone: str = "UTC"
+    unfurl_fetch: bool = False
+    shortcut_reply: str = "thread"  # thread | ephemeral
+    add_links: bool = True
 
 
 READERS = ("model", "rules")
@@ -209,6 +215,8 @@ ENV_KEYS = {
     "NEWSBOT_SLACK_STATE": ("slack", "state"),
     "NEWSBOT_FOLLOWS_FILE": ("slack", "follows_file"),
     "NEWSBOT_SLACK_STATE_URL": ("slack", "state_url"),
+    "NEWSBOT_SLACK_TIMEZONE": ("slack", "timezone"),
+    "NEWSBOT_UNFURL_FETCH": ("slack", "unfurl_fetch"),
     "NEWSBOT_LLM": ("llm", "provider"),
     "NEWSBOT_LLM_BASE_URL": ("llm", "base_url"),
     "NEWSBOT_LLM_MODEL": ("llm", "model"),
@@ -295,6 +303,15 @@ def _check_slack(slack: SlackSettings) -> SlackSettings:
     if slack.state == "redis" and not slack.state_url.get().startswith(("redis://", "rediss://", "unix://")):
         raise NewsbotError("slack.state = redis needs slack.state_url (env NEWSBOT_SLACK_STATE_URL), "
                            "e.g. redis://127.0.0.1:6379/0")
+    if slack.shortcut_reply not in ("thread", "ephemeral"):
+        raise NewsbotError(f"setting slack.shortcut_reply: {slack.shortcut_reply!r} is not one of thread, ephemeral")
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(slack.timezone)
+    except (ValueError, LookupError):
+        raise NewsbotError(f"setting slack.timezone (NEWSBOT_SLACK_TIMEZONE): {slack.timezone!r} is not a time zone; "
+                           "use a name like Europe/Berlin or UTC") from None
     return slack
 
 

@@ -107,7 +107,12 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("slack.follows_file",), "the topics channels follow (`/newsbot follow`)"),
     (("slack.state", "slack.state_url"), "`memory`, `sqlite` (a file path) or `redis` (`redis://…`; a secret, it "
                                          "may hold a password): where event ids, rate limits, thread memory and "
-                                         "kept answers live"),
+                                         "kept answers live, and digest schedules"),
+    (("slack.timezone",), "the workspace's zone for `/newsbot digest daily 08:00` (a schedule may name its own)"),
+    (("slack.unfurl_fetch",), "a posted link newsbot does not know is fetched and indexed (as `newsbot add`), then "
+                              "unfurled; off: left alone"),
+    (("slack.shortcut_reply",), "`thread` or `ephemeral`: where the \"Ask newsbot about this\" answer goes"),
+    (("slack.add_links",), "the \"Add link to newsbot\" shortcut may fetch and index pages"),
     (("feeds.urls",), "feeds to follow besides those added with `newsbot feeds add` (comma list)"),
     (("feeds.interval_minutes",), "how often `index watch` polls the feeds"),
     (("feeds.max_items", "feeds.max_age_days"), "entries read per feed per poll; ignore entries older than N days "

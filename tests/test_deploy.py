@@ -3,6 +3,7 @@
 import pytest
 import yaml
 
+from bot.slack.desk import ADD_SHORTCUT, ASK_SHORTCUT
 from bot.slack.listeners import NEWSROOM_COMMAND, SLASH_COMMAND
 from tests.conftest import ROOT
 
@@ -10,10 +11,15 @@ from tests.conftest import ROOT
 def test_manifest_lists_exactly_what_the_app_handles():
     manifest = yaml.safe_load((ROOT / "deploy" / "slack-manifest.yaml").read_text())
     events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
-    assert events == {"app_mention", "message.im", "message.channels", "message.groups"}
-    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [SLASH_COMMAND, NEWSROOM_COMMAND]
+    assert events == {"app_mention", "message.im", "message.channels", "message.groups", "app_home_opened", "link_shared"}
+    features = manifest["features"]
+    assert [c["command"] for c in features["slash_commands"]] == [SLASH_COMMAND, NEWSROOM_COMMAND]
+    assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [("message", ASK_SHORTCUT),
+                                                                              ("message", ADD_SHORTCUT)]
+    assert features["app_home"]["home_tab_enabled"] is True and 1 <= len(features["unfurl_domains"]) <= 5
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert scopes == {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history", "groups:history"}
+    assert scopes == {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history", "groups:history",
+                      "links:read", "links:write", "assistant:write"}
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
 
 

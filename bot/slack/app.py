@@ -10,7 +10,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 from bot.answer import Answerer
 from bot.settings import Settings
-from bot.slack import listeners
+from bot.slack import desk, listeners
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings, answerer: Answerer, client: WebClient | None 
     )
     app.slack_bot = listeners.SlackBot(settings, answerer, state)  # state shared by the listeners
     listeners.register(app, app.slack_bot)
+    app.desk = desk.register(app, app.slack_bot)  # App Home, unfurls, shortcuts
 
     @app.error
     def on_error(error, body, logger):  # noqa: ANN001 — Bolt injects by name

@@ -17,6 +17,7 @@ from bot.settings import Settings
 from bot.slack import blocks as kit
 from bot.slack.history import conversation_from_replies, strip_mentions
 from bot.slack.follows import Follows
+from bot.slack.schedules import DigestScheduler, Schedule, ScheduleError
 from bot.slack.state import SlackState, make_state
 from bot.types import Answer, Passage
 
@@ -29,7 +30,9 @@ SLASH_COMMAND = "/ask"  # must match deploy/slack-manifest.yaml
 NEWSROOM_COMMAND = "/newsbot"  # follow / unfollow / following / stories / timeline / digest
 NEWSROOM_HELP = ("`/newsbot follow <topic>` posts here when new articles about it are indexed · `/newsbot unfollow "
                  "<topic>` · `/newsbot following` · `/newsbot stories [topic]` · `/newsbot timeline <topic>` · "
-                 "`/newsbot digest [24h|3d|1w] [topic]`. Questions: `/ask` or mention me.")
+                 "`/newsbot digest [24h|3d|1w] [topic]` · `/newsbot digest daily 08:00 [Europe/Berlin] [topic]` "
+                 "posts it here every day · `/newsbot digest list` · `/newsbot digest stop <id>|all`. "
+                 "Questions: `/ask` or mention me.")
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave", "thread_broadcast"}
 
 
@@ -52,6 +55,7 @@ class SlackBot:
         self._running = 0  # listener calls under way
         self._handled_changed = threading.Condition()
         self._answering: dict[int, tuple[str, str | None]] = {}  # answers under way: (channel, thread)
+        self.digests = DigestScheduler(self.state, default_tz=settings.slack.timezone)
 
     # ---- /newsbot follow: posts when an index update brings articles on a followed topic
     def check_follows(self, client) -> int:
@@ -101,6 +105,44 @@ class SlackBot:
         threading.Thread(target=loop, name="newsbot-follows", daemon=True).start()
         return stop
 
+    # ---- /newsbot digest daily: scheduled digests (bot/slack/schedules.py)
+    def post_digest(self, client, schedule: Schedule) -> None:
+        text, blocks, _ = self.newsroom(schedule.channel, schedule.user, f"digest 24h {schedule.topic}".strip())
+        client.chat_postMessage(channel=schedule.channel, text=f"Daily digest ({schedule.at} {schedule.tz}): {text}",
+                                blocks=blocks, unfurl_links=False)
+
+    def start_digest_clock(self, client, every: float = 30.0) -> threading.Event:
+        """Post the scheduled digests when due (a daemon thread, a look every `every` seconds)."""
+        stop = threading.Event()
+
+        def loop():
+            while True:
+                try:
+                    self.digests.tick(lambda schedule: self.post_digest(client, schedule))
+                except Exception:
+                    log.exception("checking the digest schedules failed; trying again in %.0f s", every)
+                if stop.wait(every):
+                    return
+
+        threading.Thread(target=loop, name="newsbot-digests", daemon=True).start()
+        return stop
+
+    def schedule_command(self, channel: str, user: str, rest: str) -> str:
+        verb, _, args = rest.partition(" ")
+        try:
+            if verb == "daily":
+                s = self.digests.add(channel, user, args)
+                return f"Scheduled: {s.describe()}. `/newsbot digest list` shows this channel's digests."
+            if verb == "list":
+                found = self.digests.schedules(channel)
+                return ("Digests scheduled here:\n" + "\n".join(s.describe() for s in found) if found else
+                        "No digests are scheduled here: `/newsbot digest daily 08:00 [topic]`.")
+            gone = self.digests.stop(channel, args.strip() or "?")
+            return ("Stopped: " + "; ".join(s.describe() for s in gone) if gone else
+                    f"No digest `{args.strip()}` here: `/newsbot digest list` shows their ids.")
+        except ScheduleError as exc:
+            return str(exc)
+
     def newsroom(self, channel: str, user: str, text: str) -> tuple[str, list[dict] | None, str]:
         """/newsbot sub-commands: (text, blocks, response type)."""
         from bot.newsroom import days_before, digest, list_stories, reference_day, timeline, topic_stories
@@ -125,6 +167,9 @@ class SlackBot:
         if verb == "timeline" and rest:
             events = [e.to_dict() for e in timeline(version, retriever, rest)]
             return f"Timeline: {rest}", kit.timeline_blocks(rest, events), "in_channel"
+        sub, _, args = rest.partition(" ")
+        if verb == "digest" and sub.lower() in ("daily", "list", "stop"):
+            return self.schedule_command(channel, user, f"{sub.lower()} {args}"), None, "ephemeral"
         if verb == "digest":
             spec, _, topic = rest.partition(" ")
             if spec and not spec[:-1].isdigit():

@@ -29,6 +29,7 @@ def run_socket_mode(settings: Settings, answerer: Answerer) -> None:
                            "see README, 'Run it in Slack'.")
     app = create_app(settings, answerer)
     app.slack_bot.start_follow_checks(app.client)
+    app.slack_bot.start_digest_clock(app.client)
     log.info("newsbot is connecting to Slack over Socket Mode")
     # Bolt's default ping every 10 s let a connection cut without a close frame look alive for ~52 s
     handler = SocketModeHandler(app, settings.slack.app_token.get(), ping_interval=PING_INTERVAL_S)
@@ -131,6 +132,10 @@ def make_wsgi_app(app: App, health: callable, signing_secret: str, ready: callab
         if problem:
             log.info("refused a signed request whose body does not parse: %s", problem)
             return _reply(start_response, "400 Bad Request", b"malformed body")
+        shape = _misshapen(body, environ.get("CONTENT_TYPE", ""))
+        if shape:  # Bolt indexes these fields before any listener runs: a KeyError there was a traceback
+            log.info("ignored a malformed interaction: %s", shape)
+            return _reply(start_response, "200 OK", b"")
         environ["wsgi.input"] = io.BytesIO(body)
         return bolt(environ, start_response)
 
@@ -189,6 +194,30 @@ def _malformed(body: bytes, content_type: str) -> str:
                 json.loads(payload[0])
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # nested 20,000 deep: RecursionError
         return type(exc).__name__
+    return ""
+
+
+def _misshapen(body: bytes, content_type: str) -> str:
+    """What an interaction payload lacks that Bolt reads unguarded (a view's type, an action list), or ""."""
+    if content_type.startswith("application/json"):
+        return ""
+    payload = parse_qs(body.decode("utf-8")).get("payload")
+    if not payload:
+        return ""
+    data = json.loads(payload[0])
+    if not isinstance(data, dict):
+        return "the payload is not an object"
+    kind = data.get("type")
+    if kind in ("view_submission", "view_closed"):
+        view = data.get("view")
+        if not isinstance(view, dict) or not isinstance(view.get("type"), str) or not isinstance(view.get("callback_id"), str):
+            return f"a {kind} without a view type and callback id"
+    if kind == "block_actions":
+        actions = data.get("actions")
+        if not isinstance(actions, list) or not actions or not all(isinstance(a, dict) for a in actions):
+            return "block_actions without a list of actions"
+    if kind in ("message_action", "shortcut") and not isinstance(data.get("callback_id"), str):
+        return f"a {kind} without a callback id"
     return ""
 
 
@@ -299,6 +328,7 @@ def run_http(settings: Settings, answerer: Answerer, host: str, port: int) -> No
         raise NewsbotError("HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README, 'Run it in Slack'.")
     app = create_app(settings, answerer)
     app.slack_bot.start_follow_checks(app.client)
+    app.slack_bot.start_digest_clock(app.client)
 
     def health():
         return {"ok": True, **app.slack_bot.counts()}

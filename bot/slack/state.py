@@ -2,7 +2,8 @@
 
 `SlackState` holds: which events and commands were already handled (Slack retries deliveries; a
 captured request can be replayed), per-user rate limits, each thread's conversation, the answers
-kept for the "Show passages" and feedback buttons, and the feedback log. Three implementations,
+kept for the "Show passages" and feedback buttons, the feedback log, and small named records
+(digest schedules, what each user last saw in App Home). Three implementations,
 chosen by `slack.state`: `MemoryState` keeps all of it in this process, every store bounded
 (settings `slack.max_*`); `SqliteState` (bot/slack/state_sqlite.py) shares it between processes on
 one host; `RedisState` (bot/slack/state_redis.py) between hosts.
@@ -48,6 +49,17 @@ class SlackState(Protocol):
     def record_feedback(self, **entry) -> dict:
         ...
 
+    # small named records that outlive a restart: digest schedules, what a user last saw in App Home
+    def put_record(self, kind: str, key: str, value: dict) -> None:
+        ...
+
+    def records(self, kind: str) -> dict[str, dict]:
+        ...
+
+    def drop_record(self, kind: str, key: str) -> bool:
+        """True when there was such a record."""
+        ...
+
 
 class MemoryState:
     """In-process state, each store bounded: the oldest entries go first."""
@@ -59,6 +71,7 @@ class MemoryState:
         self._feedback = FeedbackLog(settings.feedback_log)
         self._answers: OrderedDict[str, Answer] = OrderedDict()
         self._max_answers = settings.max_answers_kept
+        self._records: dict[str, dict[str, dict]] = {}
         self._lock = threading.Lock()
 
     def first_time(self, key: str) -> bool:
@@ -85,6 +98,18 @@ class MemoryState:
 
     def record_feedback(self, **entry) -> dict:
         return self._feedback.record(**entry)
+
+    def put_record(self, kind: str, key: str, value: dict) -> None:
+        with self._lock:
+            self._records.setdefault(kind, {})[key] = dict(value)
+
+    def records(self, kind: str) -> dict[str, dict]:
+        with self._lock:
+            return {k: dict(v) for k, v in self._records.get(kind, {}).items()}
+
+    def drop_record(self, kind: str, key: str) -> bool:
+        with self._lock:
+            return self._records.get(kind, {}).pop(key, None) is not None
 
 
 def make_state(settings: Settings) -> SlackState:

@@ -7,6 +7,7 @@
     newsbot:thread:<channel>:<ts>     a list of turns (JSON), trimmed to answer.memory_turns, 7-day TTL
     newsbot:answer:<channel>:<ts>     the answer kept for the feedback button (JSON), 7-day TTL
     newsbot:feedback                  a stream of 👍/👎 entries (capped near 100,000)
+    newsbot:records:<kind>            a hash of small JSON records (digest schedules, App Home marks)
 
 When Redis cannot be reached, or does not answer within 0.5 s (a frozen server), the bot keeps
 answering from this process's memory (logged once) and tries Redis again every 2 s. The trade-off,
@@ -137,6 +138,22 @@ class RedisState:
         self._run(lambda r: r.xadd(f"{PREFIX}:feedback", {"entry": data}, maxlen=100_000, approximate=True),
                   lambda: self.fallback.record_feedback(**fields))
         return entry
+
+    def put_record(self, kind: str, key: str, value: dict) -> None:
+        data = json.dumps(value, ensure_ascii=False)
+        self._run(lambda r: r.hset(f"{PREFIX}:records:{kind}", key, data),
+                  lambda: self.fallback.put_record(kind, key, value))
+
+    def records(self, kind: str) -> dict[str, dict]:
+        def op(r):
+            raw = r.hgetall(f"{PREFIX}:records:{kind}")
+            return {k.decode(): json.loads(v) for k, v in raw.items()}
+
+        return self._run(op, lambda: self.fallback.records(kind))
+
+    def drop_record(self, kind: str, key: str) -> bool:
+        return self._run(lambda r: bool(r.hdel(f"{PREFIX}:records:{kind}", key)),
+                         lambda: self.fallback.drop_record(kind, key))
 
 
 def _safe(url: str) -> str:

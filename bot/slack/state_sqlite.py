@@ -29,6 +29,8 @@ CREATE INDEX IF NOT EXISTS hits_user ON hits (user, at);
 CREATE TABLE IF NOT EXISTS threads (key TEXT PRIMARY KEY, turns TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                                    PRIMARY KEY (kind, key));
 """
 
 
@@ -137,6 +139,23 @@ class SqliteState:
                                         (json.dumps(record, ensure_ascii=False),)),
                   lambda: self.fallback.record_feedback(**fields))
         return record
+
+    def put_record(self, kind: str, key: str, value: dict) -> None:
+        data = json.dumps(value, ensure_ascii=False)
+        self._run(lambda db: db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", (kind, key, data)),
+                  lambda: self.fallback.put_record(kind, key, value))
+
+    def records(self, kind: str) -> dict[str, dict]:
+        rows = self._run(lambda db: db.execute("SELECT key, value FROM records WHERE kind = ?", (kind,)).fetchall(),
+                         lambda: None)
+        if rows is None:
+            return self.fallback.records(kind)
+        return {key: json.loads(value) for key, value in rows}
+
+    def drop_record(self, kind: str, key: str) -> bool:
+        return self._run(lambda db: db.execute("DELETE FROM records WHERE kind = ? AND key = ?",
+                                               (kind, key)).rowcount == 1,
+                         lambda: self.fallback.drop_record(kind, key))
 
     def feedback(self) -> list[dict]:
         with self._lock:
