@@ -7,9 +7,17 @@ a speaker who is not the subject, a why-question, a figure for the wrong verb, l
 for this year's, and events that never happened.
 
     python -m bench.newsroom_set [--reader model|rules] [--json]
+    python -m bench.newsroom_set --sentences [--weights FOLDER] [--json]
+
+`--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
+MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
+(each read with its article's title) states the fact; for each absent event, whether the best
+sentence stays under the reader's threshold.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 ARTICLES = {
     "harbor-ferry.json": {
@@ -156,11 +164,40 @@ def judge(answer, expect) -> str:
     return "right" if any(e in lead for e in expect) else "wrong"
 
 
+def sentences() -> list[tuple[str, str]]:
+    """(sentence, its article's title) of every article, in order."""
+    from index.sentences import split_sentences
+
+    out = []
+    for article in ARTICLES.values():
+        text = article["text"]
+        out += [(text[a:b].strip(), article["title"]) for a, b in split_sentences(text)]
+    return out
+
+
+def sentence_choice(reader) -> dict:
+    """Top-1 over all the articles' sentences (a sentence stating an expected word is right), and
+    absent events whose best sentence is under the reader's threshold."""
+    candidates = sentences()
+    right = declined = wrongly_declined = 0
+    answerable = [(q, e) for q, e in QUESTIONS if e is not None]
+    absent = [q for q, e in QUESTIONS if e is None]
+    for question, expect in answerable:
+        readings = reader.read(question, candidates)
+        top = max(range(len(readings)), key=lambda i: readings[i].relevance)
+        right += any(e in candidates[top][0] for e in expect)
+        wrongly_declined += not readings[top].answers
+    for question in absent:
+        readings = reader.read(question, candidates)
+        declined += not any(r.answers for r in readings)
+    return {"reader": getattr(reader, "name", type(reader).__name__), "candidates": len(candidates),
+            "answerable": len(answerable), "top1_right": right, "answerable_declined": wrongly_declined, "absent": len(absent), "declined": declined}
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
     import json
     import tempfile
-    from pathlib import Path
 
     from bot.service import make_answerer
     from bot.settings import load_settings
@@ -171,7 +208,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reader", choices=["model", "rules"], default=None)
     parser.add_argument("--set", action="append", default=[], help="name=value: an answer setting to use")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--sentences", action="store_true", help="the readers alone: sentence choice (see above)")
+    parser.add_argument("--weights", type=Path, default=None, help="a reader folder (default: the shipped one)")
     args = parser.parse_args(argv)
+    if args.sentences:
+        from bot.evaluate_squad import CosineReader, OverlapReader
+        from bot.read.model import WEIGHTS, ModelReader
+
+        rows = [sentence_choice(r) for r in (ModelReader(args.weights or WEIGHTS), OverlapReader(),
+                                             CosineReader(SentenceTransformerEmbedder()))]
+        print(json.dumps(rows) if args.json else "\n".join(
+            f"{r['reader']:>8}: answer sentence first {r['top1_right']}/{r['answerable']} (of {r['candidates']} "
+            f"sentences), declined {r['answerable_declined']}; absent events declined {r['declined']}/{r['absent']}"
+            for r in rows))
+        return 0
     folder = Path(tempfile.mkdtemp(prefix="newsroom-set-"))
     (folder / "articles").mkdir()
     for name, article in ARTICLES.items():

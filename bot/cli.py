@@ -608,18 +608,24 @@ def eval_realtimeqa(data, index_dir, limit_articles, limit_questions, out, as_js
               help="A SQuAD JSON file (.json or .json.gz): dev-v1.1 for sentences and spans, dev-v2.0 adds "
                    "\"no answer\" on the half of its articles not used for calibration.")
 @click.option("--limit", type=int, default=None, help="A seeded sample of N questions (a quick slice).")
-@click.option("--reader", "reader_name", type=click.Choice(["model", "overlap"]), default="model", show_default=True,
-              help="The trained reader, or the question-word overlap baseline it must beat.")
+@click.option("--reader", "reader_name", type=click.Choice(["model", "overlap", "cosine"]), default="model",
+              show_default=True, help="The trained reader, or a baseline it must beat: question-word overlap, or "
+                                      "the packaged MiniLM's question-sentence cosine.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def eval_squad(data, limit, reader_name, as_json):
     """The trained reader on SQuAD: answer-sentence top-1 within the paragraph, exact match and F1 of
     its span; with a SQuAD 2.0 file also precision/recall/F1 of "no sentence here answers"."""
-    from bot.evaluate_squad import OverlapReader, run_squad
+    from bot.evaluate_squad import CosineReader, OverlapReader, run_squad
     from bot.progress import RichProgress
     from bot.read.model import shipped_reader
 
     _quiet_libraries()
-    reader = shipped_reader() if reader_name == "model" else OverlapReader()
+    if reader_name == "cosine":
+        from index.embedder import SentenceTransformerEmbedder
+
+        reader = CosineReader(SentenceTransformerEmbedder())
+    else:
+        reader = shipped_reader() if reader_name == "model" else OverlapReader()
     try:
         summary = run_squad(data, reader, limit, progress=None if as_json else RichProgress("Reading"))
     except (ValueError, KeyError, OSError) as exc:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bot.read import Reading, SentenceReader
 from index.lexical import terms
-from train.metrics import exact, f1, prf
-from train.squad import Example, context_of, examples, read_squad
+from bot.read.metrics import exact, f1, prf
+from bot.read.squad import Example, context_of, examples, read_squad
 
 
 class OverlapReader:
@@ -33,6 +33,25 @@ class OverlapReader:
             share = len(wanted & set(terms(sentence))) / max(1, len(wanted)) - i * 1e-6
             out.append(Reading(share, share >= self.threshold, None))
         return out
+
+
+class CosineReader:
+    """The second baseline: the packaged MiniLM's own cosine between the question and each sentence
+    (it was trained on question-answer pairs among others). Declines below 0.5 (not tuned) and gives
+    no span. `embedder` is any `index.embedder.Embedder` (unit vectors)."""
+
+    name = "cosine"
+    threshold = 0.5
+
+    def __init__(self, embedder) -> None:
+        self.embedder = embedder
+
+    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
+        if not candidates:
+            return []
+        vectors = self.embedder.embed([question, *(s for s, _ in candidates)])
+        scores = vectors[1:] @ vectors[0]
+        return [Reading(float(c) - i * 1e-6, float(c) >= self.threshold, None) for i, c in enumerate(scores)]
 
 
 def calibration_titles(data: list[Example]) -> tuple[set[str], set[str]]:

@@ -108,8 +108,9 @@ class AnswerSettings:
     reader_mix: float = 0.0  # + this × the rules' score in the model's order (0: the model alone)
     reader_decline: bool = True  # no sentence reaches the card's threshold: declined, passages shown
     # the short answer with the model: "model" (its span), "typed" (its span, only when it holds a
-    # phrase of the kind asked) or "rules" (the rules' pick from the model's sentences)
-    reader_short: str = "typed"
+    # phrase of the kind asked) or "rules" (the rules' pick from the model's sentences). The shipped
+    # recipe does not train the span head (see bot/read/weights/MODEL_CARD.md), hence "rules"
+    reader_short: str = "rules"
     reader_short_min: float = 0.5  # the first sentence's relevance below which no short answer is given
     reader_choose: bool = True  # `newsbot eval`'s multiple choice: the reader picks (evaluation only)
 

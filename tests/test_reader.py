@@ -58,7 +58,7 @@ def test_best_span_stays_inside_the_sentence_and_maps_to_characters(tokenizer):
 
 
 def test_squad_labels_prefer_the_sentence_sharing_the_question_words(tmp_path):
-    from train.squad import examples, negatives, read_squad
+    from bot.read.squad import examples, negatives, read_squad
     import random
 
     data = {"data": [{"title": "T", "paragraphs": [{"context": "In 1932 the mill closed. The Harbor Bridge opened "
@@ -73,7 +73,7 @@ def test_squad_labels_prefer_the_sentence_sharing_the_question_words(tmp_path):
 
 
 def test_squad_metrics():
-    from train.metrics import exact, f1, prf
+    from bot.read.metrics import exact, f1, prf
 
     assert exact("the 503 Metres.", ["503 metres"]) == 1.0
     assert f1("about 40,000 people", ["about 40,000"]) == pytest.approx(0.8)
@@ -196,14 +196,16 @@ def test_the_shipped_model_reads_with_its_cards_calibration():
         assert 0 <= a < b <= len(sentence)
 
 
-def test_the_default_reader_is_the_one_that_passed_its_gate():
-    """answer.reader defaults to the model only when its card says it beat the baselines; this
-    one did not (docs/EVALUATION.md, "Reading"), so the rules answer by default."""
+def test_the_model_is_never_the_default_without_passing_its_gate():
+    """answer.reader may default to the model only when its card says it beat both baselines on
+    SQuAD dev and on the newsroom set. The shipped one did (docs/EVALUATION.md, "Reading"); the
+    default stays "rules" until the answer path is compared on RealTime QA's dev split too."""
     from bot.read.model import WEIGHTS
     from bot.settings import AnswerSettings
 
     gate = json.loads((WEIGHTS / "card.json").read_text())["measured"]["gate"]
-    assert AnswerSettings().reader == ("model" if gate["passed"] else "rules")
+    assert gate["squad_top1"]["model"] > max(gate["squad_top1"]["overlap"], gate["squad_top1"]["cosine"])
+    assert AnswerSettings().reader == "rules" or gate["passed"]
 
 
 @pytest.mark.slow
@@ -218,6 +220,9 @@ def test_eval_squad_prints_its_figures(tmp_path):
     overlap = json.loads(subprocess.run(run + [str(v1), "--reader", "overlap"], capture_output=True, text=True,
                                         check=True, cwd=ROOT).stdout)
     assert overlap["reader"] == "overlap" and overlap["sentence_top1"] >= 0.8  # the fixture repeats words
+    cosine = json.loads(subprocess.run(run + [str(v1), "--reader", "cosine", "--limit", "5"], capture_output=True,
+                                       text=True, check=True, cwd=ROOT).stdout)
+    assert cosine["reader"] == "cosine" and cosine["questions"] == 5 and 0.0 <= cosine["sentence_top1"] <= 1.0
     two = json.loads(subprocess.run(run + [str(v2)], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
     assert set(two["no_answer"]) >= {"precision", "recall", "f1"} and two["no_answer"]["unanswerable"] == 1
     bad = tmp_path / "bad.json"

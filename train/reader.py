@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode
-from train.metrics import exact, f1
-from train.squad import Example, context_of, examples, negatives, positive, read_squad
+from bot.read.metrics import exact, f1
+from bot.read.squad import Example, context_of, examples, negatives, positive, read_squad
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "bot" / "read" / "weights"
 SQUAD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "squad"
@@ -37,7 +37,7 @@ class Recipe:
     """Everything that decides the weights; its hash is written on the model card."""
 
     layers: int = 3  # the first layers of all-MiniLM-L6-v2 kept (6 costs ~2x per candidate)
-    questions: int = 14_000  # SQuAD v1.1 train questions used (one group of 1 + `negatives` each)
+    questions: int = 16_000  # SQuAD v1.1 train questions used (one group of 1 + `negatives` each)
     negatives: int = 2  # random other sentences of the paragraph (else of the article)
     hard_negatives: bool = False  # the paragraph's sentence sharing most question words first
     max_tokens: int = 64  # question + title + sentence; answering reads with the same cap
@@ -48,8 +48,12 @@ class Recipe:
     weight_decay: float = 0.01
     listwise_weight: float = 1.0  # softmax over a question's candidates: the answer sentence first
     pointwise_weight: float = 0.5  # sigmoid per candidate: one threshold means "no answer"
-    span_weight: float = 0.5
+    # the span head is not trained (0): a span loss drowned the relevance signal under clip_norm. With
+    # 0.5 the answer sentence came first in 51% of a 300-question dev sample after 350 steps, with 0.1 in
+    # 49% after 400; with 0, 62% after 200 steps (same seed and data). Short answers stay with the rules.
+    span_weight: float = 0.0
     freeze_embeddings: bool = True  # the word-piece table is 2/3 of the parameters; frozen ~25% faster
+    clip_norm: float = 1.0  # gradient norm cap (0: none)
     seed: int = 13
 
     def digest(self) -> str:
@@ -188,7 +192,8 @@ def train(recipe: Recipe, squad: Path, out: Path, eval_questions: int = 400, eva
         loss = _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends, len(batch))
         optimizer.zero_grad()
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        if recipe.clip_norm:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), recipe.clip_norm)
         optimizer.step()
         schedule.step()
         bar.update(1, loss=float(loss.detach()))

@@ -55,7 +55,7 @@ class ModelReader:
         if not candidates:
             return []
         relevance, start, end, enc = self.logits(question, candidates)
-        probability = 1.0 / (1.0 + np.exp(-(self.scale * relevance + self.bias)))
+        probability = 0.5 * (1.0 + np.tanh(0.5 * (self.scale * relevance + self.bias)))  # no overflow
         out = []
         for b, p in enumerate(probability.tolist()):
             i, j, score = best_span(start[b], end[b], int(enc.first[b]), int(enc.last[b]))
