@@ -61,6 +61,7 @@ def test_app_home_fits_slack_limits_with_no_follows_fifty_follows_and_an_empty_i
     assert "…and 10 more" in json.dumps(full, ensure_ascii=False)
     assert json.loads(buttons[1]["accessory"]["value"]) == {"ch": "U1", "t": _news(1).topic}
     assert "posts in <#C9>" in buttons[0]["text"]["text"] and "*1 new* since you last looked" in buttons[1]["text"]["text"]
+    assert buttons[1]["text"]["text"].count("\n") == 2  # topic, counts, newest: one line each
     assert sum(b.get("accessory", {}).get("action_id") == home.ASK for b in full["blocks"]) == 1  # one distinct question
     assert "newest article 2023-03-31" in json.dumps(full)
 
@@ -445,6 +446,25 @@ def test_add_link_fetches_the_page_safely_and_says_when_it_is_answerable(desk):
         version = bot.slack_bot.answerer.retriever.reader.snapshot()
         assert any(a.title == LIBRARY.title for a in version.articles)
         assert fake.of("chat.postEphemeral")[-1].params["text"].startswith("Fetching 2 link(s)")
+
+        # with slack.unfurl_fetch, a posted link newsbot does not know is fetched, indexed and unfurled
+        import dataclasses
+
+        from tests.feed_stories import TRAIN
+
+        site.routes["/news/train.html"] = ns.ok(ns.page(TRAIN), "text/html; charset=utf-8")
+        unfurls_before = len(fake.of("chat.unfurl"))
+        slack_bot = bot.slack_bot
+        slack_bot.settings = dataclasses.replace(slack_bot.settings, slack=dataclasses.replace(
+            slack_bot.settings.slack, unfurl_fetch=True))
+        try:
+            bot.event({"type": "link_shared", "channel": "C1", "user": "U1", "message_ts": "1700000650.000100",
+                       "links": [{"url": site.base + "/news/train.html", "domain": ns.HOST}]}, "EvFetchLink")
+            unfurl = fake.wait_for("chat.unfurl", unfurls_before + 1, timeout=120)[-1]
+            assert TRAIN.title in json.dumps(unfurl.params["unfurls"], ensure_ascii=False)
+        finally:
+            slack_bot.settings = dataclasses.replace(slack_bot.settings, slack=dataclasses.replace(
+                slack_bot.settings.slack, unfurl_fetch=False))
     finally:
         site.stop()
         inside.stop()

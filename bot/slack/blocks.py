@@ -169,11 +169,11 @@ def stories_blocks(stories: list[dict], limit: int = 8) -> list[dict]:
     blocks: list[dict] = []
     for s in stories[:limit]:
         outlets = len(s["sources"])
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip(
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(
             f"*{escape(s['label'])}*\n{s['first_date'] or '?'} → {s['last_date'] or '?'} · {len(s['articles'])} "
             f"articles · {outlets} outlet{'s' if outlets != 1 else ''}", SECTION_LIMIT)}})
         lines = [_article_line(a["title"], a["url"], a["source"], a["published"]) for a in s["articles"][:5]]
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip("\n".join(lines), 2900)}]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(lines), 2900)}]})
     return blocks[:50]
 
 
@@ -183,11 +183,11 @@ def timeline_blocks(query: str, events: list[dict]) -> list[dict]:
     lines = [f"*{e['date']}* {escape(clip(e['text'], 300))} [{e['citation']['n']}]" for e in events[:25]]
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*Timeline: {escape(clip(query, 150))}*"}}]
     for start in range(0, len(lines), 8):
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip("\n".join(lines[start:start + 8]),
-                                                                                  SECTION_LIMIT)}})
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(
+            "\n".join(lines[start:start + 8]), SECTION_LIMIT)}})
     cited = {e["citation"]["n"]: e["citation"] for e in events[:25]}
     sources = [f"*[{n}]* " + _article_line(c["title"], c["url"], c["source"], c["published"]) for n, c in sorted(cited.items())]
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip("\n".join(sources), 2900)}]})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(sources), 2900)}]})
     return blocks
 
 

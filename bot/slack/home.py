@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from bot.slack.blocks import escape
+from bot.slack.blocks import clip_keep_lines, escape
 from bot.text import clip
 
 FOLLOW = "newsbot_home_follow"
@@ -113,7 +113,7 @@ def home_view(data: HomeData) -> dict:
                        "You follow nothing yet. Type a topic below: I'll message you when new articles about it "
                        "are indexed."}]})
     for t in data.topics[:MAX_FOLLOWS_SHOWN]:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip(_topic_line(t, data.user), 3000)},
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(_topic_line(t, data.user), 3000)},
                        "accessory": {"type": "button", "action_id": UNFOLLOW, "text": {"type": "plain_text",
                                      "text": "Unfollow"}, "value": json.dumps({"ch": t.channel, "t": t.topic})[:2000]}})
     rest = data.topics[MAX_FOLLOWS_SHOWN:]
@@ -134,11 +134,14 @@ def home_view(data: HomeData) -> dict:
     for s in data.stories[:MAX_STORIES]:
         outlets = len(s["sources"])
         latest = s["articles"][-1] if s["articles"] else None
-        text = (f"*{escape(clip(s['label'], 200))}*\n{outlets} outlet{'s' if outlets != 1 else ''} · "
-                f"{len(s['articles'])} article{'s' if len(s['articles']) != 1 else ''} · updated {s['last_date'] or '?'}")
+        counts = [f"{outlets} outlet{'s' if outlets != 1 else ''}"] if outlets else []
+        counts.append(f"{len(s['articles'])} article{'s' if len(s['articles']) != 1 else ''}")
+        if s["last_date"]:
+            counts.append(f"updated {s['last_date']}")
+        text = f"*{escape(clip(s['label'], 200))}*\n" + " · ".join(counts)
         if latest:
             text += f"\nLatest: {_link(latest)}"
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip(text, 3000)}})
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(text, 3000)}})
     if data.suggestions:
         blocks.append({"type": "divider"})
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "*Ask about today's stories*"}})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.disagreements import figures_across_outlets
-from bot.slack.blocks import escape
+from bot.slack.blocks import clip_keep_lines, escape
 from bot.text import clip
 from index.feeds import canonical_link
 from index.sentences import split_sentences
@@ -67,7 +67,7 @@ def unfurl_blocks(version, article) -> list[dict]:
     for d in figures_across_outlets([(s, t) for s, t in by_outlet.items() if s]):
         stated = "; ".join(f"{escape(c.source)}: {escape(c.value)}" for c in d.claims[:4])
         lines.append(f"Outlets differ on *{escape(d.about)}*: {stated}")
-    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": clip("\n".join(lines), 3000)}}]
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines("\n".join(lines), 3000)}}]
     if article.url.startswith(("http://", "https://")):
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(
             f"newsbot · indexed as <{article.url}|{escape(clip(article.title, 150))}> · ask `/ask` for more", 2000)}]})
