@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.read.model import sigmoid
 from train.reader import SQUAD, WEIGHTS, Recipe
 
 LICENCE = ("SQuAD v1.1 train (Rajpurkar et al. 2016), CC BY-SA 4.0; these weights are derived from it and "
@@ -60,10 +61,6 @@ def platt(logits: np.ndarray, labels: np.ndarray, steps: int = 50, ridge: float 
         if np.abs(t * step).max() < 1e-7:
             break
     return float(w[0]), float(w[1])
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * z))  # no overflow for large |z|
 
 
 def calibrate(reader, squad2: Path, limit: int | None = None) -> dict:

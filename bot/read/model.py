@@ -55,13 +55,17 @@ class ModelReader:
         if not candidates:
             return []
         relevance, start, end, enc = self.logits(question, candidates)
-        probability = 0.5 * (1.0 + np.tanh(0.5 * (self.scale * relevance + self.bias)))  # no overflow
+        probability = sigmoid(self.scale * relevance + self.bias)
         out = []
         for b, p in enumerate(probability.tolist()):
             i, j, score = best_span(start[b], end[b], int(enc.first[b]), int(enc.last[b]))
             span = char_span(enc, b, i, j) if np.isfinite(score) else None
             out.append(Reading(p, p >= self.threshold, span, score))
         return out
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # no overflow for large |z|
 
 
 @lru_cache(maxsize=2)

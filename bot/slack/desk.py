@@ -56,7 +56,7 @@ def question_from(message_text: str) -> str:
 
 
 class Desk:
-    """What the desk listeners share beyond SlackBot: the index-update lock and the home throttle."""
+    """What the desk listeners share beyond SlackBot: the lock that keeps this process to one index update."""
 
     def __init__(self, bot: SlackBot) -> None:
         self.bot = bot
@@ -72,11 +72,7 @@ class Desk:
         self.bot.state.put_record(home.SEEN_KIND, user, now_seen)
 
     def suggestions(self) -> list[str]:
-        from bot.newsroom import list_stories
-
-        version = self.bot.answerer.retriever.reader.snapshot()
-        by_id = {a.id: a for a in version.articles}
-        return home.suggestions([s.to_dict(by_id) for s in list_stories(version)[:home.MAX_STORIES]])
+        return home.suggestions(home.latest_stories(self.bot.answerer.retriever.reader.snapshot()))
 
     # ---- adding a linked page
     def add_link(self, client, *, channel: str, user: str, thread_ts: str, urls: list[str]) -> None:

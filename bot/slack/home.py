@@ -51,7 +51,7 @@ def users_follows(follows: list[dict], user: str) -> list[dict]:
 
 def gather(version, retriever, follows: list[dict], user: str, seen: dict, today=None) -> tuple[HomeData, dict]:
     """What App Home shows a user, and the new "seen" record to keep for their next look."""
-    from bot.newsroom import list_stories, reference_day, topic_stories
+    from bot.newsroom import reference_day, topic_stories
 
     by_id = {a.id: a for a in version.articles}
     topics, now_seen = [], {}
@@ -64,11 +64,21 @@ def gather(version, retriever, follows: list[dict], user: str, seen: dict, today
             {"title": newest.title, "url": newest.url, "source": newest.source, "published": newest.published}
             if newest else None, before is None))
         now_seen[follow["topic"]] = sorted(ids)[-MAX_SEEN_IDS:]
-    stories = [s.to_dict(by_id) for s in list_stories(version)[:MAX_STORIES]] if version.articles else []
+    stories = latest_stories(version, by_id)
     note = ""
     if version.articles:
         as_of, note = reference_day(version, today=today)
     return HomeData(user, topics, stories, suggestions(stories), len(version.articles), note), now_seen
+
+
+def latest_stories(version, by_id: dict | None = None) -> list[dict]:
+    """The index's latest stories (Story.to_dict), most recent first; `by_id`: its articles by id, if at hand."""
+    from bot.newsroom import list_stories
+
+    if not version.articles:
+        return []
+    by_id = by_id or {a.id: a for a in version.articles}
+    return [s.to_dict(by_id) for s in list_stories(version)[:MAX_STORIES]]
 
 
 def suggestions(stories: list[dict]) -> list[str]:

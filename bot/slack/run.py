@@ -128,11 +128,11 @@ def make_wsgi_app(app: App, health: callable, signing_secret: str, ready: callab
                                              headers["x-slack-signature"], secret):
             refusals.add(environ.get("REMOTE_ADDR", "?"))
             return _reply(start_response, "401 Unauthorized", b"invalid request")
-        problem = _malformed(body, environ.get("CONTENT_TYPE", ""))
+        problem, interactions = _parsed(body, environ.get("CONTENT_TYPE", ""))
         if problem:
             log.info("refused a signed request whose body does not parse: %s", problem)
             return _reply(start_response, "400 Bad Request", b"malformed body")
-        shape = _misshapen(body, environ.get("CONTENT_TYPE", ""))
+        shape = _misshapen(interactions[0]) if interactions else ""
         if shape:  # Bolt indexes these fields before any listener runs: a KeyError there was a traceback
             log.info("ignored a malformed interaction: %s", shape)
             return _reply(start_response, "200 OK", b"")
@@ -183,28 +183,21 @@ class RefusalLog:
                      self.every_s, ", ".join(sorted(sources)))
 
 
-def _malformed(body: bytes, content_type: str) -> str:
+def _parsed(body: bytes, content_type: str) -> tuple[str, list]:
+    """(why the body does not parse or "", [the interaction payload] when it is a form with one, else [])."""
     try:
         text = body.decode("utf-8")
         if content_type.startswith("application/json"):
             json.loads(text)
-        else:
-            payload = parse_qs(text, errors="strict").get("payload")  # bad bytes inside %-escapes too
-            if payload:
-                json.loads(payload[0])
+            return "", []
+        payload = parse_qs(text, errors="strict").get("payload")  # bad bytes inside %-escapes too
+        return "", [json.loads(p) for p in (payload or [])[:1]]
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # nested 20,000 deep: RecursionError
-        return type(exc).__name__
-    return ""
+        return type(exc).__name__, []
 
 
-def _misshapen(body: bytes, content_type: str) -> str:
+def _misshapen(data: object) -> str:
     """What an interaction payload lacks that Bolt reads unguarded (a view's type, an action list), or ""."""
-    if content_type.startswith("application/json"):
-        return ""
-    payload = parse_qs(body.decode("utf-8")).get("payload")
-    if not payload:
-        return ""
-    data = json.loads(payload[0])
     if not isinstance(data, dict):
         return "the payload is not an object"
     kind = data.get("type")

@@ -49,9 +49,10 @@ class ScheduleError(ValueError):
 def parse_request(text: str, default_tz: str) -> tuple[str, str, str]:
     """"08:00 [zone] [topic]" → (at, tz, topic)."""
     words = text.split()
-    if not words or not _TIME.match(words[0]):
+    when = _TIME.match(words[0]) if words else None
+    if when is None:
         raise ScheduleError("Say when, as HH:MM: `/newsbot digest daily 08:00 [Europe/Berlin] [topic]`.")
-    hour, minute = _TIME.match(words[0]).groups()
+    hour, minute = when.groups()
     at, rest = f"{int(hour):02d}:{minute}", words[1:]
     tz = default_tz
     if rest and ("/" in rest[0] or rest[0].upper() == "UTC"):

@@ -46,8 +46,8 @@ def _opening(version, article) -> str:
 def unfurl_blocks(version, article) -> list[dict]:
     """The unfurl of one indexed article."""
     story = version.story_of(article.id)
-    by_id = {a.id: a for a in version.articles}
-    members = [by_id[a] for a in (story.article_ids if story else (article.id,)) if a in by_id]
+    rows = version.article_row
+    members = [version.articles[rows[a]] for a in (story.article_ids if story else (article.id,)) if a in rows]
     outlets = sorted({a.source for a in members if a.source})
     label = story.label if story else article.title
     lines = [f"*Story: {escape(clip(label, 200))}*",
