@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
+HELDOUT = Path(__file__).resolve().parent / "story_labels_heldout.tsv"  # keyed by URL
 
 
 def corpus(index: Path):
@@ -65,6 +66,9 @@ def main() -> None:
     if LABELS.exists():
         result["labels"] = score(assigned)
         result["labels_after_the_rules"] = score(assigned, first_row=59)
+    if HELDOUT.exists():
+        by_url = {a.url: assigned.get(a.id) for a in articles}
+        result["heldout_labels"] = score(by_url, path=HELDOUT)
     print(json.dumps(result, indent=1))
 
 
@@ -88,10 +92,14 @@ def sample(articles, vectors, stories, n: int, seed: int = 11) -> None:
         print(f"{a.id}\t{a.published}\t{a.source}\t{a.title}\t")
 
 
-def score(assigned: dict[str, str], first_row: int = 0) -> dict:
-    rows = [line.split("\t") for line in LABELS.read_text().splitlines() if line and not line.startswith("#")][1:]
+def score(assigned: dict[str, str], first_row: int = 0, path: Path = LABELS) -> dict:
+    """Pairwise precision and recall of `assigned` (label key → story id) on a label file whose
+    first column is the key (article id, or URL for the held-out file) and fifth the label."""
+    rows = [line.split("\t") for line in path.read_text().splitlines() if line and not line.startswith("#")][1:]
     rows = rows[first_row:]
     labelled = {r[0]: r[4].strip() for r in rows if len(r) >= 5 and r[4].strip()}
+    missing = [k for k in labelled if assigned.get(k) is None]  # the index leaves out stubs (paywalled pages)
+    labelled = {k: v for k, v in labelled.items() if k not in missing}
     tp = fp = fn = 0
     for a, b in combinations(sorted(labelled), 2):
         same_truth = labelled[a] == labelled[b]
@@ -99,7 +107,7 @@ def score(assigned: dict[str, str], first_row: int = 0) -> dict:
         tp += same_truth and same_system
         fp += same_system and not same_truth
         fn += same_truth and not same_system
-    return {"articles": len(labelled), "pairs_same_story": tp + fn, "precision": round(tp / max(tp + fp, 1), 3),
+    return {"articles": len(labelled), "not_in_index": len(missing), "pairs_same_story": tp + fn, "precision": round(tp / max(tp + fp, 1), 3),
             "recall": round(tp / max(tp + fn, 1), 3)}
 
 

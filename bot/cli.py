@@ -434,13 +434,18 @@ def stories(config_file, seeds_dir, index_dir, since, query, as_of, as_json):
 @_path_options
 @click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
 def timeline(query, config_file, seeds_dir, index_dir, as_json):
-    """What happened when, for the stories QUERY matches: one cited sentence per event, in date
-    order, each placed on the day it happened ("on Monday" in a Wednesday article is Monday)."""
+    """What happened when, for the stories about QUERY: one row per event, in date order, citing
+    every outlet that told it, placed on the day it happened ("on Monday" in a Wednesday article is
+    that Monday; when outlets disagree, the day most of them give). Sentences the reader does not
+    find about QUERY are left out."""
     from bot.newsroom import timeline as build_timeline
 
+    from bot.service import make_topic_reader
+
+    settings = _settings(config_file, seeds_dir, index_dir)
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
     text = " ".join(query)
-    events = build_timeline(version, retriever, text)
+    events = build_timeline(version, retriever, text, reader=make_topic_reader(settings))
     _show(as_json, {"query": text, "events": [e.to_dict() for e in events]},
           lambda views: views.timeline_view(text, events))
 

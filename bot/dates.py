@@ -25,6 +25,11 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?:(last|this|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# any of the above, in one pass: most sentences name no date, and this one test skips the seven
+# searches for them (timelines resolve a few thousand sentences per topic; 0.5 s -> ~0.1 s)
+# (matched against the lowercased text: twice as fast as re.I here)
+_ANY = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b|tomorrow|tonight|last (?:night|week|month|year)|"
+                  r"this (?:morning|year)")
 _RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|last night|this morning|last week|last month|last year|this year)\b", re.I)
 
 
@@ -59,6 +64,10 @@ def resolve_date(text: str, published: date | None, ahead: bool = False) -> Reso
     """The first date a phrase or sentence names, made absolute (None when it names none). A day
     without a year is taken as the nearest past one (news reports what happened), or with `ahead`
     (the sentence tells what will happen) as the next one from the article's date."""
+    return _resolve(text, published, ahead) if _ANY.search(text.lower()) else None
+
+
+def _resolve(text: str, published: date | None, ahead: bool = False) -> ResolvedDate | None:
     for pattern, order in ((_FULL, "mdy"), (_DAY_MONTH_YEAR, "dmy")):
         match = pattern.search(text)
         if match:
@@ -95,8 +104,11 @@ def resolve_date(text: str, published: date | None, ahead: bool = False) -> Reso
         back = (published.weekday() - _WEEKDAYS.index(name)) % 7
         if which == "last" and back == 0:
             back = 7
+        forward = (_WEEKDAYS.index(name) - published.weekday()) % 7
         if which == "next":
-            made = published + timedelta(days=(_WEEKDAYS.index(name) - published.weekday()) % 7 or 7)
+            made = published + timedelta(days=forward or 7)
+        elif ahead and which != "last":  # "will lie in state from Monday": the coming Monday
+            made = published + timedelta(days=forward)
         else:
             made = published - timedelta(days=back)
         return ResolvedDate(made, "day", f"“{match.group(0)}” in an article of {published.isoformat()}")
@@ -123,15 +135,42 @@ def resolve_date(text: str, published: date | None, ahead: bool = False) -> Reso
     return None
 
 
+_FUTURE = re.compile(r"\b(?:will|won['’]t|(?:is|are) (?:set|scheduled|expected|due|slated) to|plans? to)\b", re.I)
+# a saying dated by its own day ("said Thursday he will veto"): the saying is the event
+_REPORTED = re.compile(r"\b(?:said|announced|told reporters|confirmed|wrote|tweeted|added|noted)\s+(?:on\s+|late\s+|early\s+)?"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last night)\b", re.I)
+
+
+# clauses that recall an earlier event inside a sentence reporting a new one: a date there is background
+_BACKGROUND = re.compile(r"\b(?:(?:that|which|who)\s+(?:was|were|had|has|have)\b|since\b)[^,;]*", re.I)
+
+
+def tells_future(text: str) -> bool:
+    """A sentence about what is to come ("will lie in state from Monday", "the funeral will be held
+    Thursday, the spokesman said"), not a dated report of it ("said Tuesday he will veto" reports
+    the saying, which happened on Tuesday)."""
+    return bool(_FUTURE.search(text)) and not _REPORTED.search(text)
+
+
 def event_date(text: str, published: date | None) -> ResolvedDate | None:
     """The day a news sentence's event happened. A full date more than a month before publication
     is usually background ("the Jan. 6, 2021, attack"): a weekday or relative day in the same
-    sentence ("held its last hearing on Monday") then wins."""
-    first = resolve_date(text, published)
+    sentence ("held its last hearing on Monday") then wins. A sentence about what is to come takes
+    the next such day ("will lie in state from Monday"), which a caller can tell from the past."""
+    if not _ANY.search(text.lower()):
+        return None
+    if tells_future(text):
+        return _resolve(text, published, ahead=True)
+    foreground = _BACKGROUND.sub(" ", text)
+    if foreground != text:  # "the game that was suspended Jan. 2 will not resume, the NFL announced Thursday"
+        own = _resolve(foreground, published)
+        if own is not None and own.precision == "day":
+            return own
+    first = _resolve(text, published)
     if first is None or first.how != "stated" or published is None or (published - first.day).days <= 31:
         return first
     rest = _ISO.sub(" ", _DAY_MONTH_YEAR.sub(" ", _FULL.sub(" ", text)))
-    other = resolve_date(rest, published)
+    other = _resolve(rest, published)
     return other if other is not None and other.precision == "day" and other.how != "stated" else first
 
 

@@ -3,9 +3,8 @@ is new. Each function reads one index version (and the retriever to find the top
 Slack only render what these return.
 
 - `list_stories`: stories (index/stories.py) filtered by date and topic.
-- `timeline`: dated events of the stories a topic matches, one cited sentence each, placed on the
-  day they happened: a sentence's own date ("on Monday", "Feb. 3", "last week") resolved against
-  its article's publication date (bot/dates.py), else the publication date for the article's lead.
+- `timeline` (bot/timeline.py): the events of the stories about a topic, one row per event citing
+  every outlet that told it, dated by consensus.
 - `quotes`: statements attributed to a person or body (bot/attribution.py: "X said", "…, X said",
   pronouns carried to the last named speaker).
 - `digest`: stories with articles published since a date, one cited lead sentence each.
@@ -17,25 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.attribution import find_attributions
-from bot.dates import event_date, published_date
-from bot.retrieve import Retriever, stitch
+from bot.retrieve import Retriever
+from bot.timeline import Event, article_text, timeline
 from bot.types import Citation
 from index.articles import Article
-from index.lexical import terms
 from index.sentences import split_sentences
 from index.store import IndexVersion
 from index.stories import Story
 
-
-@dataclass(frozen=True)
-class Event:
-    date: str  # ISO
-    date_from: str  # "stated", "published", or the phrase it was resolved from ("Monday")
-    text: str
-    citation: Citation
-
-    def to_dict(self) -> dict:
-        return {"date": self.date, "date_from": self.date_from, "text": self.text, "citation": self.citation.to_dict()}
+__all__ = ["Event", "Quote", "timeline", "quotes", "digest", "list_stories", "topic_stories",
+           "reference_day", "days_before", "lead_of"]
 
 
 @dataclass(frozen=True)
@@ -82,50 +72,6 @@ def topic_stories(version: IndexVersion, retriever: Retriever, query: str, k: in
     retrieval = retriever.retrieve(query, k)
     found = (version.story_of(p.article.id) for p in retrieval.passages if p.dense >= 0.3)
     return list({s.id: s for s in found if s is not None}.values())
-
-
-def article_text(version: IndexVersion, article_row: int) -> str:
-    """An article's text as indexed: its chunks stitched in order."""
-    rows = sorted((int(r) for r in (version.chunk_article_rows == article_row).nonzero()[0]),
-                  key=lambda r: int(version.chunk_rows[r]["position"]))
-    return stitch([version.chunk(r) for r in rows])[0] if rows else ""
-
-
-def timeline(version: IndexVersion, retriever: Retriever, query: str, limit: int = 40) -> list[Event]:
-    stories = topic_stories(version, retriever, query)[:3]
-    wanted = set(terms(query))
-    for story in stories:
-        wanted |= set(terms(" ".join(story.names)))
-    cites = _Citations()
-    events: list[Event] = []
-    seen: set[tuple[str, str]] = set()
-    for article_id in [a for s in stories for a in s.article_ids]:
-        row = version.article_row.get(article_id)
-        if row is None:
-            continue
-        article = version.articles[row]
-        text = article_text(version, row)
-        published = published_date(article.published)
-        for n, (start, end) in enumerate(split_sentences(text)):
-            sentence = text[start:end].strip()
-            if len(sentence.split()) < 6:
-                continue
-            resolved = event_date(sentence, published)
-            if resolved is not None and resolved.precision == "day":
-                day, how = resolved.day.isoformat(), resolved.how
-            elif n == 0 and published is not None:  # the lead reports the news of its day
-                day, how = published.isoformat(), "published"
-            else:
-                continue
-            if n and not wanted & set(terms(sentence)):
-                continue
-            key = (day, " ".join(sorted(set(terms(sentence)))[:12]))
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(Event(day, how, sentence, cites.cite(article, sentence, text, text.find(sentence))))
-    events.sort(key=lambda e: (e.date, e.citation.published or "", e.citation.n))
-    return events[:limit]
 
 
 def quotes(version: IndexVersion, retriever: Retriever, speaker: str, limit: int = 30) -> list[Quote]:

@@ -149,7 +149,8 @@ def timeline_view(query: str, events) -> Group:
     for col in ("date", "from", "event", "source"):
         table.add_column(col)
     for e in events:
-        table.add_row(e.date, e.date_from, escape(e.text), f"[{e.citation.n}] {escape(e.citation.source)}")
+        cited = e.citations or (e.citation,)
+        table.add_row(e.date, e.date_from, escape(e.text), " ".join(f"[{c.n}] {escape(c.source)}" for c in cited))
     return Group(table)
 
 

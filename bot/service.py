@@ -111,6 +111,19 @@ def make_sentence_reader(settings: Settings):
     return shipped_reader()
 
 
+def make_topic_reader(settings: Settings):  # noqa: ARG001 (one signature for every make_*)
+    """The reader timelines use to keep the sentences about their topic: the trained model, which
+    ships with the package, whatever answer.reader says (timelines have no rules of their own to keep;
+    bench/timelines.py measures both); None when its weights are missing (topic-word coverage then)."""
+    from bot.read.model import shipped_reader
+
+    try:
+        return shipped_reader()
+    except ModelNotAvailable as exc:
+        log.warning("timelines fall back to topic words: %s", exc)
+        return None
+
+
 def make_reader(settings: Settings) -> IndexReader:
     """The index reader; versions kept on Qdrant are reached with the settings' URL and key."""
     from index.build import qdrant_connector

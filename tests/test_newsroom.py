@@ -111,6 +111,10 @@ def test_the_timeline_places_events_on_the_day_they_happened(flood_index):
     assert rescue and rescue[0]["date"] == "2023-03-06"  # "on Monday" in a Wednesday article
     assert rescue[0]["citation"]["url"] == "https://daily-two.example/news/brova-survivors"
     assert all(e["citation"]["quote"] == e["text"] for e in events)
+    # on an index of ~20 articles on other subjects, every row is the flood's, cited to its outlets
+    assert all("Brova" in c["title"] for e in events for c in e["citations"])
+    assert all(e["outlets"] == len({c["source"] for c in e["citations"]}) >= 1 for e in events)
+    assert {c["source"] for e in events for c in e["citations"]} >= {"Wire One", "Daily Two", "Channel Three"}
 
 
 @pytest.mark.slow

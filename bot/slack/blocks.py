@@ -180,15 +180,21 @@ def stories_blocks(stories: list[dict], limit: int = 8) -> list[dict]:
 def timeline_blocks(query: str, events: list[dict]) -> list[dict]:
     if not events:
         return notice_blocks(f"No dated events found for “{query}”.")
-    lines = [f"*{e['date']}* {escape(clip(e['text'], 300))} [{e['citation']['n']}]" for e in events[:25]]
+    lines = [f"*{e['date']}* {escape(clip(e['text'], 300))} " + "".join(f"[{c['n']}]" for c in _cited(e))
+             for e in events[:25]]
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*Timeline: {escape(clip(query, 150))}*"}}]
     for start in range(0, len(lines), 8):
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(
             "\n".join(lines[start:start + 8]), SECTION_LIMIT)}})
-    cited = {e["citation"]["n"]: e["citation"] for e in events[:25]}
+    cited = {c["n"]: c for e in events[:25] for c in _cited(e)}
     sources = [f"*[{n}]* " + _article_line(c["title"], c["url"], c["source"], c["published"]) for n, c in sorted(cited.items())]
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(sources), 2900)}]})
     return blocks
+
+
+def _cited(event: dict) -> list[dict]:
+    """Every outlet that told a timeline event (older payloads carry only `citation`)."""
+    return event.get("citations") or [event["citation"]]
 
 
 def digest_blocks(since: str, stories: list[dict]) -> list[dict]:

@@ -13,6 +13,7 @@ from slack_bolt import App
 
 from bot.answer import Answerer
 from bot.conversation import Conversation
+from bot.service import make_topic_reader
 from bot.settings import Settings
 from bot.slack import blocks as kit
 from bot.slack.history import conversation_from_replies, strip_mentions
@@ -165,7 +166,7 @@ class SlackBot:
             found = [s.to_dict(by_id) for s in list_stories(version, article_ids=ids)]
             return f"{len(found)} stories", kit.stories_blocks(found), "ephemeral"
         if verb == "timeline" and rest:
-            events = [e.to_dict() for e in timeline(version, retriever, rest)]
+            events = [e.to_dict() for e in timeline(version, retriever, rest, reader=make_topic_reader(self.settings))]
             return f"Timeline: {rest}", kit.timeline_blocks(rest, events), "in_channel"
         sub, _, args = rest.partition(" ")
         if verb == "digest" and sub.lower() in ("daily", "list", "stop"):

@@ -1,0 +1,314 @@
+"""A topic's timeline: what happened when, one row per event, cited to every outlet that told it.
+
+Four steps, each a function:
+
+1. `topic_articles` — the stories about the topic: the stories of the passages retrieved for it,
+   kept when their best passage is within STORY_MARGIN of the best story's (a story about the topic
+   scores close to the top; one that only shares a word, e.g. Chinese provincial banks for "Silicon
+   Valley Bank collapse", scores far below it).
+2. `candidates` — sentences of those articles that tell something dated: a sentence's own day
+   ("on Monday", "Feb. 3") resolved against the article's reference day (`reference_day`: its
+   publication date, or a later "Updated"/dateline day the text gives), or the lead on that day.
+3. `relevant` — the reader (bot/read) scores each candidate as an answer to "What happened with
+   TOPIC?"; a sentence about something else in a roundup or a background paragraph scores low and
+   is dropped (below RELEVANT). Without the model, topic-word coverage stands in.
+4. `merge` — the same event told by several outlets becomes one row citing all of them, dated by
+   consensus: stated dates outvote dates resolved from a weekday, and a date most outlets agree on
+   outvotes one page's (a live page first published days before its content).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from bot.dates import event_date, published_date, resolve_date
+from bot.read import SentenceReader
+from bot.retrieve import Retriever, stitch
+from bot.types import Citation
+from index.articles import Article
+from index.lexical import terms
+from index.sentences import split_sentences
+from index.store import IndexVersion
+
+QUESTION = "What happened with {topic}?"
+RETRIEVE_K = 24
+# Constants set on the five dev topics of bench/timeline_labels.toml (python -m bench.timelines --split dev):
+STORY_MARGIN = 0.12  # dense cosine below the best story's; 0.06 / 0.12 / 0.2 gave event precision
+# 0.986 / 0.972 / 0.96, key-event recall 0.571 / 0.643 / 0.643, key events dated right 9/9 at 0.12
+MIN_DENSE = 0.3  # a story whose best passage is below this is not about the topic at all
+MAX_ARTICLES = 30
+MAX_CANDIDATES = 64  # the reader reads at most this many sentences (~10 ms each on 2 cores)
+RELEVANT = 0.1  # reader probability: 0.05 / 0.1 / 0.2 / 0.3 gave event precision 0.978 / 0.985 / 1.0 / 1.0
+# at key-event recall 0.714 / 0.714 / 0.571 / 0.357 (reading 96 candidates, before the date fixes)
+COVERAGE = 0.5  # without the reader: share of the topic's words a sentence must hold
+SAME_EVENT = 0.5  # shared-term ratio of two sentences telling the same event (0.35 / 0.25 for
+# sentences of the same day: dev event precision 0.934 / 0.974 against 0.985, so one ratio for all)
+BACKGROUND_DAYS = 45  # an event dated this long before the topic's first article is background
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # ISO
+    date_from: str  # "stated", "published", or the phrase it was resolved from ("Monday")
+    text: str
+    citation: Citation  # the first outlet that told it
+    citations: tuple[Citation, ...] = ()  # every outlet that told it (the first included)
+    relevance: float | None = None  # the reader's, for "What happened with TOPIC?"
+    dates_seen: tuple[str, ...] = ()  # the days the outlets' sentences resolved to, before the vote
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "date_from": self.date_from, "text": self.text,
+                "citation": self.citation.to_dict(),
+                "citations": [c.to_dict() for c in (self.citations or (self.citation,))],
+                "outlets": len({c.source for c in (self.citations or (self.citation,))}),
+                "relevance": None if self.relevance is None else round(self.relevance, 4),
+                "dates_seen": list(self.dates_seen)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    article: Article
+    text: str  # the article's text
+    start: int  # the sentence's offsets in it
+    end: int
+    day: date
+    how: str  # "stated", "published" or the phrase
+    lead: bool
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.start:self.end].strip()
+
+
+@dataclass
+class _Citations:
+    """Citation numbers by article, in order of first use."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def cite(self, c: Candidate) -> Citation:
+        n = self.numbers.setdefault(c.article.id, len(self.numbers) + 1)
+        lo, hi = paragraph_around(c.text, c.start, c.end)
+        return Citation.of(n, c.article, c.sentence, c.text[lo:hi], ((c.start - lo, c.start - lo + len(c.sentence)),))
+
+
+def timeline(version: IndexVersion, retriever: Retriever, query: str, *, reader: SentenceReader | None = None,
+             limit: int = 40) -> list[Event]:
+    rows = topic_articles(version, retriever, query)
+    scored = relevant(query, candidates(version, rows, query), reader)
+    # dates agreed among the sentences about the topic only (and ~0.25 s less than among all)
+    relevance = {(c.article.id, c.start): r for c, r in scored}
+    agreed = [(c, relevance[c.article.id, c.start]) for c in agree_on_reference_days([c for c, _ in scored])]
+    events = merge(agreed, version)
+    kept = sorted(events, key=lambda e: (-len(e.citations), -(e.relevance or 0.0)))[:limit]
+    return sorted(kept, key=lambda e: (e.date, -(e.relevance or 0.0)))
+
+
+def topic_articles(version: IndexVersion, retriever: Retriever, query: str) -> list[int]:
+    """Article rows of the stories about the topic, best story first, each story's articles in
+    publication order."""
+    retrieval = retriever.retrieve(query, RETRIEVE_K)
+    best: dict[str, float] = {}
+    story_of: dict[str, object] = {}
+    for p in retrieval.passages:
+        story = version.story_of(p.article.id)
+        key = story.id if story is not None else p.article.id
+        story_of.setdefault(key, story or p.article.id)
+        best[key] = max(best.get(key, -1.0), p.dense)
+    if not best:
+        return []
+    top = max(best.values())
+    rows: list[int] = []
+    for key in sorted(best, key=lambda k: -best[k]):
+        if best[key] < max(MIN_DENSE, top - STORY_MARGIN):
+            continue
+        story = story_of[key]
+        ids = story.article_ids if not isinstance(story, str) else (story,)
+        rows += [version.article_row[a] for a in ids if a in version.article_row]
+    return list(dict.fromkeys(rows))[:MAX_ARTICLES]
+
+
+def article_text(version: IndexVersion, article_row: int) -> str:
+    """An article's text as indexed: its chunks stitched in order."""
+    rows = sorted((int(r) for r in (version.chunk_article_rows == article_row).nonzero()[0]),
+                  key=lambda r: int(version.chunk_rows[r]["position"]))
+    return stitch([version.chunk(r) for r in rows])[0] if rows else ""
+
+
+_STAMP = re.compile(r"\b(?:updated|published|posted)\b:?(?:\s+(?:on|at))?\s+[^\n]{0,60}", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},?\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*(?:\(|[-–—])")
+
+
+def reference_day(published: date | None, text: str) -> date | None:
+    """The day an article's relative dates count from: its publication date, or a later day its
+    opening states (an "Updated Feb. 6, 2023" stamp, a "WASHINGTON, Feb. 6 (Reuters) —" dateline),
+    since a live page keeps its first publication date while its text moves on."""
+    head = text[:600]
+    days = [published] if published else []
+    for match in _STAMP.finditer(head):
+        stamped = resolve_date(match.group(0), published)
+        if stamped is not None and stamped.precision == "day":
+            days.append(stamped.day)
+    line = _DATELINE.match(head)
+    if line and published is not None:
+        stated = resolve_date(line.group(1), published)
+        if stated is not None and stated.precision == "day":
+            days.append(stated.day)
+    if not days:
+        return None
+    latest = max(days)
+    # a stamp years away is another story's date quoted in the opening, not this page's
+    return latest if published is None or (latest - published).days <= 31 else published
+
+
+def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candidate]:
+    """Dated sentences of the articles that name a word of the topic, and each article's lead."""
+    wanted = set(terms(query))
+    out: list[Candidate] = []
+    for row in rows:
+        article = version.articles[row]
+        text = article_text(version, row)
+        published = published_date(article.published)
+        reference = reference_day(published, text)
+        for n, (start, end) in enumerate(split_sentences(text)):
+            sentence = text[start:end]
+            if len(sentence.split()) < 6 or (n and not wanted & set(terms(sentence))):
+                continue
+            resolved = event_date(sentence, reference)
+            if resolved is not None and resolved.precision == "day":
+                if reference is not None and resolved.day > reference:
+                    continue  # what will happen is not an event yet
+                out.append(Candidate(article, text, start, end, resolved.day, resolved.how, n == 0))
+            elif n == 0 and reference is not None:  # the lead reports the news of its day
+                out.append(Candidate(article, text, start, end, reference, "published", True))
+    return out
+
+
+def agree_on_reference_days(found: list[Candidate], max_shift: int = 6) -> list[Candidate]:
+    """Consensus across outlets for pages whose publication date is older than their text (a live
+    page keeps its first date while it reports a week): each article's weekday and "yesterday" dates
+    are re-resolved from a reference up to `max_shift` days later, and the shift whose days the other
+    articles attest most (their dates and publication days) is kept; no shift unless it beats the
+    page's own date by two attestations."""
+    by_article: dict[str, list[Candidate]] = {}
+    for c in found:
+        by_article.setdefault(c.article.id, []).append(c)
+    if len(by_article) < 2:
+        return found
+    attested: Counter = Counter()
+    for c in found:
+        attested[c.day] += 1
+    out: list[Candidate] = []
+    for group in by_article.values():
+        own = Counter(c.day for c in group)
+        others = attested - own
+        relative = [c for c in group if c.how not in ("stated", "published")]
+        base = published_date(group[0].article.published)
+        best, best_score, shifted = 0, sum(others[c.day] for c in relative), relative
+        if base is not None and relative:
+            for k in range(1, max_shift + 1):
+                moved = _re_resolved(relative, base + timedelta(days=k))
+                score = sum(others[c.day] for c in moved)
+                if score >= best_score + 2 and score > 0:
+                    best, best_score, shifted = k, score, moved
+        out += [c for c in group if c not in relative] + (shifted if best else relative)
+    return out
+
+
+def _re_resolved(relative: list[Candidate], reference: date) -> list[Candidate]:
+    moved = []
+    for c in relative:
+        resolved = event_date(c.sentence, reference)
+        if resolved is not None and resolved.precision == "day" and resolved.day <= reference:
+            moved.append(replace(c, day=resolved.day, how=resolved.how + " (the page's text runs later than its date)"))
+    return moved
+
+
+def relevant(query: str, found: list[Candidate], reader: SentenceReader | None) -> list[tuple[Candidate, float]]:
+    """The candidates about the topic, with their relevance. The reader reads the MAX_CANDIDATES
+    with the most topic words (all of them when fewer)."""
+    wanted = set(terms(query))
+    if not wanted or not found:
+        return []
+    covered = [len(wanted & set(terms(c.sentence + " " + c.article.title))) / len(wanted) for c in found]
+    order = sorted(range(len(found)), key=lambda i: -covered[i])
+    if reader is None:
+        return [(found[i], covered[i]) for i in order if covered[i] >= COVERAGE]
+    picked = [i for i in order if covered[i] > 0][:MAX_CANDIDATES]
+    readings = reader.read(QUESTION.format(topic=query), [(found[i].sentence, "") for i in picked])
+    return [(found[i], r.relevance) for i, r in zip(picked, readings) if r.relevance >= RELEVANT]
+
+
+def merge(scored: list[tuple[Candidate, float]], version: IndexVersion | None = None) -> list[Event]:
+    """One row per event, oldest first. Sentences sharing SAME_EVENT of their terms within a week
+    are one event; its date is the consensus of the outlets' dates."""
+    if not scored:
+        return []
+    first_day = min(c.article.published or "9999" for c, _ in scored)
+    earliest = published_date(first_day)
+    groups: list[list[tuple[Candidate, float, frozenset[str]]]] = []
+    for c, relevance in sorted(scored, key=lambda s: -s[1]):
+        if earliest is not None and (earliest - c.day).days > BACKGROUND_DAYS:
+            continue  # a past the articles recall ("the 2008 crisis"), not the topic's news
+        words = frozenset(terms(c.sentence))
+        for group in groups:
+            if any(_same_event(words, c.day, other_words, other.day) for other, _, other_words in group):
+                group.append((c, relevance, words))
+                break
+        else:
+            groups.append([(c, relevance, words)])
+    cites = _Citations()
+    events = []
+    for group in groups:
+        day, how = consensus([(c.day, c.how) for c, _, _ in group])
+        shown = max(group, key=lambda g: (g[0].day.isoformat() == day, g[1]))[0]
+        by_article = {c.article.id: c for c, _, _ in group}
+        citations = tuple(cites.cite(c) for c in [shown] + [c for a, c in by_article.items() if a != shown.article.id])
+        if version is not None:
+            citations = tuple(_with_story(version, cite) for cite in citations)
+        events.append(Event(day, how, shown.sentence, citations[0], citations,
+                            max(r for _, r, _ in group), tuple(sorted({c.day.isoformat() for c, _, _ in group}))))
+    events.sort(key=lambda e: (e.date, -(e.relevance or 0.0)))
+    return events
+
+
+def _same_event(a: frozenset[str], day_a: date, b: frozenset[str], day_b: date) -> bool:
+    if abs((day_a - day_b).days) > 7 or not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= SAME_EVENT
+
+
+def consensus(dates: list[tuple[date, str]]) -> tuple[str, str]:
+    """The day most outlets give: a stated date counts twice, a day resolved from a weekday or
+    "yesterday" once, a publication day (a lead) half; ties go to the later day (a page whose
+    weekday counted back from a stale publication date lands early, never late)."""
+    weight = {"stated": 2.0, "published": 0.5}
+    votes: Counter = Counter()
+    hows: dict[date, str] = {}
+    for day, how in dates:
+        votes[day] += weight.get(how, 1.0)
+        hows.setdefault(day, how)
+    day = max(votes, key=lambda d: (votes[d], d))
+    how = hows[day]
+    if len(votes) > 1:
+        how = f"{how}; {int(sum(1 for d, _ in dates if d == day))} of {len(dates)} reports agree"
+    return day.isoformat(), how
+
+
+def paragraph_around(text: str, start: int, end: int, limit: int = 600) -> tuple[int, int]:
+    """The paragraph holding a sentence, clipped to about `limit` characters around it."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    lo = max(lo, start - limit // 2)
+    hi = min(hi, end + limit // 2)
+    return lo, hi
+
+
+def _with_story(version: IndexVersion, citation: Citation) -> Citation:
+    story = version.story_of(citation.article_id)
+    return replace(citation, story_id=story.id, outlets=len(story.sources)) if story is not None else citation
+
