@@ -24,15 +24,17 @@ HELDOUT = Path(__file__).resolve().parent / "story_labels_heldout.tsv"  # keyed 
 
 
 def corpus(index: Path):
-    from index.stories import article_names, article_vectors, leads as leads_of
+    from index.stories import article_names, article_vectors, coherence_of, leads as leads_of
     from index.store import IndexVersion
     from index.versions import load_current
 
     version = IndexVersion(index) if (index / "manifest.json").exists() else load_current(index)
-    vectors = article_vectors(version.chunk_article_rows, version.search.all_vectors(), len(version.articles))
+    chunk_vectors = version.search.all_vectors()
+    vectors = article_vectors(version.chunk_article_rows, chunk_vectors, len(version.articles))
+    coherence = coherence_of(version.chunk_article_rows, chunk_vectors, vectors)
     leads = leads_of(version.chunk_article_rows, version.chunk_rows["position"], version.chunk_text,
                      len(version.articles))
-    return version, version.articles, article_names(version.articles, leads), vectors
+    return version, version.articles, article_names(version.articles, leads), vectors, coherence
 
 
 def main() -> None:
@@ -43,9 +45,9 @@ def main() -> None:
     args = parser.parse_args()
     from index.stories import group, stories_of
 
-    version, articles, names, vectors = corpus(args.index)
+    version, articles, names, vectors, coherence = corpus(args.index)
     started = time.perf_counter()
-    assigned = group(articles, names, vectors)
+    assigned = group(articles, names, vectors, coherence=coherence)
     full_s = time.perf_counter() - started
     stories = stories_of(articles, names, vectors, assigned)
     # an update of 10 articles: the rest keep their stories
@@ -53,7 +55,7 @@ def main() -> None:
     last = {articles[i].id for i in order[-10:]}
     previous = {k: v for k, v in assigned.items() if k not in last}
     started = time.perf_counter()
-    group(articles, names, vectors, previous)
+    group(articles, names, vectors, previous, coherence)
     update_s = time.perf_counter() - started
     result = {"articles": len(articles), "stories": len(stories),
               "stories_of_2_or_more": sum(len(s.article_ids) > 1 for s in stories),

@@ -255,14 +255,14 @@ def _stories(kept: list[Article], origin: dict[int, int | None], rows: np.ndarra
              vectors: np.ndarray, reusable: IndexVersion | None) -> dict:
     """Stories of this version: unchanged articles keep theirs, new and changed ones join one or
     start one (index/stories.py). ~0.2 s for 2,388 articles."""
-    from index.stories import article_names, article_vectors, group, leads, stories_of
+    from index.stories import article_names, article_vectors, coherence_of, group, leads, stories_of
 
     article_rows = np.asarray(rows["article"])
     names = article_names(kept, leads(article_rows, rows["position"], texts.__getitem__, len(kept)))
     per_article = article_vectors(article_rows, vectors, len(kept))
     before = reusable.story_assignments() if reusable is not None else {}
     previous = {a.id: before[a.id] for a in kept if origin.get(id(a)) is not None and a.id in before}
-    assigned = group(kept, names, per_article, previous)
+    assigned = group(kept, names, per_article, previous, coherence_of(article_rows, vectors, per_article))
     stories = stories_of(kept, names, per_article, assigned)
     return {"assignments": assigned, "stories": [asdict(s) for s in stories]}
 

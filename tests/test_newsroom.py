@@ -51,6 +51,40 @@ def test_grouping_needs_closeness_a_shared_name_and_nearby_dates():
     assert (story.first_date, story.last_date) == ("2023-03-06", "2023-03-08") and "Brova" in story.names
 
 
+def test_a_roundup_stays_alone_and_a_bridged_story_is_one_story_under_the_older_id():
+    from index.stories import bridge, coherence_of
+
+    a = make_article(title="Floods in Brova", text="Floods in Brova killed 40.", url="https://a.example/1", published="2023-03-06")
+    b = make_article(title="Brova toll rises", text="The toll in Brova rose.", url="https://b.example/2", published="2023-03-07")
+    recap = make_article(title="5 things to know: Brova, taxes, a stadium", text="Brova floods. Taxes. A stadium.",
+                         url="https://c.example/3", published="2023-03-07")
+    articles = [a, b, recap]
+    names = article_names(articles, [""] * 3)
+    # the recap's three chunks point three ways (one on the floods): its mean cosine to its own vector
+    # is low, though that vector is close to the floods story's
+    chunks = np.stack([_unit([1, 0.1, 0]), _unit([1, 0.2, 0]), _unit([1, 0.1, 0]), _unit([0.3, 1, 0]), _unit([0.3, 0, 1])])
+    rows = np.array([0, 1, 2, 2, 2])
+    from index.stories import article_vectors
+
+    per_article = article_vectors(rows, chunks, 3)
+    coherence = coherence_of(rows, chunks, per_article)
+    assert coherence[0] == pytest.approx(1.0) and coherence[2] < 0.72
+    assigned = group(articles, names, per_article, coherence=coherence)
+    assert assigned[a.id] == assigned[b.id] != assigned[recap.id]
+    assert group(articles, names, per_article)[recap.id] == assigned[a.id]  # without it, the recap joins
+
+    # two stories whose centres a later article brought together: one story, the earlier one's id
+    split = {a.id: "s-first", b.id: "s-second", recap.id: "s-recap"}
+    vectors = np.stack([_unit([1, 0.1, 0]), _unit([1, 0.15, 0]), _unit([0, 1, 0])])
+    merged = bridge(articles, names, vectors, split, np.array([False, False, True]))
+    assert merged == {a.id: "s-first", b.id: "s-first", recap.id: "s-recap"}
+    # not without a shared name, nor weeks apart
+    far = make_article(title="Brova toll rises", text="The toll in Brova rose.", url="https://b.example/2", published="2023-04-07")
+    assert bridge([a, far, recap], names, vectors, split, np.array([False, False, True]))[b.id] == "s-second"
+    nameless = [frozenset({"Brova"}), frozenset({"Selva"}), frozenset()]
+    assert bridge(articles, nameless, vectors, split, np.array([False, False, True]))[b.id] == "s-second"
+
+
 def test_names_skip_sentence_openers():
     assert names_of("The Governor of Brova said", "On Monday Lena Markovic visited.") >= {"Governor of Brova", "Lena Markovic"}
     assert "The" not in names_of("The floods", "")
