@@ -1,6 +1,8 @@
 """Tune the answer settings on RealTime QA's development questions (January 2023) only.
 
     python -m bench.tune_answers --index data/eval-realtimeqa [--split dev] [--grid min_short_confidence=0.3,0.5]
+    python -m bench.tune_answers --without topic_gate [--without quantity ...] [--reader model]
+    python -m bench.tune_answers --without all [--reader model]   # each rule of bot/answer_rules.py off in turn
 
 Retrieval does not depend on these settings, so each question is retrieved once and composed again
 for every value tried; one setting is varied at a time around the defaults. Prints, per value: the
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import date
 
 from bot.answer import compose
@@ -26,11 +29,11 @@ from index.versions import IndexReader
 
 
 
-def measure(settings, items) -> dict:
+def measure(settings, items, reader=None) -> dict:
     gold, shorts, right, answerable, absent = [], [], [], [], []
     started = time.perf_counter()
     for q, retrieval in items:
-        answer = compose(q["question"], q["question"], retrieval, settings)
+        answer = compose(q["question"], q["question"], retrieval, settings, reader=reader)
         if q["answer_in_corpus"]:
             answerable.append(answer.found)
             if len(q["answer"].strip()) > 3:
@@ -49,7 +52,16 @@ def measure(settings, items) -> dict:
 def main() -> None:
     parser = tuning_parser(__doc__)
     parser.add_argument("--set", action="append", default=[], help="name=value: a default to start from")
+    parser.add_argument("--without", action="append", default=[],
+                        help="a rule of bot/answer_rules.py to switch off (each measured alone); 'all': every rule in turn")
+    parser.add_argument("--reader", choices=("rules", "model"), default="rules",
+                        help="who reads the passages while the rules are measured")
     args = parser.parse_args()
+    from bot.answer_rules import NAMES, describe, unknown
+
+    without = list(NAMES) if args.without == ["all"] else args.without
+    if unknown(tuple(without)):
+        parser.error(f"no rule named {', '.join(unknown(tuple(without)))}; the rules are {', '.join(NAMES)}")
     fixed = dict(item.split("=", 1) for item in args.set)
     settings = load_settings({}, None, {"index": {"index_dir": args.index}, "answer": fixed})
     questions = [q for q in load_jsonl_gz(args.data / "questions.jsonl.gz")
@@ -58,9 +70,18 @@ def main() -> None:
     retriever = Retriever(IndexReader(args.index), embedder, settings.answer)
     warm_up()  # the NER model loads once, as in a serving process, outside the timing
     items = [(q, retriever.retrieve(q["question"], 10, as_of=date.fromisoformat(q["date"]))) for q in questions]
-    print(json.dumps({"split": args.split, "questions": len(items), "defaults": measure(settings.answer, items)}))
+    reader = None
+    if args.reader == "model":
+        from bot.read.model import shipped_reader
+
+        reader = shipped_reader()
+    print(json.dumps({"split": args.split, "questions": len(items), "reader": args.reader,
+                      "defaults": measure(settings.answer, items, reader)}), flush=True)
+    for name in without:
+        off = replace(settings.answer, without=(name,))
+        print(json.dumps({"without": name, "rule": describe(name), **measure(off, items, reader)}), flush=True)
     for name, value, tried in grid_settings(settings.answer, args.grid):
-        print(json.dumps({name: value, **measure(tried, items)}), flush=True)
+        print(json.dumps({name: value, **measure(tried, items, reader)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import re
 import time
 from dataclasses import replace
 
+from bot import answer_rules as rules
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
@@ -155,6 +156,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     if not passages:
         return Answer.notice(question, f"{NOT_FOUND} The index has nothing close to it.", (), query, version)
     kind = analyse(question)
+    settings = rules.applied(settings)  # penalties switched off by name weigh 0
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
     read = None
@@ -167,13 +169,15 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
     # what the question names (the model knows little of "Bakhmut": its passages score cosine < 0.25)
     close = max(p.dense for p in passages) >= settings.min_cosine
-    found = bool(sentences) and max(s.coverage for s in sentences) >= settings.min_coverage and (
-        close or _names_held(question, sentences, settings.min_coverage))
-    missing = missing_names(question, passages, retrieval.version) if found else []
-    if found and not missing:  # each word found, but a full name only ever one letter apart
+    found = bool(sentences) and (not rules.on(settings, "evidence") or (
+        max(s.coverage for s in sentences) >= settings.min_coverage and (
+            close or _names_held(question, sentences, settings.min_coverage))))
+    missing = missing_names(question, passages, retrieval.version) if found and rules.on(settings, "missing_names") else []
+    if found and not missing and rules.on(settings, "misspelled_names"):  # each word found, but a full name only ever one letter apart
         missing = misspelled_names(question, passages)
     # (a follow-up's query carries the names of the turn before: its subject is theirs)
-    topic = topic_word(question, retrieval.version, settings) if found and not missing and query == question else None
+    topic = topic_word(question, retrieval.version, settings) if (
+        found and not missing and query == question and rules.on(settings, "topic_gate")) else None
     if topic and not _told(topic, question, sentences):
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages is on “{topic}” and what the "
                              "question asks; the closest passages are below.", tuple(passages), query, version)
@@ -186,24 +190,26 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages answers it; the closest passages "
                              "are below.", tuple(passages), query, version)
     silent: list[str] = []
-    if len(retrieval.hints.sources) > 1:  # "how did CNN and USA Today describe …": only what each wrote on it
+    if len(retrieval.hints.sources) > 1 and rules.on(settings, "outlet_filter"):  # "how did CNN and USA Today describe …"
         silent = _silent_sources(question, passages, retrieval.hints.sources, retrieval.version)
         sentences = [s for s in sentences if passages[s.passage].article.source not in silent]
         if not sentences:
             return Answer.notice(question, f"{NOT_FOUND} No {_outlets(silent)} article in the index is about this; "
                                  "the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
-    if kind.factoid and (read is None or settings.reader_short == "rules"):
+    if kind.factoid and (read is None or settings.reader_short == "rules") and rules.on(settings, "typed_rescore"):
         sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages, query)
     chosen = select(sentences, settings.max_sentences)
     if kind.factoid and read is not None and settings.reader_short != "rules":
         picks = reader_picks(kind, chosen, read, settings, retrieval.version)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
-    if len(retrieval.hints.sources) > 1:
+    if len(retrieval.hints.sources) > 1 and rules.on(settings, "one_per_source"):
         chosen = _one_per_source(sentences, chosen, passages, retrieval.hints.sources)
     story_of = retrieval.version.story_assignments() if kind.wants_number else {}
-    if read is not None:  # the reader's answer in each outlet's sentences
+    if not rules.on(settings, "disagreements"):
+        disagreements = []
+    elif read is not None:  # the reader's answer in each outlet's sentences
         disagreements = disagreements_in_spans(question, kind, [
             (_span_text(s, read), passages[s.passage].article.source, r.relevance if (r := read.of(s)) else 0.0,
              story_of.get(passages[s.passage].article.id, "")) for s in sentences], read.threshold)
@@ -216,7 +222,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         chosen = chosen + [sentences[c.sentence] for c in disagreements[0].claims
                            if sentences[c.sentence] not in chosen]
     lead = attribution_lead(question, passages, chosen)
-    if lead is not None and lead[1].target and kind.factoid:
+    if lead is not None and lead[1].target and kind.factoid and rules.on(settings, "attribution_target"):
         picks = [_target_pick(passages, lead)]
     answer = build_answer(question, query, passages, chosen, lead, version, picks, kind)
     if silent:  # said in the answer itself, so every channel shows it

@@ -36,7 +36,9 @@ FEATURES = (
 
 WEIGHTS = {
     "coverage": 0.6, "entities": 0.25, "context": 0.1, "passage_rank": 0.15, "passage_dense": 0.1,
-    "quantity": 1.0, "date": 1.0, "person": 0.05, "attributed": 0.15, "short": -0.2,
+    "quantity": 1.0, "date": 1.0, "person": 0.05, "attributed": 0.15,
+    # "short" (-0.2) was deleted: switched off it changed nothing on the dev split (rules or model
+    # reading), on the newsroom set or in any test (docs/EVALUATION.md, "What each rule earns")
     # dev split (gold quoted, 88 questions): not_statement 0 / -0.25 / -0.5 → 0.330 each; speculation
     # 0 / -0.05 / -0.1 / -0.2 → 0.341 / 0.341 / 0.330 / 0.330. Neither moves the quiz figure; both are
     # for the failure kinds of issue #14 (teasers, predictions), tested on articles written for them

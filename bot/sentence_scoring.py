@@ -18,6 +18,7 @@ from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, 
 from bot.retrieve import coverages, entities, query_terms
 from bot.sentence_checks import (background_year, months_in, negated, not_a_statement, other_month, question_verbs,
                                   speculation)
+from bot.answer_rules import applied, feature_weights
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -52,13 +53,13 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
                     settings: AnswerSettings | None = None, features_out: list | None = None) -> list[Sentence]:
     """The sentences of the passages, best first: each scored by `bot.sentence_model` over its
     features (`features_out`, when given, receives (sentence, feature row) pairs, for fitting)."""
-    settings = settings or AnswerSettings()
+    settings = applied(settings or AnswerSettings())  # penalties switched off by name weigh 0
     # a follow-up asking no word of its own ("By how much?") is read by the words its query carried
     q_terms = query_terms(question) or query_terms(query)
     context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
     q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)
-    weights = weights_vector()
+    weights = weights_vector(feature_weights(settings))
     # idf-weighted coverage: a feature measured on the dev split and left at weight 0
     # (docs/EVALUATION.md), so computed only when it counts or when features are being collected
     wants_idf = features_out is not None or weights[FEATURES.index("idf_coverage")] != 0

@@ -113,6 +113,8 @@ class AnswerSettings:
     reader_short: str = "rules"
     reader_short_min: float = 0.5  # the first sentence's relevance below which no short answer is given
     reader_choose: bool = True  # `newsbot eval`'s multiple choice: the reader picks (evaluation only)
+    # hand rules switched off by name (bot/answer_rules.py lists them): for measuring what each earns
+    without: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ ENV_KEYS = {
     "NEWSBOT_K": ("answer", "k"),
     "NEWSBOT_CHAT_HISTORY": ("answer", "chat_history"),
     "NEWSBOT_READER": ("answer", "reader"),
+    "NEWSBOT_ANSWER_WITHOUT": ("answer", "without"),
     "SLACK_BOT_TOKEN": ("slack", "bot_token"),
     "SLACK_APP_TOKEN": ("slack", "app_token"),
     "SLACK_SIGNING_SECRET": ("slack", "signing_secret"),
@@ -278,6 +281,11 @@ def _check_answer(answer: AnswerSettings) -> AnswerSettings:
                            f"{', '.join(READERS)}")
     if answer.reader_short not in ("model", "typed", "rules"):
         raise NewsbotError(f"setting answer.reader_short: {answer.reader_short!r} is not model, typed or rules")
+    from bot.answer_rules import NAMES, unknown
+
+    if unknown(answer.without):
+        raise NewsbotError(f"setting answer.without (NEWSBOT_ANSWER_WITHOUT): no rule named "
+                           f"{', '.join(unknown(answer.without))}; the rules are {', '.join(NAMES)}")
     if not 1 <= answer.max_sentences <= 10 or answer.memory_turns < 0 or answer.context_chunks < 0:
         raise NewsbotError("settings answer.max_sentences (1-10), memory_turns and context_chunks (0 or more) "
                            "are out of range")

@@ -79,6 +79,8 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
      "(`model`), its span only when it holds a phrase of the kind asked (`typed`), or the rules' pick (`rules`); "
      "no short answer below this relevance"),
     (("answer.reader_choose",), "`newsbot eval`'s multiple choice is picked by the model (evaluation only)"),
+    (("answer.without",), "hand rules switched off by name, for measuring them (`bot/answer_rules.py`; "
+                          "`python -m bench.tune_answers --without NAME`)"),
     (("llm.provider",), "`none` (quoted sentences), `openai`, `openai-compatible` (llama.cpp's server, vLLM, …), "
                         "`ollama`, `gguf` (a local model file, served inside the process)"),
     (("llm.gguf_path",), "provider `gguf`: the GGUF instruct model file"),

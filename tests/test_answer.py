@@ -347,3 +347,33 @@ def test_a_names_number_a_hyphenated_modifier_and_a_posts_body_answer_nothing():
              Entity(text.index("World Bank") - 4, text.index("World Bank") + 10, "ORG", "the World Bank"))
     names = [c.text for c in candidates(analyse(question), question, [(text, 1.0, "2023-02-23")], [found])]
     assert "Ajay Banga" in names and "the World Bank" not in names  # the post's body is not who
+
+
+def test_a_rule_switched_off_by_name_stops_acting(answerer):
+    """answer.without names rules of bot/answer_rules.py: the gates that decline an off-topic
+    question, switched off, let the closest sentences through as an answer."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+
+    question = "What is the capital of Australia?"
+    retrieval = answerer.retriever.retrieve(question, 5)
+    settings = answerer.settings
+    assert not compose(question, question, retrieval, settings).found
+    gates = ("evidence", "missing_names", "misspelled_names", "topic_gate")
+    opened = compose(question, question, retrieval, replace(settings, without=gates))
+    assert opened.found and opened.citations
+
+
+def test_rule_names_are_checked_where_they_are_set():
+    from bot.answer_rules import NAMES, applied, feature_weights
+    from bot.settings import load_settings
+    from index.errors import NewsbotError
+
+    settings = load_settings({"NEWSBOT_ANSWER_WITHOUT": "topic_gate, quantity,unnamed"}).answer
+    assert settings.without == ("topic_gate", "quantity", "unnamed")
+    assert "quantity" not in feature_weights(settings) and "coverage" in feature_weights(settings)
+    assert applied(settings).w_unnamed == 0 and settings.w_unnamed != 0
+    with pytest.raises(NewsbotError, match="no rule named topicgate; the rules are .*topic_gate"):
+        load_settings({"NEWSBOT_ANSWER_WITHOUT": "topicgate"})
+    assert {"evidence", "quantity", "unnamed", "typed_rescore"} <= set(NAMES)
