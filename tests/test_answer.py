@@ -377,3 +377,7 @@ def test_rule_names_are_checked_where_they_are_set():
     with pytest.raises(NewsbotError, match="no rule named topicgate; the rules are .*topic_gate"):
         load_settings({"NEWSBOT_ANSWER_WITHOUT": "topicgate"})
     assert {"evidence", "quantity", "unnamed", "typed_rescore"} <= set(NAMES)
+    # a rule added without measuring what it earns is caught here
+    from bot.answer_rules import MEASURED_OFF
+
+    assert set(MEASURED_OFF) == set(NAMES)
