@@ -98,6 +98,9 @@ class _Citations:
 
 def timeline(version: IndexVersion, retriever: Retriever, query: str, *, reader: SentenceReader | None = None,
              limit: int = 40) -> list[Event]:
+    """The topic's events, oldest first: at most `limit` rows, the ones most outlets told (then the
+    most relevant) when there are more. `reader`: the trained reader (bot/service.make_topic_reader);
+    None falls back to topic-word coverage."""
     rows = topic_articles(version, retriever, query)
     scored = relevant(query, candidates(version, rows, query), reader)
     # dates agreed among the sentences about the topic only (and ~0.25 s less than among all)
