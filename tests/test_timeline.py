@@ -121,3 +121,24 @@ def test_what_will_happen_and_what_a_clause_recalls_do_not_date_the_event():
     # a date in a clause recalling an earlier event is background
     recalled = "The teams will not replay the game that was suspended Jan. 2, the league announced Thursday."
     assert event_date(recalled, date(2023, 1, 6)).day == date(2023, 1, 5)
+
+
+def test_the_timeline_labels_parse_and_the_scorer_counts_what_a_desk_would():
+    from bench.timelines import load_topics, score_topic, summary
+
+    topics = load_topics()
+    assert {t["split"] for t in topics} == {"dev", "heldout"} and len(topics) == 10
+    assert all(t["main"] in {k["id"] for k in t["key"]} for t in topics)
+    balloon = next(t for t in topics if t["name"] == "Chinese spy balloon")
+    events = [
+        {"date": "2023-02-04", "text": "Fighter jets shot down the Chinese balloon off the Carolina coast.", "outlets": 3},
+        {"date": "2023-02-05", "text": "The balloon was shot down by an F-22, officials said.", "outlets": 1},
+        {"date": "2023-02-04", "text": "The Grammys were handed out in Los Angeles.", "outlets": 1},
+    ]
+    row = score_topic(balloon, events)
+    assert row["precision"] == round(2 / 3, 3) and row["main_present"]
+    # one row on the true day, one a day late: ties count as dated right
+    assert row["detail"]["shot-down"]["dated_right"] and row["detail"]["shot-down"]["rows"] == 2
+    assert not row["detail"]["huron-object"]["found"]
+    total = summary([row])
+    assert total["events"] == 3 and total["main_present"] == 1 and total["keys_dated_right"] == 1.0
