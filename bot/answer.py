@@ -133,9 +133,7 @@ def with_outlets(answer: Answer, version: IndexVersion) -> Answer:
     stories = [version.story_of(c.article_id) for c in answer.citations]
     if not any(stories):
         return answer
-    return replace(answer, citations=tuple(
-        replace(c, story_id=story.id, outlets=len(story.sources)) if story else c
-        for c, story in zip(answer.citations, stories)))
+    return replace(answer, citations=tuple(c.with_story(story) for c, story in zip(answer.citations, stories)))
 
 
 def compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSettings,

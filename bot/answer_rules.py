@@ -102,6 +102,3 @@ MEASURED_OFF = {
     "unnamed": "rules: 0 | model: answered -0.01 | newsroom 17/28",
 }
 
-
-def describe_measured(name: str) -> str:
-    return f"{describe(name)} — off: {MEASURED_OFF.get(name, 'not measured')}"

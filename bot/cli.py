@@ -442,10 +442,9 @@ def timeline(query, config_file, seeds_dir, index_dir, as_json):
 
     from bot.service import make_topic_reader
 
-    settings = _settings(config_file, seeds_dir, index_dir)
     retriever, version = _newsroom(config_file, seeds_dir, index_dir)
     text = " ".join(query)
-    events = build_timeline(version, retriever, text, reader=make_topic_reader(settings))
+    events = build_timeline(version, retriever, text, reader=make_topic_reader())
     _show(as_json, {"query": text, "events": [e.to_dict() for e in events]},
           lambda views: views.timeline_view(text, events))
 

@@ -231,22 +231,7 @@ def indexed_sentences(passage: Passage, version: IndexVersion) -> list[tuple[int
     passage text, the sentence's lexical term ids and (chunk row, sentence number). A sentence in
     the overlap of two chunks is taken once. None when the passage's chunks are unknown or the
     index has no sentence tables."""
-    if not passage.parts:
-        return None
-    out = []
-    covered = 0  # the passage text up to here has its sentences already
-    for row, offset in passage.parts:
-        table = version.sentences(row)
-        if table is None:
-            return None
-        term_ids = version.text_term_ids(row)
-        before = 0
-        for number, (start, end, upto) in enumerate(table.tolist()):
-            if offset + start >= covered:
-                out.append((offset + start, offset + end, term_ids[before:upto], (row, number)))
-                covered = offset + end
-            before = upto
-    return out
+    return version.sentence_spans(passage.parts) if passage.parts else None
 
 
 def _quantity_cue(text: str, q_terms: list[str], casualties: bool = False) -> float:

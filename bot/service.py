@@ -111,7 +111,7 @@ def make_sentence_reader(settings: Settings):
     return shipped_reader()
 
 
-def make_topic_reader(settings: Settings):  # noqa: ARG001 (one signature for every make_*)
+def make_topic_reader():
     """The reader timelines use to keep the sentences about their topic: the trained model, which
     ships with the package, whatever answer.reader says (timelines have no rules of their own to keep;
     bench/timelines.py measures both); None when its weights are missing (topic-word coverage then)."""

@@ -77,7 +77,6 @@ class Candidate:
     end: int
     day: date
     how: str  # "stated", "published" or the phrase
-    lead: bool
 
     @property
     def sentence(self) -> str:
@@ -150,22 +149,12 @@ def article_sentences(version: IndexVersion, article_row: int) -> tuple[str, lis
     if not rows:
         return "", []
     text, _, _, offsets = stitch([version.chunk(r) for r in rows])
-    out: list[tuple[int, int, frozenset[int]]] = []
-    covered = 0
-    for row, offset in zip(rows, offsets):
-        table = version.sentences(row)
-        if table is None:
-            vocab = version.bm25.vocab
-            return text, [(a, b, frozenset(vocab[t] for t in terms(text[a:b]) if t in vocab))
-                          for a, b in split_sentences(text)]
-        term_ids = version.text_term_ids(row)
-        before = 0
-        for start, end, upto in table.tolist():
-            if offset + start >= covered:
-                out.append((offset + start, offset + end, frozenset(term_ids[before:upto].tolist())))
-                covered = offset + end
-            before = upto
-    return text, out
+    stored = version.sentence_spans(zip(rows, offsets))
+    if stored is None:
+        vocab = version.bm25.vocab
+        return text, [(a, b, frozenset(vocab[t] for t in terms(text[a:b]) if t in vocab))
+                      for a, b in split_sentences(text)]
+    return text, [(start, end, frozenset(ids.tolist())) for start, end, ids, _ in stored]
 
 
 _STAMP = re.compile(r"\b(?:updated|published|posted)\b:?(?:\s+(?:on|at))?\s+[^\n]{0,60}", re.I)
@@ -214,9 +203,9 @@ def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candi
             if resolved is not None and resolved.precision == "day":
                 if reference is not None and resolved.day > reference:
                     continue  # what will happen is not an event yet
-                out.append(Candidate(article, text, start, end, resolved.day, resolved.how, n == 0))
+                out.append(Candidate(article, text, start, end, resolved.day, resolved.how))
             elif n == 0 and reference is not None:  # the lead reports the news of its day
-                out.append(Candidate(article, text, start, end, reference, "published", True))
+                out.append(Candidate(article, text, start, end, reference, "published"))
     return out
 
 
@@ -238,6 +227,7 @@ def agree_on_reference_days(found: list[Candidate], max_shift: int = 6) -> list[
     for group in by_article.values():
         own = Counter(c.day for c in group)
         others = attested - own
+        fixed = [c for c in group if c.how in ("stated", "published")]
         relative = [c for c in group if c.how not in ("stated", "published")]
         base = published_date(group[0].article.published)
         best, best_score, shifted = 0, sum(others[c.day] for c in relative), relative
@@ -247,7 +237,7 @@ def agree_on_reference_days(found: list[Candidate], max_shift: int = 6) -> list[
                 score = sum(others[c.day] for c in moved)
                 if score >= best_score + 2 and score > 0:
                     best, best_score, shifted = k, score, moved
-        out += [c for c in group if c not in relative] + (shifted if best else relative)
+        out += fixed + (shifted if best else relative)
     return out
 
 
@@ -301,7 +291,7 @@ def merge(scored: list[tuple[Candidate, float]], version: IndexVersion | None = 
         by_article = {c.article.id: c for c, _, _ in group}
         citations = tuple(cites.cite(c) for c in [shown] + [c for a, c in by_article.items() if a != shown.article.id])
         if version is not None:
-            citations = tuple(_with_story(version, cite) for cite in citations)
+            citations = tuple(cite.with_story(version.story_of(cite.article_id)) for cite in citations)
         events.append(Event(day, how, shown.sentence, citations[0], citations,
                             max(r for _, r, _ in group), tuple(sorted({c.day.isoformat() for c, _, _ in group}))))
     events.sort(key=lambda e: (e.date, -(e.relevance or 0.0)))
@@ -340,8 +330,4 @@ def paragraph_around(text: str, start: int, end: int, limit: int = 600) -> tuple
     hi = min(hi, end + limit // 2)
     return lo, hi
 
-
-def _with_story(version: IndexVersion, citation: Citation) -> Citation:
-    story = version.story_of(citation.article_id)
-    return replace(citation, story_id=story.id, outlets=len(story.sources)) if story is not None else citation
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from bot.dates import readable_date
 from bot.markers import plain_answer
@@ -65,6 +65,11 @@ class Citation:
         return cls(n=n, article_id=article.id, title=article.title, source=article.source,
                    published=article.published, url=article.url, path=article.path, quote=quote, passage=passage,
                    highlights=highlights, also=article.also)
+
+    def with_story(self, story) -> Citation:
+        """This citation naming its story (index/stories.Story, or None: unchanged) and how many
+        outlets reported it."""
+        return replace(self, story_id=story.id, outlets=len(story.sources)) if story is not None else self
 
     def to_dict(self) -> dict:
         data = asdict(self)

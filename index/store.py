@@ -249,6 +249,26 @@ class IndexVersion:
             return None
         return self._sentences[self._sentence_offsets[row] : self._sentence_offsets[row + 1]]
 
+    def sentence_spans(self, parts) -> list[tuple[int, int, np.ndarray, tuple[int, int]]] | None:
+        """The sentences of consecutive chunks of one article as stored: `parts` are (chunk row,
+        where its text starts in the joined text); each sentence is (start, end) in the joined text,
+        its lexical term ids and (chunk row, sentence number). A sentence in the overlap of two
+        chunks is taken once. None for a version without sentence tables."""
+        out = []
+        covered = 0  # the joined text up to here has its sentences already
+        for row, offset in parts:
+            table = self.sentences(row)
+            if table is None:
+                return None
+            term_ids = self.text_term_ids(row)
+            before = 0
+            for number, (start, end, upto) in enumerate(table.tolist()):
+                if offset + start >= covered:
+                    out.append((offset + start, offset + end, term_ids[before:upto], (row, number)))
+                    covered = offset + end
+                before = upto
+        return out
+
     @property
     def has_entities(self) -> bool:
         """Whether the build stored the NER model's entities of every sentence."""

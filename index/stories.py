@@ -169,7 +169,7 @@ def bridge(articles: list[Article], names: list[frozenset[str]], vectors: np.nda
     for i, a in enumerate(articles):
         if a.id in assigned and not roundup[i]:
             rows_of.setdefault(assigned[a.id], []).append(i)
-    ids = [sid for sid, rows in rows_of.items()]
+    ids = list(rows_of)
     if len(ids) < 2:
         return assigned
     centres = np.stack([vectors[rows_of[sid]].mean(axis=0) for sid in ids])

@@ -15,7 +15,7 @@ from index.articles import make_article
 def _candidate(source: str, published: str, sentence: str, day: str, how: str = "stated", title: str = "") -> Candidate:
     article = make_article(path=f"{source}.md", title=title or f"{source} report", source=source,
                            published=published, url=f"https://{source}.example/{published}", text=sentence)
-    return Candidate(article, sentence, 0, len(sentence), date.fromisoformat(day), how, True)
+    return Candidate(article, sentence, 0, len(sentence), date.fromisoformat(day), how)
 
 
 def test_a_live_page_counts_its_weekdays_from_the_day_its_text_was_updated():

@@ -166,7 +166,7 @@ class SlackBot:
             found = [s.to_dict(by_id) for s in list_stories(version, article_ids=ids)]
             return f"{len(found)} stories", kit.stories_blocks(found), "ephemeral"
         if verb == "timeline" and rest:
-            events = [e.to_dict() for e in timeline(version, retriever, rest, reader=make_topic_reader(self.settings))]
+            events = [e.to_dict() for e in timeline(version, retriever, rest, reader=make_topic_reader())]
             return f"Timeline: {rest}", kit.timeline_blocks(rest, events), "in_channel"
         sub, _, args = rest.partition(" ")
         if verb == "digest" and sub.lower() in ("daily", "list", "stop"):
