@@ -8,8 +8,9 @@ An article joins the story whose centre (mean of its articles' vectors) is close
   the same headline and template is not one story).
 An article never joins a story holding another edition of the same column: a headline segment of
 three words or more ("News from around our 50 states", "5 things to know for September 7") shared
-by articles of different days. Otherwise it starts a story. A roundup (an article whose chunks disagree: `coherence_of`) is a story of its own. Articles are
-taken in publication order, so a story grows as it is reported; then stories whose centres have
+by articles of different days. Otherwise it starts a story. A roundup (an article whose chunks
+disagree: `coherence_of`) is a story of its own. Articles are taken in publication order, so a
+story grows as it is reported; then stories whose centres have
 come as close as a reworded copy are merged (`bridge`: a later article bridged them, or one story
 split), the earlier one's id kept. An update adds its new articles to the stories it has; the
 merge pass runs over all of them.
