@@ -237,12 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for question, expect in QUESTIONS:
         answer = answerer.answer(question)
-        rows.append({"question": question, "verdict": judge(answer, expect), "answer": answer.answer[:300]})
+        short = answer.short_answer.text if answer.found and answer.short_answer else None
+        rows.append({"question": question, "verdict": judge(answer, expect), "answer": answer.answer[:300],
+                     "short": short, "short_right": bool(short and expect and any(e in short for e in expect))})
     answerable = [r for r, (_, e) in zip(rows, QUESTIONS) if e is not None]
     absent = [r for r, (_, e) in zip(rows, QUESTIONS) if e is None]
     summary = {"reader": settings.answer.reader, "answerable": len(answerable),
                "right": sum(r["verdict"] == "right" for r in answerable),
-               "absent": len(absent), "declined": sum(r["verdict"] == "declined" for r in absent)}
+               "absent": len(absent), "declined": sum(r["verdict"] == "declined" for r in absent),
+               # the short answer alone: given for how many answerable questions, and holding the fact
+               "short_given": sum(r["short"] is not None for r in answerable),
+               "short_right": sum(r["short_right"] for r in answerable)}
     if args.json:
         print(json.dumps({**summary, "rows": rows}))
     else:

@@ -63,6 +63,8 @@ def main() -> None:
     if unknown(tuple(without)):
         parser.error(f"no rule named {', '.join(unknown(tuple(without)))}; the rules are {', '.join(NAMES)}")
     fixed = dict(item.split("=", 1) for item in args.set)
+    if args.reader == "model":
+        fixed["reader"] = "model"
     settings = load_settings({}, None, {"index": {"index_dir": args.index}, "answer": fixed})
     questions = [q for q in load_jsonl_gz(args.data / "questions.jsonl.gz")
                  if args.split == "all" or split_of(q) == args.split]
@@ -70,11 +72,11 @@ def main() -> None:
     retriever = Retriever(IndexReader(args.index), embedder, settings.answer)
     warm_up()  # the NER model loads once, as in a serving process, outside the timing
     items = [(q, retriever.retrieve(q["question"], 10, as_of=date.fromisoformat(q["date"]))) for q in questions]
-    reader = None
-    if args.reader == "model":
-        from bot.read.model import shipped_reader
+    from bot.read.model import shipped_reader
 
-        reader = shipped_reader()
+    # the trained reader is handed to compose() always: answer.reader and answer.reader_short
+    # (which --set and --grid vary) decide whether it reads the sentences, the short answer, or nothing
+    reader = shipped_reader()
     print(json.dumps({"split": args.split, "questions": len(items), "reader": args.reader,
                       "defaults": measure(settings.answer, items, reader)}), flush=True)
     for name in without:

@@ -15,7 +15,7 @@ from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
-from bot.read.rank import Read, read_sentences
+from bot.read.rank import Read, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
@@ -158,7 +158,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
     read = None
-    if reader is not None and sentences:
+    if reader is not None and settings.reader == "model" and sentences:
         clock = time.perf_counter()
         sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
                                          settings.reader_mix)
@@ -195,11 +195,19 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
             return Answer.notice(question, f"{NOT_FOUND} No {_outlets(silent)} article in the index is about this; "
                                  "the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
-    if kind.factoid and (read is None or settings.reader_short == "rules") and rules.on(settings, "typed_rescore"):
-        sentences, picks = typed_rescore(question, kind, sentences, settings, retrieval.version, passages, query)
+    vetoed: list[tuple[Sentence, int, int]] = []
+    if kind.factoid and rules.on(settings, "typed_rescore"):
+        sentences, picks, vetoed = typed_rescore(question, kind, sentences, settings, retrieval.version, passages,
+                                                 query)
     chosen = select(sentences, settings.max_sentences)
-    if kind.factoid and read is not None and settings.reader_short != "rules":
-        picks = reader_picks(kind, chosen, read, settings, retrieval.version)
+    if kind.factoid and reader is not None and settings.reader_short != "rules" and not (
+            picks and settings.reader_short == "fill"):
+        # the span reader's answer in the first sentence quoted, where it is sure enough (and, with
+        # "typed" or "fill", of the kind asked); the rules' pick where it gives none
+        first = read.of(chosen[0]) if read is not None else None
+        spans = reader_picks(kind, chosen, read if first is not None and first.span is not None else
+                             read_first(query, chosen[0], passages, reader), settings, retrieval.version, vetoed)
+        picks = spans or picks
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
     if len(retrieval.hints.sources) > 1 and rules.on(settings, "one_per_source"):
@@ -208,6 +216,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     if not rules.on(settings, "disagreements"):
         disagreements = []
     elif read is not None:  # the reader's answer in each outlet's sentences
+        if kind.wants_number:
+            read = with_outlet_spans(query, sentences, passages, reader, read, story_of)
         disagreements = disagreements_in_spans(question, kind, [
             (_span_text(s, read), passages[s.passage].article.source, r.relevance if (r := read.of(s)) else 0.0,
              story_of.get(passages[s.passage].article.id, "")) for s in sentences], read.threshold)
@@ -395,9 +405,11 @@ def _join(names: list[str]) -> str:
 
 def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], settings: AnswerSettings,
                   version: IndexVersion | None = None, passages: list[Passage] | None = None, query: str = "",
-                  ) -> tuple[list[Sentence], list[tuple[Pick, Sentence]]]:
+                  ) -> tuple[list[Sentence], list[tuple[Pick, Sentence]], list[tuple[Sentence, int, int]]]:
     """The best sentences of a factoid question read by the NER model: those holding a phrase of the
-    expected kind rise, those without fall; then the answer phrase is picked from them. With the
+    expected kind rise, those without fall; then the answer phrase is picked from them, and the
+    phrases judged not to be the answer (the one reporting, a record holder for "who won", …) are
+    returned as (sentence, start, end) so that no other reader gives them either. With the
     `passages`, a sentence that neither names the question's names nor follows closely on one that
     does answers nothing (a company in a sentence about another firm, for "which company makes
     ChatGPT?")."""
@@ -427,7 +439,8 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
                               unnamed=frozenset(i for i, s in enumerate(rescored[: len(top)]) if id(s) in far))
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
                  rows, 4 if kind.plural else 1, settings.short_min_weight)
-    return rescored, [(p, rescored[p.sentence]) for p in picks]
+    vetoed = [(rescored[c.sentence], c.start, c.end) for c in per_sentence if not c.eligible]
+    return rescored, [(p, rescored[p.sentence]) for p in picks], vetoed
 
 
 _NAME_REACH = 300  # characters before a sentence in which the question's name may have been said
@@ -524,10 +537,12 @@ def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tupl
 
 
 def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, settings: AnswerSettings,
-                 version: IndexVersion | None = None) -> list[tuple[Pick, Sentence]]:
+                 version: IndexVersion | None = None, vetoed: list[tuple[Sentence, int, int]] = ()
+                 ) -> list[tuple[Pick, Sentence]]:
     """The short answer as the reader's span in the first sentence quoted, when the reader is sure
-    enough (`reader_short_min`); with `reader_short = "typed"` only a span that holds a phrase of
-    the kind asked (a number for "how many", a date for "when", a name for "who")."""
+    enough (`reader_short_min`); with `reader_short = "typed"` or `"fill"` only a span that holds a
+    phrase of the kind asked (a number for "how many", a date for "when", a name for "who"); never
+    a phrase the rules vetoed."""
     first = chosen[0]
     reading = read.of(first)
     if reading is None or reading.span is None or reading.relevance < settings.reader_short_min:
@@ -537,6 +552,8 @@ def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, setting
     if not text or len(text) > 80:
         return []
     start = first.text.find(text, start)
+    if any(s is first and a < start + len(text) and start < b for s, a, b in vetoed):
+        return []  # the rules judged that phrase not the answer
     label = "SPAN"
     if kind.labels:
         found = (number_and_date_entities([first.text])[0] if kind.labels <= NUMERIC | TEMPORAL
@@ -545,7 +562,7 @@ def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, setting
                    and e.start < start + len(text) and start < e.end]
         if fitting:
             label = fitting[0].label
-        elif settings.reader_short == "typed":
+        elif settings.reader_short in ("typed", "fill"):
             return []
     return [(Pick(text, 0, start, start + len(text), label, reading.relevance), first)]
 

@@ -127,7 +127,7 @@ def choose_by_reading(question: str, choices: list[str], passages: list[Passage]
             break
     if not found:
         return None
-    readings = reader.read(question, [(s, b) for s, b, _ in found[:max_sentences]])
+    readings = reader.read(question, [(s, b) for s, b, _ in found[:max_sentences]], spans=max_sentences)
     scores = [0.0] * len(choices)
     for (sentence, _, named), reading in zip(found, readings):
         span = sentence[reading.span[0]: reading.span[1]].lower() if reading.span else ""
@@ -300,7 +300,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
                 if mode == "rescored":
                     row["retrieved"] = [p.chunk_id for p in passages]
                     picked, scores = choose(q["question"], q["choices"], passages)
-                    if sentence_reader is not None and settings.answer.reader_choose:
+                    if sentence_reader is not None and settings.answer.reader == "model" and settings.answer.reader_choose:
                         read = choose_by_reading(q["question"], q["choices"], passages, sentence_reader)
                         if read is not None:
                             picked, scores = read
@@ -328,6 +328,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "chunks": report.chunks,
         "query_encoder": settings.index.query_encoder,
         "reader": settings.answer.reader,
+        "reader_short": settings.answer.reader_short,  # who gave the short answers
         **split_summary(rows),
         "dev": {"before": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "dev"])},
         "heldout": {"from": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "heldout"])},

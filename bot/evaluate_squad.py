@@ -26,7 +26,7 @@ class OverlapReader:
     name = "overlap"
     threshold = 0.5
 
-    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
+    def read(self, question: str, candidates: list[tuple[str, str]], spans: int = 0) -> list[Reading]:
         wanted = set(terms(question))
         out = []
         for i, (sentence, _) in enumerate(candidates):
@@ -46,7 +46,7 @@ class CosineReader:
     def __init__(self, embedder) -> None:
         self.embedder = embedder
 
-    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
+    def read(self, question: str, candidates: list[tuple[str, str]], spans: int = 0) -> list[Reading]:
         if not candidates:
             return []
         vectors = self.embedder.embed([question, *(s for s, _ in candidates)])

@@ -75,9 +75,10 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("answer.reader_depth", "answer.reader_mix"), "with the model: sentences it reads (the rules' best first), and "
                                                    "the share of the rules' score kept in its order"),
     (("answer.reader_decline", "answer.reader_short", "answer.reader_short_min"),
-     "with the model: decline when no sentence reaches its calibrated threshold; the short answer is its span "
-     "(`model`), its span only when it holds a phrase of the kind asked (`typed`), or the rules' pick (`rules`); "
-     "no short answer below this relevance"),
+     "with the model reading: decline when no sentence reaches its calibrated threshold; with either reader: the "
+     "short answer is the span reader's answer in the first sentence quoted (`model`), the same only when it holds "
+     "a phrase of the kind asked (`typed`), the rules' pick and else the typed span (`fill`), or the rules' pick "
+     "(`rules`, also the fallback of the others); no span below this relevance of that sentence"),
     (("answer.reader_choose",), "`newsbot eval`'s multiple choice is picked by the model (evaluation only)"),
     (("answer.without",), "hand rules switched off by name, for measuring them (`bot/answer_rules.py`; "
                           "`python -m bench.tune_answers --without NAME`)"),

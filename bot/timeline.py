@@ -261,7 +261,7 @@ def relevant(query: str, found: list[Candidate], reader: SentenceReader | None) 
     if reader is None:
         return [(found[i], covered[i]) for i in order if covered[i] >= COVERAGE]
     picked = [i for i in order if covered[i] > 0][:MAX_CANDIDATES]
-    readings = reader.read(QUESTION.format(topic=query), [(found[i].sentence, "") for i in picked])
+    readings = reader.read(QUESTION.format(topic=query), [(found[i].sentence, "") for i in picked], spans=0)
     return [(found[i], r.relevance) for i, r in zip(picked, readings) if r.relevance >= RELEVANT]
 
 

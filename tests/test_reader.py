@@ -100,6 +100,12 @@ def test_the_shipped_card_names_the_recipe_the_training_code_has_now():
         "train/reader.py's Recipe changed since the shipped model was trained: retrain "
         "(python -m train.reader && python -m train.card) or restore the recipe")
     assert card["recipe"] == Recipe().__dict__
+    from train.span import SpanRecipe
+
+    assert card["span"]["recipe_hash"] == SpanRecipe().digest(), (
+        "train/span.py's SpanRecipe changed since the shipped span reader was trained: retrain "
+        "(python -m train.span && python -m train.card --keep-calibration) or restore the recipe")
+    assert (WEIGHTS / "span.int8.onnx").is_file()
     assert "CC BY-SA 4.0" in (WEIGHTS / "MODEL_CARD.md").read_text()
     size = sum(f.stat().st_size for f in WEIGHTS.iterdir() if f.is_file())
     assert size <= 30e6
@@ -127,7 +133,7 @@ class _FakeReader:
     def __init__(self, table):
         self.table, self.seen = table, []
 
-    def read(self, question, candidates):
+    def read(self, question, candidates, spans=1):
         self.seen.extend(candidates)
         return [Reading(self.table.get(s, 0.1), self.table.get(s, 0.1) >= 0.5, None) for s, _ in candidates]
 
@@ -144,6 +150,32 @@ def test_the_reader_orders_the_sentences_it_reads_each_with_its_articles_title()
     assert out[0].text == parts[1] and read.answers and read.best == 0.9
     assert (parts[1], "Acme to cut jobs") in reader.seen  # read with its article's title
     assert out[-1].text == "Rain fell." and out[-1].score < min(s.score for s in out[:3])  # not read: last
+
+
+def test_each_outlets_surest_sentence_gets_its_span_for_the_disagreement_check():
+    from bot.read.rank import Read, with_outlet_spans
+
+    class Source:
+        def __init__(self, source, id_):
+            self.source, self.id, self.title = source, id_, "Flood toll"
+
+    class SpanReader(_FakeReader):
+        def read(self, question, candidates, spans=1):
+            self.seen.extend(candidates)
+            return [Reading(0.8, True, (0, 8) if i < spans else None) for i, _ in enumerate(candidates)]
+
+    passages = [type("P", (), {"article": Source("wire-one", "a1")})(), type("P", (), {"article": Source("daily-two", "a2")})()]
+    one, two, weak = (_Sentence(0, 0, "At least 23 died.", 1.0), _Sentence(1, 0, "31 died, officials said.", 0.9),
+                      _Sentence(1, 30, "Rain fell.", 0.1))
+    read = Read({id(one): Reading(0.9, True, (0, 11)), id(two): Reading(0.7, True, None),
+                 id(weak): Reading(0.2, False, None)}, 0.9, 0.5)
+    reader = SpanReader({})
+    out = with_outlet_spans("How many died?", [one, two, weak], passages, reader, read, {"a1": "s", "a2": "s"})
+    assert reader.seen == [("31 died, officials said.", "Flood toll")]  # only the outlet without a span
+    assert out.of(two).span == (0, 8) and out.of(one).span == (0, 11) and out.of(weak).span is None
+    # one outlet alone: nothing to compare, nothing read
+    reader.seen.clear()
+    assert with_outlet_spans("How many died?", [one], passages, reader, read, {}) is read and reader.seen == []
 
 
 def test_settings_name_the_reader(monkeypatch):
@@ -190,10 +222,16 @@ def test_the_shipped_model_reads_with_its_cards_calibration():
     readings = reader.read("How many jobs will Acme cut?", candidates)
     assert len(readings) == 3 and all(0.0 <= r.relevance <= 1.0 for r in readings)
     assert reader.threshold == json.loads((ROOT / "bot/read/weights/card.json").read_text())["calibration"]["threshold"]
-    for (sentence, _), r in zip(candidates, readings):
+    for r in readings:
         assert r.answers == (r.relevance >= reader.threshold)
-        a, b = r.span
-        assert 0 <= a < b <= len(sentence)
+    # the most relevant sentence is the one with the figure, and the span reader finds the figure in it
+    top = max(range(3), key=lambda i: readings[i].relevance)
+    a, b = readings[top].span
+    assert top == 1 and "1,200" in candidates[1][0][a:b] and len(candidates[1][0][a:b]) < 30
+    assert sum(r.span is not None for r in readings) == 1  # spans: the most relevant only, by default
+    # a repeated (syndicated) sentence is read once and gets the same reading
+    again = reader.read("How many jobs will Acme cut?", candidates + candidates[:1], spans=3)
+    assert again[3] == again[0] and all(r.span is not None for r in again)
 
 
 def test_the_model_is_never_the_default_without_passing_its_gate():
@@ -252,3 +290,16 @@ def test_training_runs_a_few_steps_and_exports_a_reader_that_loads(tmp_path):
     reader = ModelReader(out)
     readings = reader.read("Who designed the bridge?", [("It was designed by Mara Lindqvist.", ""), ("Rain.", "")])
     assert len(readings) == 2 and all(0.0 <= r.relevance <= 1.0 for r in readings)
+    assert all(r.span is None for r in readings)  # no span reader yet: no spans
+    # the span reader trains on the sentence reader's states and is read with it
+    from train.span import SpanRecipe, train as train_span
+
+    span_record = train_span(dataclasses.replace(SpanRecipe(), questions=8, batch=4), squad, out,
+                             eval_questions=4, eval_every=1, progress=False)
+    assert span_record["steps_done"] == 2 and 0.0 <= span_record["history"][-1]["f1"] <= 1.0
+    reader = ModelReader(out)
+    sentence = "It was designed by Mara Lindqvist."
+    best, other = reader.read("Who designed the bridge?", [(sentence, ""), ("Rain.", "")], spans=1)
+    span = (best if best.relevance >= other.relevance else other).span
+    assert span is not None and 0 <= span[0] < span[1]
+    assert (best if best.relevance < other.relevance else other).span is None

@@ -111,7 +111,8 @@ def speed(reader, candidates: int = 10, repeats: int = 30) -> dict:
     """Milliseconds for one question over `candidates` news-length sentences (one batched call)."""
     sentence = ("The company said on Tuesday that it would cut about 10,000 jobs, or 5% of its workforce, "
                 "as it braces for a slowdown in demand after the pandemic boom.")
-    pairs = [(sentence, sentence)] * candidates
+    # distinct candidates: the reader reads a repeated (sentence, title) once
+    pairs = [(f"{sentence[:-1]}, report {i + 1} said.", sentence) for i in range(candidates)]
     reader.read("How many jobs will the company cut?", pairs)
     times = []
     for _ in range(repeats):
@@ -145,16 +146,21 @@ def write_card(folder: Path, card: dict) -> None:
     r, c, m = card["recipe"], card["calibration"], card.get("measured", {})
     squad, squad2 = m.get("squad_dev_v1.1", {}), m.get("squad_dev_v2.0_heldout", {})
     size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) / 1e6
+    sp = card.get("span")  # the span reader's training record, when the folder has one
     lines = [
         "# newsbot reader — model card",
         "",
-        "A cross-encoder that reads (question, article title + candidate sentence) and gives a relevance "
-        "probability (does this sentence answer the question?)"
-        + (" and the answer span inside the sentence. " if r.get("span_weight") else
-           "; its span head is not trained by this recipe (span loss weight 0: it cost sentence accuracy), so "
-           "short answers come from the rules (`answer.reader_short = \"rules\"`). ") +
-        f"The first {r['layers']} layers of all-MiniLM-L6-v2, fine-tuned here on CPU, exported to ONNX with "
-        "int8 weights (dynamic quantisation). Used by `answer.reader = \"model\"`.",
+        "Two parts, both MiniLM layers fine-tuned here on CPU and exported to ONNX with int8 weights (dynamic "
+        "quantisation). The **sentence reader** (`reader.int8.onnx`) is a cross-encoder that reads (question, "
+        "article title + candidate sentence) and gives a relevance probability (does this sentence answer the "
+        f"question?): the first {r['layers']} layers of all-MiniLM-L6-v2; used by `answer.reader = \"model\"` "
+        "and by timelines. "
+        + (f"The **span reader** (`span.int8.onnx`) reads on the sentence reader's last states with the next "
+           f"{sp['recipe']['layers']} MiniLM layers and gives the answer's start and end inside a sentence; used "
+           "by `answer.reader_short = \"model\" | \"typed\"`."
+           if sp else
+           "Its span head is not trained (span loss weight 0: it cost sentence accuracy) and no span reader is "
+           "in this folder, so short answers come from the rules."),
         "",
         "## Data and licence",
         f"- {LICENCE}",
@@ -178,6 +184,19 @@ def write_card(folder: Path, card: dict) -> None:
         f"{r['group_batch']} groups, 1 epoch; torch CPU, 2 threads",
         f"- trained in {card.get('train_seconds', '?')} s on 2 cores (`python -m train.reader`, then "
         "`python -m train.card`)",
+    ]
+    if sp:
+        q = sp["recipe"]
+        lines += [
+            f"- span reader: recipe hash `{sp['recipe_hash']}` (train/span.py `SpanRecipe().digest()`, checked by "
+            f"the same test): {sp.get('questions', q['questions']):,} answer sentences of SQuAD v1.1 train (seed "
+            f"{q['seed']}), read as above; the sentence reader frozen (its int8 states are the input); MiniLM "
+            f"layers {r['layers'] + 1}-{r['layers'] + q['layers']} and a start/end head, start/end cross-entropy "
+            f"over the sentence's tokens; AdamW, lr {q['lr']} (head {q['head_lr']}), warm-up {q['warmup']:.0%}, "
+            f"linear decay, batch {q['batch']}, 1 epoch; trained in {sp.get('train_seconds', '?')} s "
+            "(`python -m train.span`)",
+        ]
+    lines += [
         "",
         "## Calibration",
         f"- P(answers) = sigmoid({c['scale']} × logit + {c['bias']}); a paragraph whose best sentence is below "
@@ -229,6 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     card = {"recipe": record.get("recipe", recipe.__dict__), "recipe_hash": record.get("recipe_hash", recipe.digest()),
             "train_seconds": record.get("train_seconds"), "steps_done": record.get("steps_done"),
             "training_history": record.get("history", []), "licence": LICENCE}
+    span_file = args.folder / "span_training.json"
+    if (args.folder / "span.int8.onnx").exists() and span_file.exists():
+        span = json.loads(span_file.read_text())
+        card["span"] = {k: span.get(k) for k in ("recipe", "recipe_hash", "questions", "train_seconds", "steps_done",
+                                                  "history")}
     existing = json.loads((args.folder / "card.json").read_text()).get("calibration", {})
     if args.keep_calibration and "calibration_questions" in existing:
         card["calibration"] = existing

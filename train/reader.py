@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode
+from bot.read.encoding import best_span, char_span, encode, token_span
 from bot.read.metrics import exact, f1
 from bot.read.squad import Example, context_of, examples, negatives, positive, read_squad
 
@@ -95,7 +95,7 @@ def build_model(recipe: Recipe):
                           token_type_ids=token_type_ids).last_hidden_state
             relevance = self.relevance(self.dropout(h[:, 0])).squeeze(-1)
             start, end = self.span(h).unbind(-1)
-            return relevance, start, end
+            return relevance, start, end, h  # h: what the span reader (train/span.py) reads on
 
     torch.manual_seed(recipe.seed)
     model = Reader()
@@ -142,19 +142,11 @@ def _batch_tensors(tokenizer, groups, recipe: Recipe):
             pairs.append(pair)
             owner.append(g)
     enc = encode(tokenizer, questions, pairs, recipe.max_tokens)
-    starts, ends = [], []
-    row = 0
-    for question, candidates, (a, b) in groups:  # the positive is each group's first candidate
-        offsets, first = enc.offsets[row], int(enc.first[row])
-        s_tok = next((i for i, (x, y) in enumerate(offsets) if y > a), None)
-        e_tok = next((i for i in range(len(offsets) - 1, -1, -1) if offsets[i][0] < b), None)
-        if s_tok is None or e_tok is None or e_tok < s_tok:  # the answer was cut off
-            starts.append(-100)
-            ends.append(-100)
-        else:
-            starts.append(first + s_tok)
-            ends.append(first + e_tok)
+    row, labels = 0, []
+    for _, candidates, span in groups:  # the positive is each group's first candidate
+        labels.append(token_span(enc, row, span))
         row += len(candidates)
+    starts, ends = zip(*labels) if labels else ((), ())
     tensors = {k: torch.from_numpy(getattr(enc, k)) for k in ("input_ids", "attention_mask", "token_type_ids")}
     return enc, tensors, torch.tensor(owner), torch.tensor(starts), torch.tensor(ends)
 
@@ -183,12 +175,12 @@ def train(recipe: Recipe, squad: Path, out: Path, eval_questions: int = 400, eva
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     history = []
-    bar = _progress(steps, progress)
+    bar = TrainingProgress(steps, progress)
     model.train()
     for step in range(steps):
         batch = groups[step * recipe.group_batch: (step + 1) * recipe.group_batch]
         enc, tensors, owner, starts, ends = _batch_tensors(tokenizer, batch, recipe)
-        relevance, start_logits, end_logits = model(**tensors)
+        relevance, start_logits, end_logits, _ = model(**tensors)
         loss = _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends, len(batch))
         optimizer.zero_grad()
         loss.backward()
@@ -254,7 +246,7 @@ def evaluate_torch(model, tokenizer, sample: list[Example], recipe: Recipe) -> d
         for ex in sample:
             pairs = [(s, context_of(ex)) for s in ex.sentences]
             enc = encode(tokenizer, ex.question, pairs, recipe.max_tokens)
-            rel, st, en = (t.numpy() for t in model(**{k: torch.from_numpy(getattr(enc, k)) for k in
+            rel, st, en, _ = (t.numpy() for t in model(**{k: torch.from_numpy(getattr(enc, k)) for k in
                                                         ("input_ids", "attention_mask", "token_type_ids")}))
             top = int(np.argmax(rel))
             right += top in ex.answers_in
@@ -281,9 +273,9 @@ def export(model, out: Path) -> Path:
         warnings.simplefilter("ignore")
         torch.onnx.export(model, (sample, sample, torch.zeros_like(sample)), str(fp32), dynamo=False,
                           opset_version=17, input_names=["input_ids", "attention_mask", "token_type_ids"],
-                          output_names=["relevance", "start", "end"],
+                          output_names=["relevance", "start", "end", "hidden"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
-                                        "relevance": {0: "batch"}, "start": axes, "end": axes})
+                                        "relevance": {0: "batch"}, "start": axes, "end": axes, "hidden": axes})
     tmp = out / "reader.int8.onnx.tmp"
     logging.disable(logging.WARNING)
     try:
@@ -295,15 +287,15 @@ def export(model, out: Path) -> Path:
     return out / "reader.int8.onnx"
 
 
-class _progress:
+class TrainingProgress:
     """A tqdm bar when asked for (on stderr), else silent; notes go to the log either way."""
 
-    def __init__(self, total: int, show: bool) -> None:
+    def __init__(self, total: int, show: bool, what: str = "training the reader") -> None:
         self.bar = None
         if show:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc="training the reader", unit="step", file=sys.stderr)
+            self.bar = tqdm(total=total, desc=what, unit="step", file=sys.stderr)
 
     def update(self, n: int, loss: float) -> None:
         if self.bar is not None:
@@ -311,7 +303,10 @@ class _progress:
             self.bar.set_postfix(loss=f"{loss:.3f}")
 
     def note(self, text: str) -> None:
-        (self.bar.write if self.bar is not None else log.info)(text)
+        if self.bar is not None:
+            self.bar.write(text, file=sys.stderr)  # (tqdm.write goes to stdout unless told)
+        else:
+            log.info(text)
 
     def close(self) -> None:
         if self.bar is not None:

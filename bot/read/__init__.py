@@ -1,8 +1,9 @@
 """Reading: which candidate sentences answer the question, and which words are the answer.
 
-`SentenceReader` is the seam: `read(question, candidates) -> [Reading]`, one batched call over the
-(sentence, context) pairs of the passages read (the context: the sentence's article title). The trained cross-encoder
-(`bot.read.model.ModelReader`, int8 ONNX shipped in bot/read/weights/ with its card) is one
+`SentenceReader` is the seam: `read(question, candidates, spans) -> [Reading]`, one batched call
+over the (sentence, context) pairs of the passages read (the context: the sentence's article title),
+with the answer span of the `spans` most relevant. The trained sentence and span readers
+(`bot.read.model.ModelReader`, int8 ONNX shipped in bot/read/weights/ with their card) are one
 implementation; `answer.reader = "rules"` keeps the hand-tuned sentence features instead.
 """
 
@@ -25,6 +26,7 @@ class Reading:
 class SentenceReader(Protocol):
     name: str
 
-    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
-        """One Reading per (sentence, context) candidate, in the same order."""
+    def read(self, question: str, candidates: list[tuple[str, str]], spans: int = 1) -> list[Reading]:
+        """One Reading per (sentence, context) candidate, in the same order; the answer span of the
+        `spans` most relevant (a reader without spans leaves every span None)."""
         ...

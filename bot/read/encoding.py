@@ -93,3 +93,21 @@ def char_span(encoded: Encoded, b: int, i: int, j: int) -> tuple[int, int]:
     offsets = encoded.offsets[b]
     first = int(encoded.first[b])
     return offsets[i - first][0], offsets[j - first][1]
+
+
+def token_span(encoded: Encoded, b: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The token positions of the first and last word-piece of a character span inside sentence
+    b (the inverse of `char_span`); (-100, -100) when the cap cut the answer off (ignored by a loss)."""
+    a, z = span
+    offsets, first = encoded.offsets[b], int(encoded.first[b])
+    s_tok = next((i for i, (_, y) in enumerate(offsets) if y > a), None)
+    e_tok = next((i for i in range(len(offsets) - 1, -1, -1) if offsets[i][0] < z), None)
+    if s_tok is None or e_tok is None or e_tok < s_tok:
+        return -100, -100
+    return first + s_tok, first + e_tok
+
+
+def model_inputs(encoded: Encoded) -> dict:
+    """The arrays the exported sentence reader takes, by input name."""
+    return {"input_ids": encoded.input_ids, "attention_mask": encoded.attention_mask,
+            "token_type_ids": encoded.token_type_ids}

@@ -1,6 +1,8 @@
-"""The trained reader (train/reader.py) run with onnxruntime: int8 weights, one batched call per
-question over its candidate sentences. Its card (card.json beside the weights) gives the recipe
-hash, the calibration (`scale`, `threshold` on the relevance logit) and the measured figures."""
+"""The trained reader run with onnxruntime, int8 weights: the sentence reader (train/reader.py,
+reader.int8.onnx) in batched calls over a question's candidate sentences, then the span reader
+(train/span.py, span.int8.onnx) on the sentence reader's states of the few most relevant ones. The
+card (card.json beside the weights) gives the recipes' hashes, the calibration (`scale`,
+`threshold` on the relevance logit) and the measured figures."""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ from pathlib import Path
 import numpy as np
 
 from bot.read import Reading
-from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode
+from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode, model_inputs
 from index.errors import ModelNotAvailable
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 BATCH = 16
+SPANS = 1  # candidates, most relevant first, whose answer span is read (~5 ms each)
 
 
 class ModelReader:
@@ -34,7 +37,14 @@ class ModelReader:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # two sessions run one after the other: a pool spinning after its run starves the next one
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        outputs = {o.name for o in self.session.get_outputs()}
+        span_model = folder / "span.int8.onnx"
+        # a folder without the span reader (or a sentence reader without its states) reads no spans
+        self.span_session = (ort.InferenceSession(str(span_model), options, providers=["CPUExecutionProvider"])
+                             if span_model.is_file() and "hidden" in outputs else None)
         self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -46,31 +56,53 @@ class ModelReader:
         self.max_tokens = int(self.card.get("recipe", {}).get("max_tokens", MAX_TOKENS))
 
     def logits(self, question: str | list[str], candidates: list[tuple[str, str]]):
-        """Raw outputs (relevance, start, end) and the encoding, for training checks and calibration."""
+        """Raw relevance logits and the encoding, for training checks and calibration."""
         enc = encode(self.tokenizer, question, candidates, self.max_tokens)
-        relevance, start, end = self.session.run(None, {"input_ids": enc.input_ids, "attention_mask":
-                                                        enc.attention_mask, "token_type_ids": enc.token_type_ids})
-        return relevance, start, end, enc
+        return self.session.run(["relevance"], model_inputs(enc))[0], enc
 
-    def read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
-        """Candidates are read in batches of BATCH of similar length (a batch pads to its longest:
-        96 news sentences in one batch 1.58 s, sorted in batches of 16 1.20 s, same outputs)."""
+    def read(self, question: str, candidates: list[tuple[str, str]], spans: int = SPANS) -> list[Reading]:
+        """Every candidate's relevance; the answer span of the `spans` most relevant. Candidates are
+        read in batches of BATCH of similar length (a batch pads to its longest: 96 news sentences
+        in one batch 1.58 s, sorted in batches of 16 1.20 s, same outputs)."""
+        unique = list(dict.fromkeys(candidates))  # a syndicated sentence is read once
+        if len(unique) < len(candidates):
+            readings = self.read(question, unique, spans)
+            return [readings[i] for i in map({c: i for i, c in enumerate(unique)}.__getitem__, candidates)]
         order = sorted(range(len(candidates)), key=lambda i: len(candidates[i][0]) + len(candidates[i][1]))
-        out: list[Reading | None] = [None] * len(candidates)
+        relevance = np.zeros(len(candidates))
+        states: list = [None] * len(candidates)
+        with_spans = self.span_session is not None and spans > 0
+        outputs = ["relevance", "hidden"] if with_spans else ["relevance"]
         for k in range(0, len(order), BATCH):
             part = order[k:k + BATCH]
-            for i, reading in zip(part, self._read(question, [candidates[i] for i in part])):
-                out[i] = reading
-        return out  # type: ignore[return-value]
-
-    def _read(self, question: str, candidates: list[tuple[str, str]]) -> list[Reading]:
-        relevance, start, end, enc = self.logits(question, candidates)
+            enc = encode(self.tokenizer, question, [candidates[i] for i in part], self.max_tokens)
+            got = self.session.run(outputs, model_inputs(enc))
+            relevance[part] = got[0]
+            if with_spans:
+                for b, i in enumerate(part):
+                    width = int(enc.attention_mask[b].sum())
+                    states[i] = (got[1][b, :width], enc, b)
         probability = sigmoid(self.scale * relevance + self.bias)
+        found: dict[int, tuple[tuple[int, int], float]] = {}
+        if with_spans:
+            top = sorted(range(len(candidates)), key=lambda i: -relevance[i])[:spans]
+            found = dict(zip(top, self._spans([states[i] for i in top])))
+        return [Reading(float(p), bool(p >= self.threshold), *found.get(i, (None, 0.0)))
+                for i, p in enumerate(probability.tolist())]
+
+    def _spans(self, states: list) -> list[tuple[tuple[int, int] | None, float]]:
+        """The span reader over the kept states of some candidates: one padded call."""
+        width = max(len(h) for h, _, _ in states)
+        hidden = np.zeros((len(states), width, states[0][0].shape[1]), dtype=np.float32)
+        mask = np.zeros((len(states), width), dtype=np.int64)
+        for r, (h, _, _) in enumerate(states):
+            hidden[r, :len(h)] = h
+            mask[r, :len(h)] = 1
+        start, end = self.span_session.run(["start", "end"], {"hidden": hidden, "attention_mask": mask})
         out = []
-        for b, p in enumerate(probability.tolist()):
-            i, j, score = best_span(start[b], end[b], int(enc.first[b]), int(enc.last[b]))
-            span = char_span(enc, b, i, j) if np.isfinite(score) else None
-            out.append(Reading(p, p >= self.threshold, span, score))
+        for r, (_, enc, b) in enumerate(states):
+            i, j, score = best_span(start[r], end[r], int(enc.first[b]), int(enc.last[b]))
+            out.append((char_span(enc, b, i, j), score) if np.isfinite(score) else (None, 0.0))
         return out
 
 

@@ -3,7 +3,7 @@ the trained reader, which orders them and may give the short answer (pure given 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.read import Reading, SentenceReader
 
@@ -43,3 +43,30 @@ def read_sentences(question: str, sentences: list, passages: list, reader: Sente
     for s in rest:
         s.score = min(s.score, floor) - 1.0  # never above a sentence the reader read
     return top + rest, read
+
+
+def read_first(question: str, sentence, passages: list, reader: SentenceReader) -> Read:
+    """The reader on one sentence the rules chose (with its article's title): its relevance and span."""
+    reading = reader.read(question, [(sentence.text, passages[sentence.passage].article.title)])[0]
+    return Read({id(sentence): reading}, reading.relevance, float(getattr(reader, "threshold", 0.5)))
+
+
+def with_outlet_spans(question: str, sentences: list, passages: list, reader: SentenceReader, read: Read,
+                      story_of: dict[str, str]) -> Read:
+    """`read` with the answer span of each outlet's most relevant sentence per story (what
+    disagreements compare), read for those above the threshold that have none yet (the reader
+    reads spans only for its first sentence). Nothing is read when fewer than two outlets answer."""
+    best: dict[tuple[str, str], tuple[object, Reading]] = {}
+    for s in sentences:
+        r = read.of(s)
+        if r is None or r.relevance < read.threshold:
+            continue
+        article = passages[s.passage].article
+        key = (story_of.get(article.id, ""), article.source)
+        if key not in best or r.relevance > best[key][1].relevance:
+            best[key] = (s, r)
+    need = [s for s, r in best.values() if r.span is None]
+    if len({source for _, source in best}) < 2 or not need:
+        return read
+    readings = reader.read(question, [(s.text, passages[s.passage].article.title) for s in need], spans=len(need))
+    return replace(read, readings={**read.readings, **{id(s): r for s, r in zip(need, readings)}})

@@ -1,0 +1,270 @@
+"""Train the span reader: which words of a chosen sentence answer the question.
+
+The sentence reader (train/reader.py) is kept as it is; the span reader reads on top of it. Its
+input is the sentence reader's last hidden states (the `hidden` output of reader.int8.onnx, run
+as shipped: int8), its body the next MiniLM layers (4..6 of all-MiniLM-L6-v2), its head a start and
+an end logit per token. At answer time the sentence reader runs over every candidate and the span
+reader only over the few sentences chosen, so a short answer costs ~10 ms, not another pass over
+every candidate; and the word-piece table is not shipped twice (the two files stay under 30 MB).
+
+Trained on the answer sentences of SQuAD v1.1 train (the same encoding as the sentence reader:
+question, article title, sentence; at most 64 tokens). Seeded; `python -m train.span --help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.read.encoding import best_span, char_span, encode, model_inputs, token_span
+from bot.read.metrics import exact, f1
+from bot.read.squad import Example, context_of, examples, positive, read_squad
+from train.reader import SQUAD, WEIGHTS, TrainingProgress, load_tokenizer, minilm_path
+
+log = logging.getLogger("train.span")
+
+
+@dataclass(frozen=True)
+class SpanRecipe:
+    """Everything that decides the span reader's weights; its hash goes on the model card."""
+
+    layers: int = 3  # MiniLM layers after the sentence reader's three (4, 5, 6)
+    questions: int = 40_000  # SQuAD v1.1 train answer sentences
+    batch: int = 32
+    lr: float = 1e-4  # the MiniLM layers
+    head_lr: float = 1e-3  # the start/end head
+    warmup: float = 0.06
+    weight_decay: float = 0.01
+    clip_norm: float = 1.0
+    max_tokens: int = 64  # as the sentence reader reads: the hidden states come from it
+    seed: int = 13
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(dataclasses.asdict(self), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def sentence_reader_session(folder: Path):
+    """The shipped sentence reader with its `hidden` output (onnxruntime, 2 threads)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(str(folder / "reader.int8.onnx"), options, providers=["CPUExecutionProvider"])
+    if "hidden" not in [o.name for o in session.get_outputs()]:
+        raise SystemExit(f"error: {folder / 'reader.int8.onnx'} has no `hidden` output; run "
+                         "python -m train.span --expose-hidden first (or retrain the sentence reader)")
+    return session
+
+
+def expose_hidden(path: Path) -> None:
+    """Add the last layer's states as the output `hidden` of an exported sentence reader (what
+    train.reader's export now writes itself); the other outputs are unchanged."""
+    import onnx
+
+    model = onnx.load(str(path))
+    if any(o.name == "hidden" for o in model.graph.output):
+        return
+    last = max((n for n in model.graph.node if n.op_type == "LayerNormalization"
+                and n.output[0].startswith("/bert/encoder/layer.")), key=lambda n: int(n.output[0].split("layer.")[1].split("/")[0]))
+    model.graph.node.append(onnx.helper.make_node("Identity", [last.output[0]], ["hidden"], name="hidden_out"))
+    model.graph.output.append(onnx.helper.make_tensor_value_info("hidden", onnx.TensorProto.FLOAT, ["batch", "tokens", 384]))
+    tmp = path.with_suffix(".tmp")
+    onnx.save(model, str(tmp))
+    tmp.replace(path)
+
+
+def build_span_model(recipe: SpanRecipe, first_layer: int = 3):
+    import torch
+    from transformers import AutoModel
+
+    class SpanReader(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            bert = AutoModel.from_pretrained(minilm_path(), attn_implementation="eager")
+            self.layers = torch.nn.ModuleList(bert.encoder.layer[first_layer: first_layer + recipe.layers])
+            self.span = torch.nn.Linear(bert.config.hidden_size, 2)
+
+        def forward(self, hidden, attention_mask):
+            additive = (1.0 - attention_mask[:, None, None, :].to(hidden.dtype)) * -1e4
+            for layer in self.layers:
+                out = layer(hidden, attention_mask=additive)
+                hidden = out[0] if isinstance(out, tuple) else out
+            start, end = self.span(hidden).unbind(-1)
+            return start, end
+
+    torch.manual_seed(recipe.seed)
+    return SpanReader()
+
+
+def _outside(enc, width: int):
+    import torch
+
+    positions = torch.arange(width)
+    first, last = torch.from_numpy(enc.first), torch.from_numpy(enc.last)
+    return (positions[None, :] < first[:, None]) | (positions[None, :] >= last[:, None])
+
+
+def train(recipe: SpanRecipe, squad: Path, folder: Path, eval_questions: int = 400, eval_every: int = 250,
+          limit_seconds: float | None = None, progress: bool = True) -> dict:
+    import torch
+    import torch.nn.functional as F
+
+    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    started = time.time()
+    rng = random.Random(recipe.seed)
+    data = [ex for ex in examples(read_squad(squad / "train-v1.1.json.gz")) if ex.span is not None]
+    rng.shuffle(data)
+    data = data[: recipe.questions]
+    data.sort(key=lambda ex: len(ex.question) + len(ex.sentences[ex.answer_sentence]))  # batches of like length
+    batches = [data[i: i + recipe.batch] for i in range(0, len(data), recipe.batch)]
+    rng.shuffle(batches)
+    dev = [ex for ex in examples(read_squad(squad / "dev-v1.1.json.gz")) if ex.span is not None]
+    dev_sample = random.Random(recipe.seed).sample(dev, min(eval_questions, len(dev)))
+    tokenizer = load_tokenizer(minilm_path())
+    reader = sentence_reader_session(folder)
+    model = build_span_model(recipe)
+    heads = [p for n, p in model.named_parameters() if n.startswith("span.")]
+    body = [p for n, p in model.named_parameters() if not n.startswith("span.")]
+    optimizer = torch.optim.AdamW([{"params": body, "lr": recipe.lr}, {"params": heads, "lr": recipe.head_lr}],
+                                  weight_decay=recipe.weight_decay)
+    steps = len(batches)
+    warm = max(1, int(steps * recipe.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    history = []
+    bar = TrainingProgress(steps, progress, "training the span reader")
+    model.train()
+    for step, batch in enumerate(batches):
+        enc = encode(tokenizer, [ex.question for ex in batch], [positive(ex) for ex in batch], recipe.max_tokens)
+        hidden = reader.run(["hidden"], model_inputs(enc))[0]
+        starts, ends = zip(*(token_span(enc, b, ex.span) for b, ex in enumerate(batch)))
+        start_logits, end_logits = model(torch.from_numpy(hidden), torch.from_numpy(enc.attention_mask))
+        outside = _outside(enc, start_logits.shape[1])
+        s = start_logits.masked_fill(outside, -1e4)
+        e = end_logits.masked_fill(outside, -1e4)
+        loss = (F.cross_entropy(s, torch.tensor(starts), ignore_index=-100)
+                + F.cross_entropy(e, torch.tensor(ends), ignore_index=-100)) / 2
+        optimizer.zero_grad()
+        loss.backward()
+        if recipe.clip_norm:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), recipe.clip_norm)
+        optimizer.step()
+        schedule.step()
+        bar.update(1, loss=float(loss.detach()))
+        if (step + 1) % eval_every == 0 or step + 1 == steps:
+            figures = evaluate_torch(model, reader, tokenizer, dev_sample, recipe)
+            figures.update(step=step + 1, seconds=round(time.time() - started))
+            history.append(figures)
+            bar.note(f"step {step + 1}: dev sample span in the answer sentence: exact {figures['exact_match']:.3f}, "
+                     f"F1 {figures['f1']:.3f}")
+            model.train()
+        if limit_seconds is not None and time.time() - started > limit_seconds:
+            bar.note(f"stopped at step {step + 1} of {steps}: the time limit")
+            break
+    bar.close()
+    trained_s = time.time() - started
+    model.eval()
+    export(model, folder)
+    return {"recipe": dataclasses.asdict(recipe), "recipe_hash": recipe.digest(), "questions": len(data),
+            "steps_done": history[-1]["step"] if history else 0, "train_seconds": round(trained_s),
+            "history": history}
+
+
+def evaluate_torch(model, reader, tokenizer, sample: list[Example], recipe: SpanRecipe) -> dict:
+    """Exact match and F1 of the span read in each question's answer sentence (the sentence given)."""
+    import torch
+
+    model.eval()
+    em = score = 0.0
+    with torch.no_grad():
+        for k in range(0, len(sample), 32):
+            part = sample[k: k + 32]
+            enc = encode(tokenizer, [ex.question for ex in part], [positive(ex) for ex in part], recipe.max_tokens)
+            hidden = reader.run(["hidden"], model_inputs(enc))[0]
+            st, en = (t.numpy() for t in model(torch.from_numpy(hidden), torch.from_numpy(enc.attention_mask)))
+            for b, ex in enumerate(part):
+                i, j, _ = best_span(st[b], en[b], int(enc.first[b]), int(enc.last[b]))
+                a, z = char_span(enc, b, i, j)
+                text = ex.sentences[ex.answer_sentence][a:z]
+                em += exact(text, ex.answers)
+                score += f1(text, ex.answers)
+    n = max(1, len(sample))
+    return {"exact_match": round(em / n, 4), "f1": round(score / n, 4)}
+
+
+def export(model, folder: Path) -> Path:
+    """span.int8.onnx: (hidden, attention_mask) -> (start, end), int8 per-channel weights."""
+    import warnings
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fp32 = folder / "span.fp32.onnx.tmp"
+    hidden = torch.zeros((2, 16, 384))
+    mask = torch.ones((2, 16), dtype=torch.int64)
+    axes = {0: "batch", 1: "tokens"}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(model, (hidden, mask), str(fp32), dynamo=False, opset_version=17,
+                          input_names=["hidden", "attention_mask"], output_names=["start", "end"],
+                          dynamic_axes={"hidden": axes, "attention_mask": axes, "start": axes, "end": axes})
+    tmp = folder / "span.int8.onnx.tmp"
+    logging.disable(logging.WARNING)
+    try:
+        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        logging.disable(logging.NOTSET)
+    fp32.unlink()
+    tmp.replace(folder / "span.int8.onnx")
+    return folder / "span.int8.onnx"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m train.span",
+        description="Train the span reader on the answer sentences of SQuAD v1.1 train (~25 min on 2 cores "
+                    "with the default recipe), reading on top of the shipped sentence reader, and export it "
+                    "as int8 ONNX beside it (span.int8.onnx). Then python -m train.card measures both.")
+    parser.add_argument("--squad", type=Path, default=SQUAD, help="folder of the SQuAD files (default %(default)s)")
+    parser.add_argument("--folder", type=Path, default=WEIGHTS,
+                        help="the sentence reader's folder; the span reader is written there (default %(default)s)")
+    parser.add_argument("--questions", type=int, help="SQuAD train questions to use (default: the recipe's)")
+    parser.add_argument("--eval-questions", type=int, default=400, help="SQuAD dev questions for the evaluator")
+    parser.add_argument("--eval-every", type=int, default=250, help="steps between evaluations")
+    parser.add_argument("--limit-seconds", type=float, help="stop training after this long (then export)")
+    parser.add_argument("--expose-hidden", action="store_true",
+                        help="add the `hidden` output to a sentence reader exported before it had one, and stop")
+    parser.add_argument("--json", action="store_true", help="print the training record as JSON")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.expose_hidden:
+        expose_hidden(args.folder / "reader.int8.onnx")
+        return 0
+    recipe = SpanRecipe()
+    if args.questions is not None:
+        recipe = dataclasses.replace(recipe, questions=args.questions)
+    if not (args.squad / "train-v1.1.json.gz").exists():
+        print(f"error: no SQuAD train file in {args.squad}; pass --squad FOLDER", file=sys.stderr)
+        return 2
+    record = train(recipe, args.squad, args.folder, args.eval_questions, args.eval_every, args.limit_seconds)
+    (args.folder / "span_training.json").write_text(json.dumps(record, indent=1) + "\n")
+    print(json.dumps(record) if args.json else
+          f"trained {record['steps_done']} steps in {record['train_seconds']} s; span reader in {args.folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
