@@ -303,3 +303,33 @@ def test_training_runs_a_few_steps_and_exports_a_reader_that_loads(tmp_path):
     span = (best if best.relevance >= other.relevance else other).span
     assert span is not None and 0 <= span[0] < span[1]
     assert (best if best.relevance < other.relevance else other).span is None
+
+
+@pytest.mark.slow
+def test_the_span_reader_gives_the_short_answer_the_rules_do_not(tmp_path, embedder):
+    """answer.reader_short = "fill" (the default): where the rules find no short answer, the span
+    reader's phrase of the kind asked, in the first sentence quoted, leads the answer."""
+    from dataclasses import replace
+
+    from bench.newsroom_set import ARTICLES
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("heatwave.json", "marathon.json", "bakery-chain.json"):
+        (seeds / name).write_text(json.dumps(ARTICLES[name]), encoding="utf-8")
+    settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds}})
+    sync_index(settings.index, embedder)
+    answerer = make_answerer(settings, embedder)
+    question = "What was the record electricity demand during the heat wave?"
+    filled = answerer.answer(question)
+    assert settings.answer.reader_short == "fill"
+    assert filled.short_answer is not None and "31,400" in filled.short_answer.text, filled.answer
+    assert filled.answer.startswith(filled.short_answer.text + " — ")
+    from bot.answer import compose
+
+    retrieval = answerer.retriever.retrieve(question, settings.answer.k)
+    alone = compose(question, question, retrieval, replace(settings.answer, reader_short="rules"))
+    assert alone.found and alone.short_answer is None  # the rules alone give none here
