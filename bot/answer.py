@@ -206,7 +206,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         # "typed" or "fill", of the kind asked); the rules' pick where it gives none
         first = read.of(chosen[0]) if read is not None else None
         spans = reader_picks(kind, chosen, read if first is not None and first.span is not None else
-                             read_first(query, chosen[0], passages, reader), settings, retrieval.version, vetoed)
+                             read_first(query, chosen[0], passages, reader), settings, retrieval.version, vetoed,
+                             question)
         picks = spans or picks
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
@@ -537,12 +538,14 @@ def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tupl
 
 
 def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, settings: AnswerSettings,
-                 version: IndexVersion | None = None, vetoed: list[tuple[Sentence, int, int]] = ()
-                 ) -> list[tuple[Pick, Sentence]]:
+                 version: IndexVersion | None = None, vetoed: list[tuple[Sentence, int, int]] = (),
+                 question: str = "") -> list[tuple[Pick, Sentence]]:
     """The short answer as the reader's span in the first sentence quoted, when the reader is sure
     enough (`reader_short_min`); with `reader_short = "typed"` or `"fill"` only a span that holds a
-    phrase of the kind asked (a number for "how many", a date for "when", a name for "who"); never
-    a phrase the rules vetoed."""
+    phrase of the kind asked, where the question asks for one (a number for "how many", a date for
+    "when", a person for "who"); never a phrase the rules vetoed, nor one made of the question's own
+    words ("Sky Brown has become … in which sport?" → Sky Brown)."""
+    typed = settings.reader_short in ("typed", "fill")
     first = chosen[0]
     reading = read.of(first)
     if reading is None or reading.span is None or reading.relevance < settings.reader_short_min:
@@ -554,15 +557,19 @@ def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, setting
     start = first.text.find(text, start)
     if any(s is first and a < start + len(text) and start < b for s, a, b in vetoed):
         return []  # the rules judged that phrase not the answer
+    if set(terms(text)) <= set(terms(question)):
+        return []
     label = "SPAN"
     if kind.labels:
         found = (number_and_date_entities([first.text])[0] if kind.labels <= NUMERIC | TEMPORAL
                  else sentence_entities([first], version)[0])
-        fitting = [e for e in found if e.label in kind.labels | kind.secondary
+        # the span reader is held to the kind asked; the rules' wider second choice (an
+        # organisation for "who") is not its to take
+        fitting = [e for e in found if e.label in (kind.labels if typed else kind.labels | kind.secondary)
                    and e.start < start + len(text) and start < e.end]
         if fitting:
             label = fitting[0].label
-        elif settings.reader_short in ("typed", "fill"):
+        elif typed:
             return []
     return [(Pick(text, 0, start, start + len(text), label, reading.relevance), first)]
 

@@ -108,15 +108,15 @@ class AnswerSettings:
     reader_mix: float = 0.0  # + this × the rules' score in the model's order (0: the model alone)
     reader_decline: bool = True  # no sentence reaches the card's threshold: declined, passages shown
     # the short answer, with either reader: "model" (the span reader's answer in the first sentence
-    # quoted), "typed" (the same, only when it holds a phrase of the kind asked), "fill" (the rules'
-    # pick, else the typed span) or "rules" (the rules' pick alone; also where the others give no
-    # span). Short answers given / right, rules reading: RealTime QA dev rules 0.222 / 0.636, typed
-    # and fill 0.253 / 0.640; newsroom set (not tuned on) given / right of 28: rules 12 / 6, typed
-    # 15 / 10, fill 15 / 9. "fill", because an override takes the loser for the winner ("Harbour City
-    # won …, beating Lakeside Rovers" → Lakeside Rovers) where the rules' slot is right
-    reader_short: str = "fill"
+    # quoted), "typed" (the same, only a phrase of the kind asked), "fill" (the rules' pick, else the
+    # typed span; never a phrase the rules vetoed) or "rules" (the rules' pick alone; also where the
+    # others give no span). Rules reading, short answers given / right: RealTime QA dev rules 22 / 14,
+    # fill 24 / 16; newsroom set (not tuned on) rules 12 / 6, fill 13 / 7 of 28; held-out, reported
+    # once, rules 42 / 24, fill 46 / 24. "rules" stays the default: on held-out the span reader
+    # added no right short answer and four wrong ones, and it costs ~27 ms an answer
+    reader_short: str = "rules"
     # the first sentence's relevance below which the span reader gives no short answer; dev, fill,
-    # given / right: 0.2 → 0.444 / 0.455, 0.3 → 0.364 / 0.528, 0.5 → 0.253 / 0.640 (a wrong bold
+    # given / right before the vetoes: 0.2 → 0.444 / 0.455, 0.3 → 0.364 / 0.528, 0.5 → 0.253 / 0.640 (a wrong bold
     # answer misleads more than none: the most precise)
     reader_short_min: float = 0.5
     reader_choose: bool = True  # `newsbot eval`'s multiple choice: the reader picks (evaluation only)

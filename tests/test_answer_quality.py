@@ -436,3 +436,21 @@ def test_an_outlet_with_nothing_on_the_topic_is_not_quoted_as_if_it_had(quality)
     # neither outlet wrote about it: nothing is quoted
     neither = quality.answer("How did the Travel Desk and Port Gazette describe the Continental Cup final?")
     assert not neither.found and neither.answer.startswith(NOT_FOUND), neither.answer
+
+
+def test_the_span_reader_never_gives_a_phrase_the_rules_judged_not_the_answer(quality):
+    """With the span reader filling in (answer.reader_short = "fill"), the kinds above stay right:
+    the one reporting, a record holder for "who won", a firm that avoided what was asked. Without
+    the rules' vetoes its spans were Governor Alan Pryce, Clara Voss and Intel."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+    from bot.read.model import shipped_reader
+
+    settings = replace(quality.settings, reader_short="fill")
+    for question, wrong in [("Who was charged in the death of Marcus Webb?", "Pryce"),
+                            ("Who won best actress at the Meridian Film Awards?", "Clara Voss"),
+                            ("Which chip makers announced layoffs?", "Intel")]:
+        retrieval = quality.retriever.retrieve(question, settings.k)
+        answer = compose(question, question, retrieval, settings, reader=shipped_reader())
+        assert answer.short_answer is None or wrong not in answer.short_answer.text, answer.answer

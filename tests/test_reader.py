@@ -307,8 +307,8 @@ def test_training_runs_a_few_steps_and_exports_a_reader_that_loads(tmp_path):
 
 @pytest.mark.slow
 def test_the_span_reader_gives_the_short_answer_the_rules_do_not(tmp_path, embedder):
-    """answer.reader_short = "fill" (the default): where the rules find no short answer, the span
-    reader's phrase of the kind asked, in the first sentence quoted, leads the answer."""
+    """answer.reader_short = "fill": where the rules find no short answer, the span reader's phrase
+    in the first sentence quoted leads the answer."""
     from dataclasses import replace
 
     from bench.newsroom_set import ARTICLES
@@ -320,12 +320,12 @@ def test_the_span_reader_gives_the_short_answer_the_rules_do_not(tmp_path, embed
     seeds.mkdir()
     for name in ("heatwave.json", "marathon.json", "bakery-chain.json"):
         (seeds / name).write_text(json.dumps(ARTICLES[name]), encoding="utf-8")
-    settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds}})
+    settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds},
+                                        "answer": {"reader_short": "fill"}})
     sync_index(settings.index, embedder)
     answerer = make_answerer(settings, embedder)
     question = "What was the record electricity demand during the heat wave?"
     filled = answerer.answer(question)
-    assert settings.answer.reader_short == "fill"
     assert filled.short_answer is not None and "31,400" in filled.short_answer.text, filled.answer
     assert filled.answer.startswith(filled.short_answer.text + " — ")
     from bot.answer import compose
