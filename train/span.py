@@ -30,7 +30,8 @@ import numpy as np
 from bot.read.encoding import best_span, char_span, encode, model_inputs, token_span
 from bot.read.metrics import exact, f1
 from bot.read.squad import Example, context_of, examples, positive, read_squad
-from train.reader import SQUAD, WEIGHTS, TrainingProgress, load_tokenizer, minilm_path
+from train.reader import (WEIGHTS, Optimiser, TrainingProgress, add_training_arguments, load_tokenizer,
+                          minilm_path, quantized, ready)
 
 log = logging.getLogger("train.span")
 
@@ -137,12 +138,8 @@ def train(recipe: SpanRecipe, squad: Path, folder: Path, eval_questions: int = 4
     model = build_span_model(recipe)
     heads = [p for n, p in model.named_parameters() if n.startswith("span.")]
     body = [p for n, p in model.named_parameters() if not n.startswith("span.")]
-    optimizer = torch.optim.AdamW([{"params": body, "lr": recipe.lr}, {"params": heads, "lr": recipe.head_lr}],
-                                  weight_decay=recipe.weight_decay)
     steps = len(batches)
-    warm = max(1, int(steps * recipe.warmup))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    optimiser = Optimiser(body, heads, recipe, steps)
     history = []
     bar = TrainingProgress(steps, progress, "training the span reader")
     model.train()
@@ -156,12 +153,7 @@ def train(recipe: SpanRecipe, squad: Path, folder: Path, eval_questions: int = 4
         e = end_logits.masked_fill(outside, -1e4)
         loss = (F.cross_entropy(s, torch.tensor(starts), ignore_index=-100)
                 + F.cross_entropy(e, torch.tensor(ends), ignore_index=-100)) / 2
-        optimizer.zero_grad()
-        loss.backward()
-        if recipe.clip_norm:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), recipe.clip_norm)
-        optimizer.step()
-        schedule.step()
+        optimiser.step(model, loss)
         bar.update(1, loss=float(loss.detach()))
         if (step + 1) % eval_every == 0 or step + 1 == steps:
             figures = evaluate_torch(model, reader, tokenizer, dev_sample, recipe)
@@ -209,7 +201,6 @@ def export(model, folder: Path) -> Path:
     import warnings
 
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     fp32 = folder / "span.fp32.onnx.tmp"
     hidden = torch.zeros((2, 16, 384))
@@ -220,15 +211,7 @@ def export(model, folder: Path) -> Path:
         torch.onnx.export(model, (hidden, mask), str(fp32), dynamo=False, opset_version=17,
                           input_names=["hidden", "attention_mask"], output_names=["start", "end"],
                           dynamic_axes={"hidden": axes, "attention_mask": axes, "start": axes, "end": axes})
-    tmp = folder / "span.int8.onnx.tmp"
-    logging.disable(logging.WARNING)
-    try:
-        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
-    finally:
-        logging.disable(logging.NOTSET)
-    fp32.unlink()
-    tmp.replace(folder / "span.int8.onnx")
-    return folder / "span.int8.onnx"
+    return quantized(fp32, folder / "span.int8.onnx")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,28 +220,20 @@ def main(argv: list[str] | None = None) -> int:
         description="Train the span reader on the answer sentences of SQuAD v1.1 train (~25 min on 2 cores "
                     "with the default recipe), reading on top of the shipped sentence reader, and export it "
                     "as int8 ONNX beside it (span.int8.onnx). Then python -m train.card measures both.")
-    parser.add_argument("--squad", type=Path, default=SQUAD, help="folder of the SQuAD files (default %(default)s)")
     parser.add_argument("--folder", type=Path, default=WEIGHTS,
                         help="the sentence reader's folder; the span reader is written there (default %(default)s)")
-    parser.add_argument("--questions", type=int, help="SQuAD train questions to use (default: the recipe's)")
-    parser.add_argument("--eval-questions", type=int, default=400, help="SQuAD dev questions for the evaluator")
-    parser.add_argument("--eval-every", type=int, default=250, help="steps between evaluations")
-    parser.add_argument("--limit-seconds", type=float, help="stop training after this long (then export)")
     parser.add_argument("--expose-hidden", action="store_true",
                         help="add the `hidden` output to a sentence reader exported before it had one, and stop")
-    parser.add_argument("--json", action="store_true", help="print the training record as JSON")
+    add_training_arguments(parser, eval_every=250)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if args.expose_hidden:
         expose_hidden(args.folder / "reader.int8.onnx")
         return 0
+    if not ready(args):
+        return 2
     recipe = SpanRecipe()
     if args.questions is not None:
         recipe = dataclasses.replace(recipe, questions=args.questions)
-    if not (args.squad / "train-v1.1.json.gz").exists():
-        print(f"error: no SQuAD train file in {args.squad}; pass --squad FOLDER", file=sys.stderr)
-        return 2
     record = train(recipe, args.squad, args.folder, args.eval_questions, args.eval_every, args.limit_seconds)
     (args.folder / "span_training.json").write_text(json.dumps(record, indent=1) + "\n")
     print(json.dumps(record) if args.json else

@@ -25,6 +25,7 @@ class Reading:
 
 class SentenceReader(Protocol):
     name: str
+    threshold: float  # the relevance below which a sentence does not answer ("answers" False)
 
     def read(self, question: str, candidates: list[tuple[str, str]], spans: int = 1) -> list[Reading]:
         """One Reading per (sentence, context) candidate, in the same order; the answer span of the

@@ -34,7 +34,7 @@ def read_sentences(question: str, sentences: list, passages: list, reader: Sente
         return sentences, Read()
     readings = reader.read(question, [(s.text, passages[s.passage].article.title) for s in top])
     read = Read({id(s): r for s, r in zip(top, readings)}, max(r.relevance for r in readings),
-                float(getattr(reader, "threshold", 0.5)))
+                reader.threshold)
     for s, r in zip(top, readings):
         s.score = r.relevance + mix * s.score
     top.sort(key=lambda s: (-s.score, s.passage, s.start))
@@ -48,7 +48,7 @@ def read_sentences(question: str, sentences: list, passages: list, reader: Sente
 def read_first(question: str, sentence, passages: list, reader: SentenceReader) -> Read:
     """The reader on one sentence the rules chose (with its article's title): its relevance and span."""
     reading = reader.read(question, [(sentence.text, passages[sentence.passage].article.title)])[0]
-    return Read({id(sentence): reading}, reading.relevance, float(getattr(reader, "threshold", 0.5)))
+    return Read({id(sentence): reading}, reading.relevance, reader.threshold)
 
 
 def with_outlet_spans(question: str, sentences: list, passages: list, reader: SentenceReader, read: Read,
