@@ -40,8 +40,8 @@ STORY_MARGIN = 0.12  # dense cosine below the best story's; 0.06 / 0.12 / 0.2 ga
 # 0.986 / 0.972 / 0.96, key-event recall 0.571 / 0.643 / 0.643, key events dated right 9/9 at 0.12
 MIN_DENSE = 0.3  # a story whose best passage is below this is not about the topic at all
 MAX_ARTICLES = 30
-MAX_CANDIDATES = 64  # the reader reads at most this many (~14 ms each on 2 cores); 48 on dev: key-event
-# recall 0.714 -> 0.643, the slowest topic under 1 s
+MAX_CANDIDATES = 64  # the reader reads at most this many (~13 ms each on 2 cores; the slowest labelled
+# topic 0.87 s warm); 48 on dev: key-event recall 0.714 -> 0.643
 RELEVANT = 0.1  # reader probability: 0.05 / 0.1 / 0.2 / 0.3 gave event precision 0.978 / 0.985 / 1.0 / 1.0
 # at key-event recall 0.714 / 0.714 / 0.571 / 0.357 (reading 96 candidates, before the date fixes)
 COVERAGE = 0.5  # without the reader: share of the topic's words a sentence must hold

@@ -18,7 +18,8 @@ from index.errors import ModelNotAvailable
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 BATCH = 16
-SPANS = 1  # candidates, most relevant first, whose answer span is read (~5 ms each)
+SPANS = 1  # candidates, most relevant first, whose answer span is read (~14 ms each: 27 against 13 ms
+# for one sentence with and without its span)
 
 
 class ModelReader:
