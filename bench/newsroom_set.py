@@ -190,7 +190,7 @@ def sentence_choice(reader) -> dict:
     for question in absent:
         readings = reader.read(question, candidates)
         declined += not any(r.answers for r in readings)
-    return {"reader": getattr(reader, "name", type(reader).__name__), "candidates": len(candidates),
+    return {"reader": reader.name, "candidates": len(candidates),
             "answerable": len(answerable), "top1_right": right, "answerable_declined": wrongly_declined, "absent": len(absent), "declined": declined}
 
 

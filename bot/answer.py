@@ -60,6 +60,11 @@ class Answerer:
         self.settings = settings
         self.composer = composer  # a bot.composer.Composer (service.make_composer picks it)
 
+    @property
+    def streams(self) -> bool:
+        """Whether the answer is written as it goes (a generative composer): Slack then streams it."""
+        return self.composer.mode == "generative"
+
     def answer(self, question: str, conversation: Conversation | None = None, k: int | None = None) -> Answer:
         """The finished answer (a generative composer is called without streaming)."""
         *_, answer = self._run(question, conversation, k, streaming=False)

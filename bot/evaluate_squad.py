@@ -101,7 +101,7 @@ def run_squad(path: Path, reader: SentenceReader, limit: int | None = None, prog
     n = max(1, len(answerable))
     out = {"questions": len(data), "sentence_top1": round(right / n, 4), "exact_match": round(em / n, 4),
            "f1": round(score / n, 4), "seconds": round(time.perf_counter() - started, 1),
-           "reader": getattr(reader, "name", type(reader).__name__), "data": str(path)}
+           "reader": reader.name, "data": str(path)}
     if two:
         out["no_answer"] = {**prf(tp, fp, fn), "unanswerable": tp + fn, "answerable": len(answerable),
                             "split": "held-out half of the articles (the other half calibrated the threshold)"}

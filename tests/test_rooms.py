@@ -59,3 +59,15 @@ def test_the_composer_protocol_is_complete():
     assert {"compose", "stream", "condense", "choose", "mode"} <= wanted
     for cls in (ExtractiveComposer, GenerativeComposer):
         assert all(hasattr(cls, n) for n in wanted), cls
+
+
+def test_seams_are_called_through_their_interfaces():
+    """The answerer, its composer and the sentence reader are reached by their declared attributes
+    (Answerer.streams, Composer.mode, SentenceReader.name), never probed with getattr."""
+    probed = []
+    for path in (ROOT / "bot").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr"
+                    and any(seam in ast.unparse(node) for seam in ("answerer", "composer", "reader"))):
+                probed.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    assert not probed, probed

@@ -93,9 +93,7 @@ def make_bot(fake, request, tmp_path):
 class _QuickAnswerer:
     """Answers at once, the same text every time: for tests about transport, not answers."""
 
-    class composer:
-        mode = "extractive"
-
+    streams = False  # the interface SlackBot uses: answer, stream, streams, retriever
     retriever = None
 
     def answer(self, question, conversation=None, k=None):
@@ -311,6 +309,8 @@ def test_bot_messages_and_edits_are_ignored(fake, make_bot):
 
 def test_an_error_becomes_an_apology_in_the_thread(fake, make_bot):
     class Broken:
+        streams, retriever = False, None
+
         def answer(self, *args, **kwargs):
             raise RuntimeError("boom")
 
@@ -612,6 +612,8 @@ def test_shutdown_finishes_the_answers_under_way(fake, make_bot, answerer):
     class Slow:
         """The real answerer, held back until the server has been told to stop."""
 
+        streams, retriever = False, answerer.retriever
+
         def answer(self, *args, **kwargs):
             release.wait(10)
             return answerer.answer(*args, **kwargs)
@@ -635,6 +637,8 @@ def test_two_messages_of_one_thread_take_turns(fake, make_bot, answerer):
 
     class Counting:
         """The real answerer, noting how many answers of the same thread run at once."""
+
+        streams, retriever = False, answerer.retriever
 
         def answer(self, question, conversation=None, k=None):
             with guard:

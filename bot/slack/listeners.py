@@ -236,10 +236,9 @@ class SlackBot:
     def passages_of(self, chunk_ids: list[str]) -> tuple[Passage, ...]:
         """The chunks a "Show passages" button names, read from the index being served (those that
         are gone from it are left out)."""
-        reader = getattr(getattr(self.answerer, "retriever", None), "reader", None)
-        if reader is None:
+        if self.answerer.retriever is None:
             return ()
-        version = reader.snapshot()
+        version = self.answerer.retriever.reader.snapshot()
         out = []
         for chunk_id in chunk_ids:
             row = version.row_of(chunk_id)
@@ -318,7 +317,7 @@ class SlackBot:
 
     def _answer_in_thread(self, client, *, channel: str, user: str, text: str, thread_ts: str | None,
                           conversation_key: str, team: str = "") -> None:
-        if getattr(getattr(self.answerer, "composer", None), "mode", "") == "generative":
+        if self.answerer.streams:
             self._stream_in_thread(client, channel=channel, user=user, text=text, thread_ts=thread_ts,
                                    conversation_key=conversation_key, team=team)
             return
