@@ -85,6 +85,28 @@ def test_a_roundup_stays_alone_and_a_bridged_story_is_one_story_under_the_older_
     assert bridge(articles, nameless, vectors, split, np.array([False, False, True]))[b.id] == "s-second"
 
 
+def test_a_story_that_drifted_from_one_event_to_the_next_is_split_and_keeps_its_id():
+    import index.stories as stories
+
+    arts = [make_article(title=t, text=t + ".", url=f"https://x.example/{i}", published=d) for i, (t, d) in enumerate([
+        ("Pentagon tracks a balloon over Montana", "2023-02-02"), ("Pentagon says the balloon is Chinese", "2023-02-03"),
+        ("Pentagon shoots down the balloon, then weighs other objects", "2023-02-05"),
+        ("Pentagon downs an object over Alaska", "2023-02-08"), ("Pentagon downs an object over Lake Huron", "2023-02-09")])]
+    # each article is close enough to the story's centre as it stood when it came (the third bridges),
+    # but the first two and the last two are not one event
+    vectors = np.stack([_unit([1, 0.05, 0]), _unit([1, 0.1, 0]), _unit([1, 0.75, 0]), _unit([0.5, 1, 0]), _unit([0.3, 1, 0])])
+    names = article_names(arts, [""] * 5)
+    balloon, objects = f"s-{arts[0].id[:12]}", f"s-{arts[3].id[:12]}"
+    expected = {arts[0].id: balloon, arts[1].id: balloon, arts[2].id: balloon, arts[3].id: objects, arts[4].id: objects}
+    assert group(arts, names, vectors) == expected
+    assert set(stories.bridge(arts, names, vectors, {a.id: balloon for a in arts}, np.zeros(5, bool)).values()) == {balloon}
+    # an update: the story held four articles; the fifth confirms the drift, and the first half keeps its id
+    assert group(arts, names, vectors, previous={a.id: balloon for a in arts[:4]}) == expected
+    # a story whose articles all tell one event is left whole
+    close = np.stack([_unit([1, 0.05 * k, 0]) for k in range(5)])
+    assert set(group(arts, names, close).values()) == {balloon}
+
+
 def test_names_skip_sentence_openers():
     assert names_of("The Governor of Brova said", "On Monday Lena Markovic visited.") >= {"Governor of Brova", "Lena Markovic"}
     assert "The" not in names_of("The floods", "")
