@@ -291,7 +291,7 @@ def test_training_runs_a_few_steps_and_exports_a_reader_that_loads(tmp_path):
     readings = reader.read("Who designed the bridge?", [("It was designed by Mara Lindqvist.", ""), ("Rain.", "")])
     assert len(readings) == 2 and all(0.0 <= r.relevance <= 1.0 for r in readings)
     assert all(r.span is None for r in readings)  # no span reader yet: no spans
-    # the span reader trains on the sentence reader's states and is read with it
+    # the span reader trains on the sentence reader's word-piece embeddings and is read with it
     from train.span import SpanRecipe, train as train_span
 
     span_record = train_span(dataclasses.replace(SpanRecipe(), questions=8, batch=4), squad, out,

@@ -155,9 +155,11 @@ def write_card(folder: Path, card: dict) -> None:
         "article title + candidate sentence) and gives a relevance probability (does this sentence answer the "
         f"question?): the first {r['layers']} layers of all-MiniLM-L6-v2; used by `answer.reader = \"model\"` "
         "and by timelines. "
-        + (f"The **span reader** (`span.int8.onnx`) reads on the sentence reader's last states with the next "
-           f"{sp['recipe']['layers']} MiniLM layers and gives the answer's start and end inside a sentence; used "
-           "by `answer.reader_short = \"model\" | \"typed\"`."
+        + (f"The **span reader** (`span.int8.onnx`) reads "
+           + ("the sentence reader's word-piece embeddings with its own "
+              if sp["recipe"].get("source", "hidden") == "embedded" else "on the sentence reader's last states with the next ")
+           + f"{sp['recipe']['layers']} MiniLM layers and gives the answer's start and end inside a sentence; used "
+           "by `answer.reader_short = \"model\" | \"typed\" | \"fill\"`."
            if sp else
            "Its span head is not trained (span loss weight 0: it cost sentence accuracy) and no span reader is "
            "in this folder, so short answers come from the rules."),
@@ -190,8 +192,13 @@ def write_card(folder: Path, card: dict) -> None:
         lines += [
             f"- span reader: recipe hash `{sp['recipe_hash']}` (train/span.py `SpanRecipe().digest()`, checked by "
             f"the same test): {sp.get('questions', q['questions']):,} answer sentences of SQuAD v1.1 train (seed "
-            f"{q['seed']}), read as above; the sentence reader frozen (its int8 states are the input); MiniLM "
-            f"layers {r['layers'] + 1}-{r['layers'] + q['layers']} and a start/end head, start/end cross-entropy "
+            f"{q['seed']}), read as above; " + (
+                f"its input the sentence reader's int8 word-piece embeddings (the table is shared, frozen), MiniLM "
+                f"layers {q.get('first_layer', 0) + 1}-{q.get('first_layer', 0) + q['layers']} fine-tuned from "
+                "all-MiniLM-L6-v2"
+                if q.get("source", "hidden") == "embedded" else
+                f"the sentence reader frozen (its int8 states are the input); MiniLM layers "
+                f"{r['layers'] + 1}-{r['layers'] + q['layers']}") + " and a start/end head, start/end cross-entropy "
             f"over the sentence's tokens; AdamW, lr {q['lr']} (head {q['head_lr']}), warm-up {q['warmup']:.0%}, "
             f"linear decay, batch {q['batch']}, 1 epoch; trained in {sp.get('train_seconds', '?')} s "
             "(`python -m train.span`)",

@@ -291,7 +291,11 @@ def export(model, out: Path) -> Path:
                           output_names=["relevance", "start", "end", "hidden"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
                                         "relevance": {0: "batch"}, "start": axes, "end": axes, "hidden": axes})
-    return quantized(fp32, out / "reader.int8.onnx")
+    path = quantized(fp32, out / "reader.int8.onnx")
+    from train.span import expose_states  # the word-piece states too, as the int8 weights give them
+
+    expose_states(path)
+    return path
 
 
 class TrainingProgress:

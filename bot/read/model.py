@@ -1,6 +1,7 @@
 """The trained reader run with onnxruntime, int8 weights: the sentence reader (train/reader.py,
 reader.int8.onnx) in batched calls over a question's candidate sentences, then the span reader
-(train/span.py, span.int8.onnx) on the sentence reader's states of the few most relevant ones. The
+(train/span.py, span.int8.onnx) on the few most relevant ones, reading the word-piece embeddings
+the sentence reader's call gave them (an output of reader.int8.onnx: the table is shipped once). The
 card (card.json beside the weights) gives the recipes' hashes, the calibration (`scale`,
 `threshold` on the relevance logit) and the measured figures."""
 
@@ -43,9 +44,14 @@ class ModelReader:
         self.session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         outputs = {o.name for o in self.session.get_outputs()}
         span_model = folder / "span.int8.onnx"
-        # a folder without the span reader (or a sentence reader without its states) reads no spans
+        # the span reader reads one output of the sentence reader, the one its first input is named
+        # after ("hidden": the last states, "embedded": the word pieces); a folder without the span
+        # reader, or a sentence reader without that output, reads no spans
         self.span_session = (ort.InferenceSession(str(span_model), options, providers=["CPUExecutionProvider"])
-                             if span_model.is_file() and "hidden" in outputs else None)
+                             if span_model.is_file() else None)
+        self.span_source = self.span_session.get_inputs()[0].name if self.span_session is not None else ""
+        if self.span_source not in outputs:
+            self.span_session = None
         self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -73,7 +79,7 @@ class ModelReader:
         relevance = np.zeros(len(candidates))
         states: list = [None] * len(candidates)
         with_spans = self.span_session is not None and spans > 0
-        outputs = ["relevance", "hidden"] if with_spans else ["relevance"]
+        outputs = ["relevance", self.span_source] if with_spans else ["relevance"]
         for k in range(0, len(order), BATCH):
             part = order[k:k + BATCH]
             enc = encode(self.tokenizer, question, [candidates[i] for i in part], self.max_tokens)
@@ -99,7 +105,7 @@ class ModelReader:
         for r, (h, _, _) in enumerate(states):
             hidden[r, :len(h)] = h
             mask[r, :len(h)] = 1
-        start, end = self.span_session.run(["start", "end"], {"hidden": hidden, "attention_mask": mask})
+        start, end = self.span_session.run(["start", "end"], {self.span_source: hidden, "attention_mask": mask})
         out = []
         for r, (_, enc, b) in enumerate(states):
             i, j, score = best_span(start[r], end[r], int(enc.first[b]), int(enc.last[b]))
