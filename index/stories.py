@@ -135,8 +135,7 @@ def group(articles: list[Article], names: list[frozenset[str]], vectors: np.ndar
     for n, story in enumerate(state):
         centres[n] = story.centre()
     assigned = {a.id: previous[a.id] for a in articles if a.id in previous}
-    fresh = sorted((i for i, a in enumerate(articles) if a.id not in previous),
-                   key=lambda i: (articles[i].published or "9999", articles[i].id))
+    fresh = sorted((i for i, a in enumerate(articles) if a.id not in previous), key=_published_order(articles))
     for i in fresh:
         if roundup[i]:
             assigned[articles[i].id] = f"s-{articles[i].id[:12]}"
@@ -169,13 +168,10 @@ def split(articles: list[Article], vectors: np.ndarray, assigned: dict[str, str]
     articles' vectors from its two least alike articles; a split when their centres' cosine is below
     SPLIT, then each half is checked again. The half holding the story's first article keeps its id
     (ids stay stable where the story stays the same), the other is named after its own first one."""
-    rows_of: dict[str, list[int]] = {}
-    for i, a in enumerate(articles):
-        if a.id in assigned:
-            rows_of.setdefault(assigned[a.id], []).append(i)
+    rows_of = _members(articles, assigned)
+    order = _published_order(articles)
     out = dict(assigned)
-    first = {sid: min(rows, key=lambda i: (articles[i].published or "9999", articles[i].id))
-             for sid, rows in rows_of.items()}
+    first = {sid: min(rows, key=order) for sid, rows in rows_of.items()}
     todo = [(sid, rows) for sid, rows in rows_of.items() if len(rows) >= 2]
     while todo:
         sid, rows = todo.pop()
@@ -184,7 +180,7 @@ def split(articles: list[Article], vectors: np.ndarray, assigned: dict[str, str]
             continue
         for half in halves:
             part = [rows[k] for k in half]
-            head = first[sid] if first[sid] in part else min(part, key=lambda i: (articles[i].published or "9999", articles[i].id))
+            head = first[sid] if first[sid] in part else min(part, key=order)
             name = sid if head == first[sid] else f"s-{articles[head].id[:12]}"
             first.setdefault(name, head)
             for i in part:
@@ -224,10 +220,7 @@ def bridge(articles: list[Article], names: list[frozenset[str]], vectors: np.nda
     The merged story keeps the id of the one that began first, so ids stay stable. On the held-out
     window of bench/story_labels_heldout.tsv: P / R 0.594 / 0.752 -> 0.644 / 0.929; dev unchanged
     (0.767 / 0.862); SAME is the existing constant, not fitted to this step."""
-    rows_of: dict[str, list[int]] = {}
-    for i, a in enumerate(articles):
-        if a.id in assigned and not roundup[i]:
-            rows_of.setdefault(assigned[a.id], []).append(i)
+    rows_of = _members(articles, assigned, skip=roundup)
     ids = list(rows_of)
     if len(ids) < 2:
         return assigned
@@ -256,6 +249,20 @@ def bridge(articles: list[Article], names: list[frozenset[str]], vectors: np.nda
     return {a: renamed.get(sid, sid) for a, sid in assigned.items()} if renamed else assigned
 
 
+def _members(articles: list[Article], assigned: dict[str, str], skip=None) -> dict[str, list[int]]:
+    """Story id -> the rows of its articles (in `articles` order), leaving out rows `skip` marks."""
+    rows_of: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        if a.id in assigned and (skip is None or not skip[i]):
+            rows_of.setdefault(assigned[a.id], []).append(i)
+    return rows_of
+
+
+def _published_order(articles: list[Article]):
+    """A sort key over rows: publication date (undated last), then id."""
+    return lambda i: (articles[i].published or "9999", articles[i].id)
+
+
 def _gap(a: list[int], b: list[int]) -> int:
     if not a or not b:
         return 0
@@ -277,13 +284,9 @@ def coherence_of(chunk_article_rows: np.ndarray, vectors: np.ndarray, per_articl
 def stories_of(articles: list[Article], names: list[frozenset[str]], vectors: np.ndarray,
                assigned: dict[str, str]) -> list[Story]:
     """The stories of an assignment, most recent first."""
-    rows_of: dict[str, list[int]] = {}
-    for i, a in enumerate(articles):
-        if a.id in assigned:
-            rows_of.setdefault(assigned[a.id], []).append(i)
     out = []
-    for sid, rows in rows_of.items():
-        rows.sort(key=lambda i: (articles[i].published or "9999", articles[i].id))
+    for sid, rows in _members(articles, assigned).items():
+        rows.sort(key=_published_order(articles))
         centre = vectors[rows].mean(axis=0)
         central = rows[int(np.argmax(vectors[rows] @ centre))]
         counted = Counter(n for i in rows for n in names[i])

@@ -147,6 +147,7 @@ def write_card(folder: Path, card: dict) -> None:
     squad, squad2 = m.get("squad_dev_v1.1", {}), m.get("squad_dev_v2.0_heldout", {})
     size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) / 1e6
     sp = card.get("span")  # the span reader's training record, when the folder has one
+    on_embeddings = bool(sp) and sp["recipe"].get("source", "hidden") == "embedded"  # else on the last states
     lines = [
         "# newsbot reader — model card",
         "",
@@ -157,7 +158,7 @@ def write_card(folder: Path, card: dict) -> None:
         "and by timelines. "
         + (f"The **span reader** (`span.int8.onnx`) reads "
            + ("the sentence reader's word-piece embeddings with its own "
-              if sp["recipe"].get("source", "hidden") == "embedded" else "on the sentence reader's last states with the next ")
+              if on_embeddings else "on the sentence reader's last states with the next ")
            + f"{sp['recipe']['layers']} MiniLM layers and gives the answer's start and end inside a sentence; used "
            "by `answer.reader_short = \"model\" | \"typed\" | \"fill\"`."
            if sp else
@@ -196,7 +197,7 @@ def write_card(folder: Path, card: dict) -> None:
                 f"its input the sentence reader's int8 word-piece embeddings (the table is shared, frozen), MiniLM "
                 f"layers {q.get('first_layer', 0) + 1}-{q.get('first_layer', 0) + q['layers']} fine-tuned from "
                 "all-MiniLM-L6-v2"
-                if q.get("source", "hidden") == "embedded" else
+                if on_embeddings else
                 f"the sentence reader frozen (its int8 states are the input); MiniLM layers "
                 f"{r['layers'] + 1}-{r['layers'] + q['layers']}") + " and a start/end head, start/end cross-entropy "
             f"over the sentence's tokens; AdamW, lr {q['lr']} (head {q['head_lr']}), warm-up {q['warmup']:.0%}, "

@@ -292,10 +292,30 @@ def export(model, out: Path) -> Path:
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
                                         "relevance": {0: "batch"}, "start": axes, "end": axes, "hidden": axes})
     path = quantized(fp32, out / "reader.int8.onnx")
-    from train.span import expose_states  # the word-piece states too, as the int8 weights give them
-
-    expose_states(path)
+    expose_states(path)  # the word-piece and last states too, as the int8 weights give them
     return path
+
+
+def expose_states(path: Path) -> None:
+    """Add the outputs `hidden` (the last layer's states) and `embedded` (the word-piece embeddings,
+    as int8 weights give them) to an exported sentence reader, for the span reader to read; the
+    other outputs are unchanged. `export` calls it; `python -m train.span --expose-states` applies
+    it to an export made before."""
+    import onnx
+
+    model = onnx.load(str(path))
+    have = {o.name for o in model.graph.output}
+    norms = [n for n in model.graph.node if n.op_type == "LayerNormalization"]
+    last = max((n for n in norms if n.output[0].startswith("/bert/encoder/layer.")),
+               key=lambda n: int(n.output[0].split("layer.")[1].split("/")[0]))
+    first = next(n for n in norms if n.output[0].startswith("/bert/embeddings/"))
+    for name, node in (("hidden", last), ("embedded", first)):
+        if name not in have:
+            model.graph.node.append(onnx.helper.make_node("Identity", [node.output[0]], [name], name=f"{name}_out"))
+            model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, ["batch", "tokens", 384]))
+    tmp = path.with_suffix(".tmp")
+    onnx.save(model, str(tmp))
+    tmp.replace(path)
 
 
 class TrainingProgress:

@@ -34,8 +34,8 @@ import numpy as np
 from bot.read.encoding import best_span, char_span, encode, model_inputs, token_span
 from bot.read.metrics import exact, f1
 from bot.read.squad import Example, context_of, examples, positive, read_squad
-from train.reader import (WEIGHTS, Optimiser, TrainingProgress, add_training_arguments, load_tokenizer,
-                          minilm_path, quantized, ready)
+from train.reader import (WEIGHTS, Optimiser, TrainingProgress, add_training_arguments, expose_states,
+                          load_tokenizer, minilm_path, quantized, ready)
 
 log = logging.getLogger("train.span")
 
@@ -61,7 +61,7 @@ class SpanRecipe:
         return hashlib.sha256(json.dumps(dataclasses.asdict(self), sort_keys=True).encode()).hexdigest()[:16]
 
 
-def sentence_reader_session(folder: Path, source: str = "hidden"):
+def sentence_reader_session(folder: Path, source: str):
     """The shipped sentence reader with its `source` output (onnxruntime, 2 threads)."""
     import onnxruntime as ort
 
@@ -73,27 +73,6 @@ def sentence_reader_session(folder: Path, source: str = "hidden"):
         raise SystemExit(f"error: {folder / 'reader.int8.onnx'} has no `{source}` output; run "
                          "python -m train.span --expose-states first (or retrain the sentence reader)")
     return session
-
-
-def expose_states(path: Path) -> None:
-    """Add the outputs `hidden` (the last layer's states) and `embedded` (the word-piece embeddings,
-    as int8 weights give them) to an exported sentence reader (what train.reader's export now
-    writes itself); the other outputs are unchanged."""
-    import onnx
-
-    model = onnx.load(str(path))
-    have = {o.name for o in model.graph.output}
-    norms = [n for n in model.graph.node if n.op_type == "LayerNormalization"]
-    last = max((n for n in norms if n.output[0].startswith("/bert/encoder/layer.")),
-               key=lambda n: int(n.output[0].split("layer.")[1].split("/")[0]))
-    first = next(n for n in norms if n.output[0].startswith("/bert/embeddings/"))
-    for name, node in (("hidden", last), ("embedded", first)):
-        if name not in have:
-            model.graph.node.append(onnx.helper.make_node("Identity", [node.output[0]], [name], name=f"{name}_out"))
-            model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, ["batch", "tokens", 384]))
-    tmp = path.with_suffix(".tmp")
-    onnx.save(model, str(tmp))
-    tmp.replace(path)
 
 
 def build_span_model(recipe: SpanRecipe):
