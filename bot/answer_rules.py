@@ -35,7 +35,7 @@ FEATURES = {name: f"sentence feature '{name}' (weight {weight})" for name, weigh
 PENALTIES = {
     "unnamed": ("w_unnamed", "a passage not naming the question's names"),
     "negated": ("w_negated", "a sentence negating the question's verb"),
-    "background": ("w_background", "another year's, month's or kind of event's figure"),
+    "background": ("w_background", "another year's, month's, edition's or kind of event's figure"),
     "recent": ("w_recent", "'latest' questions: the newest article's sentences"),
     "focus": ("w_focus", "a follow-up's he/she: sentences naming that person"),
     "typed": ("w_typed", "factoid questions: the bonus for a phrase of the expected kind"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.numerals import is_roman_numeral
 from index.nlp import NUMERIC, TEMPORAL
 from index.lexical import fold, terms
 
@@ -365,10 +366,11 @@ def question_name_terms(question: str) -> list[str]:
 
 def name_terms(name: str) -> list[str]:
     """A name's distinctive lexical terms: its capitalised words ("Boris Johnson-era" → boris,
-    johnson), without generic ones like "US" or times ("February", "Monday")."""
+    johnson), without generic ones like "US", times ("February", "Monday") or numerals ("XII")."""
     if name.lower().strip(". ") in _GENERIC_NAMES:
         return []
-    words = [w for w in re.findall(r"[\w’'.]+", name) if w[:1].isupper() or w[:1].isdigit()]
+    # an edition's numeral is left out like its digits are ("Super Bowl LVII" is written "Super Bowl 57" too)
+    words = [w for w in re.findall(r"[\w’'.]+", name) if (w[:1].isupper() or w[:1].isdigit()) and not is_roman_numeral(w)]
     return [t for t in terms(" ".join(words)) if len(t) >= 3 and t not in _GENERIC_NAMES and t not in _TIME_WORDS]
 
 

@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 
 from bot.hints import QueryHints, parse_hints
+from bot.numerals import with_arabic_numerals
 from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.embedder import Embedder
@@ -105,6 +106,7 @@ class Retriever:
         from each of them, best first within each, taken in turn."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
+        query = with_arabic_numerals(query)  # "Super Bowl LVII" finds "Super Bowl 57" too
         k = k or self.settings.k
         version = self.reader.snapshot()
         hints = parse_hints(query, self._sources(version))

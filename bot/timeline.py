@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.dates import event_date, published_date, resolve_date
+from bot.numerals import another_edition, with_arabic_numerals
 from bot.read import SentenceReader
 from bot.retrieve import Retriever, stitch
 from bot.types import Citation
@@ -100,6 +101,7 @@ def timeline(version: IndexVersion, retriever: Retriever, query: str, *, reader:
     """The topic's events, oldest first: at most `limit` rows, the ones most outlets told (then the
     most relevant) when there are more. `reader`: the trained reader (bot/service.make_topic_reader);
     None falls back to topic-word coverage."""
+    query = with_arabic_numerals(query)  # the reader is asked about "Super Bowl LVII (57)"
     rows = topic_articles(version, retriever, query)
     scored = relevant(query, candidates(version, rows, query), reader)
     # dates agreed among the sentences about the topic only (and ~0.25 s less than among all)
@@ -184,13 +186,16 @@ def reference_day(published: date | None, text: str) -> date | None:
 
 
 def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candidate]:
-    """Dated sentences of the articles that name a word of the topic, and each article's lead."""
+    """Dated sentences of the articles that name a word of the topic, and each article's lead; none
+    from an article about another edition of a numbered event (`bot.numerals.another_edition`)."""
     vocab = version.bm25.vocab
     wanted = {vocab[t] for t in terms(query) if t in vocab}
     out: list[Candidate] = []
     for row in rows:
         article = version.articles[row]
         text, sentences = article_sentences(version, row)
+        if another_edition(query, article.title + "\n" + text):
+            continue  # last year's "Super Bowl 56" in a timeline of Super Bowl 57
         published = published_date(article.published)
         reference = reference_day(published, text)
         for n, (start, end, ids) in enumerate(sentences):

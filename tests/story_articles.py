@@ -58,3 +58,37 @@ The clean-up of the old town of Brova began on Wednesday as the Selva returned t
 Governor Lena Markovic said schools in Brova would reopen next week.
 """,
 }
+
+# One yearly race in two editions: this year's reported with Arabic numerals, last year's report
+# naming this year's edition once ("will be held next February").
+EDITIONS = {
+    "regatta-12-result.md": """---
+title: Harlow crew wins Korvan Regatta 12 by two lengths
+source: Wire One
+published: 2023-02-12
+url: https://wire-one.example/korvan-regatta-12
+---
+The Harlow crew won the Korvan Regatta 12 on Sunday, finishing two lengths ahead of the Dunmere crew on the Korvan lake course.
+Harlow's stroke, Mira Okafor, said the crew had trained through the winter for the Korvan Regatta 12.
+About 20,000 spectators lined the shore, race organisers said.
+""",
+    "regatta-12-preview.md": """---
+title: Crews arrive for the Korvan Regatta 12
+source: Daily Two
+published: 2023-02-09
+url: https://daily-two.example/korvan-regatta-12-crews
+---
+Eight crews arrived in Korvan on Wednesday for the Korvan Regatta 12, the lake's yearly race.
+The Dunmere crew, last year's winners, are favourites to win the Korvan Regatta 12 again, bookmakers said.
+""",
+    "regatta-11-result.md": """---
+title: Dunmere crew wins the Korvan Regatta on the lake
+source: Channel Three
+published: 2022-02-13
+url: https://channel-three.example/korvan-regatta-11
+---
+The Dunmere crew won the Korvan Regatta 11 on Sunday, a length ahead of the Harlow crew on the Korvan lake course.
+It was the Dunmere crew's third win since the Korvan Regatta 8, its captain Tomas Reyes said.
+The Korvan Regatta 11 drew 15,000 spectators; the Korvan Regatta 12 will be held next February.
+""",
+}

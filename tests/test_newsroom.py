@@ -320,3 +320,38 @@ def test_an_archive_counts_back_from_its_newest_article_and_says_so(flood_index)
     assert digest["stories"] and digest["since"] < newest and "counting back from it" in digest["note"]
     pinned = run(flood_index, "digest", "--json", "--since", "1d", "--as-of", "2024-01-01")
     assert "note" not in pinned and pinned["stories"] == []  # an explicit day wins
+
+
+@pytest.fixture(scope="module")
+def editions_index(tmp_path_factory, embedder):
+    from index.build import sync_index
+    from index.settings import IndexSettings
+    from tests.conftest import OTHER_ARTICLES
+    from tests.story_articles import EDITIONS
+
+    seeds = tmp_path_factory.mktemp("editions-seeds")
+    for name, article in {**OTHER_ARTICLES, **EDITIONS}.items():
+        (seeds / name).write_text(article if isinstance(article, str) else json.dumps(article), encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("editions-index")
+    sync_index(IndexSettings(seeds_dir=seeds, index_dir=index_dir), embedder)
+    return seeds, index_dir
+
+
+@pytest.mark.slow
+def test_a_numbered_event_is_found_in_either_spelling_and_last_years_edition_stays_out(editions_index):
+    this_year, last_year = "https://wire-one.example/korvan-regatta-12", "https://channel-three.example/korvan-regatta-11"
+    events = run(editions_index, "timeline", "Korvan Regatta XII", "--json")["events"]
+    cited = {c["url"] for e in events for c in e["citations"]}
+    assert this_year in cited and last_year not in cited
+    won = [e for e in events if "Harlow crew won" in e["text"]]
+    assert won and won[0]["date"] == "2023-02-12"
+    # last year's race is still there for a timeline of its own edition
+    events = run(editions_index, "timeline", "Korvan Regatta 11", "--json")["events"]
+    assert last_year in {c["url"] for e in events for c in e["citations"]}
+    # asked with the numeral: not declined for "Korvan Regatta XII" being in no passage, and answered
+    # from this year's report; asked about last year's, from last year's
+    answer = run(editions_index, "ask", "Which crew won the Korvan Regatta XII?", "--json")
+    assert answer["found"] and answer["citations"][0]["url"] == this_year
+    assert "won the Korvan Regatta 12 on Sunday" in answer["answer"]
+    answer = run(editions_index, "ask", "Who won the Korvan Regatta 11?", "--json")
+    assert answer["citations"][0]["url"] == last_year and "won the Korvan Regatta 11 on Sunday" in answer["answer"]

@@ -1,0 +1,76 @@
+"""Roman numerals in names, searched in both spellings: one outlet writes "Super Bowl LVII", another
+"Super Bowl 57"; "WrestleMania XL", "Title IX", "Benedict XVI" likewise. A query naming one form
+is searched with the other added beside it ("Super Bowl LVII (57)"), so that retrieval (BM25 and the
+dense vector) finds the articles that use either. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.nlp import MONTHS
+
+# a numeral of two or more letters from I, V, X, L (2-89) after a capitalised word: "Bowl LVII",
+# "Elizabeth II". Single letters ("World War I", "Plan B"-like "V") and C/D/M ("Washington DC",
+# "Baltimore MD") are left alone: too often a word or an abbreviation.
+_NAMED = re.compile(r"\b([A-Z][\w'’-]*)\s+([IVXL]{2,})\b(?!\s*\(\d)")
+_CANONICAL = re.compile(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a numeral written with I, V, X and L ("LVII" → 57)."""
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " "):
+        value = _VALUES[letter]
+        total += -value if following != " " and _VALUES[following] > value else value
+    return total
+
+
+def is_roman_numeral(word: str) -> bool:
+    """"LVII", "XII", "II": a numeral of two or more letters as written after a name."""
+    return len(word) >= 2 and bool(_CANONICAL.fullmatch(word))
+
+
+def with_arabic_numerals(text: str) -> str:
+    """`text` with each Roman numeral of a name followed by its value in digits:
+    "Who won Super Bowl LVII?" → "Who won Super Bowl LVII (57)?"; text without one is returned as is."""
+    def spelled(match: re.Match) -> str:
+        numeral = match.group(2)
+        return f"{match.group(0)} ({roman_value(numeral)})" if is_roman_numeral(numeral) else match.group(0)
+
+    return _NAMED.sub(spelled, text)
+
+
+# "Bowl 57", "Bowl LVII", "WrestleMania 39", "Apollo 11": a capitalised word and the edition's number
+# (not a date: "January 6", "Sunday 12"; not an opener: "At 36, she …")
+_EDITION = re.compile(rf"\b(?!{MONTHS}\s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:At|In|On|By|Of|To|A|An|The|No)\s)"
+                      r"([A-Z][\w'’-]*)\s+(\d{1,3}|[IVXL]{2,})\b(?![-/.,]\d)")
+
+
+def editions(text: str) -> dict[str, Counter]:
+    """The numbered editions a text names, counted, by the word before the number: "Super Bowl 56,
+    Super Bowl LVII and Super Bowl 57" → {"bowl": Counter({57: 2, 56: 1})}."""
+    found: dict[str, Counter] = {}
+    for match in _EDITION.finditer(text):
+        word, number = match.group(1).lower(), match.group(2)
+        if number.isdigit():
+            found.setdefault(word, Counter())[int(number)] += 1
+        elif is_roman_numeral(number):
+            found.setdefault(word, Counter())[roman_value(number)] += 1
+    return found
+
+
+def another_edition(topic: str, text: str) -> bool:
+    """Whether `text` is about another edition of the topic's numbered event: another edition of
+    the same series is named more often than the topic's ("Super Bowl 56" twenty times and "Super
+    Bowl 57" once in last year's game report, for a timeline of "Super Bowl LVII"; a recap naming
+    past games once or twice each is still about its own)."""
+    named = editions(text)
+    for word, numbers in editions(topic).items():
+        counts = named.get(word, Counter())
+        own = sum(counts[n] for n in numbers)
+        if max((c for n, c in counts.items() if n not in numbers), default=0) > own:
+            return True
+    return False
