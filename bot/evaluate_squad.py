@@ -1,7 +1,8 @@
 """`newsbot eval squad`: the reader on SQuAD (v1.1 dev, or 2.0 dev for "no answer"), read from
 ../shared/data/squad. For each question the reader scores every sentence of its paragraph (with
-the article title as context, as in answering); the best sentence is right when it holds a gold
-answer, and its span is scored by exact match and F1. SQuAD 2.0 adds the unanswerable questions:
+the article title as context, as in answering) and reads the span of the three most relevant; the
+answer's sentence (`bot.read.best_reading`: relevance and the span's surety together, as in
+answering) is right when it holds a gold answer, and its span is scored by exact match and F1. SQuAD 2.0 adds the unanswerable questions:
 the paragraph is declined when no sentence reaches the reader's threshold. Its articles are split in
 two by title (sorted, alternating): the first half calibrated the threshold (train/card.py), only
 the second half is reported.
@@ -13,7 +14,7 @@ import random
 import time
 from pathlib import Path
 
-from bot.read import Reading, SentenceReader
+from bot.read import Reading, SentenceReader, best_reading
 from index.lexical import terms
 from bot.read.metrics import exact, f1, prf
 from bot.read.squad import Example, context_of, examples, read_squad
@@ -82,8 +83,8 @@ def run_squad(path: Path, reader: SentenceReader, limit: int | None = None, prog
         progress.begin(len(data))
     for ex in data:
         readings = read_paragraph(reader, ex)
-        top = max(range(len(readings)), key=lambda i: readings[i].relevance)
-        declined = not readings[top].answers
+        declined = not any(r.answers for r in readings)
+        top = best_reading(readings)
         if ex.answer_sentence is None:
             tp += declined
             fn += not declined

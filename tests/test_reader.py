@@ -130,12 +130,13 @@ class _FakeReader:
 
     name, threshold = "fake", 0.5
 
-    def __init__(self, table):
-        self.table, self.seen = table, []
+    def __init__(self, table, spans=None):
+        self.table, self.seen, self.spans = table, [], spans or {}
 
     def read(self, question, candidates, spans=1):
         self.seen.extend(candidates)
-        return [Reading(self.table.get(s, 0.1), self.table.get(s, 0.1) >= 0.5, None) for s, _ in candidates]
+        return [Reading(self.table.get(s, 0.1), self.table.get(s, 0.1) >= 0.5,
+                        (0, 3) if s in self.spans else None, self.spans.get(s, 0.0)) for s, _ in candidates]
 
 
 def test_the_reader_orders_the_sentences_it_reads_each_with_its_articles_title():
@@ -150,6 +151,25 @@ def test_the_reader_orders_the_sentences_it_reads_each_with_its_articles_title()
     assert out[0].text == parts[1] and read.answers and read.best == 0.9
     assert (parts[1], "Acme to cut jobs") in reader.seen  # read with its article's title
     assert out[-1].text == "Rain fell." and out[-1].score < min(s.score for s in out[:3])  # not read: last
+
+
+def test_the_answer_comes_from_the_surest_span_not_only_the_most_relevant_sentence():
+    from bot.read import SPAN_WEIGHT, best_reading
+
+    vague = Reading(0.62, True, (0, 4), span_score=2.0)
+    sure = Reading(0.55, True, (10, 15), span_score=9.0)
+    unread = Reading(0.70, True, None)  # no span read: not where the answer comes from
+    assert 0.62 + SPAN_WEIGHT * 2.0 < 0.55 + SPAN_WEIGHT * 9.0
+    assert best_reading([vague, sure, unread]) == 1
+    assert best_reading([vague, Reading(0.2, False, (0, 3), span_score=9.0)]) == 0  # relevance still counts most
+    assert best_reading([Reading(0.3, False, None), Reading(0.5, True, None)]) == 1  # no spans: the most relevant
+    # the answer path orders the sentences it read the same way
+    text = "Acme met on Monday. The company said it would cut 1,200 jobs."
+    parts = ["Acme met on Monday.", "The company said it would cut 1,200 jobs."]
+    sentences = [_Sentence(0, 0, parts[0], 0.9), _Sentence(0, 20, parts[1], 0.5)]
+    reader = _FakeReader({parts[0]: 0.62, parts[1]: 0.55}, spans={parts[0]: 2.0, parts[1]: 9.0})
+    out, _ = read_sentences("How many jobs will Acme cut?", sentences, [_Passage(text)], reader, depth=2)
+    assert out[0].text == parts[1]
 
 
 def test_each_outlets_surest_sentence_gets_its_span_for_the_disagreement_check():
@@ -228,7 +248,9 @@ def test_the_shipped_model_reads_with_its_cards_calibration():
     top = max(range(3), key=lambda i: readings[i].relevance)
     a, b = readings[top].span
     assert top == 1 and "1,200" in candidates[1][0][a:b] and len(candidates[1][0][a:b]) < 30
-    assert sum(r.span is not None for r in readings) == 1  # spans: the most relevant only, by default
+    assert all(r.span is not None for r in readings)  # spans: the three most relevant, by default
+    one = reader.read("How many jobs will Acme cut?", candidates, spans=1)
+    assert [r.span is not None for r in one] == [i == top for i in range(3)]
     # a repeated (syndicated) sentence is read once and gets the same reading
     again = reader.read("How many jobs will Acme cut?", candidates + candidates[:1], spans=3)
     assert again[3] == again[0] and all(r.span is not None for r in again)

@@ -31,3 +31,24 @@ class SentenceReader(Protocol):
         """One Reading per (sentence, context) candidate, in the same order; the answer span of the
         `spans` most relevant (a reader without spans leaves every span None)."""
         ...
+
+
+# The answer is chosen over the sentences whose span was read, by relevance + SPAN_WEIGHT × the
+# span's start + end logits: a sure span in the second most relevant sentence beats a vague one in
+# the first. Chosen on 1,500 answerable questions of SQuAD 2.0 dev's calibration half (seeded; F1
+# 0.696 with the first sentence alone; 0.726 / 0.732 / 0.730 at 0.02 / 0.03 / 0.05 over three
+# sentences; 0.725 / 0.726 over two), never on SQuAD dev-v1.1 or news.
+SPAN_WEIGHT = 0.03
+
+
+def answer_score(reading: Reading) -> float:
+    """How sure the reader is that this sentence holds the answer and its span is it."""
+    return reading.relevance + (SPAN_WEIGHT * reading.span_score if reading.span is not None else 0.0)
+
+
+def best_reading(readings: list[Reading]) -> int:
+    """The index of the reading the answer comes from: the best `answer_score` among those with a
+    span (the most relevant when none has one)."""
+    with_span = [i for i, r in enumerate(readings) if r.span is not None]
+    pool = with_span or range(len(readings))
+    return max(pool, key=lambda i: (answer_score(readings[i]), -i))

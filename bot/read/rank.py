@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.read import Reading, SentenceReader
+from bot.read import Reading, SentenceReader, answer_score
 
 
 @dataclass
@@ -27,8 +27,8 @@ class Read:
 def read_sentences(question: str, sentences: list, passages: list, reader: SentenceReader, depth: int,
                    mix: float = 0.0) -> tuple[list, Read]:
     """The first `depth` sentences (the rules' order) read by the reader, each with its article's
-    title, and re-ordered by its relevance (+ `mix` × the rules' score); the rest follow, below
-    every sentence read."""
+    title, and re-ordered by its relevance (with its span's surety where the span was read:
+    `bot.read.answer_score`; + `mix` × the rules' score); the rest follow, below every sentence read."""
     top = sentences[:depth]
     if not top:
         return sentences, Read()
@@ -36,7 +36,7 @@ def read_sentences(question: str, sentences: list, passages: list, reader: Sente
     read = Read({id(s): r for s, r in zip(top, readings)}, max(r.relevance for r in readings),
                 reader.threshold)
     for s, r in zip(top, readings):
-        s.score = r.relevance + mix * s.score
+        s.score = answer_score(r) + mix * s.score  # the sentences whose span was read: with its surety
     top.sort(key=lambda s: (-s.score, s.passage, s.start))
     floor = min(s.score for s in top)
     rest = sentences[depth:]
