@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.read.model import sigmoid
+from bot.read import SPAN_WEIGHT
+from bot.read.model import SPANS, sigmoid
 from train.reader import SQUAD, WEIGHTS, Recipe
 
 LICENCE = ("SQuAD v1.1 train (Rajpurkar et al. 2016), CC BY-SA 4.0; these weights are derived from it and "
@@ -215,6 +216,9 @@ def write_card(folder: Path, card: dict) -> None:
         f"{c.get('f1_best_no_answer_f1', '?')} by declining most answerable questions too)",
         "",
         "## Measured (2 cores)",
+        f"The answer's sentence is chosen among the {SPANS} most relevant, whose spans are read: relevance + "
+        f"{SPAN_WEIGHT} × the span's start + end logits (`bot.read.best_reading`, as in answering).",
+        "",
         "| set | answer sentence top-1 | span exact / F1 | no answer P / R / F1 |",
         "|---|---|---|---|",
     ]
