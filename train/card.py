@@ -234,7 +234,7 @@ def write_card(folder: Path, card: dict) -> None:
         lines += ["", f"**Gate: {'passed' if m['gate']['passed'] else 'not passed'}.** {m['gate']['note']}."]
     if "speed" in m:
         lines += ["", f"Speed: {m['speed']['p50_ms']} ms for one question over {m['speed']['candidates']} "
-                  "news-length candidates (onnxruntime, int8, 2 threads, p50)."]
+                  f"news-length candidates and the spans of up to {SPANS} of them (onnxruntime, int8, 2 threads, p50)."]
     lines += ["", f"Size: {size:.1f} MB in this folder (model + tokenizer + card).", "",
               "## Limits", "- Trained on Wikipedia questions written while reading the paragraph: they share "
               "many words with their answer sentence, news questions often do not.",
