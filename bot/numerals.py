@@ -1,7 +1,11 @@
-"""Roman numerals in names, searched in both spellings: one outlet writes "Super Bowl LVII", another
-"Super Bowl 57"; "WrestleMania XL", "Title IX", "Benedict XVI" likewise. A query naming one form
-is searched with the other added beside it ("Super Bowl LVII (57)"), so that retrieval (BM25 and the
-dense vector) finds the articles that use either. Pure functions.
+"""Numbered events: their two spellings and their editions. Pure functions.
+
+One outlet writes "Super Bowl LVII", another "Super Bowl 57" ("WrestleMania XL", "Title IX",
+"Benedict XVI" likewise): a query naming the Roman form is searched with the digits added beside it
+("Super Bowl LVII (57)"), so that retrieval (BM25 and the dense vector) finds the articles that use
+either. And last year's game report is not this year's: `another_edition` tells a text about
+another edition of the topic's numbered series (bot/timeline leaves such articles out; answers
+weigh such sentences down like another year's figure).
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from collections import Counter
 from index.nlp import MONTHS
 
 # a numeral of two or more letters from I, V, X, L (2-89) after a capitalised word: "Bowl LVII",
-# "Elizabeth II". Single letters ("World War I", "Plan B"-like "V") and C/D/M ("Washington DC",
-# "Baltimore MD") are left alone: too often a word or an abbreviation.
+# "Elizabeth II". Single letters ("World War I", "Grand Theft Auto V") and C/D/M ("Washington DC",
+# "Baltimore MD") are left alone: too often a word, an initial or an abbreviation.
 _NAMED = re.compile(r"\b([A-Z][\w'’-]*)\s+([IVXL]{2,})\b(?!\s*\(\d)")
 _CANONICAL = re.compile(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
