@@ -66,13 +66,16 @@ def editions(text: str) -> dict[str, Counter]:
     return found
 
 
-def another_edition(topic: str, text: str) -> bool:
-    """Whether `text` is about another edition of the topic's numbered event: another edition of
-    the same series is named more often than the topic's ("Super Bowl 56" twenty times and "Super
-    Bowl 57" once in last year's game report, for a timeline of "Super Bowl LVII"; a recap naming
-    past games once or twice each is still about its own)."""
+def another_edition(asked: dict[str, Counter], text: str) -> bool:
+    """Whether `text` is about another edition of the numbered event whose `editions` are `asked`
+    (those of the topic or question, read once by the caller): another edition of the same series
+    is named more often than the asked one ("Super Bowl 56" twenty times and "Super Bowl 57" once in
+    last year's game report, for a timeline of "Super Bowl LVII"; a recap naming past games once or
+    twice each is still about its own)."""
+    if not asked:
+        return False
     named = editions(text)
-    for word, numbers in editions(topic).items():
+    for word, numbers in asked.items():
         counts = named.get(word, Counter())
         own = sum(counts[n] for n in numbers)
         if max((c for n, c in counts.items() if n not in numbers), default=0) > own:

@@ -129,7 +129,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         verbs = question_verbs(question) if settings.w_negated else frozenset()
         incident = incidents(question) if kind.wants_number else frozenset()
         asked_months = months_in(question) if kind.factoid else set()
-        numbered = bool(editions(question)) if kind.factoid else False  # "Super Bowl 57", "Regatta XII"
+        asked_editions = editions(question) if kind.factoid else {}  # "Super Bowl 57", "Regatta XII"
         for i in checked:
             text, title = out[i].text, passages[out[i].passage].article.title
             matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
@@ -144,7 +144,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
                 scores[i] += settings.w_background  # another kind of event: a fire's toll for a shooting's
             elif len(asked_months) == 1 and other_month(text, asked_months):
                 scores[i] += settings.w_background  # another month's figure: September's jobs for January's
-            elif numbered and another_edition(question, text):
+            elif another_edition(asked_editions, text):
                 scores[i] += settings.w_background  # another edition's: last year's race for this one's
         rows = list(matrix)
         for sentence, value in zip(out, scores.tolist()):

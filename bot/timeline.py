@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.dates import event_date, published_date, resolve_date
-from bot.numerals import another_edition, with_arabic_numerals
+from bot.numerals import another_edition, editions, with_arabic_numerals
 from bot.read import SentenceReader
 from bot.retrieve import Retriever, stitch
 from bot.types import Citation
@@ -190,11 +190,12 @@ def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candi
     from an article about another edition of a numbered event (`bot.numerals.another_edition`)."""
     vocab = version.bm25.vocab
     wanted = {vocab[t] for t in terms(query) if t in vocab}
+    asked = editions(query)
     out: list[Candidate] = []
     for row in rows:
         article = version.articles[row]
         text, sentences = article_sentences(version, row)
-        if another_edition(query, article.title + "\n" + text):
+        if another_edition(asked, article.title + "\n" + text):
             continue  # last year's "Super Bowl 56" in a timeline of Super Bowl 57
         published = published_date(article.published)
         reference = reference_day(published, text)

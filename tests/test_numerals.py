@@ -26,8 +26,8 @@ def test_an_article_about_another_edition_is_told_apart_from_a_recap_that_recall
     # dates and sentence openers are no editions
     assert editions("On January 6, At 36 she ran; Sunday 12 Feb 3") == {}
     last_year = "The Rams won Super Bowl 56. Super Bowl 56 drew 100 million. Super Bowl 57 is in Glendale."
-    assert another_edition("Super Bowl LVII", last_year)
+    assert another_edition(editions("Super Bowl LVII"), last_year)
     recap = "The Chiefs won Super Bowl 57, after Super Bowl 54 and a loss in Super Bowl 55. Super Bowl 57 drew 113 million."
-    assert not another_edition("Super Bowl LVII", recap)
-    assert not another_edition("Super Bowl LVII", "The Chiefs won the game.")  # no edition named: not another's
-    assert not another_edition("Oscars 2023", "The 2022 Oscars")  # years are not editions
+    assert not another_edition(editions("Super Bowl LVII"), recap)
+    assert not another_edition(editions("Super Bowl LVII"), "The Chiefs won the game.")  # no edition named: not another's
+    assert not another_edition(editions("Oscars 2023"), "The 2022 Oscars")  # years are not editions
