@@ -256,6 +256,26 @@ def test_the_shipped_model_reads_with_its_cards_calibration():
     assert again[3] == again[0] and all(r.span is not None for r in again)
 
 
+@pytest.mark.slow
+def test_an_answer_at_the_end_of_a_long_sentence_is_read_whole():
+    """A sentence longer than the 64 word pieces the readers were trained on is read again whole
+    when its span is read: the answer at its end is found, not cut off."""
+    from bot.read.model import READ_TOKENS, shipped_reader
+
+    reader = shipped_reader()
+    title = "Harbour authority approves the long-delayed expansion of the northern container terminal"
+    sentence = ("After nearly three years of hearings, environmental reviews, disputes with neighbouring towns "
+                "over traffic, noise and dredging, a lawsuit by a fishing cooperative, and two rounds of revised designs, the harbour authority's board voted "
+                "on Thursday evening to approve the expansion, which will be built by Kestrel Marine Works.")
+    question = "Which firm will build the expansion of the northern container terminal?"
+    enc = encode(reader.tokenizer, question, [(sentence, title)], reader.max_tokens)
+    assert enc.offsets[0][-1][1] < sentence.index("Kestrel")  # the trained length cuts the answer off
+    assert READ_TOKENS > reader.max_tokens
+    reading = reader.read(question, [(sentence, title)])[0]
+    a, b = reading.span
+    assert "Kestrel" in sentence[a:b] and len(sentence[a:b]) < 40
+
+
 def test_the_model_is_never_the_default_without_passing_its_gate():
     """answer.reader may default to the model only when its card says it beat both baselines on
     SQuAD dev and on the newsroom set. The shipped one did (docs/EVALUATION.md, "Reading"); the
