@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.read import SPAN_WEIGHT
-from bot.read.model import SPANS, sigmoid
+from bot.read.model import READ_TOKENS, SPANS, sigmoid
 from train.reader import SQUAD, WEIGHTS, Recipe
 
 LICENCE = ("SQuAD v1.1 train (Rajpurkar et al. 2016), CC BY-SA 4.0; these weights are derived from it and "
@@ -217,7 +217,9 @@ def write_card(folder: Path, card: dict) -> None:
         "",
         "## Measured (2 cores)",
         f"The answer's sentence is chosen among the {SPANS} most relevant, whose spans are read: relevance + "
-        f"{SPAN_WEIGHT} × the span's start + end logits (`bot.read.best_reading`, as in answering).",
+        f"{SPAN_WEIGHT} × the span's start + end logits (`bot.read.best_reading`, as in answering). Relevance is "
+        f"read at the trained {r['max_tokens']} word pieces; a candidate whose span is read and whose sentence that "
+        f"cut short is read again up to {READ_TOKENS} (`bot.read.model.READ_TOKENS`).",
         "",
         "| set | answer sentence top-1 | span exact / F1 | no answer P / R / F1 |",
         "|---|---|---|---|",
