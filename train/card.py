@@ -217,9 +217,9 @@ def write_card(folder: Path, card: dict) -> None:
         "",
         "## Measured (2 cores)",
         f"The answer's sentence is chosen among the {SPANS} most relevant, whose spans are read: relevance + "
-        f"{SPAN_WEIGHT} × the span's start + end logits (`bot.read.best_reading`, as in answering). Relevance is "
-        f"read at the trained {r['max_tokens']} word pieces; a candidate whose span is read and whose sentence that "
-        f"cut short is read again up to {READ_TOKENS} (`bot.read.model.READ_TOKENS`).",
+        f"{SPAN_WEIGHT} × the span's start + end logits (`bot.read.best_reading`, as in answering). Candidates are "
+        f"read at the trained {r['max_tokens']} word pieces; the answer's candidate, when that cut its sentence "
+        f"short, is read again up to {READ_TOKENS} for its span (`bot.read.model.READ_TOKENS`).",
         "",
         "| set | answer sentence top-1 | span exact / F1 | no answer P / R / F1 |",
         "|---|---|---|---|",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.read import Reading
+from bot.read import Reading, answer_score
 from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode, model_inputs
 from index.errors import ModelNotAvailable
 
@@ -25,14 +25,17 @@ SPANS = 3  # candidates, most relevant first, whose answer span is read (~15 ms 
 SPAN_REACH = 0.3  # … of those, the ones at most this far below the most relevant: a span adds SPAN_WEIGHT ×
 # its logits (0.03 × ≤ ~10), so one further below rarely wins. On the 1,500 calibration questions F1 0.7318
 # as with all three, reading 2.24 spans a question instead of 2.93 (0.1: 0.7244, 1.42 spans)
-READ_TOKENS = 96  # word pieces (question, title, sentence) of a candidate whose span is read. Both readers
-# were trained on 64, and every candidate's relevance is read at 64; a candidate whose span is read and whose
-# sentence that cut short is read again up to this. At 64 the answer of 5.8% of SQuAD dev-v1.1's answer
-# sentences lay past the cut (96: 1.0%, 128: 0.3%; counted with the tokenizer, no model). On 1,500
-# answerable questions of SQuAD 2.0 dev's calibration half, top-1 / EM / F1: 0.899 / 0.619 / 0.732 at 64;
-# every candidate at 80: 0.909 / 0.639 / 0.750, at 96: 0.911 / 0.647 / 0.760, at 128: 0.911 / 0.653 /
-# 0.763; the spans' candidates again at 96: 0.910 / 0.647 / 0.759. On news (RealTime QA, 60 questions)
-# every candidate at 96 cost +40% answer time, the spans' candidates again +16%
+READ_TOKENS = 96  # word pieces (question, title, sentence) the answer's span is looked for in. Both readers
+# were trained on 64 and read every candidate so; the answer's candidate, when that cut its sentence short,
+# is read again up to this for its span (relevance and span score stay the first read's, so the choice of
+# sentence is unchanged). At 64 the answer of 5.8% of SQuAD dev-v1.1's answer sentences lay past the cut
+# (96: 1.0%, 128: 0.3%; counted with the tokenizer, no model). On 1,500 answerable questions of SQuAD 2.0
+# dev's calibration half, top-1 / EM / F1: 0.899 / 0.619 / 0.732 at 64, 0.899 / 0.644 / 0.755 with this.
+# Every candidate read at 96 instead: 0.911 / 0.647 / 0.760 (128: 0.911 / 0.653 / 0.763), but on RealTime
+# QA's dev split with the model reading it changed three answers (gold in the answer 0.307 -> 0.295, a
+# wrong short answer) and cost +40% answer time; the three spans' candidates read again at 96, relevance
+# included: 0.910 / 0.647 / 0.759, the same three changes, +16%. This: RealTime QA dev unchanged, +8% (p50
+# 284 -> 308 ms, 60 questions, interleaved)
 
 
 class ModelReader:
@@ -109,23 +112,25 @@ class ModelReader:
             top = sorted(range(len(candidates)), key=lambda i: -relevance[i])[:spans]
             if spans < len(candidates):  # choosing the answer among them: only those that still could be
                 top = [i for i in top if probability[i] >= probability[top[0]] - SPAN_REACH]
-            self._read_whole(question, candidates, top, states, relevance, probability)
             found = dict(zip(top, self._spans([states[i] for i in top])))
+            self._read_whole(question, candidates, top, states, probability, found)
         return [Reading(float(p), bool(p >= self.threshold), *found.get(i, (None, 0.0)))
                 for i, p in enumerate(probability.tolist())]
 
-    def _read_whole(self, question, candidates, rows, states, relevance, probability) -> None:
-        """Candidates among `rows` whose sentence the first read cut short, read again up to
-        span_tokens: their states (and relevance) then cover the whole sentence."""
-        cut = [i for i in rows if _cut(states[i][1], states[i][2], candidates[i][0])]
-        if not cut or self.span_tokens <= self.max_tokens:
+    def _read_whole(self, question, candidates, top, states, probability, found) -> None:
+        """The answer's candidate (the best `answer_score` of those whose span was read), read again
+        up to span_tokens when the first read cut its sentence short: its span is then looked for in
+        the whole sentence. Its relevance and span score stay those of the first read, so the choice
+        of sentence is the one the readers were trained to make."""
+        pick = max(top, key=lambda i: (answer_score(Reading(float(probability[i]), True, *found[i])), -i))
+        if self.span_tokens <= self.max_tokens or found[pick][0] is None or not _cut(states[pick][1], states[pick][2],
+                                                                                    candidates[pick][0]):
             return
-        enc = encode(self.tokenizer, question, [candidates[i] for i in cut], self.span_tokens)
-        got = self.session.run(["relevance", self.span_source], model_inputs(enc))
-        for b, i in enumerate(cut):
-            states[i] = (got[1][b, :int(enc.attention_mask[b].sum())], enc, b)
-            relevance[i] = got[0][b]
-            probability[i] = sigmoid(self.scale * got[0][b] + self.bias)
+        enc = encode(self.tokenizer, question, [candidates[pick]], self.span_tokens)
+        embedded = self.session.run([self.span_source], model_inputs(enc))[0]
+        span, _ = self._spans([(embedded[0], enc, 0)])[0]
+        if span is not None:
+            found[pick] = (span, found[pick][1])
 
     def _spans(self, states: list) -> list[tuple[tuple[int, int] | None, float]]:
         """The span reader over the kept states of some candidates: one padded call."""
