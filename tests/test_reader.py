@@ -265,8 +265,8 @@ def test_an_answer_at_the_end_of_a_long_sentence_is_read_whole():
     reader = shipped_reader()
     title = "Harbour authority approves the long-delayed expansion of the northern container terminal"
     sentence = ("After nearly three years of hearings, environmental reviews, disputes with neighbouring towns "
-                "over traffic, noise and dredging, a lawsuit by a fishing cooperative, and two rounds of revised designs, the harbour authority's board voted "
-                "on Thursday evening to approve the expansion, which will be built by Kestrel Marine Works.")
+                "over traffic, noise and dredging, a lawsuit by a fishing cooperative, and two rounds of revised "
+                "designs, the harbour authority's board voted on Thursday evening to approve the expansion, which will be built by Kestrel Marine Works.")
     question = "Which firm will build the expansion of the northern container terminal?"
     enc = encode(reader.tokenizer, question, [(sentence, title)], reader.max_tokens)
     assert enc.offsets[0][-1][1] < sentence.index("Kestrel")  # the trained length cuts the answer off

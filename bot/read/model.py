@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.read import Reading, answer_score
+from bot.read import Reading, best_reading
 from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode, model_inputs
 from index.errors import ModelNotAvailable
 
@@ -118,13 +118,15 @@ class ModelReader:
                 for i, p in enumerate(probability.tolist())]
 
     def _read_whole(self, question, candidates, top, states, probability, found) -> None:
-        """The answer's candidate (the best `answer_score` of those whose span was read), read again
+        """The answer's candidate (`best_reading` of those whose span was read), read again
         up to span_tokens when the first read cut its sentence short: its span is then looked for in
         the whole sentence. Its relevance and span score stay those of the first read, so the choice
         of sentence is the one the readers were trained to make."""
-        pick = max(top, key=lambda i: (answer_score(Reading(float(probability[i]), True, *found[i])), -i))
-        if self.span_tokens <= self.max_tokens or found[pick][0] is None or not _cut(states[pick][1], states[pick][2],
-                                                                                    candidates[pick][0]):
+        if self.span_tokens <= self.max_tokens:
+            return
+        rows = sorted(top)  # candidate order, as the callers' best_reading over every reading breaks ties
+        pick = rows[best_reading([Reading(float(probability[i]), True, *found[i]) for i in rows])]
+        if found[pick][0] is None or not _cut(states[pick][1], states[pick][2], candidates[pick][0]):
             return
         enc = encode(self.tokenizer, question, [candidates[pick]], self.span_tokens)
         embedded = self.session.run([self.span_source], model_inputs(enc))[0]
