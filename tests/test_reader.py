@@ -99,7 +99,7 @@ def test_the_shipped_card_names_the_recipe_the_training_code_has_now():
     assert card["recipe_hash"] == Recipe().digest(), (
         "train/reader.py's Recipe changed since the shipped model was trained: retrain "
         "(python -m train.reader && python -m train.card) or restore the recipe")
-    assert card["recipe"] == Recipe().__dict__
+    assert card["recipe"] == Recipe().fields()
     from train.span import SpanRecipe
 
     assert card["span"]["recipe_hash"] == SpanRecipe().digest(), (
@@ -375,3 +375,50 @@ def test_the_span_reader_gives_the_short_answer_the_rules_do_not(tmp_path, embed
     retrieval = answerer.retriever.retrieve(question, settings.answer.k)
     alone = compose(question, question, retrieval, replace(settings.answer, reader_short="rules"))
     assert alone.found and alone.short_answer is None  # the rules alone give none here
+
+
+def test_a_question_changed_for_training_names_something_its_paragraph_does_not_hold():
+    import random
+
+    from train.unanswerable import Parts, donor_pools, swap
+
+    paragraph = ("The Harbor Bridge opened to traffic in 1932 after eight years of work.",
+                 "It was designed by the engineer Mara Lindqvist.")
+    question = "When did the Harbor Bridge open to traffic?"
+    parts = Parts(names=(("the Harbor Bridge", 9, "FAC"),), words=(("open", 27, "VB"), ("traffic", 35, "NN")))
+    donors = [Parts(names=(("the Golden Gate", 0, "FAC"), ("Mara Lindqvist", 0, "PERSON")),
+                    words=(("close", 0, "VB"), ("bridge", 0, "NN"), ("Sold", 0, "VBD")))]
+    pools = donor_pools(donors)
+    rng = random.Random(0)
+    assert swap(question, parts, paragraph[0], paragraph, pools, rng, "name") == \
+        "When did the Golden Gate open to traffic?"  # same label, absent from the paragraph; one "the"
+    changed = {swap(question, parts, paragraph[0], paragraph, pools, random.Random(s), "word") for s in range(20)}
+    # the event word is swapped for a donor of its tag; "bridge" (in the paragraph) never lends itself
+    assert changed == {"When did the Harbor Bridge close to traffic?", None}  # None: "traffic" had no donor
+    assert swap("Who painted it?", Parts((), (("painted", 4, "VBD"),)), paragraph[1], paragraph, pools,
+                rng, "word") is None  # the answer sentence does not hold the word: nothing to swap
+
+
+@pytest.mark.slow
+def test_a_changed_question_teaches_the_reader_that_nothing_answers_it():
+    import dataclasses
+
+    import torch
+
+    from train.reader import Recipe, _loss
+
+    # two groups of three candidates (the first is the answer sentence); the second group's question
+    # was changed, so none of its candidates answers
+    owner, answerable = torch.tensor([0, 0, 0, 1, 1, 1]), torch.tensor([True, False])
+    none = torch.full((2,), -100)
+    for recipe in (dataclasses.replace(Recipe(), unanswerable=0.5),
+                   dataclasses.replace(Recipe(), unanswerable=0.5, null_option=True)):
+        def loss(relevance):
+            return float(_loss(recipe, torch.tensor(relevance), None, None, None, owner, none, none, answerable))
+
+        # the changed question's former answer sentence scoring high costs; its scoring low is right
+        assert loss([3.0, -3.0, -3.0, 3.0, -3.0, -3.0]) > loss([3.0, -3.0, -3.0, -3.0, -3.0, -3.0])
+        # the answerable group still wants its answer sentence first
+        assert loss([-3.0, 3.0, -3.0, -3.0, -3.0, -3.0]) > loss([3.0, -3.0, -3.0, -3.0, -3.0, -3.0])
+    assert Recipe().digest() == dataclasses.replace(Recipe(), unanswerable=0.0).digest()
+    assert Recipe().digest() != dataclasses.replace(Recipe(), unanswerable=0.25).digest()

@@ -32,7 +32,7 @@ def provisional(folder: Path, recipe: Recipe) -> None:
     """A card without calibration, so the reader can be loaded to calibrate it."""
     card = folder / "card.json"
     if not card.exists():
-        card.write_text(json.dumps({"recipe": recipe.__dict__, "recipe_hash": recipe.digest(),
+        card.write_text(json.dumps({"recipe": recipe.fields(), "recipe_hash": recipe.digest(),
                                     "calibration": {"scale": 1.0, "bias": 0.0, "threshold": 0.5}}))
 
 
@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     record_file = args.folder / "training.json"
     record = json.loads(record_file.read_text()) if record_file.exists() else {}
     provisional(args.folder, recipe)
-    card = {"recipe": record.get("recipe", recipe.__dict__), "recipe_hash": record.get("recipe_hash", recipe.digest()),
+    card = {"recipe": record.get("recipe", recipe.fields()), "recipe_hash": record.get("recipe_hash", recipe.digest()),
             "train_seconds": record.get("train_seconds"), "steps_done": record.get("steps_done"),
             "training_history": record.get("history", []), "licence": LICENCE}
     span_file = args.folder / "span_training.json"
