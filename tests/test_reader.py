@@ -274,6 +274,14 @@ def test_an_answer_at_the_end_of_a_long_sentence_is_read_whole():
     reading = reader.read(question, [(sentence, title)])[0]
     a, b = reading.span
     assert "Kestrel" in sentence[a:b] and len(sentence[a:b]) < 40
+    # a caller that uses every candidate's span (the outlets' figures, the multiple choice) gets each
+    # read whole: here a second outlet's long sentence naming another firm at its end
+    other = ("Following years of objections from residents, fishermen and two neighbouring councils about "
+             "lorry traffic, night-time noise and the dredging of the estuary, the board finally approved the "
+             "northern terminal's expansion on Thursday, and the work will be carried out by Halvard Dredging.")
+    assert encode(reader.tokenizer, question, [(other, title)], reader.max_tokens).offsets[0][-1][1] < other.index("Halvard")
+    first, second = reader.read(question, [(sentence, title), (other, title)], spans=2)
+    assert "Kestrel" in sentence[slice(*first.span)] and "Halvard" in other[slice(*second.span)]
 
 
 def test_the_model_is_never_the_default_without_passing_its_gate():

@@ -113,26 +113,30 @@ class ModelReader:
             if spans < len(candidates):  # choosing the answer among them: only those that still could be
                 top = [i for i in top if probability[i] >= probability[top[0]] - SPAN_REACH]
             found = dict(zip(top, self._spans([states[i] for i in top])))
-            self._read_whole(question, candidates, top, states, probability, found)
+            self._read_whole(question, candidates, top, states, probability, found, every=spans >= len(candidates))
         return [Reading(float(p), bool(p >= self.threshold), *found.get(i, (None, 0.0)))
                 for i, p in enumerate(probability.tolist())]
 
-    def _read_whole(self, question, candidates, top, states, probability, found) -> None:
-        """The answer's candidate (`best_reading` of those whose span was read), read again
-        up to span_tokens when the first read cut its sentence short: its span is then looked for in
-        the whole sentence. Its relevance and span score stay those of the first read, so the choice
-        of sentence is the one the readers were trained to make."""
+    def _read_whole(self, question, candidates, top, states, probability, found, every: bool = False) -> None:
+        """The answer's candidate (`best_reading` of those whose span was read; with `every`, each of
+        them: a caller that asked for every candidate's span uses each, as the multiple choice and
+        the outlets' figures do), read again up to span_tokens when the first read cut its sentence
+        short: its span is then looked for in the whole sentence. Its relevance and span score stay
+        those of the first read, so the choice of sentence is the one the readers were trained to make."""
         if self.span_tokens <= self.max_tokens:
             return
         rows = sorted(top)  # candidate order, as the callers' best_reading over every reading breaks ties
-        pick = rows[best_reading([Reading(float(probability[i]), True, *found[i]) for i in rows])]
-        if found[pick][0] is None or not _cut(states[pick][1], states[pick][2], candidates[pick][0]):
+        picks = rows if every else [rows[best_reading([Reading(float(probability[i]), True, *found[i]) for i in rows])]]
+        picks = [i for i in picks if found[i][0] is not None and _cut(states[i][1], states[i][2], candidates[i][0])]
+        if not picks:
             return
-        enc = encode(self.tokenizer, question, [candidates[pick]], self.span_tokens)
+        enc = encode(self.tokenizer, question, [candidates[i] for i in picks], self.span_tokens)
         embedded = self.session.run([self.span_source], model_inputs(enc))[0]
-        span, _ = self._spans([(embedded[0], enc, 0)])[0]
-        if span is not None:
-            found[pick] = (span, found[pick][1])
+        widths = enc.attention_mask.sum(axis=1)
+        spans = self._spans([(embedded[b, :int(widths[b])], enc, b) for b in range(len(picks))])
+        for i, (span, _) in zip(picks, spans):
+            if span is not None:
+                found[i] = (span, found[i][1])
 
     def _spans(self, states: list) -> list[tuple[tuple[int, int] | None, float]]:
         """The span reader over the kept states of some candidates: one padded call."""
