@@ -41,10 +41,11 @@ def main() -> None:
                  if q.get("answer_in_corpus") and len(q["answer"].strip()) > 3
                  and (args.split == "all" or split_of(q) == args.split)]
     embedder = make_query_embedder(settings, lambda: None)
-    items = [(q, embedder.embed([q["question"]])[0]) for q in questions]
     reader = IndexReader(args.index)
+    default = Retriever(reader, embedder, settings.answer)
+    items = [(q, default.embed_query(q["question"])) for q in questions]
     print(json.dumps({"split": args.split, "questions": len(items),
-                      "defaults": measure(Retriever(reader, embedder, settings.answer), items)}), flush=True)
+                      "defaults": measure(default, items)}), flush=True)
     for name, value, tried in grid_settings(settings.answer, args.grid):
         print(json.dumps({name: value, **measure(Retriever(reader, embedder, tried), items)}), flush=True)
 

@@ -289,7 +289,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
     with open(out, "w", encoding="utf-8") as fh:
         for q in questions:
             as_of = date.fromisoformat(q["date"]) if q.get("date") else None
-            vector = query_embedder.embed([q["question"]])[0]
+            vector = retriever.embed_query(q["question"])
             row = {"id": q["id"], "question": q["question"], "answer": q["answer"], "split": split_of(q),
                    "answer_in_corpus": bool(q.get("answer_in_corpus")), "short_gold": len(q["answer"].strip()) <= 3}
             for mode in MODES:

@@ -95,13 +95,20 @@ class Retriever:
         self._sources_cache: tuple[str, list[str]] | None = None
         self._days_cache: tuple[str, np.ndarray] | None = None
 
+    def embed_query(self, query: str) -> np.ndarray:
+        """The vector `retrieve` searches with for this query (its Roman numerals spelled out too), for a
+        caller that asks one question in several modes: a vector of the bare question missed the
+        numerals' digits (`newsbot eval` did, on one dev question about "Benedict XVI")."""
+        return self.embedder.embed([with_arabic_numerals(query)])[0]
+
     def retrieve(
         self, query: str, k: int | None = None, *, mode: str = "rescored",
         prefer_articles: tuple[str, ...] = (), query_vector: np.ndarray | None = None,
         as_of: date | None = None,
     ) -> Retrieval:
         """Top k passages for a query. `as_of` anchors "this week"/"latest" (default: today, or the
-        newest article's date when the index holds nothing newer).
+        newest article's date when the index holds nothing newer). `query_vector`, when given, is
+        `embed_query(query)` computed once.
         A question naming several outlets ("how did CNN and the BBC describe …") gets passages
         from each of them, best first within each, taken in turn."""
         if mode not in MODES:

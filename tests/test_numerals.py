@@ -31,3 +31,18 @@ def test_an_article_about_another_edition_is_told_apart_from_a_recap_that_recall
     assert not another_edition(editions("Super Bowl LVII"), recap)
     assert not another_edition(editions("Super Bowl LVII"), "The Chiefs won the game.")  # no edition named: not another's
     assert not another_edition(editions("Oscars 2023"), "The 2022 Oscars")  # years are not editions
+
+
+def test_a_vector_computed_once_for_several_modes_is_the_one_retrieval_searches_with():
+    """`newsbot eval` embeds each question once for its four retrieval modes: the vector must be of
+    the question as retrieval reads it (numerals spelled out), as a user's question is."""
+    import numpy as np
+
+    from bot.retrieve import Retriever
+    from bot.settings import AnswerSettings
+    from tests.fakes import HashingEmbedder
+
+    embedder = HashingEmbedder()
+    vector = Retriever(None, embedder, AnswerSettings()).embed_query("Who won Super Bowl LVII?")
+    assert np.allclose(vector, embedder.embed(["Who won Super Bowl LVII (57)?"])[0])
+    assert not np.allclose(vector, embedder.embed(["Who won Super Bowl LVII?"])[0])
