@@ -96,9 +96,10 @@ class Retriever:
         self._days_cache: tuple[str, np.ndarray] | None = None
 
     def embed_query(self, query: str) -> np.ndarray:
-        """The vector `retrieve` searches with for this query (its Roman numerals spelled out too), for a
-        caller that asks one question in several modes: a vector of the bare question missed the
-        numerals' digits (`newsbot eval` did, on one dev question about "Benedict XVI")."""
+        """The vector `retrieve` searches with for this query (its Roman numerals spelled out too; `retrieve`
+        calls it, so a caller that asks one question in several modes can compute it once): a vector of
+        the bare question missed the numerals' digits (`newsbot eval` did, on one dev question about
+        "Benedict XVI")."""
         return self.embedder.embed([with_arabic_numerals(query)])[0]
 
     def retrieve(
@@ -120,7 +121,7 @@ class Retriever:
         if len(hints.sources) < 2:
             return self._retrieve(query, k, mode, prefer_articles, query_vector, as_of, version, hints)
         if query_vector is None and mode != "bm25":
-            query_vector = self.embedder.embed([query])[0]
+            query_vector = self.embed_query(query)
         each = [self._retrieve(query, k, mode, prefer_articles, query_vector, as_of, version,
                                replace(hints, source=source, sources=(source,))) for source in hints.sources]
         taken: list[Passage] = []
@@ -138,7 +139,7 @@ class Retriever:
         n = self.settings.candidates
 
         if mode != "bm25" and query_vector is None:
-            query_vector = self.embedder.embed([query])[0]
+            query_vector = self.embed_query(query)
         if mode != "bm25":
             timings["embed"] = _lap(clock)
         found = version.search.candidates(query_vector if mode != "bm25" else None, query, n, self._filters(hints),

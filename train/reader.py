@@ -136,9 +136,7 @@ def training_groups(data: list[Example], recipe: Recipe) -> list[tuple[str, list
     rng.shuffle(answerable)
     groups = []
     for ex in answerable[: recipe.questions]:
-        others = [s for para in by_title[ex.title] if para != ex.sentences for s in para]
-        negs = negatives(ex, others, rng, recipe.hard_negatives)[: recipe.negatives]
-        groups.append((ex.question, [positive(ex), *negs], ex.span))
+        groups.append((ex.question, _candidates(ex, by_title, recipe, rng), ex.span))
     groups += unanswerable_groups(answerable[recipe.questions:], by_title, recipe, rng)
     return _by_length(groups, recipe.group_batch, rng)
 
@@ -164,10 +162,14 @@ def unanswerable_groups(pool: list[Example], by_title, recipe: Recipe, rng: rand
         changed = swap(ex.question, p, ex.sentences[ex.answer_sentence], ex.sentences, pools, rng, KINDS[n % 2])
         if changed is None:
             continue
-        others = [s for para in by_title[ex.title] if para != ex.sentences for s in para]
-        negs = negatives(ex, others, rng, recipe.hard_negatives)[: recipe.negatives]
-        groups.append((changed, [positive(ex), *negs], None))
+        groups.append((changed, _candidates(ex, by_title, recipe, rng), None))
     return groups
+
+
+def _candidates(ex: Example, by_title, recipe: Recipe, rng: random.Random) -> list[tuple[str, str]]:
+    """A group's candidates: the answer sentence, then `recipe.negatives` others of its article."""
+    others = [s for para in by_title[ex.title] if para != ex.sentences for s in para]
+    return [positive(ex), *negatives(ex, others, rng, recipe.hard_negatives)[: recipe.negatives]]
 
 
 def spacy_pipeline():

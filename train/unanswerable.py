@@ -77,10 +77,8 @@ def swap(question: str, parts: Parts, answer_sentence: str, paragraph: Sequence[
     if not own:
         return None
     target, at, label = rng.choice(own)
-    pool = pools.get((kind, label), [])
-    for _ in range(8):  # most donors are absent from the paragraph at the first try
-        if not pool:
-            return None
+    pool = pools.get((kind, label))
+    for _ in range(8 if pool else 0):  # most donors are absent from the paragraph at the first try
         donor = rng.choice(pool)
         stems = set(terms(donor))
         if donor.lower() != target.lower() and donor.lower() not in paragraph_lower and not stems & paragraph_terms:
