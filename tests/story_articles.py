@@ -34,6 +34,7 @@ Rescuers in Brova said 52 people died in the weekend floods, a higher toll than 
 Volunteers from neighbouring towns joined the search in the flooded districts of Brova on Tuesday.
 Governor Lena Markovic said the regional government would pay for temporary housing for families who lost their homes.
 Insurers estimated the damage in Brova at about 400 million euros.
+WATCH: Rescue boats reach the flooded streets of Brova on Tuesday
 """,
     "brova-regional-copy.md": """---
 title: Floods in Brova kill at least 40 as river bursts its banks

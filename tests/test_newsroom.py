@@ -174,6 +174,19 @@ def test_the_timeline_places_events_on_the_day_they_happened(flood_index):
 
 
 @pytest.mark.slow
+def test_a_link_line_is_no_event_of_a_timeline(flood_index):
+    """A dated line that is no statement (a video's link line, a heading, a teaser) is not offered
+    to the timeline as an event; the dated sentence beside it is."""
+    from bot.timeline import candidates
+    from index.versions import load_current
+
+    version = load_current(flood_index[1])
+    told = [c.sentence for c in candidates(version, list(range(len(version.articles))), "Brova floods")]
+    assert any(s.startswith("Volunteers from neighbouring towns") for s in told)
+    assert not any(s.startswith("WATCH") for s in told)
+
+
+@pytest.mark.slow
 def test_quotes_finds_what_the_governor_said(flood_index):
     result = run(flood_index, "quotes", "Lena Markovic", "--json")
     texts = [q["text"] for q in result["quotes"]]
