@@ -188,7 +188,8 @@ def reference_day(published: date | None, text: str) -> date | None:
 
 def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candidate]:
     """Dated sentences of the articles that name a word of the topic, and each article's lead, that
-    are statements (no heading, link line or teaser); none from an article about another edition of a numbered event (`bot.numerals.another_edition`)."""
+    are statements (no heading, link line or teaser); none from an article about another edition of
+    a numbered event (`bot.numerals.another_edition`)."""
     vocab = version.bm25.vocab
     wanted = {vocab[t] for t in terms(query) if t in vocab}
     asked = editions(query)
