@@ -257,6 +257,29 @@ def test_the_shipped_model_reads_with_its_cards_calibration():
 
 
 @pytest.mark.slow
+def test_a_sentence_reads_the_same_whatever_is_read_with_it():
+    """The int8 reader scales its activations per call: a sentence read in a batch once scored by
+    its neighbours too. Its relevance, span and span score are now the same read alone, with other
+    sentences, or with a long unrelated one."""
+    from bot.read.model import shipped_reader
+
+    reader = shipped_reader()
+    title = "Acme reports first loss in a decade"
+    question = "How many jobs will Acme cut?"
+    answer = ("The company said it would cut 1,200 jobs, about 8% of its staff, by June.", title)
+    others = [("Acme's chief executive, Dana Whitfield, spoke about Acme's plans at a conference in Davos.", title),
+              ("Acme was founded in 1946 in Dayton, Ohio.", title)]
+    long_one = ("Shares of the regional lender, which had been trading near a ten-year high in early December "
+                "before analysts at three brokerages cut their ratings on worries about commercial property "
+                "loans, fell 14 percent on Friday, wiping out more than $2 billion of market value.",
+                "Lender's shares slide")
+    alone = reader.read(question, [answer])[0]
+    for company in (others, [long_one], others + [long_one]):
+        read = reader.read(question, [answer] + company, spans=len(company) + 1)[0]
+        assert (read.relevance, read.span, read.span_score) == (alone.relevance, alone.span, alone.span_score)
+
+
+@pytest.mark.slow
 def test_an_answer_at_the_end_of_a_long_sentence_is_read_whole():
     """A sentence longer than the 64 word pieces the readers were trained on is read again whole
     when its span is read: the answer at its end is found, not cut off."""

@@ -18,7 +18,6 @@ from bot.read.encoding import MAX_TOKENS, best_span, char_span, encode, model_in
 from index.errors import ModelNotAvailable
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
-BATCH = 16
 SPANS = 3  # candidates, most relevant first, whose answer span is read (~15 ms each with the six-layer
 # span reader: the card's ten candidates and the first's span take 146 ms, 136 with three layers); the
 # answer is chosen among them (bot.read.best_reading): SQuAD F1 0.696 reading one, 0.732 three
@@ -82,31 +81,36 @@ class ModelReader:
     def logits(self, question: str | list[str], candidates: list[tuple[str, str]]):
         """Raw relevance logits and the encoding, for training checks and calibration."""
         enc = encode(self.tokenizer, question, candidates, self.max_tokens)
-        return self.session.run(["relevance"], model_inputs(enc))[0], enc
+        return np.array([got[0][0] for got in self._each(self.session, ["relevance"], enc)]), enc
+
+    def _each(self, session, outputs: list[str], enc) -> list[list[np.ndarray]]:
+        """`session` run on each candidate of the encoding alone, unpadded (a batch of one). The int8
+        model quantises its activations with one scale per call, so a candidate read in a batch got a
+        relevance that depended on its neighbours: on 40 SQuAD dev paragraphs its logit moved by up
+        to 0.74 (p95 0.53) between read alone and read with its paragraph, and the first sentence
+        changed in one. Alone, a sentence reads the same whatever else is read with it."""
+        feeds = model_inputs(enc)
+        widths = enc.attention_mask.sum(axis=1)
+        return [session.run(outputs, {k: v[b:b + 1, :int(widths[b])] for k, v in feeds.items()})
+                for b in range(len(widths))]
 
     def read(self, question: str, candidates: list[tuple[str, str]], spans: int = SPANS) -> list[Reading]:
         """Every candidate's relevance; the answer span of the `spans` most relevant (of those within
-        SPAN_REACH of the first, when `spans` is fewer than the candidates: a choice). Candidates are
-        read in batches of BATCH of similar length (a batch pads to its longest: 96 news sentences
-        in one batch 1.58 s, sorted in batches of 16 1.20 s, same outputs)."""
+        SPAN_REACH of the first, when `spans` is fewer than the candidates: a choice). Each candidate
+        is read alone (`_each`)."""
         unique = list(dict.fromkeys(candidates))  # a syndicated sentence is read once
         if len(unique) < len(candidates):
             readings = self.read(question, unique, spans)
             return [readings[i] for i in map({c: i for i, c in enumerate(unique)}.__getitem__, candidates)]
-        order = sorted(range(len(candidates)), key=lambda i: len(candidates[i][0]) + len(candidates[i][1]))
         relevance = np.zeros(len(candidates))
         states: list = [None] * len(candidates)
         with_spans = self.span_session is not None and spans > 0
         outputs = ["relevance", self.span_source] if with_spans else ["relevance"]
-        for k in range(0, len(order), BATCH):
-            part = order[k:k + BATCH]
-            enc = encode(self.tokenizer, question, [candidates[i] for i in part], self.max_tokens)
-            got = self.session.run(outputs, model_inputs(enc))
-            relevance[part] = got[0]
+        enc = encode(self.tokenizer, question, candidates, self.max_tokens)
+        for b, got in enumerate(self._each(self.session, outputs, enc)):
+            relevance[b] = got[0][0]
             if with_spans:
-                for b, i in enumerate(part):
-                    width = int(enc.attention_mask[b].sum())
-                    states[i] = (got[1][b, :width], enc, b)
+                states[b] = (got[1][0, :int(enc.attention_mask[b].sum())], enc, b)
         probability = sigmoid(self.scale * relevance + self.bias)
         found: dict[int, tuple[tuple[int, int], float]] = {}
         if with_spans:
@@ -132,22 +136,19 @@ class ModelReader:
         if not picks:
             return
         enc = encode(self.tokenizer, question, [candidates[i] for i in picks], self.span_tokens)
-        embedded = self.session.run([self.span_source], model_inputs(enc))[0]
         widths = enc.attention_mask.sum(axis=1)
-        spans = self._spans([(embedded[b, :int(widths[b])], enc, b) for b in range(len(picks))])
+        spans = self._spans([(got[0][0, :int(widths[b])], enc, b)
+                             for b, got in enumerate(self._each(self.session, [self.span_source], enc))])
         for i, (span, _) in zip(picks, spans):
             if span is not None:
                 found[i] = (span, found[i][1])
 
     def _spans(self, states: list) -> list[tuple[tuple[int, int] | None, float]]:
-        """The span reader over the kept states of some candidates: one padded call."""
-        width = max(len(h) for h, _, _ in states)
-        hidden = np.zeros((len(states), width, states[0][0].shape[1]), dtype=np.float32)
-        mask = np.zeros((len(states), width), dtype=np.int64)
-        for r, (h, _, _) in enumerate(states):
-            hidden[r, :len(h)] = h
-            mask[r, :len(h)] = 1
-        start, end = self.span_session.run(["start", "end"], {self.span_source: hidden, "attention_mask": mask})
+        """The span reader over the kept states of some candidates, each alone (`_each`)."""
+        ends = [self.span_session.run(["start", "end"], {self.span_source: h[None].astype(np.float32),
+                                                          "attention_mask": np.ones((1, len(h)), dtype=np.int64)})
+                for h, _, _ in states]
+        start, end = [e[0][0] for e in ends], [e[1][0] for e in ends]
         out = []
         for r, (_, enc, b) in enumerate(states):
             i, j, score = best_span(start[r], end[r], int(enc.first[b]), int(enc.last[b]))
