@@ -273,6 +273,7 @@ def test_a_sentence_reads_the_same_whatever_is_read_with_it():
                 "before analysts at three brokerages cut their ratings on worries about commercial property "
                 "loans, fell 14 percent on Friday, wiping out more than $2 billion of market value.",
                 "Lender's shares slide")
+    assert reader.read(question, []) == []  # nothing to read: nothing read, no error
     alone = reader.read(question, [answer])[0]
     for company in (others, [long_one], others + [long_one]):
         read = reader.read(question, [answer] + company, spans=len(company) + 1)[0]

@@ -98,6 +98,8 @@ class ModelReader:
         """Every candidate's relevance; the answer span of the `spans` most relevant (of those within
         SPAN_REACH of the first, when `spans` is fewer than the candidates: a choice). Each candidate
         is read alone (`_each`)."""
+        if not candidates:
+            return []
         unique = list(dict.fromkeys(candidates))  # a syndicated sentence is read once
         if len(unique) < len(candidates):
             readings = self.read(question, unique, spans)
