@@ -112,7 +112,7 @@ class ModelReader:
         for b, got in enumerate(self._each(self.session, outputs, enc)):
             relevance[b] = got[0][0]
             if with_spans:
-                states[b] = (got[1][0, :int(enc.attention_mask[b].sum())], enc, b)
+                states[b] = (got[1][0], enc, b)  # read unpadded: every state is the candidate's
         probability = sigmoid(self.scale * relevance + self.bias)
         found: dict[int, tuple[tuple[int, int], float]] = {}
         if with_spans:
@@ -138,8 +138,7 @@ class ModelReader:
         if not picks:
             return
         enc = encode(self.tokenizer, question, [candidates[i] for i in picks], self.span_tokens)
-        widths = enc.attention_mask.sum(axis=1)
-        spans = self._spans([(got[0][0, :int(widths[b])], enc, b)
+        spans = self._spans([(got[0][0], enc, b)
                              for b, got in enumerate(self._each(self.session, [self.span_source], enc))])
         for i, (span, _) in zip(picks, spans):
             if span is not None:
@@ -147,7 +146,7 @@ class ModelReader:
 
     def _spans(self, states: list) -> list[tuple[tuple[int, int] | None, float]]:
         """The span reader over the kept states of some candidates, each alone (`_each`)."""
-        ends = [self.span_session.run(["start", "end"], {self.span_source: h[None].astype(np.float32),
+        ends = [self.span_session.run(["start", "end"], {self.span_source: h[None],
                                                           "attention_mask": np.ones((1, len(h)), dtype=np.int64)})
                 for h, _, _ in states]
         start, end = [e[0][0] for e in ends], [e[1][0] for e in ends]
