@@ -278,6 +278,11 @@ def test_a_sentence_reads_the_same_whatever_is_read_with_it():
     for company in (others, [long_one], others + [long_one]):
         read = reader.read(question, [answer] + company, spans=len(company) + 1)[0]
         assert (read.relevance, read.span, read.span_score) == (alone.relevance, alone.span, alone.span_score)
+    # two candidates read at once (one per core) read as one after the other
+    from bot.read.model import ModelReader, WEIGHTS
+
+    candidates = [answer] + others + [long_one]
+    assert ModelReader(WEIGHTS, threads=1).read(question, candidates, spans=4) == reader.read(question, candidates, spans=4)
 
 
 @pytest.mark.slow
