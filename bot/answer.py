@@ -299,21 +299,39 @@ def topic_word(question: str, version: IndexVersion | None, settings: AnswerSett
 
 
 def _told(topic: str, question: str, sentences: list[Sentence]) -> bool:
-    """Some sentence read holds the topic word and another of the question's words (all of them
-    when the question has only one): "price … bitcoin", not "cooking oil price rises" beside a
-    passing "ruble-to-bitcoin trades". Passages that never use the word at all are on the question
-    by its other words (the articles say "a ticket to space", not "roundtrip"): nothing to judge."""
+    """Some sentence read, with the one before it in its passage, holds the topic word and another of
+    the question's words (all of them when the question has only one): "price … bitcoin", not
+    "cooking oil price rises" beside a passing "ruble-to-bitcoin trades". The sentence before counts
+    because a report names its subject once and then says "the service", "her prize" ("The harbor
+    ferry will not run this winter. … the service was cancelled until April"). Passages that never use
+    the word at all are on the question by its other words (the articles say "a ticket to space", not
+    "roundtrip"): nothing to judge."""
     wanted = set(query_terms(question))
     term = terms(topic)[0] if terms(topic) else topic.lower()
     need = min(2, len(wanted))
+    words_of = {id(s): set(terms(s.text)) for s in sentences}
+    before = _sentence_before(sentences)
     used = False
     for s in sentences:
-        words = set(terms(s.text))
-        if term in words:
-            used = True
-            if len(wanted & words) >= need:
-                return True
+        words = words_of[id(s)]
+        used = used or term in words
+        if id(s) in before:
+            words = words | words_of[id(before[id(s)])]
+        if term in words and len(wanted & words) >= need:
+            return True
     return not used
+
+
+def _sentence_before(sentences: list[Sentence]) -> dict[int, Sentence]:
+    """id of each sentence → the sentence just before it in its passage (of those given)."""
+    by_passage: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_passage.setdefault(s.passage, []).append(s)
+    before: dict[int, Sentence] = {}
+    for group in by_passage.values():
+        group.sort(key=lambda s: s.start)
+        before.update((id(b), a) for a, b in zip(group, group[1:]))
+    return before
 
 
 def misspelled_names(question: str, passages: list[Passage]) -> list[str]:

@@ -13,7 +13,8 @@ beside its rise in basis points, a country hit beside the one helped, a state af
 firm that avoided what others announced, a president impeached beside the one sworn in, one side's
 dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
 that another person's name matches exactly, a rare word in passing beside other prices,
-another month's jobs figure, another bank's collapse years before, a record from 1856 beside this year's vote)."""
+another month's jobs figure, another bank's collapse years before, a record from 1856 beside this year's vote,
+a fact told of "the service" in the sentence after the one naming it)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -384,6 +385,15 @@ ARTICLES = {
         "text": (
             "The late Miriam Hollowey, a retired nurse, left her house to the Harwick library, which will sell it "
             "to buy new books."
+        ),
+    },
+    "tram-closure.json": {
+        "title": "Riverside line to close for track work",
+        "source": "Civic Wire", "published": "2023-03-02", "url": "https://example.org/civic/tram-closure",
+        "text": (
+            "The Riverside tram will stop running at the end of the month. Operations chief Malik Osei said on "
+            "Wednesday that the service would be suspended for six months while the rails are relaid.\n"
+            "Replacement buses will run every ten minutes."
         ),
     },
 }

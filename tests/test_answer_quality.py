@@ -107,6 +107,12 @@ def test_a_short_question_about_a_rare_word_needs_a_sentence_on_it(quality):
     assert oil.found and "40 percent" in oil.answer.split("[1]")[0], oil.answer
 
 
+def test_a_rare_word_named_in_the_sentence_before_the_fact_counts(quality):
+    # "tram" is named once; the next sentence tells the fact about "the service"
+    answer = quality.answer("How long will the tram be suspended?")
+    assert answer.found and "six months" in answer.answer.split("[1]")[0], answer.answer
+
+
 def test_a_month_asked_is_not_answered_with_another_months_figure(quality):
     answer = quality.answer("How many jobs did the US add in January?")
     assert answer.found and answer.short_answer is not None and answer.short_answer.text == "517,000", answer.answer
