@@ -111,7 +111,7 @@ class AnswerSettings:
     # quoted), "typed" (the same, only a phrase of the kind asked), "fill" (the rules' pick, else the
     # typed span; never a phrase the rules vetoed) or "rules" (the rules' pick alone; also where the
     # others give no span). Rules reading, short answers given / right: RealTime QA dev rules 22 / 14,
-    # fill 24 / 16; newsroom set (not tuned on) rules 12 / 6, fill 13 / 7 of 28; held-out, reported
+    # fill 24 / 16; newsroom set (not tuned on) rules 12 / 6, fill 13 / 7 of 28 (13 / 7 and 14 / 8 since 2026-12-06's topic gate change); held-out, reported
     # once, rules 42 / 24, fill 46 / 24. "rules" stays the default: on held-out the span reader
     # added no right short answer and four wrong ones, and it costs ~27 ms an answer
     reader_short: str = "rules"
