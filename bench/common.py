@@ -79,5 +79,13 @@ def grid_settings(answer_settings, specs: list[str]):
     for spec in specs:
         name, values = spec.split("=", 1)
         for value in values.split(","):
-            current = getattr(answer_settings, name)
-            yield name, value, replace(answer_settings, **{name: type(current)(value)})
+            yield name, value, replace(answer_settings, **{name: typed_like(getattr(answer_settings, name), value)})
+
+
+def typed_like(current, value: str):
+    """`value` as the type of `current` ("false" is False for a bool setting, not a non-empty string)."""
+    if isinstance(current, bool):
+        if value.lower() not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+            raise SystemExit(f"{value!r} is not true or false")
+        return value.lower() in ("true", "1", "yes", "on")
+    return type(current)(value)
