@@ -297,7 +297,10 @@ def merge(scored: list[tuple[Candidate, float]], version: IndexVersion | None = 
     events = []
     for group in groups:
         day, how = consensus([(c.day, c.how) for c, _, _ in group])
-        shown = max(group, key=lambda g: (g[0].day.isoformat() == day, g[1]))[0]
+        # the row shows a telling of its day, from a report published after that day when one tells
+        # it (before, an article can only announce or expect the event), the most relevant of those
+        shown = max(group, key=lambda g: (g[0].day.isoformat() == day, (g[0].article.published or "")[:10] > day,
+                                          g[1]))[0]
         by_article = {c.article.id: c for c, _, _ in group}
         citations = tuple(cites.cite(c) for c in [shown] + [c for a, c in by_article.items() if a != shown.article.id])
         if version is not None:

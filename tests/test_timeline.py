@@ -56,6 +56,16 @@ def test_one_event_told_by_three_outlets_is_one_row_citing_all_three():
     assert [c.n for c in balloon.citations] == [1, 2, 3] and events[1].citations[0].n == 4
 
 
+def test_a_row_shows_a_report_from_after_its_day_not_the_preview_that_named_it():
+    preview = _candidate("wire", "2023-03-10", "Harbour City and the Rovers face off in the cup final on Sunday.",
+                         "2023-03-12", "“Sunday” in an article of 2023-03-10")
+    result = _candidate("daily", "2023-03-13", "Harbour City beat the Rovers 2-1 in the cup final on Sunday.",
+                        "2023-03-12", "“Sunday” in an article of 2023-03-13")
+    events = merge([(preview, 0.8), (result, 0.6)])  # the reader found the preview more relevant
+    assert len(events) == 1 and events[0].text == result.sentence, events
+    assert {c.source for c in events[0].citations} == {"wire", "daily"} and events[0].citation.source == "daily"
+
+
 def test_background_dated_long_before_the_topics_articles_is_left_out():
     told = [(_candidate("wire", "2023-03-12", "The bank failed on Friday, regulators said.", "2023-03-10",
                         "“Friday” in an article of 2023-03-12"), 0.9),
