@@ -15,7 +15,7 @@ from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
-from bot.read.rank import Read, read_first, read_sentences, with_outlet_spans
+from bot.read.rank import Read, judge, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
@@ -162,11 +162,16 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     settings = rules.applied(settings)  # penalties switched off by name weigh 0
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
-    read = None
+    read = judged = None
     if reader is not None and settings.reader == "model" and sentences:
         clock = time.perf_counter()
         sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
                                          settings.reader_mix)
+        judged = read
+        timing["read"] = (time.perf_counter() - clock) * 1000
+    elif reader is not None and settings.reader_judge and kind.factoid and sentences:
+        clock = time.perf_counter()
+        judged = judge(query, sentences, passages, reader, settings.reader_depth)
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
@@ -189,7 +194,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                   "ones are below." if missing else " The closest passages are below; they may not answer the "
                   f"question{_did_you_mean(names_in(question), passages, retrieval.version, read_passages=False)}.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
-    if read is not None and settings.reader_decline and not read.answers:
+    if judged is not None and settings.reader_decline and not judged.answers:
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages answers it; the closest passages "
                              "are below.", tuple(passages), query, version)
     silent: list[str] = []

@@ -50,7 +50,7 @@ class ExtractiveComposer:
 
     def __init__(self, settings: AnswerSettings, reader=None) -> None:
         self.settings = settings
-        self.reader = reader  # a SentenceReader (answer.reader = "model" or a span reader_short), or None
+        self.reader = reader  # a SentenceReader (answer.reader = "model", reader_judge or a span reader_short), or None
 
     def compose(self, question: str, retrieval: Retrieval, *, query: str = "", focus: str | None = None,
                 history: Sequence[tuple[str, str]] = ()) -> Answer:

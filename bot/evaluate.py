@@ -329,6 +329,7 @@ def run_realtimeqa(settings: Settings, data: Path, out: Path, *, limit_articles:
         "query_encoder": settings.index.query_encoder,
         "reader": settings.answer.reader,
         "reader_short": settings.answer.reader_short,  # who gave the short answers
+        "reader_judge": settings.answer.reader == "rules" and settings.answer.reader_judge,  # the model declined for the rules
         **split_summary(rows),
         "dev": {"before": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "dev"])},
         "heldout": {"from": DEV_BEFORE, **split_summary([r for r in rows if r["split"] == "heldout"])},

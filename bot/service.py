@@ -103,9 +103,11 @@ def make_composer(settings: Settings, embedder: Embedder | None = None):
 
 
 def make_sentence_reader(settings: Settings):
-    """The trained reader (loaded once, ~0.2 s) when it reads the sentences (answer.reader = "model")
-    or gives the short answer (answer.reader_short = "model" | "typed" | "fill"), else None (the rules)."""
-    if settings.answer.reader != "model" and settings.answer.reader_short == "rules":
+    """The trained reader (loaded once, ~0.2 s) when it reads the sentences (answer.reader = "model"),
+    judges the rules' (answer.reader_judge) or gives the short answer (answer.reader_short = "model" |
+    "typed" | "fill"), else None (the rules)."""
+    answer = settings.answer
+    if answer.reader != "model" and not answer.reader_judge and answer.reader_short == "rules":
         return None
     from bot.read.model import shipped_reader
 

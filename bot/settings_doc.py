@@ -74,8 +74,11 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
                          "see \"Reading\") or `rules` (the hand-tuned sentence features)"),
     (("answer.reader_depth", "answer.reader_mix"), "with the model: sentences it reads (the rules' best first), and "
                                                    "the share of the rules' score kept in its order"),
+    (("answer.reader_judge",), "with the rules reading: the model reads their best `reader_depth` sentences of a "
+                               "question asking for a fact only to decline it when none reaches its calibrated "
+                               "threshold (their order and short answer stay the rules')"),
     (("answer.reader_decline", "answer.reader_short", "answer.reader_short_min"),
-     "with the model reading: decline when no sentence reaches its calibrated threshold; with either reader: the "
+     "with the model reading or judging: decline when no sentence reaches its calibrated threshold; with either reader: the "
      "short answer is the span reader's answer in the first sentence quoted (`model`), the same only when it holds "
      "a phrase of the kind asked (`typed`), the rules' pick and else the typed span (`fill`), or the rules' pick "
      "(`rules`, also the fallback of the others); no span below this relevance of that sentence"),

@@ -153,6 +153,21 @@ def test_the_reader_orders_the_sentences_it_reads_each_with_its_articles_title()
     assert out[-1].text == "Rain fell." and out[-1].score < min(s.score for s in out[:3])  # not read: last
 
 
+def test_judging_the_rules_sentences_stops_at_the_first_that_answers_and_keeps_their_order():
+    from bot.read.rank import judge
+
+    text = "Acme met on Monday. The company said it would cut 1,200 jobs. Acme is based in Ohio. Rain fell."
+    parts = ["Acme met on Monday.", "The company said it would cut 1,200 jobs.", "Acme is based in Ohio.", "Rain fell."]
+    sentences = [_Sentence(0, text.index(t), t, score) for t, score in zip(parts, [0.9, 0.8, 0.5, 0.2])]
+    reader = _FakeReader({parts[1]: 0.9})
+    read = judge("How many jobs will Acme cut?", sentences, [_Passage(text)], reader, depth=4)
+    assert read.answers and [c for c, _ in reader.seen] == parts[:2]  # two read at a time: stopped there
+    assert [s.text for s in sentences] == parts  # the rules' order is left alone
+    nobody = _FakeReader({})
+    read = judge("Who sacked Acme's chief executive?", sentences, [_Passage(text)], nobody, depth=3)
+    assert not read.answers and [c for c, _ in nobody.seen] == parts[:3]  # none answers: all read, then declined
+
+
 def test_the_answer_comes_from_the_surest_span_not_only_the_most_relevant_sentence():
     from bot.read import SPAN_WEIGHT, best_reading
 
@@ -323,6 +338,7 @@ def test_the_model_is_never_the_default_without_passing_its_gate():
     gate = json.loads((WEIGHTS / "card.json").read_text())["measured"]["gate"]
     assert gate["squad_top1"]["model"] > max(gate["squad_top1"]["overlap"], gate["squad_top1"]["cosine"])
     assert AnswerSettings().reader == "rules" or gate["passed"]
+    assert not AnswerSettings().reader_judge or gate["passed"]  # it declines for the rules by default
 
 
 @pytest.mark.slow
