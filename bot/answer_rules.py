@@ -73,7 +73,8 @@ def feature_weights(settings) -> dict[str, float]:
 # answer / short answers given / right / answerable answered / absent answered, with the rules reading
 # and with the model reading (`python -m bench.tune_answers --without all [--reader model]`); and right
 # answers of 28 on the newsroom set, rules reading (20 with every rule on; re-measured 2026-12-06 after the topic
-# gate read a sentence with the one before it: 17 before). docs/EVALUATION.md has the table.
+# gate read a sentence with the one before it: 17 before). All with the rules alone (answer.reader_judge off:
+# it became the default after). docs/EVALUATION.md has the table.
 MEASURED_OFF = {
     "attributed": "rules: 0 | model: 0 | newsroom 20/28",
     "attribution_target": "rules: 0 | model: 0 | newsroom 20/28",
