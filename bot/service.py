@@ -109,9 +109,15 @@ def make_sentence_reader(settings: Settings):
     answer = settings.answer
     if answer.reader != "model" and not answer.reader_judge and answer.reader_short == "rules":
         return None
-    from bot.read.model import shipped_reader
+    from bot.read import model
 
-    return shipped_reader()
+    if answer.reader == "model" or answer.reader_short != "rules":
+        return model.shipped_reader()  # asked for by name: a missing model is an error the user must see
+    try:  # only judging the rules' answers, a default: without the model the rules answer alone
+        return model.shipped_reader()
+    except ModelNotAvailable as exc:
+        log.warning("answers are not judged by the reader: %s", exc)
+        return None
 
 
 def make_topic_reader():

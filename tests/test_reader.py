@@ -222,6 +222,21 @@ def test_settings_name_the_reader(monkeypatch):
         load_settings({"NEWSBOT_READER": "magic"}, None, {})
 
 
+def test_without_the_model_the_rules_answer_unjudged_but_asking_for_the_model_fails(monkeypatch, tmp_path, caplog):
+    import bot.read.model
+    from bot.read.model import ModelReader
+    from bot.service import make_sentence_reader
+    from bot.settings import load_settings
+    from index.errors import ModelNotAvailable
+
+    monkeypatch.setattr(bot.read.model, "shipped_reader", lambda: ModelReader(tmp_path))  # an empty weights folder
+    assert make_sentence_reader(load_settings({}, None, {})) is None  # the default: judged, when it can be
+    assert "not judged" in caplog.text and "reader.int8.onnx is missing" in caplog.text
+    assert make_sentence_reader(load_settings({"NEWSBOT_READER_JUDGE": "false"}, None, {})) is None
+    with pytest.raises(ModelNotAvailable, match="reader.int8.onnx is missing"):
+        make_sentence_reader(load_settings({"NEWSBOT_READER": "model"}, None, {}))
+
+
 def test_outlets_disagree_on_the_readers_figures_not_on_other_quantities():
     from bot.disagreements import disagreements_in_spans, figure_of
     from bot.question import analyse
