@@ -107,15 +107,17 @@ def make_sentence_reader(settings: Settings):
     judges the rules' (answer.reader_judge) or gives the short answer (answer.reader_short = "model" |
     "typed" | "fill"), else None (the rules)."""
     answer = settings.answer
-    if answer.reader != "model" and not answer.reader_judge and answer.reader_short == "rules":
+    named = answer.reader == "model" or answer.reader_short != "rules"
+    if not named and not answer.reader_judge:
         return None
     from bot.read import model
 
-    if answer.reader == "model" or answer.reader_short != "rules":
-        return model.shipped_reader()  # asked for by name: a missing model is an error the user must see
-    try:  # only judging the rules' answers, a default: without the model the rules answer alone
+    try:
         return model.shipped_reader()
     except ModelNotAvailable as exc:
+        if named:  # asked for by name: a missing model is an error the user must see
+            raise
+        # only judging the rules' answers (a default): without the model the rules answer alone
         log.warning("answers are not judged by the reader: %s", exc)
         return None
 

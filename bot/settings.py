@@ -114,15 +114,17 @@ class AnswerSettings:
     # 0.476 (5 of 21 more declined), answerable answered 0.909 -> 0.798 (11 of 99; 10 of them answered
     # without the gold). Newsroom set: right 20 of 28 either way, absent events declined 0 -> 2 of 8.
     # Not for "how did X describe …": the reader, trained on SQuAD's fact questions, finds no sentence
-    # answering a question that asks for wording. ~20-25 ms an answer on cores with AVX-512 VNNI
+    # answering a question that asks for wording. It reads two at a time and stops at the first that
+    # answers: answer p50 17.5-22 -> 32-36 ms on cores with AVX-512 VNNI (all 390 questions)
     reader_judge: bool = True
     # the short answer, with either reader: "model" (the span reader's answer in the first sentence
     # quoted), "typed" (the same, only a phrase of the kind asked), "fill" (the rules' pick, else the
     # typed span; never a phrase the rules vetoed) or "rules" (the rules' pick alone; also where the
     # others give no span). Rules reading, short answers given / right: RealTime QA dev rules 22 / 14,
-    # fill 24 / 16; newsroom set (not tuned on) rules 12 / 6, fill 13 / 7 of 28 (13 / 7 and 14 / 8 since 2026-12-06's topic gate change); held-out, reported
-    # once, rules 42 / 24, fill 46 / 24. "rules" stays the default: on held-out the span reader
-    # added no right short answer and four wrong ones, and it costs ~27 ms an answer
+    # fill 24 / 16; newsroom set (not tuned on) rules 12 / 6, fill 13 / 7 of 28 (13 / 7 and 14 / 8 since
+    # 2026-12-06's topic gate change); held-out, reported once, rules 42 / 24, fill 46 / 24. "rules"
+    # stays the default: on held-out the span reader added no right short answer and four wrong ones,
+    # and it costs ~27 ms an answer
     reader_short: str = "rules"
     # the first sentence's relevance below which the span reader gives no short answer; dev, fill,
     # given / right before the vetoes: 0.2 → 0.444 / 0.455, 0.3 → 0.364 / 0.528, 0.5 → 0.253 / 0.640 (a wrong bold
