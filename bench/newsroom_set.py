@@ -6,8 +6,11 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--reader model|rules] [--json]
-    python -m bench.newsroom_set --sentences [--weights FOLDER] [--json]
+    python -m bench.newsroom_set [--part a|b] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set --sentences [--part a|b] [--weights FOLDER] [--json]
+
+`--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
+2026-12-06 after that day's answer changes, so none of them was chosen on it.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -152,6 +155,93 @@ QUESTIONS = [
 ]
 
 
+# A second set, written 2026-12-06 after that day's answer changes (the topic gate reading the sentence
+# before, the reader judging the rules' answers), so that none of them was chosen on it: other topics
+# (health, science, courts, transport, business, weather), the same kinds of question.
+ARTICLES_B = {
+    "clinic-closure.json": {
+        "title": "Rural clinic in Ashford to shut its maternity ward",
+        "source": "valley-health.example", "published": "2024-05-14",
+        "text": "Ashford Community Hospital will close its maternity ward on June 30. The hospital's board "
+                "said on Monday that it could not hire enough midwives to keep the unit safe.\nThe ward "
+                "delivered 212 babies last year, down from 340 in 2019. Expectant mothers will be sent to "
+                "Brennan General, 48 kilometres away.\nHealth minister Owen Pratt said the government "
+                "would review the decision.",
+    },
+    "comet.json": {
+        "title": "Amateur astronomer spots new comet",
+        "source": "skyline-science.example", "published": "2024-03-02",
+        "text": "A retired teacher in Tasmania has discovered a comet that will pass closest to the Sun in "
+                "November. Lena Morrow found it on Feb. 24 with a 35-centimetre telescope in her garden.\n"
+                "The comet, named C/2024 D1, is about 5 kilometres across, astronomers at the Minor Planet "
+                "Center said. It should be visible with binoculars in late October.",
+    },
+    "fraud-trial.json": {
+        "title": "Former Carver Freight finance chief jailed for fraud",
+        "source": "courtroom-wire.example", "published": "2024-07-19",
+        "text": "A judge in Leeds sentenced Martin Hale, the former finance chief of Carver Freight, to six "
+                "years in prison on Thursday. He had admitted taking 3.2 million pounds from the company "
+                "over nine years.\nJudge Amira Shah said he had betrayed colleagues who trusted him. The "
+                "firm has recovered about 1.1 million pounds so far, its lawyers said.",
+    },
+    "rail-strike.json": {
+        "title": "Commuter trains halted as signal staff walk out",
+        "source": "metro-transport.example", "published": "2024-09-10",
+        "text": "No commuter trains ran in the Dunmore region on Tuesday as signal workers began a 48-hour "
+                "strike. The walkout was called by the Rail Signal Union after talks on night-shift pay "
+                "failed.\nThe operator, Northline Rail, said it had offered a 3% rise. The union wants 7%.\n"
+                "About 85,000 passengers use the network on a normal weekday.",
+    },
+    "merger.json": {
+        "title": "Brightwell and Ostara agree supermarket merger",
+        "source": "market-daily.example", "published": "2024-02-27",
+        "text": "Supermarket chains Brightwell and Ostara will merge in a deal worth 4.6 billion euros, the "
+                "companies said on Tuesday. The combined group will have 1,150 stores and be run by "
+                "Ostara's chief executive, Nadia Kern.\nCompetition regulators must approve the deal. "
+                "Brightwell's shares rose 12% after the announcement. Last year the two chains together "
+                "had sales of 19 billion euros.",
+    },
+    "storm.json": {
+        "title": "Storm leaves 40,000 homes without power",
+        "source": "coastline-gazette.example", "published": "2024-12-03",
+        "text": "Storm Corra brought winds of up to 130 km/h to the northern coast overnight. Around 40,000 "
+                "homes lost power, the grid operator said on Tuesday morning.\nThe coastguard rescued "
+                "two fishermen whose boat capsized near Port Lind. Schools in three districts stayed "
+                "closed. Forecasters expect the wind to drop by Wednesday evening.",
+    },
+}
+
+QUESTIONS_B = [
+    ("When will Ashford's maternity ward close?", ["June 30"]),
+    ("Why is the Ashford maternity ward closing?", ["midwives"]),
+    ("How many babies were born in the Ashford ward last year?", ["212"]),
+    ("Where will expectant mothers from Ashford go?", ["Brennan General"]),
+    ("Who discovered the new comet?", ["Lena Morrow"]),
+    ("How big is comet C/2024 D1?", ["5 kilometres"]),
+    ("When will the comet be visible with binoculars?", ["late October"]),
+    ("How long was Martin Hale sentenced to?", ["six years"]),
+    ("How much did Martin Hale take from Carver Freight?", ["3.2 million"]),
+    ("How much money has Carver Freight recovered?", ["1.1 million"]),
+    ("Which union called the signal workers' strike?", ["Rail Signal Union"]),
+    ("What pay rise does the signal union want?", ["7%"]),
+    ("How many passengers use the Dunmore network on a weekday?", ["85,000"]),
+    ("How much is the Brightwell and Ostara merger worth?", ["4.6 billion"]),
+    ("Who will run the merged supermarket group?", ["Nadia Kern"]),
+    ("How many stores will the merged group have?", ["1,150"]),
+    ("How many homes lost power in Storm Corra?", ["40,000"]),
+    ("Who was rescued near Port Lind?", ["two fishermen", "fishermen"]),
+    # events the articles do not hold: the answer must decline
+    ("How many patients were harmed at Ashford Community Hospital?", None),
+    ("When will comet C/2024 D1 hit the Moon?", None),
+    ("How much was Carver Freight's chief executive fined?", None),
+    ("How long will the Northline Rail bus drivers' strike last?", None),
+    ("Why did regulators block the Brightwell and Ostara merger?", None),
+    ("How many people died in Storm Corra?", None),
+]
+
+SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B)}
+
+
 def judge(answer, expect) -> str:
     """"right", "wrong", "declined" (right for an absent event) or "answered" (wrong for one)."""
     if expect is None:
@@ -164,24 +254,25 @@ def judge(answer, expect) -> str:
     return "right" if any(e in lead for e in expect) else "wrong"
 
 
-def sentences() -> list[tuple[str, str]]:
+def sentences(articles: dict = ARTICLES) -> list[tuple[str, str]]:
     """(sentence, its article's title) of every article, in order."""
     from index.sentences import split_sentences
 
     out = []
-    for article in ARTICLES.values():
+    for article in articles.values():
         text = article["text"]
         out += [(text[a:b].strip(), article["title"]) for a, b in split_sentences(text)]
     return out
 
 
-def sentence_choice(reader) -> dict:
+def sentence_choice(reader, part: str = "a") -> dict:
     """Top-1 over all the articles' sentences (a sentence stating an expected word is right), and
     absent events whose best sentence is under the reader's threshold."""
-    candidates = sentences()
+    articles, questions = SETS[part]
+    candidates = sentences(articles)
     right = declined = wrongly_declined = 0
-    answerable = [(q, e) for q, e in QUESTIONS if e is not None]
-    absent = [q for q, e in QUESTIONS if e is None]
+    answerable = [(q, e) for q, e in questions if e is not None]
+    absent = [q for q, e in questions if e is None]
     for question, expect in answerable:
         readings = reader.read(question, candidates)
         top = max(range(len(readings)), key=lambda i: readings[i].relevance)
@@ -210,13 +301,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--sentences", action="store_true", help="the readers alone: sentence choice (see above)")
     parser.add_argument("--weights", type=Path, default=None, help="a reader folder (default: the shipped one)")
+    parser.add_argument("--part", choices=sorted(SETS), default="a",
+                        help="a: the first set (2026-12-05); b: the second, written after the changes of 2026-12-06")
     args = parser.parse_args(argv)
+    articles, questions = SETS[args.part]
     if args.sentences:
         from bot.evaluate_squad import CosineReader, OverlapReader
         from bot.read.model import WEIGHTS, ModelReader
 
-        rows = [sentence_choice(r) for r in (ModelReader(args.weights or WEIGHTS), OverlapReader(),
-                                             CosineReader(SentenceTransformerEmbedder()))]
+        rows = [sentence_choice(r, args.part) for r in (ModelReader(args.weights or WEIGHTS), OverlapReader(),
+                                                        CosineReader(SentenceTransformerEmbedder()))]
         print(json.dumps(rows) if args.json else "\n".join(
             f"{r['reader']:>8}: answer sentence first {r['top1_right']}/{r['answerable']} (of {r['candidates']} "
             f"sentences), declined {r['answerable_declined']}; absent events declined {r['declined']}/{r['absent']}"
@@ -224,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     folder = Path(tempfile.mkdtemp(prefix="newsroom-set-"))
     (folder / "articles").mkdir()
-    for name, article in ARTICLES.items():
+    for name, article in articles.items():
         (folder / "articles" / name).write_text(json.dumps(article), encoding="utf-8")
     embedder = SentenceTransformerEmbedder()
     overrides = dict(item.split("=", 1) for item in args.set)
@@ -235,14 +329,15 @@ def main(argv: list[str] | None = None) -> int:
     sync_index(settings.index, embedder)
     answerer = make_answerer(settings, embedder)
     rows = []
-    for question, expect in QUESTIONS:
+    for question, expect in questions:
         answer = answerer.answer(question)
         short = answer.short_answer.text if answer.found and answer.short_answer else None
         rows.append({"question": question, "verdict": judge(answer, expect), "answer": answer.answer[:300],
                      "short": short, "short_right": bool(short and expect and any(e in short for e in expect))})
-    answerable = [r for r, (_, e) in zip(rows, QUESTIONS) if e is not None]
-    absent = [r for r, (_, e) in zip(rows, QUESTIONS) if e is None]
-    summary = {"reader": settings.answer.reader, "answerable": len(answerable),
+    answerable = [r for r, (_, e) in zip(rows, questions) if e is not None]
+    absent = [r for r, (_, e) in zip(rows, questions) if e is None]
+    summary = {"part": args.part, "reader": settings.answer.reader, "judged": settings.answer.reader == "rules" and settings.answer.reader_judge,
+               "answerable": len(answerable),
                "right": sum(r["verdict"] == "right" for r in answerable),
                "absent": len(absent), "declined": sum(r["verdict"] == "declined" for r in absent),
                # the short answer alone: given for how many answerable questions, and holding the fact

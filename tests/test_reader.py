@@ -445,6 +445,18 @@ def test_the_span_reader_gives_the_short_answer_the_rules_do_not(tmp_path, embed
     assert alone.found and alone.short_answer is None  # the rules alone give none here
 
 
+def test_each_newsroom_set_states_what_its_answerable_questions_expect():
+    """The newsroom sets' labels are consistent: each answerable question's expected words are in
+    one of its set's articles (a typo there would make a right answer count as wrong)."""
+    from bench.newsroom_set import SETS
+
+    for part, (articles, questions) in SETS.items():
+        texts = [a["title"] + " " + a["text"] for a in articles.values()]
+        for question, expect in questions:
+            assert expect is None or any(e in t for e in expect for t in texts), (part, question)
+        assert sum(e is None for _, e in questions) >= 6 and sum(e is not None for _, e in questions) >= 18
+
+
 def test_a_question_changed_for_training_names_something_its_paragraph_does_not_hold():
     import random
 
