@@ -649,34 +649,49 @@ def build_answer(question, query, passages, chosen, lead, version, picks=(), kin
 
     segments = [Segment(lead[1].summary(), number(cited[0]), "attribution")] if lead is not None else []
     segments += [Segment(s.text, number(s)) for s in chosen]
+    # the short answer's phrase is placed in its citation's passage: the article's citation shows the
+    # passage its sentence comes from (another passage of the same article is another window of text)
+    anchor = next((s.passage for _, s in picks if _quoted(s, cited)), None)
     citations = []
+    homes: dict[str, int] = {}
     for article_id, n in numbers.items():
         mine = [s for s in chosen if passages[s.passage].article.id == article_id]
         if not mine:  # cited only by the attribution line
             mine = [cited[0]]
-        home = mine[0].passage
+        home = anchor if anchor is not None and passages[anchor].article.id == article_id else mine[0].passage
+        homes[article_id] = home
         passage = passages[home]
         article = passage.article
         citations.append(Citation.of(
             n, article, " … ".join(s.text for s in mine), passage.text,
             tuple((s.start, s.end) for s in sorted(mine, key=lambda s: s.start) if s.passage == home),
         ))
-    short = _short_answer(picks, chosen, cited, passages, numbers, kind)
+    short = _short_answer(picks, cited, passages, numbers, homes, kind)
     if short is not None:
         segments.insert(0, Segment(short.display, (short.phrases[0].citation,), "short"))
     return Answer(question, tuple(segments), True, tuple(citations), tuple(passages), query, version, short_answer=short)
 
 
-def _short_answer(picks, chosen, cited, passages, numbers, kind) -> ShortAnswer | None:
-    """Place each picked phrase in its cited passage (offsets in the citation's passage text)."""
+def _quoted(sentence, cited) -> bool:
+    return any((sentence.passage, sentence.start) == (c.passage, c.start) for c in cited)
+
+
+def _short_answer(picks, cited, passages, numbers, homes, kind) -> ShortAnswer | None:
+    """Place each picked phrase in its cited passage (offsets in the citation's passage text: the
+    article's `homes` passage; a phrase of another passage of the article is moved by the two
+    windows' distance, and left out when it lies outside the cited one)."""
     phrases = []
     first = None
     for p, sentence in picks:
-        if all((sentence.passage, sentence.start) != (c.passage, c.start) for c in cited):
+        if not _quoted(sentence, cited):
             continue  # its sentence did not make the quotes (cut by the sentence limit)
+        article_id = passages[sentence.passage].article.id
+        home = passages[homes[article_id]]
+        offset = passages[sentence.passage].start + sentence.start + p.start - home.start
+        if home.text[offset: offset + len(p.text)] != p.text:
+            continue
         first = first or (p, sentence)
-        offset = sentence.start + p.start
-        phrases.append(Phrase(p.text, numbers[passages[sentence.passage].article.id], offset, offset + len(p.text)))
+        phrases.append(Phrase(p.text, numbers[article_id], offset, offset + len(p.text)))
     if not phrases:
         return None
     p, sentence = first

@@ -457,6 +457,25 @@ def test_an_outlet_with_nothing_on_the_topic_is_not_quoted_as_if_it_had(quality)
     assert not neither.found and neither.answer.startswith(NOT_FOUND), neither.answer
 
 
+def test_the_short_answer_sits_in_its_citations_passage_whoever_orders_the_sentences(quality):
+    """The model reading quoted another passage of the seed article first, so its citation showed
+    that passage while the short answer's offsets were the attribution's passage's ("han 5,")."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+    from bot.read.model import shipped_reader
+
+    for reader in ("rules", "model"):
+        settings = replace(quality.settings, reader=reader)
+        question = "Who blamed whom for the Idlib clashes?"
+        answer = compose(question, question, quality.retriever.retrieve(question, settings.k), settings,
+                         reader=shipped_reader())
+        data = answer.to_dict()["short_answer"]
+        assert data is not None and data["text"] == "Turkey", (reader, answer.answer)
+        cited = next(c for c in answer.citations if c.n == data["citation"])
+        assert cited.passage[data["start"]:data["end"]] == "Turkey", (reader, cited.passage[:80])
+
+
 def test_the_span_reader_never_gives_a_phrase_the_rules_judged_not_the_answer(quality):
     """With the span reader filling in (answer.reader_short = "fill"), the kinds above stay right:
     the one reporting, a record holder for "who won", a firm that avoided what was asked. Without
