@@ -167,7 +167,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         clock = time.perf_counter()
         sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
                                          settings.reader_mix)
-        judged = read
+        judged = read if kind.factoid else None  # as when judging: it declines only questions asking for a fact
         timing["read"] = (time.perf_counter() - clock) * 1000
     elif reader is not None and settings.reader_judge and kind.factoid and sentences:
         clock = time.perf_counter()

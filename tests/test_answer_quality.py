@@ -476,6 +476,24 @@ def test_the_short_answer_sits_in_its_citations_passage_whoever_orders_the_sente
         assert cited.passage[data["start"]:data["end"]] == "Turkey", (reader, cited.passage[:80])
 
 
+def test_the_model_reading_declines_fact_questions_only(quality):
+    """The reader was trained on questions asking for a fact; its threshold says nothing of a question
+    asking how outlets described something, which it once declined."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+    from bot.read.model import shipped_reader
+
+    settings = replace(quality.settings, reader="model")
+    question = "How did the Daily Courier and Sports Desk describe the Continental Cup final?"
+    answer = compose(question, question, quality.retriever.retrieve(question, settings.k), settings,
+                     reader=shipped_reader())
+    assert answer.found and {c.source for c in answer.citations} >= {"Daily Courier", "Sports Desk"}, answer.answer
+    absent = "When did Harbour City sack its coach?"
+    declined = compose(absent, absent, quality.retriever.retrieve(absent, settings.k), settings, reader=shipped_reader())
+    assert not declined.found and "No sentence of the passages answers it" in declined.answer, declined.answer
+
+
 def test_the_span_reader_never_gives_a_phrase_the_rules_judged_not_the_answer(quality):
     """With the span reader filling in (answer.reader_short = "fill"), the kinds above stay right:
     the one reporting, a record holder for "who won", a firm that avoided what was asked. Without
