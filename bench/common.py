@@ -83,9 +83,10 @@ def grid_settings(answer_settings, specs: list[str]):
 
 
 def typed_like(current, value: str):
-    """`value` as the type of `current` ("false" is False for a bool setting, not a non-empty string)."""
-    if isinstance(current, bool):
-        if value.lower() not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
-            raise SystemExit(f"{value!r} is not true or false")
-        return value.lower() in ("true", "1", "yes", "on")
-    return type(current)(value)
+    """`value` as the type of `current`, as settings read it ("false" is False for a bool setting,
+    not a non-empty string); a grid refuses a bool it cannot read rather than measure False."""
+    from bot.settings import convert_value
+
+    if isinstance(current, bool) and value.lower() not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        raise SystemExit(f"{value!r} is not true or false")
+    return convert_value(current, value)

@@ -162,16 +162,15 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     settings = rules.applied(settings)  # penalties switched off by name weigh 0
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
-    read = judged = None
-    if reader is not None and settings.reader == "model" and sentences:
+    read = judged = None  # judged: the reading that may decline, of questions asking for a fact only
+    if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and kind.factoid)):
         clock = time.perf_counter()
-        sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
-                                         settings.reader_mix)
-        judged = read if kind.factoid else None  # as when judging: it declines only questions asking for a fact
-        timing["read"] = (time.perf_counter() - clock) * 1000
-    elif reader is not None and settings.reader_judge and kind.factoid and sentences:
-        clock = time.perf_counter()
-        judged = judge(query, sentences, passages, reader, settings.reader_depth)
+        if settings.reader == "model":
+            sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
+                                             settings.reader_mix)
+            judged = read if kind.factoid else None
+        else:
+            judged = judge(query, sentences, passages, reader, settings.reader_depth)
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
@@ -688,7 +687,7 @@ def _short_answer(picks, cited, passages, numbers, homes, kind) -> ShortAnswer |
         article_id = passages[sentence.passage].article.id
         home = passages[homes[article_id]]
         offset = passages[sentence.passage].start + sentence.start + p.start - home.start
-        if home.text[offset: offset + len(p.text)] != p.text:
+        if offset < 0 or home.text[offset: offset + len(p.text)] != p.text:
             continue
         first = first or (p, sentence)
         phrases.append(Phrase(p.text, numbers[article_id], offset, offset + len(p.text)))

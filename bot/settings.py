@@ -365,13 +365,14 @@ def _build(cls, raw: dict[str, object], section: str):
             raise NewsbotError(f"unknown setting {section}.{name}")
         current = getattr(default, name)
         try:
-            converted[name] = _convert(current, value)
+            converted[name] = convert_value(current, value)
         except (TypeError, ValueError) as exc:
             raise NewsbotError(f"setting {section}.{name}: {value!r} is not valid ({exc})") from exc
     return replace(default, **converted)
 
 
-def _convert(current: object, value: object) -> object:
+def convert_value(current: object, value: object) -> object:
+    """`value` (a string from the environment, a file or a command line) as the type of `current`."""
     if isinstance(current, Secret):
         return value if isinstance(value, Secret) else Secret(str(value))
     if isinstance(current, bool):
