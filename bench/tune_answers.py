@@ -6,7 +6,8 @@
 
 Retrieval does not depend on these settings, so each question is retrieved once and composed again
 for every value tried; one setting is varied at a time around the defaults. Prints, per value: the
-share of answers whose short answer or quotes contain the gold answer, how often a short answer is
+share of answers whose short answer or quotes contain the gold answer (and whose short answer or
+first quoted sentence does: "lead_has_gold"), how often a short answer is
 given and right, and how often answerable / absent questions get an answer. `--split heldout` is for
 reporting the chosen settings once, never for choosing them.
 """
@@ -29,8 +30,16 @@ from index.versions import IndexReader
 
 
 
+def lead_text(answer) -> str:
+    """What an answer leads with: its short answer and first quoted sentence (what a reader sees
+    first; bench.newsroom_set judges the same)."""
+    short = answer.short_answer.text if answer.short_answer else ""
+    quoted = [s.text for s in answer.segments if s.kind not in ("short", "notice")]
+    return short + " " + (quoted[0] if quoted else "")
+
+
 def measure(settings, items, reader=None) -> dict:
-    gold, shorts, right, answerable, absent = [], [], [], [], []
+    gold, lead, shorts, right, answerable, absent = [], [], [], [], [], []
     started = time.perf_counter()
     for q, retrieval in items:
         answer = compose(q["question"], q["question"], retrieval, settings, reader=reader)
@@ -38,13 +47,14 @@ def measure(settings, items, reader=None) -> dict:
             answerable.append(answer.found)
             if len(q["answer"].strip()) > 3:
                 gold.append(q["answer"].lower() in answer.answer.lower())
+                lead.append(q["answer"].lower() in lead_text(answer).lower())
             shorts.append(answer.short_answer is not None)
             if answer.short_answer is not None:
                 right.append(_same_answer(q["answer"], answer.short_answer.text))
         else:
             absent.append(answer.found)
     rate = lambda xs: round(_rate(xs), 3)  # noqa: E731
-    return {"answer_has_gold": rate(gold), "n": len(gold), "short_given": rate(shorts), "short_right": rate(right),
+    return {"answer_has_gold": rate(gold), "lead_has_gold": rate(lead), "n": len(gold), "short_given": rate(shorts), "short_right": rate(right),
             "answered": rate(answerable), "answered_absent": rate(absent),
             "compose_ms": round((time.perf_counter() - started) * 1000 / max(1, len(items)), 2)}
 

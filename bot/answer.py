@@ -15,7 +15,7 @@ from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
-from bot.read.rank import Read, judge, read_first, read_sentences, with_outlet_spans
+from bot.read.rank import Read, following, judge, promote_following, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
@@ -170,7 +170,9 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                              settings.reader_mix)
             judged = read if kind.factoid else None
         else:
-            judged = judge(query, sentences, passages, reader, settings.reader_depth)
+            judged = judge(query, sentences, passages, reader, settings.reader_depth,
+                           first=following(sentences, passages, settings.reader_next))
+            sentences = promote_following(sentences, passages, judged, settings.reader_next, settings.reader_next_margin)
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming

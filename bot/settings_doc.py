@@ -77,6 +77,9 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("answer.reader_judge",), "with the rules reading: the model reads their best `reader_depth` sentences of a "
                                "question asking for a fact only to decline it when none reaches its calibrated "
                                "threshold (their order and short answer stay the rules')"),
+    (("answer.reader_next", "answer.reader_next_margin"),
+     "while judging: the rules' best sentence and this many statements after it in its passage are read first; "
+     "one the model finds more relevant by the margin leads (the fact told of \"he\" or \"the company\")"),
     (("answer.reader_decline", "answer.reader_short", "answer.reader_short_min"),
      "with the model reading or judging: decline when no sentence reaches its calibrated threshold; with either reader: the "
      "short answer is the span reader's answer in the first sentence quoted (`model`), the same only when it holds "

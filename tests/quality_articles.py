@@ -396,4 +396,13 @@ ARTICLES = {
             "Replacement buses will run every ten minutes."
         ),
     },
+    "lighthouse-log.json": {
+        "title": "Keeper's logbook turns up in Brackley lighthouse",
+        "source": "Coast Weekly", "published": "2023-02-22", "url": "https://example.org/local/lighthouse-log",
+        "text": (
+            "Restorers working on the Brackley lighthouse have found a keeper's logbook hidden behind a wall "
+            "panel. Local historian Agnes Pell identified it as the 1893 log of the keeper, Samuel Wren. "
+            "The lighthouse museum will show it from May."
+        ),
+    },
 }

@@ -113,6 +113,13 @@ def test_a_rare_word_named_in_the_sentence_before_the_fact_counts(quality):
     assert answer.found and "six months" in answer.answer.split("[1]")[0], answer.answer
 
 
+def test_the_fact_in_the_sentence_after_the_one_naming_the_subject_leads(quality):
+    # the rules favour the sentence repeating the question's names; the reader, reading it and the
+    # one after it (answer.reader_next), finds the fact in the second
+    answer = quality.answer("Who identified the Brackley lighthouse logbook?")
+    assert answer.found and answer.answer.startswith("Local historian Agnes Pell identified it"), answer.answer
+
+
 def test_an_event_the_articles_do_not_tell_is_declined_not_answered_with_a_look_alike(quality):
     # the rules read the passages; the trained reader judges whether any of their best sentences
     # answers (answer.reader_judge). Without it these quoted the cup final's result and a bank that

@@ -168,6 +168,31 @@ def test_judging_the_rules_sentences_stops_at_the_first_that_answers_and_keeps_t
     assert not read.answers and [c for c, _ in nobody.seen] == parts[:3]  # none answers: all read, then declined
 
 
+def test_the_sentence_after_the_rules_best_leads_when_the_reader_finds_it_clearly_more_relevant():
+    from bot.read.rank import following, judge, promote_following
+
+    text = "Acme met on Monday. The company said it would cut 1,200 jobs. Read more: Acme news. Rain fell."
+    parts = ["Acme met on Monday.", "The company said it would cut 1,200 jobs.", "Read more: Acme news.", "Rain fell."]
+    passages = [_Passage(text)]
+
+    def ranked():  # the rules' order: the sentence naming Acme first, the fact third
+        scores = [0.9, 0.4, 0.5, 0.2]
+        return sorted((_Sentence(0, text.index(t), t, sc) for t, sc in zip(parts, scores)), key=lambda s: -s.score)
+
+    sentences = ranked()
+    assert [s.text for s in following(sentences, passages, 2)] == parts[:2]  # a link line is no statement
+    reader = _FakeReader({parts[0]: 0.6, parts[1]: 0.9})
+    read = judge("How many jobs will Acme cut?", sentences, passages, reader, depth=4, first=following(sentences, passages, 1))
+    assert [c for c, _ in reader.seen] == parts[:2]  # the best and the one after it, in one call
+    out = promote_following(sentences, passages, read, 1, margin=0.05)
+    assert [s.text for s in out[:2]] == parts[1::-1] and out[0].score > out[1].score
+    # the reader barely prefers it: the rules' order stands
+    sentences = ranked()
+    close = _FakeReader({parts[0]: 0.6, parts[1]: 0.63})
+    read = judge("How many jobs will Acme cut?", sentences, passages, close, depth=4, first=following(sentences, passages, 1))
+    assert promote_following(sentences, passages, read, 1, margin=0.05)[0].text == parts[0]
+
+
 def test_the_answer_comes_from_the_surest_span_not_only_the_most_relevant_sentence():
     from bot.read import SPAN_WEIGHT, best_reading
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.read import Reading, SentenceReader, answer_score
+from bot.sentence_checks import not_a_statement
 
 
 @dataclass
@@ -45,22 +46,58 @@ def read_sentences(question: str, sentences: list, passages: list, reader: Sente
     return top + rest, read
 
 
-def judge(question: str, sentences: list, passages: list, reader: SentenceReader, depth: int, step: int = 2) -> Read:
+def judge(question: str, sentences: list, passages: list, reader: SentenceReader, depth: int, step: int = 2,
+          first: list | None = None) -> Read:
     """Whether any of the first `depth` sentences answers: the reader's relevance of each (with its
     article's title, no span), `step` at a time in their order, stopping at the first that reaches
     the threshold (each is read alone, so what was read is as it would be in one call). The rules'
-    best sentence usually answers an answerable question: one call of two instead of six."""
+    best sentence usually answers an answerable question: one call of two instead of six. `first`:
+    sentences read before the others whatever they find (`following`: those after the rules' best,
+    in the same call when there is one)."""
     readings: dict[int, Reading] = {}
     best = 0.0
-    top = sentences[:depth]
-    for at in range(0, len(top), step):
-        group = top[at:at + step]
+    first = list(first or [])
+    ahead = {id(s) for s in first}
+    order = first + [s for s in sentences[:depth] if id(s) not in ahead]
+    for at in range(0, len(order), step):
+        group = order[at:at + step]
         got = reader.read(question, [(s.text, passages[s.passage].article.title) for s in group], spans=0)
         readings.update((id(s), r) for s, r in zip(group, got))
         best = max([best] + [r.relevance for r in got])
-        if best >= reader.threshold:
+        if best >= reader.threshold and at + step >= len(first):
             break
     return Read(readings, best, reader.threshold)
+
+
+def following(sentences: list, passages: list, n: int) -> list:
+    """The best sentence and the `n` sentences just after it in its passage (of those given), those
+    that are statements: a link line, a question or a video caption after it states nothing (the
+    reader, never shown such lines in training, found "Plants v. animals: How various 'meats' stack
+    up" more relevant than the sentence before it on a held-out question)."""
+    if not sentences or n <= 0:
+        return sentences[:1]
+    head = sentences[0]
+    after = sorted((s for s in sentences if s.passage == head.passage and s.start > head.start), key=lambda s: s.start)
+    return [head] + [s for s in after[:n] if not not_a_statement(s.text, passages[s.passage].article.title)]
+
+
+def promote_following(sentences: list, passages: list, read: Read, n: int, margin: float) -> list:
+    """The rules' best sentence gives way to one of the `n` after it in its passage that the reader
+    finds more relevant by `margin`: a report names its subject once and states the fact in the next
+    sentence ("A retired teacher … has discovered a comet." "Lena Morrow found it on Feb. 24 …"),
+    where the names the question repeats favour the first. Pure: the readings must be there."""
+    group = following(sentences, passages, n)
+    head = group[0] if group else None
+    if head is None or read.of(head) is None:
+        return sentences
+    after = [s for s in group[1:] if read.of(s) is not None]
+    if not after:
+        return sentences
+    best = max(after, key=lambda s: read.of(s).relevance)
+    if read.of(best).relevance <= read.of(head).relevance + margin:
+        return sentences
+    best.score = head.score + 1e-6  # first in every later order (typed_rescore re-sorts by score)
+    return [best] + [s for s in sentences if s is not best]
 
 
 def read_first(question: str, sentence, passages: list, reader: SentenceReader) -> Read:
