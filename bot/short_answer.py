@@ -121,6 +121,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             an_age = True
             if kind.wants_number:
                 weight *= number_fit(text, e, kind.counted, kind.deaths)
+                if not kind.counted and kind.head != "long" and _TIME_COUNT.search(e.text):
+                    weight *= 0.2  # "six years" tells how long, not how much
                 if kind.head == "age":  # another number still counts against an age, but answers nothing
                     an_age = age_fit(text, e) > 1
             if kind.wants_date:
@@ -456,6 +458,8 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 0.2
     if e.label not in NUMERIC:
         return 0.5
+    if counted and e.label == "QUANTITY" and not set(counted) & set(terms(e.text)):
+        return 0.2  # a measure ("130 km/h", "5 kilometres") counts no people or things
     if deaths and set(counted) <= _ANYONE and (CASUALTY.search(sentence[e.end: e.end + 40]) or
                                                re.search(r"\btoll\b", sentence[max(0, e.start - 100): e.start], re.I)):
         return 3.0  # (a toll counts people: "how many soldiers died" still wants the soldiers' number)
@@ -474,6 +478,7 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     return 3.0
 
 
+_TIME_COUNT = re.compile(r"\s(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)$", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)  # ("14 of its tanks" is a count)
 _IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$")

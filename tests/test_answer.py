@@ -296,6 +296,34 @@ def test_how_old_wants_an_age_not_another_number():
     assert fit("the 11 people killed in the shooting", "11") < 1
 
 
+def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import number_and_date_entities
+
+    def found(text):
+        return [(e.text, e.label) for e in number_and_date_entities([text])[0]]
+
+    assert found("The comet, named C/2024 D1, is about 5 kilometres across.") == [("about 5 kilometres", "QUANTITY")]
+    assert found("Winds of up to 130 km/h hit the coast.") == [("up to 130 km/h", "QUANTITY")]
+    assert found("He took 3.2 million pounds from the firm.") == [("3.2 million pounds", "MONEY")]
+    assert found("He was sentenced to six years in prison.") == [("six years", "CARDINAL")]
+    assert found("It should be visible in late October.") == [("late October", "DATE")]
+    assert found("She retired 20 years ago, aged 54, in Ohio.") == [("20", "CARDINAL"), ("54", "CARDINAL")]
+
+    def short(question, sentence):
+        rows = [(sentence, 1.0, "2024-03-01")]
+        return [c.text for c in candidates(analyse(question), question, rows, number_and_date_entities([sentence]))
+                if c.weight >= 0.3]
+
+    # a measure counts no people; a time counts no money; each answers its own question
+    assert short("How many people died in the storm?", "The storm brought winds of up to 130 km/h.") == []
+    assert short("How long is the new bridge?", "The new bridge is 2.5 kilometres long.") == ["2.5 kilometres"]
+    assert short("How much was the firm's chief fined?", "He was sentenced to six years in prison.") == []
+    assert short("How long was he sentenced to?", "He was sentenced to six years in prison.") == ["six years"]
+    assert short("When will the comet be visible?", "The comet C/2024 D1 will be visible in late October.") == ["late October"]
+
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
