@@ -10,7 +10,9 @@ for this year's, and events that never happened.
     python -m bench.newsroom_set --sentences [--part a|b] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
-2026-12-06 after that day's answer changes, so none of them was chosen on it.
+2026-12-06 after that day's answer changes, so none of them was chosen on it. `--part c` (eight
+articles, 17 + 6) was written that evening and puts look-alikes beside the facts: a preview beside
+the result, an older disaster's toll, a rejected bid, a speaker beside the one the news is about.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -239,7 +241,103 @@ QUESTIONS_B = [
     ("How many people died in Storm Corra?", None),
 ]
 
-SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B)}
+# A third set, written 2026-12-06 (evening) before it was ever run, after that evening's changes (the
+# sentence after the rules' best; figures with their units), so none of them was chosen on it. Unlike
+# a and b it puts look-alikes beside the facts, the kinds the rules were written for: a preview beside
+# the result, last year's figure beside this year's, a rejected bid beside the accepted one, a speaker
+# beside the one the news is about, two outlets of one event.
+ARTICLES_C = {
+    "kelso-preview.json": {
+        "title": "Kelso votes for a new mayor on Sunday",
+        "source": "border-herald.example", "published": "2025-04-04",
+        "text": "Voters in Kelso choose a new mayor on Sunday. Polls give councillor Ruth Abara a narrow lead "
+                "over former police chief Dan Mercer.\nAbara has promised free bus travel for pensioners. "
+                "Mercer wants more officers on the streets.",
+    },
+    "kelso-result.json": {
+        "title": "Mercer elected Kelso mayor in upset",
+        "source": "border-herald.example", "published": "2025-04-07",
+        "text": "Dan Mercer won the Kelso mayoral election on Sunday with 52% of the vote, defeating the "
+                "favourite, Ruth Abara. Turnout was 41%, the electoral office said.\nHe will take office on "
+                "May 1. Abara congratulated him and said she would stay on the council.",
+    },
+    "denholm-fire.json": {
+        "title": "Four workers killed in Denholm warehouse fire",
+        "source": "industry-news.example", "published": "2025-06-12",
+        "text": "A fire at a furniture warehouse in Denholm killed four workers on Wednesday night. Another "
+                "nine were taken to hospital with burns and smoke injuries.\nFire chief Karen Lowe said the "
+                "blaze started in a loading bay and spread through the roof. It was the town's worst "
+                "industrial accident since a boiler explosion at the Denholm mill killed seven people in "
+                "2011.",
+    },
+    "skyreach.json": {
+        "title": "Skyreach cancels flights as cabin crew strike",
+        "source": "travel-desk.example", "published": "2025-08-01",
+        "text": "The cabin crew union Unify said on Friday that Skyreach Airways had cancelled 120 flights "
+                "because of a two-day strike. The airline said most passengers had been rebooked.\nA further "
+                "35 flights were delayed by more than three hours. The union is asking for a 9% pay rise; "
+                "Skyreach has offered 4%.",
+    },
+    "museum-director.json": {
+        "title": "Museum board removes its director",
+        "source": "arts-column.example", "published": "2025-03-19",
+        "text": "The chair of the Halden Museum board, Peter Voss, announced on Tuesday that director Ingrid "
+                "Sol had been asked to leave. The board said she had overspent on a new wing by 2.4 million "
+                "euros.\nDeputy director Tom Achebe will run the museum until a successor is found.",
+    },
+    "trial-drug.json": {
+        "title": "Velora says its migraine pill worked in a large trial",
+        "source": "pharma-report.example", "published": "2025-09-09",
+        "text": "Drugmaker Velora said on Monday that its migraine pill had met its main goal in a trial of "
+                "1,800 patients. The company said attacks fell by half in 62% of those who took it, against "
+                "27% of those given a placebo.\nIt plans to ask regulators for approval early next year. "
+                "Shares in Velora rose 18%.",
+    },
+    "transfer.json": {
+        "title": "Northgate sign striker Okoye after rejecting first bid",
+        "source": "matchday.example", "published": "2025-08-29",
+        "text": "Northgate City have signed striker Samuel Okoye from Redwater for 52 million pounds. Redwater "
+                "had rejected a first bid of 40 million pounds last week.\nOkoye, 24, scored 19 league goals "
+                "last season. He has signed a five-year contract.",
+    },
+    "bridge.json": {
+        "title": "Old Quay bridge shut to traffic",
+        "source": "city-desk.example", "published": "2025-10-21",
+        "text": "The Old Quay bridge has been closed to cars and lorries until further notice. Engineers "
+                "found cracks in two of its steel supports during an inspection last week, the council "
+                "said.\nPedestrians and cyclists can still cross. About 14,000 vehicles used the bridge "
+                "each day.",
+    },
+}
+
+QUESTIONS_C = [
+    ("Who won the Kelso mayoral election?", ["Dan Mercer won", "Mercer elected"]),  # the preview names him too
+    ("What share of the vote did the new Kelso mayor get?", ["52%"]),
+    ("When will Kelso's new mayor take office?", ["May 1"]),
+    ("How many workers died in the Denholm warehouse fire?", ["four"]),
+    ("Where did the Denholm warehouse fire start?", ["loading bay"]),
+    ("Which airline cancelled flights because of the strike?", ["Skyreach"]),
+    ("How many Skyreach flights were cancelled?", ["120"]),
+    ("What pay rise is the Skyreach cabin crew union asking for?", ["9%"]),
+    ("Who was asked to leave the Halden Museum?", ["Ingrid Sol"]),
+    ("Why was the Halden Museum director removed?", ["overspent"]),
+    ("Who will run the Halden Museum for now?", ["Tom Achebe"]),
+    ("How many patients were in Velora's migraine trial?", ["1,800"]),
+    ("When will Velora ask regulators to approve its migraine pill?", ["early next year"]),
+    ("How much did Northgate City pay for Samuel Okoye?", ["52 million"]),
+    ("How long is Okoye's contract with Northgate?", ["five-year", "five years"]),
+    ("Why was the Old Quay bridge closed?", ["cracks"]),
+    ("How many vehicles used the Old Quay bridge each day?", ["14,000"]),
+    # events the articles do not hold: the answer must decline
+    ("How many people died in the Kelso mayoral election riots?", None),
+    ("When did Ruth Abara resign from the council?", None),
+    ("How many firefighters were injured at the Denholm mill explosion this year?", None),
+    ("When will Skyreach pilots go on strike?", None),
+    ("Who bought the Halden Museum's new wing?", None),
+    ("How much did Redwater pay for Samuel Okoye?", None),
+]
+
+SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C)}
 
 
 def judge(answer, expect) -> str:
@@ -252,6 +350,17 @@ def judge(answer, expect) -> str:
     quoted = [s.text for s in answer.segments if s.kind not in ("short", "notice")]
     lead = short + " " + (quoted[0] if quoted else "")
     return "right" if any(e in lead for e in expect) else "wrong"
+
+
+def strict(answer, expect) -> bool:
+    """Right by `judge`, and a short answer, when given, holds the fact (or is the name inside an
+    expected phrase: "Dan Mercer" for "Dan Mercer won")."""
+    if expect is None or judge(answer, expect) != "right":
+        return False
+    if not answer.short_answer:
+        return True
+    short = answer.short_answer.text
+    return any(e in short or (len(short) >= 4 and short in e) for e in expect)
 
 
 def sentences(articles: dict = ARTICLES) -> list[tuple[str, str]]:
@@ -302,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", action="store_true", help="the readers alone: sentence choice (see above)")
     parser.add_argument("--weights", type=Path, default=None, help="a reader folder (default: the shipped one)")
     parser.add_argument("--part", choices=sorted(SETS), default="a",
-                        help="a: the first set (2026-12-05); b: the second, written after the changes of 2026-12-06")
+                        help="a: the first set (2026-12-05); b: the second, written after the changes of "
+                             "2026-12-06; c: the third, with look-alikes beside the facts (2026-12-06, evening)")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:
@@ -333,7 +443,8 @@ def main(argv: list[str] | None = None) -> int:
         answer = answerer.answer(question)
         short = answer.short_answer.text if answer.found and answer.short_answer else None
         rows.append({"question": question, "verdict": judge(answer, expect), "answer": answer.answer[:300],
-                     "short": short, "short_right": bool(short and expect and any(e in short for e in expect))})
+                     "short": short, "short_right": bool(short and expect and any(e in short for e in expect)),
+                     "strict": strict(answer, expect)})
     answerable = [r for r, (_, e) in zip(rows, questions) if e is not None]
     absent = [r for r, (_, e) in zip(rows, questions) if e is None]
     summary = {"part": args.part, "reader": settings.answer.reader, "judged": settings.answer.reader == "rules" and settings.answer.reader_judge,
@@ -342,7 +453,10 @@ def main(argv: list[str] | None = None) -> int:
                "absent": len(absent), "declined": sum(r["verdict"] == "declined" for r in absent),
                # the short answer alone: given for how many answerable questions, and holding the fact
                "short_given": sum(r["short"] is not None for r in answerable),
-               "short_right": sum(r["short_right"] for r in answerable)}
+               "short_right": sum(r["short_right"] for r in answerable),
+               # right, and a short answer given is right too (a wrong bold phrase over a right sentence
+               # counts wrong)
+               "right_strict": sum(r["strict"] for r in answerable)}
     if args.json:
         print(json.dumps({**summary, "rows": rows}))
     else:
