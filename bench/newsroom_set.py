@@ -11,7 +11,7 @@ for this year's, and events that never happened.
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
 2026-12-06 after that day's answer changes, so none of them was chosen on it. `--part c` (eight
-articles, 17 + 6) was written that evening and puts look-alikes beside the facts: a preview beside
+articles, 18 + 6) was written that evening and puts look-alikes beside the facts: a preview beside
 the result, an older disaster's toll, a rejected bid, a speaker beside the one the news is about.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
@@ -326,6 +326,7 @@ QUESTIONS_C = [
     ("When will Velora ask regulators to approve its migraine pill?", ["early next year"]),
     ("How much did Northgate City pay for Samuel Okoye?", ["52 million"]),
     ("How long is Okoye's contract with Northgate?", ["five-year", "five years"]),
+    ("How many league goals did Okoye score last season?", ["19"]),
     ("Why was the Old Quay bridge closed?", ["cracks"]),
     ("How many vehicles used the Old Quay bridge each day?", ["14,000"]),
     # events the articles do not hold: the answer must decline
