@@ -29,6 +29,7 @@ GATES = {
     "one_per_source": "questions naming outlets: one sentence from each",
     "disagreements": "outlets of one story giving different figures: each stated and cited",
     "attribution_target": "who-blamed-whom questions: the attribution's target is the short answer",
+    "why_reason": "why-questions: the statement after the first sentence in its passage is quoted next (the reason)",
 }
 # features of the weighted sum that carry a weight (the others are measured and unused)
 FEATURES = {name: f"sentence feature '{name}' (weight {weight})" for name, weight in WEIGHTS.items()}
@@ -102,5 +103,7 @@ MEASURED_OFF = {
     "typed": "rules: given -0.02, right -0.04 | model: given -0.01, right -0.01 | newsroom 18/28",
     "typed_rescore": "rules: gold -0.01, given -0.22, right -0.64 | model: given -0.18, right -0.78 | newsroom 17/28",
     "unnamed": "rules: 0 | model: answered -0.01 | newsroom 20/28",
+    # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
+    "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
 }
 

@@ -14,7 +14,8 @@ firm that avoided what others announced, a president impeached beside the one sw
 dead beside the other's, a coach named with no word of a change, a leader's name typed one letter off
 that another person's name matches exactly, a rare word in passing beside other prices,
 another month's jobs figure, another bank's collapse years before, a record from 1856 beside this year's vote,
-a fact told of "the service" in the sentence after the one naming it)."""
+a fact told of "the service" in the sentence after the one naming it, a logbook identified in the
+sentence after the one saying it was found, a reason told after the event it explains)."""
 
 ARTICLES = {
     "final-preview.json": {
@@ -403,6 +404,15 @@ ARTICLES = {
             "Restorers working on the Brackley lighthouse have found a keeper's logbook hidden behind a wall "
             "panel. Local historian Agnes Pell identified it as the 1893 log of the keeper, Samuel Wren. "
             "The lighthouse museum will show it from May."
+        ),
+    },
+    "pool-closure.json": {
+        "title": "Harwick pool to stay shut all summer",
+        "source": "Harwick Gazette", "published": "2023-05-04", "url": "https://example.org/civic/pool-closure",
+        "text": (
+            "Harwick's public swimming pool will stay shut this summer, the council announced on Wednesday. "
+            "Inspectors found asbestos in the ceiling of the changing rooms last month. Repairs are expected to "
+            "take until October."
         ),
     },
 }

@@ -120,6 +120,15 @@ def test_the_fact_in_the_sentence_after_the_one_naming_the_subject_leads(quality
     assert answer.found and answer.answer.startswith("Local historian Agnes Pell identified it"), answer.answer
 
 
+def test_a_why_question_quotes_the_reason_after_the_event(quality):
+    # the event's sentence repeats the question's words; the reason, after it, repeats none
+    answer = quality.answer("Why will Harwick's swimming pool stay shut this summer?")
+    assert answer.found and "asbestos" in answer.answer, answer.answer
+    quotes = [s.text for s in answer.segments if s.kind == "quote"]
+    assert quotes[:2] == ["Harwick's public swimming pool will stay shut this summer, the council announced on Wednesday.",
+                          "Inspectors found asbestos in the ceiling of the changing rooms last month."], answer.answer
+
+
 def test_an_event_the_articles_do_not_tell_is_declined_not_answered_with_a_look_alike(quality):
     # the rules read the passages; the trained reader judges whether any of their best sentences
     # answers (answer.reader_judge). Without it these quoted the cup final's result and a bank that
