@@ -22,7 +22,7 @@ WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "QUOTED"})
 
 # the noun a which/what question is about → the entity labels that answer it (singular forms)
 # numeric heads whose kind of number is known; another kind of number fits them less
-_MEASURES = {word: frozenset({label}) for label, words in (("PERCENT", "percentage percent rate"),
+_MEASURES = {word: frozenset({label}) for label, words in (("PERCENT", "percentage percent rate share stake rise increase hike raise growth"),
                                                            ("MONEY", "price cost salary budget fine sum"))
              for word in words.split()}
 _HEADS: dict[frozenset[str], frozenset[str]] = {

@@ -322,6 +322,9 @@ def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
     assert short("How much was the firm's chief fined?", "He was sentenced to six years in prison.") == []
     assert short("How long was he sentenced to?", "He was sentenced to six years in prison.") == ["six years"]
     assert short("When will the comet be visible?", "The comet C/2024 D1 will be visible in late October.") == ["late October"]
+    # a share or a rise asks for a percentage, not the union named beside it
+    assert analyse("What share of the vote did the new mayor get?").labels == {"PERCENT"}
+    assert short("What pay rise does the union want?", "The Rail Signal Union wants a 7% rise.") == ["7%"]
 
 
 def test_a_video_players_caption_is_no_statement():
