@@ -12,7 +12,9 @@ for this year's, and events that never happened.
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
 2026-12-06 after that day's answer changes, so none of them was chosen on it. `--part c` (eight
 articles, 18 + 6) was written that evening and puts look-alikes beside the facts: a preview beside
-the result, an older disaster's toll, a rejected bid, a speaker beside the one the news is about.
+the result, an older disaster's toll, a rejected bid, a speaker beside the one the news is about. `--part d` (seven articles, 18 + 6)
+was written after that evening's changes, which sets b and c had been read for, and run once to
+report them.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -338,7 +340,95 @@ QUESTIONS_C = [
     ("How much did Redwater pay for Samuel Okoye?", None),
 ]
 
-SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C)}
+# A fourth set, written 2026-12-06 (evening) after every change of that evening and run once, for
+# the report only: sets b and c had been read for failures by then. Other topics again (a data
+# breach, a harvest, a coach, a festival, an outbreak, a budget, an airport), the same kinds.
+ARTICLES_D = {
+    "breach.json": {
+        "title": "Lenford Bank says hackers stole customer records",
+        "source": "tech-ledger.example", "published": "2025-02-11",
+        "text": "Lenford Bank said on Monday that hackers had stolen the records of about 310,000 customers. "
+                "The attackers got in through a supplier's software in January, the bank said.\nIt has "
+                "offered affected customers two years of free credit monitoring. Chief executive Maria "
+                "Dunne apologised and said no passwords were taken.",
+    },
+    "harvest.json": {
+        "title": "Drought cuts Casterly wheat harvest",
+        "source": "farm-weekly.example", "published": "2025-08-20",
+        "text": "Farmers in Casterly expect this year's wheat harvest to be the smallest in two decades. "
+                "The regional growers' association said yields were down 38% after the driest spring on "
+                "record.\nLast year the region harvested 1.2 million tonnes. The association has asked the "
+                "government for emergency loans.",
+    },
+    "coach.json": {
+        "title": "Ravensport sack coach after nine straight defeats",
+        "source": "matchday.example", "published": "2025-11-04",
+        "text": "Ravensport have sacked head coach Luis Ferro after nine defeats in a row. The club's owner, "
+                "Henrik Dahl, said on Monday the team needed a new direction.\nAssistant coach Mei Tanaka "
+                "will lead the side against Portwell on Saturday. Ferro had been in charge since 2022.",
+    },
+    "festival.json": {
+        "title": "Brookmere jazz festival called off",
+        "source": "arts-column.example", "published": "2025-06-02",
+        "text": "The Brookmere Jazz Festival will not take place this year, its organisers said on Sunday. "
+                "Ticket sales had covered less than half of the costs of the event.\nThe festival drew "
+                "about 25,000 visitors in 2024. Organisers hope to return in 2026 with a smaller site.",
+    },
+    "outbreak.json": {
+        "title": "Measles cases rise in Dorrow",
+        "source": "valley-health.example", "published": "2025-04-15",
+        "text": "Health officials in Dorrow have confirmed 46 cases of measles since March. Most were in "
+                "children who had not been vaccinated, the regional health agency said.\nIt has opened "
+                "three walk-in vaccination clinics. A previous outbreak in 2019 infected 112 people.",
+    },
+    "budget.json": {
+        "title": "Harlow council approves budget with tax rise",
+        "source": "civic-wire.example", "published": "2025-03-05",
+        "text": "Harlow council approved its budget on Tuesday by 31 votes to 18. It raises council tax by "
+                "4.9% and cuts funding for two libraries.\nCouncil leader Priya Nandi said the rise was "
+                "needed to protect care services for older residents. Opposition councillors had proposed "
+                "a 2.5% rise.",
+    },
+    "airport.json": {
+        "title": "Eastmoor airport to open second runway",
+        "source": "travel-desk.example", "published": "2025-09-30",
+        "text": "Eastmoor Airport will open its second runway on November 12, the airport operator said on "
+                "Monday. The runway cost 640 million euros and took four years to build.\nIt will let the "
+                "airport handle 60 flights an hour, up from 38. Residents near the new runway have "
+                "complained about noise.",
+    },
+}
+
+QUESTIONS_D = [
+    ("How many Lenford Bank customers had their records stolen?", ["310,000"]),
+    ("How did the hackers get into Lenford Bank?", ["supplier"]),
+    ("What has Lenford Bank offered affected customers?", ["credit monitoring"]),
+    ("How much did Casterly's wheat yields fall?", ["38%"]),
+    ("Why did the Casterly wheat harvest shrink?", ["driest spring"]),
+    ("How much wheat did Casterly harvest last year?", ["1.2 million tonnes"]),
+    ("Who sacked Luis Ferro?", ["Ravensport", "Henrik Dahl"]),
+    ("Who will lead Ravensport against Portwell?", ["Mei Tanaka"]),
+    ("Why was the Brookmere Jazz Festival called off?", ["Ticket sales", "less than half"]),
+    ("How many visitors did the Brookmere Jazz Festival draw in 2024?", ["25,000"]),
+    ("How many measles cases has Dorrow confirmed?", ["46"]),
+    ("How many vaccination clinics has the Dorrow health agency opened?", ["three"]),
+    ("By how much does Harlow's budget raise council tax?", ["4.9%"]),
+    ("What was the vote on Harlow's budget?", ["31 votes to 18"]),
+    ("Why did Harlow raise council tax?", ["care services"]),
+    ("When will Eastmoor Airport open its second runway?", ["November 12"]),
+    ("How much did Eastmoor's second runway cost?", ["640 million"]),
+    ("How many flights an hour will Eastmoor handle with the new runway?", ["60"]),
+    # events the articles do not hold: the answer must decline
+    ("How much did hackers demand from Lenford Bank?", None),
+    ("When did Casterly farmers receive emergency loans?", None),
+    ("Who replaced Mei Tanaka as Ravensport's assistant coach?", None),
+    ("How many people died of measles in Dorrow?", None),
+    ("When will the Brookmere Jazz Festival's new site open?", None),
+    ("How many flights were cancelled at Eastmoor Airport?", None),
+]
+
+SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
+        "d": (ARTICLES_D, QUESTIONS_D)}
 
 
 def judge(answer, expect) -> str:
@@ -413,7 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights", type=Path, default=None, help="a reader folder (default: the shipped one)")
     parser.add_argument("--part", choices=sorted(SETS), default="a",
                         help="a: the first set (2026-12-05); b: the second, written after the changes of "
-                             "2026-12-06; c: the third, with look-alikes beside the facts (2026-12-06, evening)")
+                             "2026-12-06; c: the third, with look-alikes beside the facts (2026-12-06, evening); d: the fourth, "
+                             "written after that evening's changes, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

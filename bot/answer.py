@@ -620,10 +620,14 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
     words ("Engineers found cracks in two of its steel supports …"), so it is quoted right after it.
     On the three newsroom sets the reason was in the answer for 3 of 7 why-questions, 7 of 7 with it."""
     after = following(sentences, passages, 1)[1:]
-    if not after or after[0] in chosen or any(_overlaps(after[0], c) for c in chosen) or \
-            len(chosen[0].text) + len(after[0].text) > max_chars:
+    if not after or chosen[0] is not sentences[0]:
         return chosen
-    return ([chosen[0], after[0]] + chosen[1:])[:max(limit, 2)]
+    reason = after[0]
+    rest = [c for c in chosen[1:] if c is not reason]
+    if len(rest) == len(chosen) - 1 and (any(_overlaps(reason, c) for c in chosen) or
+                                         len(chosen[0].text) + len(reason.text) > max_chars):
+        return chosen
+    return ([chosen[0], reason] + rest)[:max(limit, 2)]
 
 
 def select(sentences: list[Sentence], limit: int, max_chars: int = 700) -> list[Sentence]:
