@@ -103,6 +103,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             and i not in unnamed and not negated(text, denied)
         if incident and (named := incidents(text)) and not named & incident:
             tells = False
+        if kind.deaths and not CASUALTY.search(text):
+            tells = False  # "46 cases of measles" tells no deaths: a toll needs a word of dying
         if new_holder and not _CHANGE_OF_HOLDER.search(text):
             tells = False
         for e in spans:

@@ -322,6 +322,13 @@ def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
     assert short("How much was the firm's chief fined?", "He was sentenced to six years in prison.") == []
     assert short("How long was he sentenced to?", "He was sentenced to six years in prison.") == ["six years"]
     assert short("When will the comet be visible?", "The comet C/2024 D1 will be visible in late October.") == ["late October"]
+    # cases are no deaths: a toll needs a word of dying
+    cases = "Health officials have confirmed 46 cases of measles since March."
+    assert [c.text for c in candidates(analyse("How many people died of measles?"), "How many people died of measles?",
+                                       [(cases, 1.0, "2025-04-15")], number_and_date_entities([cases])) if c.eligible] == []
+    toll = "The outbreak has killed 3 people, officials said."
+    assert "3" in [c.text for c in candidates(analyse("How many people died of measles?"), "How many people died of measles?",
+                                              [(toll, 1.0, "2025-04-15")], number_and_date_entities([toll])) if c.eligible]
     # a share or a rise asks for a percentage, not the union named beside it
     assert analyse("What share of the vote did the new mayor get?").labels == {"PERCENT"}
     assert short("What pay rise does the union want?", "The Rail Signal Union wants a 7% rise.") == ["7%"]
