@@ -245,7 +245,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                            if sentences[c.sentence] not in chosen]
     lead = attribution_lead(question, passages, chosen)
     if lead is not None and lead[1].target and kind.factoid and rules.on(settings, "attribution_target"):
-        picks = [_target_pick(passages, lead)]
+        picks = _attribution_pick(question, passages, lead)
     answer = build_answer(question, query, passages, chosen, lead, version, picks, kind)
     if silent:  # said in the answer itself, so every channel shows it
         answer = replace(answer, segments=answer.segments + (
@@ -558,6 +558,20 @@ def _silent_sources(question: str, passages: list[Passage], sources: tuple[str, 
         return []
     return [source for source in sources
             if not any(topic & passage_words(p, version) for p in passages if p.article.source == source)]
+
+
+def _attribution_pick(question: str, passages: list[Passage], lead: tuple[int, Attribution]) -> list[tuple[Pick, Sentence]]:
+    """The side of the attribution the question does not name: "who blamed whom?" and "whom did
+    Russia blame?" ask for the one blamed, "who blamed Turkey?" for the one who blamed (the speaker,
+    where its sentence says it; none otherwise)."""
+    attribution = lead[1]
+    asked = set(terms(question))
+    names = lambda text: (words := set(terms(text))) and words <= asked  # noqa: E731
+    if not (names(attribution.target) and not set(terms(attribution.speaker)) & asked):
+        return [_target_pick(passages, lead)]
+    sentence = _lead_sentence(passages, lead)
+    at = sentence.text.find(attribution.speaker)
+    return [] if at < 0 else [(Pick(attribution.speaker, -1, at, at + len(attribution.speaker), "SPEAKER", 1.0), sentence)]
 
 
 def _target_pick(passages: list[Passage], lead: tuple[int, Attribution]) -> tuple[Pick, Sentence]:

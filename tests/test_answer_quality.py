@@ -39,6 +39,8 @@ def first_cited(answer):
 
 def test_seed_questions_open_with_the_short_answer(quality):
     for question, short in [("Who blamed whom for the Idlib clashes?", "Turkey"),
+                            # the question names the one blamed: it asks for the one who blamed
+                            ("Who blamed Turkey for the Idlib clashes?", "Russia’s foreign ministry"),
                             ("How many troops has Turkey deployed to Idlib?", "more than 5,000"),
                             ("When was the Sochi memorandum signed?", "September 17, 2018")]:
         answer = quality.answer(question)
