@@ -90,3 +90,11 @@ def typed_like(current, value: str):
     if isinstance(current, bool) and value.lower() not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
         raise SystemExit(f"{value!r} is not true or false")
     return convert_value(current, value)
+
+
+def lead_text(answer) -> str:
+    """What an answer leads with: its short answer and first quoted sentence (what a reader sees
+    first: bench.tune_answers' "lead_has_gold", bench.newsroom_set's "right")."""
+    short = answer.short_answer.text if answer.short_answer else ""
+    quoted = [s.text for s in answer.segments if s.kind not in ("short", "notice")]
+    return short + " " + (quoted[0] if quoted else "")

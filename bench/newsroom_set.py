@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.common import lead_text
+
 ARTICLES = {
     "harbor-ferry.json": {
         "title": "Harbor ferry service cancelled for winter after engine failures",
@@ -437,9 +439,7 @@ def judge(answer, expect) -> str:
         return "declined" if not answer.found else "answered"
     if not answer.found:
         return "wrong"
-    short = answer.short_answer.text if answer.short_answer else ""
-    quoted = [s.text for s in answer.segments if s.kind not in ("short", "notice")]
-    lead = short + " " + (quoted[0] if quoted else "")
+    lead = lead_text(answer)
     return "right" if any(e in lead for e in expect) else "wrong"
 
 

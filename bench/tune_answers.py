@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.answer import compose
-from bench.common import grid_settings, tuning_parser
+from bench.common import grid_settings, lead_text, tuning_parser
 from index.nlp import warm_up
 from bot.evaluate import _rate, _same_answer, load_jsonl_gz, split_of
 from bot.retrieve import Retriever
@@ -28,14 +28,6 @@ from bot.service import make_query_embedder
 from bot.settings import load_settings
 from index.versions import IndexReader
 
-
-
-def lead_text(answer) -> str:
-    """What an answer leads with: its short answer and first quoted sentence (what a reader sees
-    first; bench.newsroom_set judges the same)."""
-    short = answer.short_answer.text if answer.short_answer else ""
-    quoted = [s.text for s in answer.segments if s.kind not in ("short", "notice")]
-    return short + " " + (quoted[0] if quoted else "")
 
 
 def measure(settings, items, reader=None) -> dict:

@@ -170,9 +170,9 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                              settings.reader_mix)
             judged = read if kind.factoid else None
         else:
-            judged = judge(query, sentences, passages, reader, settings.reader_depth,
-                           first=following(sentences, passages, settings.reader_next))
-            sentences = promote_following(sentences, passages, judged, settings.reader_next, settings.reader_next_margin)
+            group = following(sentences, passages, settings.reader_next)
+            judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
+            sentences = promote_following(sentences, group, judged, settings.reader_next_margin)
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
@@ -566,8 +566,8 @@ def _attribution_pick(question: str, passages: list[Passage], lead: tuple[int, A
     where its sentence says it; none otherwise)."""
     attribution = lead[1]
     asked = set(terms(question))
-    names = lambda text: (words := set(terms(text))) and words <= asked  # noqa: E731
-    if not (names(attribution.target) and not set(terms(attribution.speaker)) & asked):
+    target = set(terms(attribution.target))
+    if not (target and target <= asked and not set(terms(attribution.speaker)) & asked):
         return [_target_pick(passages, lead)]
     sentence = _lead_sentence(passages, lead)
     at = sentence.text.find(attribution.speaker)
@@ -637,11 +637,10 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
     if not after or chosen[0] is not sentences[0]:
         return chosen
     reason = after[0]
-    rest = [c for c in chosen[1:] if c is not reason]
-    if len(rest) == len(chosen) - 1 and (any(_overlaps(reason, c) for c in chosen) or
-                                         len(chosen[0].text) + len(reason.text) > max_chars):
+    quoted = reason in chosen  # already in the answer: only moved up
+    if not quoted and (any(_overlaps(reason, c) for c in chosen) or len(chosen[0].text) + len(reason.text) > max_chars):
         return chosen
-    return ([chosen[0], reason] + rest)[:max(limit, 2)]
+    return ([chosen[0], reason] + [c for c in chosen[1:] if c is not reason])[:max(limit, 2)]
 
 
 def select(sentences: list[Sentence], limit: int, max_chars: int = 700) -> list[Sentence]:

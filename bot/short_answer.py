@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.dates import ResolvedDate, published_date, resolve_date
-from index.nlp import MONTHS, NAMES, NUMERIC, TEMPORAL, Entity
+from index.nlp import DURATION, MONTHS, NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
@@ -480,7 +480,7 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     return 3.0
 
 
-_TIME_COUNT = re.compile(r"\s(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)$", re.I)
+_TIME_COUNT = re.compile(rf"\s{DURATION}$", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)  # ("14 of its tanks" is a count)
 _IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$")

@@ -136,15 +136,16 @@ def warm_up() -> None:
 
 PERSON_NAME = r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b"  # two or more capitalised words
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DIGITS = r"\d(?:[\d,.]*\d)?"  # a number ends on a digit ("54," is 54)
 _QUALIFIER = r"(?:(?:more|fewer|less) than |at least |about |around |nearly |almost |over |some |up to )?"
-_AMOUNT = (r"(?:(?<![/\-])\d(?:[\d,.]*\d)?(?:\s(?:million|billion|trillion))?|(?:one|two|three|four|five|six|seven|eight|nine|"
+_AMOUNT = (rf"(?:(?<![/\-]){_DIGITS}(?:\s(?:million|billion|trillion))?|(?:one|two|three|four|five|six|seven|eight|nine|"
            r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b)")
 # a measure carries its unit ("about 5 kilometres", "130 km/h"): it counts no people or things
 _UNITS = (r"(?:km/h|mph|kph|km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|mm|"
           r"kilo(?:gram)?s?|kg|tonnes?|tons?|degrees?|°[CF]?|acres?|hectares?|lit(?:re|er)s?|gallons?|barrels?|"
           r"knots?|megawatts?|gigawatts?|MW|GW|kWh)")
 _CURRENCIES = r"(?:(?:million |billion |trillion )?(?:dollars|euros|yen|yuan|rupees|francs)|(?:million|billion|trillion) pounds)"
-_DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
 _REGEX = [
     # (a year glued to a designation is part of a name: "C/2024 D1", "COVID-19")
     ("DATE", re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|(?<![/\-])\b(?:19|20)\d\d\b"
@@ -152,12 +153,12 @@ _REGEX = [
                         # a month alone ("visible in late October"; May and March only capitalised mid-sentence)
                         r"|\b(?:(?:early|mid|late)[\s-])?(?:January|February|April|June|July|August|September|October|"
                         r"November|December|(?<=[a-z,] )(?:May|March))(?:,?\s+(?:19|20)\d\d)?\b")),
-    ("MONEY", re.compile(r"[$€£]\s?\d(?:[\d,.]*\d)?(?:\s(?:million|billion|trillion))?"
-                         rf"|\b{_QUALIFIER}(?<![/\-])\d(?:[\d,.]*\d)?\s{_CURRENCIES}\b", re.I)),
-    ("PERCENT", re.compile(r"\b\d(?:[\d,.]*\d)?\s?(?:%|percent\b)")),
+    ("MONEY", re.compile(rf"[$€£]\s?{_DIGITS}(?:\s(?:million|billion|trillion))?"
+                         rf"|\b{_QUALIFIER}(?<![/\-]){_DIGITS}\s{_CURRENCIES}\b", re.I)),
+    ("PERCENT", re.compile(rf"\b{_DIGITS}\s?(?:%|percent\b)")),
     ("QUANTITY", re.compile(rf"\b{_QUALIFIER}{_AMOUNT}[\s-]?{_UNITS}(?![\w])", re.I)),
     # a count of time keeps its unit ("six years" for "how long was he sentenced?"; still a count)
-    ("CARDINAL", re.compile(rf"\b{_QUALIFIER}{_AMOUNT}(?:\s{_DURATION}\b(?!\s+(?:old|ago)\b))?", re.I)),
+    ("CARDINAL", re.compile(rf"\b{_QUALIFIER}{_AMOUNT}(?:\s{DURATION}\b(?!\s+(?:old|ago)\b))?", re.I)),
     ("PERSON", re.compile(PERSON_NAME)),
 ]
 

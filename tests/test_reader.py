@@ -184,13 +184,13 @@ def test_the_sentence_after_the_rules_best_leads_when_the_reader_finds_it_clearl
     reader = _FakeReader({parts[0]: 0.6, parts[1]: 0.9})
     read = judge("How many jobs will Acme cut?", sentences, passages, reader, depth=4, first=following(sentences, passages, 1))
     assert [c for c, _ in reader.seen] == parts[:2]  # the best and the one after it, in one call
-    out = promote_following(sentences, passages, read, 1, margin=0.05)
+    out = promote_following(sentences, following(sentences, passages, 1), read, margin=0.05)
     assert [s.text for s in out[:2]] == parts[1::-1] and out[0].score > out[1].score
     # the reader barely prefers it: the rules' order stands
     sentences = ranked()
     close = _FakeReader({parts[0]: 0.6, parts[1]: 0.63})
     read = judge("How many jobs will Acme cut?", sentences, passages, close, depth=4, first=following(sentences, passages, 1))
-    assert promote_following(sentences, passages, read, 1, margin=0.05)[0].text == parts[0]
+    assert promote_following(sentences, following(sentences, passages, 1), read, margin=0.05)[0].text == parts[0]
 
 
 def test_the_answer_comes_from_the_surest_span_not_only_the_most_relevant_sentence():

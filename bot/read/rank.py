@@ -81,12 +81,12 @@ def following(sentences: list, passages: list, n: int) -> list:
     return [head] + [s for s in after[:n] if not not_a_statement(s.text, passages[s.passage].article.title)]
 
 
-def promote_following(sentences: list, passages: list, read: Read, n: int, margin: float) -> list:
-    """The rules' best sentence gives way to one of the `n` after it in its passage that the reader
-    finds more relevant by `margin`: a report names its subject once and states the fact in the next
-    sentence ("A retired teacher … has discovered a comet." "Lena Morrow found it on Feb. 24 …"),
-    where the names the question repeats favour the first. Pure: the readings must be there."""
-    group = following(sentences, passages, n)
+def promote_following(sentences: list, group: list, read: Read, margin: float) -> list:
+    """The rules' best sentence gives way to one of those after it in its passage (`group`, as
+    `following` gives it) that the reader finds more relevant by `margin`: a report names its
+    subject once and states the fact in the next sentence ("A retired teacher … has discovered a
+    comet." "Lena Morrow found it on Feb. 24 …"), where the names the question repeats favour the
+    first. Pure: the readings must be there."""
     head = group[0] if group else None
     if head is None or read.of(head) is None:
         return sentences
