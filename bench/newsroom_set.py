@@ -434,9 +434,10 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
 
 
 def judge(answer, expect) -> str:
-    """"right", "wrong", "declined" (right for an absent event) or "answered" (wrong for one)."""
+    """"right", "wrong", "declined" (right for an absent event), "hedged" (for one: the closest
+    sentences, said not to tell it) or "answered" (wrong for one)."""
     if expect is None:
-        return "declined" if not answer.found else "answered"
+        return "declined" if not answer.found else "hedged" if answer.untold else "answered"
     if not answer.found:
         return "wrong"
     lead = lead_text(answer)
@@ -536,13 +537,16 @@ def main(argv: list[str] | None = None) -> int:
         short = answer.short_answer.text if answer.found and answer.short_answer else None
         rows.append({"question": question, "verdict": judge(answer, expect), "answer": answer.answer[:300],
                      "short": short, "short_right": bool(short and expect and any(e in short for e in expect)),
-                     "strict": strict(answer, expect)})
+                     "strict": strict(answer, expect), "hedged": bool(answer.untold)})
     answerable = [r for r, (_, e) in zip(rows, questions) if e is not None]
     absent = [r for r, (_, e) in zip(rows, questions) if e is None]
     summary = {"part": args.part, "reader": settings.answer.reader, "judged": settings.answer.reader == "rules" and settings.answer.reader_judge,
                "answerable": len(answerable),
                "right": sum(r["verdict"] == "right" for r in answerable),
                "absent": len(absent), "declined": sum(r["verdict"] == "declined" for r in absent),
+               "hedged": sum(r["verdict"] == "hedged" for r in absent),
+               # answerable questions answered with the notice that a word of theirs is in no passage
+               "answerable_hedged": sum(r["hedged"] for r in answerable),
                # the short answer alone: given for how many answerable questions, and holding the fact
                "short_given": sum(r["short"] is not None for r in answerable),
                "short_right": sum(r["short_right"] for r in answerable),

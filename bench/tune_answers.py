@@ -32,11 +32,13 @@ from index.versions import IndexReader
 
 def measure(settings, items, reader=None) -> dict:
     gold, lead, shorts, right, answerable, absent = [], [], [], [], [], []
+    hedged, hedged_absent = [], []  # answered with the notice that a word of the event is in no passage
     started = time.perf_counter()
     for q, retrieval in items:
         answer = compose(q["question"], q["question"], retrieval, settings, reader=reader)
         if q["answer_in_corpus"]:
             answerable.append(answer.found)
+            hedged.append(bool(answer.untold))
             if len(q["answer"].strip()) > 3:
                 gold.append(q["answer"].lower() in answer.answer.lower())
                 lead.append(q["answer"].lower() in lead_text(answer).lower())
@@ -45,9 +47,11 @@ def measure(settings, items, reader=None) -> dict:
                 right.append(_same_answer(q["answer"], answer.short_answer.text))
         else:
             absent.append(answer.found)
+            hedged_absent.append(bool(answer.untold))
     rate = lambda xs: round(_rate(xs), 3)  # noqa: E731
     return {"answer_has_gold": rate(gold), "lead_has_gold": rate(lead), "n": len(gold), "short_given": rate(shorts), "short_right": rate(right),
             "answered": rate(answerable), "answered_absent": rate(absent),
+            "hedged": rate(hedged), "hedged_absent": rate(hedged_absent),
             "compose_ms": round((time.perf_counter() - started) * 1000 / max(1, len(items)), 2)}
 
 

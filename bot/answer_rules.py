@@ -24,6 +24,8 @@ GATES = {
     "missing_names": "decline when a name the question asks about is in no passage (with 'did you mean')",
     "misspelled_names": "decline when a full name of the question is only ever found one letter apart",
     "topic_gate": "decline when the question's rare topic word is in no sentence read with another of its words",
+    "untold_event": "a fact question a word of whose event no passage read holds: the closest sentences, said to "
+                    "be so, no short answer",
     "outlet_filter": "'how did CNN and USA Today describe…': keep only what each named outlet wrote",
     "typed_rescore": "factoid questions: sentences holding a phrase of the expected kind rise; the rules' short answer",
     "one_per_source": "questions naming outlets: one sentence from each",
@@ -105,5 +107,9 @@ MEASURED_OFF = {
     "unnamed": "rules: 0 | model: answered -0.01 | newsroom 20/28",
     # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
     "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
+    # (2026-12-06, late: a hedge quotes the same sentences, so gold and answered do not move)
+    "untold_event": "rules: short given / right 21 / 14 off, 18 / 12 on | model: 24 / 15 off, 16 / 11 on "
+                    "| newsroom a-d absent events answered as if told: 19/26 off, 5/26 on; "
+                    "answerable hedged 3/82, right unchanged",
 }
 

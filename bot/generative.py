@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from bot.composer import ExtractiveComposer
 from bot.retrieve import Retrieval
@@ -164,6 +165,10 @@ class GenerativeComposer:
                 again = answer
             answer = _with_note(again, "the model declined at first; asked again without the option to decline") \
                 if again.mode == "generative" else answer
+        if extractive.untold and answer.mode == "generative":  # what the question says happened is in no
+            # article quoted: the model's sentences are the closest too, and say so first
+            answer = replace(answer, untold=extractive.untold,
+                             segments=tuple(s for s in extractive.segments if s.kind == "notice")[:1] + answer.segments)
         yield answer
 
     def finish(self, question: str, written: str, passages: list[Passage], extractive: Answer, query: str) -> Answer:
@@ -231,8 +236,6 @@ class GenerativeComposer:
 
 
 def _with_note(answer: Answer, *notes: str) -> Answer:
-    from dataclasses import replace
-
     return replace(answer, notes=answer.notes + tuple(notes))
 
 

@@ -176,6 +176,16 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset({word}).union(_EVENT_FORMS.get(word, ()))
 
 
+def frame_word(term: str) -> bool:
+    """A stemmed word of a question's frame ("when", "did", "this", "year"), not of its event."""
+    return term in _FRAME
+
+
+def event_forms(term: str) -> frozenset[str]:
+    """A stemmed word with its other forms ("win" → win, won; "die" → die, death, dead)."""
+    return _forms(term)
+
+
 # "where did the gunman die?" asks where something happened (not "where is the capital?")
 # kinds of deadly event, each with the words that name it: a toll asked of one kind is not read from
 # a sentence naming only another ("at least 40 died in a fire" does not count a shooting's dead)
@@ -279,6 +289,29 @@ def _asks_for_a_person(lowered: str) -> bool:
 
 def _head_noun(question: str) -> tuple[str, bool] | None:
     """"Which US state's governor …" → ("state", False); "which of these teams …" → ("team", True)."""
+    found = _head_phrase(question)
+    if found is None:
+        return None
+    singular = _singular(found[-1])
+    return singular, singular != found[-1]
+
+
+def asked_type(question: str) -> frozenset[str]:
+    """The stemmed words of the kind of answer a which/what question asks for ("Which Hollywood
+    star was seen …" → hollywood, star): what the answer is, not what happened."""
+    found = _head_phrase(question)
+    if not found:
+        return frozenset()
+    match = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
+    capitalised = {w.lower() for w in re.findall(r"[\w’'-]+", match.group(1))[:len(found)] if w[:1].isupper()}
+    if found[-1] not in capitalised and _singular(found[-1]) not in _ALL_HEADS and capitalised:
+        found = [w for w in found if w in capitalised]  # "Which Republican lost …": the name is the kind
+    return frozenset(terms(" ".join(found)))
+
+
+def _head_phrase(question: str) -> list[str] | None:
+    """The words of "which/what …" up to its head noun, lower-cased (the head last); None when
+    there is none."""
     match = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
     if not match:
         return None
@@ -286,6 +319,7 @@ def _head_noun(question: str) -> tuple[str, bool] | None:
     if words and words[0].lower() in {"is", "was", "are", "were"}:  # "what is the name of …"
         words = words[1:]
     head = None
+    seen = []
     for word in words[:6]:
         bare = re.sub(r"(?:’s|'s)$", "", word)
         lowered = bare.lower()
@@ -293,15 +327,13 @@ def _head_noun(question: str) -> tuple[str, bool] | None:
             continue
         if _STOP_HEAD.match(lowered):
             break
+        seen.append(lowered)
         if word[:1].isupper() and _singular(bare.lower()) not in _ALL_HEADS:  # a name qualifying the noun ("US state")
             continue
-        head = lowered
+        head, upto = lowered, len(seen)
         if _singular(lowered) in _ALL_HEADS or bare != word:  # a known noun, or a possessive
             break
-    if head is None:
-        return None
-    singular = _singular(head)
-    return singular, singular != head
+    return seen[:upto] if head is not None else None
 
 
 def _singular(word: str) -> str:

@@ -218,6 +218,25 @@ def passage_words(passage: Passage, version: IndexVersion | None) -> frozenset[s
 _WORDS_SEEN: dict[tuple, frozenset[str]] = {}
 
 
+def article_words(passage: Passage, version: IndexVersion | None) -> frozenset[str]:
+    """The lexical terms of the whole article a passage is from (every chunk the index stored for
+    it, and its title); the passage's own when there is no index version to read."""
+    row = version.article_row.get(passage.article.id) if version is not None else None
+    if row is None:
+        return passage_words(passage, version)
+    key = (version.name, "article", row)
+    words = _WORDS_SEEN.get(key)
+    if words is None:
+        found = set(terms(passage.article.title))
+        vocab = version.words
+        for chunk in np.flatnonzero(version.chunk_article_rows == row).tolist():
+            found.update(vocab[i] for i in np.unique(version.text_term_ids(chunk)).tolist())
+        if len(_WORDS_SEEN) >= 32:
+            _WORDS_SEEN.clear()
+        words = _WORDS_SEEN[key] = frozenset(found)
+    return words
+
+
 def _term_ids(vocab: dict[str, int]):
     """terms → ids: the index's ids, and for a term the index does not know, a negative id of its
     own (the same one every time within a question), so sentences split at answer time and

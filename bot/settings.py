@@ -141,6 +141,15 @@ class AnswerSettings:
     # answer misleads more than none: the most precise)
     reader_short_min: float = 0.5
     reader_choose: bool = True  # `newsbot eval`'s multiple choice: the reader picks (evaluation only)
+    # a fact question whose words of what happened (`bot.answer.event_words`: not its names, frame,
+    # kind of answer, light verbs) are at least this share absent from every article quoted — "how
+    # much did hackers demand from Lenford Bank?" over a report of the hack — gets the closest
+    # sentences under a notice saying so, and no short answer (rule `untold_event`). Chosen on the
+    # newsroom sets a-d (absent events not answered as if told, declined or hedged, of 26: 7 off,
+    # 15 at 0.5 and 0.34, 21 at 0.25; answerable questions hedged 3 of 82, none lost), RealTime QA dev
+    # (short answers given / right: off 21 / 14, 0.34 19 / 12, 0.25 18 / 12, 0.15 16 / 11; gold in
+    # the answer unchanged: a hedge quotes the same sentences)
+    untold_share: float = 0.25
     # hand rules switched off by name (bot/answer_rules.py lists them): for measuring what each earns
     without: tuple[str, ...] = ()
 

@@ -85,6 +85,9 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
      "short answer is the span reader's answer in the first sentence quoted (`model`), the same only when it holds "
      "a phrase of the kind asked (`typed`), the rules' pick and else the typed span (`fill`), or the rules' pick "
      "(`rules`, also the fallback of the others); no span below this relevance of that sentence"),
+    (("answer.untold_share",), "a fact question this share of whose words of what happened no quoted article uses "
+                               "gets the closest sentences under a notice saying so, without a short answer "
+                               "(the event is not in the articles; rule `untold_event`)"),
     (("answer.reader_choose",), "`newsbot eval`'s multiple choice is picked by the model (evaluation only)"),
     (("answer.without",), "hand rules switched off by name, for measuring them (`bot/answer_rules.py`; "
                           "`python -m bench.tune_answers --without NAME`)"),

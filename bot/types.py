@@ -155,6 +155,9 @@ class Answer:
     notes: tuple[str, ...] = ()  # e.g. why generation fell back, which sentences were dropped
     # outlets giving different figures: {"about", "claims": [{"value", "source", "citation"}]}
     disagreements: tuple[dict, ...] = ()
+    # words of what the question says happened that no passage read holds: the sentences quoted are
+    # the closest, not an answer (said in a notice first; no short answer)
+    untold: tuple[str, ...] = ()
 
     @classmethod
     def notice(cls, question: str, text: str, passages: tuple[Passage, ...] = (), query: str = "",
@@ -184,6 +187,7 @@ class Answer:
             "segments": [s.to_dict() for s in self.segments],
             "notes": list(self.notes),
             "disagreements": list(self.disagreements),
+            "untold": list(self.untold),
             "citations": [c.to_dict() for c in self.citations],
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},

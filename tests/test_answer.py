@@ -334,6 +334,38 @@ def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
     assert short("What pay rise does the union want?", "The Rail Signal Union wants a 7% rise.") == ["7%"]
 
 
+def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_uses():
+    from bot.answer import event_words, untold_words
+    from bot.question import analyse
+    from bot.types import Passage
+    from index.articles import make_article
+
+    def words(question):
+        return [w for w, _ in event_words(question, analyse(question))]
+
+    # not the names, the frame, the kind of answer asked for, the counted noun or a light verb
+    assert words("How much did hackers demand from Lenford Bank?") == ["hackers", "demand"]
+    assert words("Which Hollywood star was seen working at a Dunkin’ Donuts this week?") == ["seen", "working"]
+    assert words("How many men were arrested over the museum theft?") == ["arrested", "museum", "theft"]
+    assert words("Which country sent rescue teams to Porto Verde?") == ["rescue", "teams"]
+    # a quiz question's background sentence is the asker's; its asking sentence is checked
+    assert words("The House was stuck this week. Which Republican lost 14 votes?") == ["lost", "votes"]
+    assert words("Why did the mayor veto the wage?") == []  # not a fact question
+
+    text = "Lenford Bank said on Monday that hackers had stolen the records of about 310,000 customers."
+    passage = Passage("x:0", make_article(title="Hackers steal Lenford Bank records", text=text), text, 0, len(text), 1.0)
+    question = "How much did hackers demand from Lenford Bank?"
+    assert untold_words(question, analyse(question), [passage]) == (["demand"], 2)
+    question = "How many customers did hackers steal records of at Lenford Bank?"
+    assert untold_words(question, analyse(question), [passage]) == ([], 3)  # "stolen" is a form of "steal"
+    toll = "At least 12 people died when the bridge collapsed."
+    bridge = Passage("y:0", make_article(title="Bridge collapse", text=toll), toll, 0, len(toll), 1.0)
+    question = "How many were killed when the bridge collapsed?"
+    assert untold_words(question, analyse(question), [bridge]) == ([], 3)  # a word of dying tells of killing
+    question = "How many were injured when the bridge collapsed?"
+    assert untold_words(question, analyse(question), [bridge]) == (["injured"], 3)
+
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 

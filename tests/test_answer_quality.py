@@ -144,6 +144,20 @@ def test_an_event_the_articles_do_not_tell_is_declined_not_answered_with_a_look_
     assert won.found and "Harbour City won the Continental Cup final on Sunday" in won.answer, won.answer
 
 
+def test_an_event_no_quoted_article_tells_gets_the_closest_sentences_said_to_be_so(quality):
+    # the names are there, the event is not: no bold look-alike ("$42 billion" was the fine)
+    for question, word in (("How much did regulators fine Cedar Valley Bank?", "fine"),
+                           ("Who bought the Brackley lighthouse logbook?", "bought"),
+                           ("When will Harwick's pool reopen?", "reopen")):
+        answer = quality.answer(question)
+        assert answer.found and answer.untold == (word,) and answer.short_answer is None, answer.answer
+        assert answer.answer.startswith(f"The articles quoted do not say “{word}”; the closest sentences:")
+        assert answer.citations and answer.to_dict()["untold"] == [word]
+    # what the articles tell is answered as before
+    told = quality.answer("How many depositors did Cedar Valley Bank have?")
+    assert told.untold == () and told.short_answer is not None and told.short_answer.text == "about 37,000", told.answer
+
+
 def test_a_month_asked_is_not_answered_with_another_months_figure(quality):
     answer = quality.answer("How many jobs did the US add in January?")
     assert answer.found and answer.short_answer is not None and answer.short_answer.text == "517,000", answer.answer

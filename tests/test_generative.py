@@ -68,6 +68,14 @@ def test_a_cited_generated_answer_is_kept_with_its_supporting_quote(generative, 
     assert request["model"] == "stand-in" and request["messages"][0]["role"] == "system"
 
 
+def test_an_event_no_quoted_article_tells_is_said_so_above_the_generated_answer(generative, fake):
+    fake.replies.append(lambda body: "Regulators closed Cedar Valley Bank after depositors withdrew $42 billion "
+                                     f"[{number_of(body, '$42 billion')}].")
+    answer = generative.answer("How much did regulators fine Cedar Valley Bank?")
+    assert answer.mode == "generative" and answer.untold == ("fine",), answer.answer
+    assert answer.answer.startswith("The articles quoted do not say “fine”; the closest sentences: Regulators closed")
+
+
 def test_a_decline_despite_evidence_is_asked_once_more_without_the_way_out(generative, fake):
     fake.replies.append("The passages do not answer this.")
     fake.replies.append(lambda body: f"Ankara has deployed more than 5,000 troops to Idlib [{number_of(body, '5,000 troops')}].")
