@@ -6,15 +6,16 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a|b] [--reader model|rules] [--set reader_judge=false] [--json]
-    python -m bench.newsroom_set --sentences [--part a|b] [--weights FOLDER] [--json]
+    python -m bench.newsroom_set [--part a|b|c|d|e] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
 2026-12-06 after that day's answer changes, so none of them was chosen on it. `--part c` (eight
 articles, 18 + 6) was written that evening and puts look-alikes beside the facts: a preview beside
 the result, an older disaster's toll, a rejected bid, a speaker beside the one the news is about. `--part d` (seven articles, 18 + 6)
 was written after that evening's changes, which sets b and c had been read for, and run once to
-report them.
+report them. `--part e` (six articles, 18 + 6) asks every question in other words than its article
+uses, as someone who has not read it would ("quit" for "resigned", "behind bars" for "in prison").
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -429,8 +430,95 @@ QUESTIONS_D = [
     ("How many flights were cancelled at Eastmoor Airport?", None),
 ]
 
+# A fifth set, written 2026-12-06 (late) after the "not told" notice, for the report only: each
+# question asks in other words than its article uses (a user who has not read it: "quit" for
+# "resigned", "paid" for "cost"), so it measures how often the word check falls on a question that
+# is answered, and its absent events are worded the same way.
+ARTICLES_E = {
+    "rail.json": {
+        "title": "Oakridge rail operator loses franchise after years of delays",
+        "source": "transport-desk.example", "published": "2025-05-14",
+        "text": "The government on Tuesday stripped Westline Rail of its Oakridge franchise after three years "
+                "of late and cancelled trains. Transport secretary Helen Marsh said a public operator would "
+                "take over the routes on July 1.\nOnly 61% of Westline's trains arrived on time last year, the "
+                "worst record in the country. About 48,000 passengers use the Oakridge lines each weekday. "
+                "Westline said it was disappointed and would consider an appeal.",
+    },
+    "court.json": {
+        "title": "Former Brenmoor mayor jailed for taking bribes",
+        "source": "court-reporter.example", "published": "2025-09-03",
+        "text": "A court in Brenmoor on Wednesday sentenced former mayor Owen Pryce to four years in prison "
+                "for accepting bribes from a construction firm. Judge Ellen Ward said Pryce had taken "
+                "about 180,000 euros in cash between 2019 and 2022 in return for building permits.\nThe "
+                "firm's owner, Victor Lang, received a suspended sentence after testifying against him. "
+                "Pryce's lawyer said he would appeal.",
+    },
+    "telescope.json": {
+        "title": "New telescope spots its first planet outside the solar system",
+        "source": "science-now.example", "published": "2025-03-27",
+        "text": "Astronomers using the Altamira Telescope in Chile have found a planet about twice the size "
+                "of Earth orbiting a star 40 light years away. It is the first discovery by the telescope, "
+                "which began observing in January.\nThe planet circles its star every nine days, too close "
+                "for liquid water, lead researcher Dr Amara Osei said. The telescope cost 310 million "
+                "dollars and was funded by a group of seven universities.",
+    },
+    "retail.json": {
+        "title": "Halverson department store chain to shut 14 shops",
+        "source": "business-wire.example", "published": "2025-01-22",
+        "text": "Halverson will close 14 of its 52 department stores by the end of March, putting about "
+                "1,100 jobs at risk, the retailer said on Wednesday. Sales fell 9% over Christmas as "
+                "shoppers moved online.\nChief executive Rob Tilney, who joined the company last year, "
+                "said the remaining stores would be refitted. Shares in Halverson dropped 12% after the "
+                "announcement.",
+    },
+    "cycling.json": {
+        "title": "Ines Duarte takes the Tour of Calvera",
+        "source": "sport-daily.example", "published": "2025-06-30",
+        "text": "Portuguese rider Ines Duarte won the Tour of Calvera on Sunday, finishing 48 seconds ahead "
+                "of defending champion Lotte Brink. Duarte, 24, took the lead on the final mountain stage "
+                "on Saturday.\nIt is her first win in a major stage race. Brink, who crashed on the fourth "
+                "stage, said she was proud to have finished.",
+    },
+    "water.json": {
+        "title": "Fernley residents told to boil tap water",
+        "source": "local-news.example", "published": "2025-10-08",
+        "text": "About 65,000 households in Fernley were told on Tuesday to boil their tap water after "
+                "bacteria were found at a treatment plant. The Fernley Water Company said the problem "
+                "was caused by a power cut that stopped the plant's filters for six hours.\nThe notice "
+                "is expected to stay in place until at least Friday. The company is handing out bottled "
+                "water at three sports centres.",
+    },
+}
+QUESTIONS_E = [
+    ("Why did Westline Rail lose the Oakridge contract?", ("late and cancelled trains",)),
+    ("Who will run Oakridge trains after Westline?", ("a public operator",)),
+    ("What share of Westline trains were punctual last year?", ("61%",)),
+    ("How many people ride the Oakridge lines on a weekday?", ("48,000",)),
+    ("How long will Brenmoor's ex-mayor spend behind bars?", ("four years",)),
+    ("How much money did Owen Pryce pocket in bribes?", ("180,000 euros",)),
+    ("Who paid off the Brenmoor mayor?", ("a construction firm", "Victor Lang")),
+    ("How big is the planet the Altamira Telescope discovered?", ("twice the size",)),
+    ("How far away is the new planet's star?", ("40 light years",)),
+    ("How much did the Altamira Telescope cost to build?", ("310 million dollars",)),
+    ("How many Halverson stores are shutting?", ("14",)),
+    ("How many Halverson workers could be laid off?", ("1,100",)),
+    ("How much did Halverson's Christmas sales drop?", ("9%",)),
+    ("Who came first in the Tour of Calvera?", ("Ines Duarte",)),
+    ("By how much did Duarte beat Lotte Brink?", ("48 seconds",)),
+    ("How many Fernley homes must boil their water?", ("65,000",)),
+    ("What contaminated Fernley's drinking water?", ("bacteria",)),
+    ("Why did the Fernley treatment plant fail?", ("power cut",)),
+    # events the articles do not hold: the answer must decline
+    ("How much was Westline Rail fined for the delays?", None),
+    ("When did Owen Pryce quit as mayor?", None),
+    ("Which university built the Altamira Telescope?", None),
+    ("Who replaced Halverson's chief executive?", None),
+    ("How many riders crashed out of the Tour of Calvera?", None),
+    ("How many people fell ill from Fernley's tap water?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
-        "d": (ARTICLES_D, QUESTIONS_D)}
+        "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E)}
 
 
 def judge(answer, expect) -> str:
@@ -505,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=sorted(SETS), default="a",
                         help="a: the first set (2026-12-05); b: the second, written after the changes of "
                              "2026-12-06; c: the third, with look-alikes beside the facts (2026-12-06, evening); d: the fourth, "
-                             "written after that evening's changes, for the report")
+                             "written after that evening's changes, for the report; e: the fifth, its questions in other words "
+                             "than the articles', for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

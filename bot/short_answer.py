@@ -460,8 +460,8 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 0.2
     if e.label not in NUMERIC:
         return 0.5
-    if counted and e.label == "QUANTITY" and not set(counted) & set(terms(e.text)):
-        return 0.2  # a measure ("130 km/h", "5 kilometres") counts no people or things
+    if counted and (e.label == "QUANTITY" or _TIME_COUNT.search(e.text)) and not set(counted) & set(terms(e.text)):
+        return 0.2  # a measure ("130 km/h", "5 kilometres") or a time ("48 seconds") counts no people or things
     if deaths and set(counted) <= _ANYONE and (CASUALTY.search(sentence[e.end: e.end + 40]) or
                                                re.search(r"\btoll\b", sentence[max(0, e.start - 100): e.start], re.I)):
         return 3.0  # (a toll counts people: "how many soldiers died" still wants the soldiers' number)

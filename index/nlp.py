@@ -145,7 +145,7 @@ _UNITS = (r"(?:km/h|mph|kph|km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foo
           r"kilo(?:gram)?s?|kg|tonnes?|tons?|degrees?|°[CF]?|acres?|hectares?|lit(?:re|er)s?|gallons?|barrels?|"
           r"knots?|megawatts?|gigawatts?|MW|GW|kWh)")
 _CURRENCIES = r"(?:(?:million |billion |trillion )?(?:dollars|euros|yen|yuan|rupees|francs)|(?:million|billion|trillion) pounds)"
-DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 _REGEX = [
     # (a year glued to a designation is part of a name: "C/2024 D1", "COVID-19")
     ("DATE", re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|(?<![/\-])\b(?:19|20)\d\d\b"

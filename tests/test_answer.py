@@ -318,6 +318,8 @@ def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
 
     # a measure counts no people; a time counts no money; each answers its own question
     assert short("How many people died in the storm?", "The storm brought winds of up to 130 km/h.") == []
+    assert short("How many riders crashed?", "The rider won, finishing 48 seconds ahead of Brink.") == []
+    assert short("How many days did the strike last?", "The strike lasted 12 days.") == ["12 days"]
     assert short("How long is the new bridge?", "The new bridge is 2.5 kilometres long.") == ["2.5 kilometres"]
     assert short("How much was the firm's chief fined?", "He was sentenced to six years in prison.") == []
     assert short("How long was he sentenced to?", "He was sentenced to six years in prison.") == ["six years"]
