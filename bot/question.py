@@ -68,6 +68,11 @@ _PERSONAL = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 # died"), and one a sentence about people affected or displaced does not answer
 CASUALTY = re.compile(r"\b(?:die[sd]?|dead|deaths?|killed|kill(?:s|ing)?|toll|fatalit(?:y|ies)|perished|"
                       r"casualt(?:y|ies))\b", re.I)  # words, not stems: "deadly earthquake" is no toll
+_MONEY_NOUN = re.compile(r"(?:money|cash)$", re.I)
+# words that make "how much" ask for a sum of money
+_MONEY = re.compile(r"\b(?:money|cash|costs?|costing|pa(?:y|id|ying)|spen[dt]|spending|worth|price[ds]?|fined?|charged?|"
+                    r"earn(?:ed|s)?|bribes?|ransom|fees?|salary|wages?|compensation|budget|funding|sold for|bought for)\b",
+                    re.I)
 _GENERIC_NAMES = frozenset({"us", "u.s", "uk", "u.k", "un", "eu", "america", "american", "americans", "british"})
 # a time is no name the evidence must hold: "in February" is written "Feb. 1", "Wednesday", "last month"
 _TIME_WORDS = frozenset(terms("January February March April May June July August September October November "
@@ -107,8 +112,10 @@ def analyse(question: str) -> QuestionKind:
                 break
             following.append(word)
         counted = tuple(terms(" ".join(following))) if kind == "many" else ()
-        # "how many" counts things, "how much" measures money or amounts
-        labels = frozenset({"CARDINAL", "QUANTITY"}) if kind == "many" else NUMERIC
+        # "how many" counts things, "how much" measures money or amounts: money when it asks a price
+        # ("how much did the telescope cost?", "how much money did he pocket?")
+        labels = (frozenset({"CARDINAL", "QUANTITY"}) if kind == "many" else
+                  frozenset({"MONEY"}) if kind == "much" and _MONEY.search(number.group(2)) else NUMERIC)
         secondary = (NUMERIC - labels) | (TEMPORAL if kind in {"old", "long"} else frozenset())
         deaths = kind == "many" and bool(CASUALTY.search(lowered))
         return QuestionKind(True, labels, secondary, counted=counted, latest=latest or deaths, future=future,
@@ -241,8 +248,8 @@ def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
         if left and found and found[0] == left[0]:
             left.pop(0)
             continue
-        if word[:1].isupper() or not found or found[0] in _FRAME or left and found[0] in left:
-            continue
+        if word[:1].isupper() or not found or found[0] in _FRAME or left and found[0] in left or _MONEY_NOUN.match(word):
+            continue  # ("how much money …": the sum of money is the answer, not what the sentence must say)
         if not left:
             return _forms(found[0])
     return frozenset()

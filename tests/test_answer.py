@@ -320,6 +320,11 @@ def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
     assert short("How many people died in the storm?", "The storm brought winds of up to 130 km/h.") == []
     assert short("How many riders crashed?", "The rider won, finishing 48 seconds ahead of Brink.") == []
     assert short("How many days did the strike last?", "The strike lasted 12 days.") == ["12 days"]
+    # "how much" asks a price when it says what was paid: money, and "money" is no word the sentence must hold
+    assert analyse("How much did the Altamira Telescope cost to build?").labels == {"MONEY"}
+    assert analyse("How much rain fell in Dover?").labels > {"MONEY", "QUANTITY"}
+    assert short("How much money did Pryce take in bribes?", "Pryce had taken about 180,000 euros in bribes.") == [
+        "about 180,000 euros"]
     assert short("How long is the new bridge?", "The new bridge is 2.5 kilometres long.") == ["2.5 kilometres"]
     assert short("How much was the firm's chief fined?", "He was sentenced to six years in prison.") == []
     assert short("How long was he sentenced to?", "He was sentenced to six years in prison.") == ["six years"]
