@@ -135,7 +135,15 @@ def _resolve(text: str, published: date | None, ahead: bool = False) -> Resolved
     return None
 
 
-_FUTURE = re.compile(r"\b(?:will|won['’]t|(?:is|are) (?:set|scheduled|expected|due|slated) to|plans? to)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won['’]t|(?:is|are) (?:set|scheduled|expected|due|slated) to|plans? to|planned to|"
+                     r"expected to|intends? to)\b", re.I)
+# a schedule told in the present tense with its weekday ("Voters in Kelso choose a new mayor on Sunday",
+# "the museum reopens on Monday"): the coming day, as with "will" (a verb, not a noun after "the")
+_SCHEDULED = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )\b(?:opens?|begins?|starts?|closes?|takes? place|meets?|faces?|plays?|"
+    r"hosts?|kicks? off|goes to the polls|go to the polls|chooses?|votes?|elects?|launch(?:es)?|arrives?|returns?|"
+    r"resumes?|reopens?|sits?|decides?)\b[^.;:]{0,50}?\b(?:on|this|from|until)\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # a saying dated by its own day ("said Thursday he will veto"): the saying is the event
 _REPORTED = re.compile(r"\b(?:said|announced|told reporters|confirmed|wrote|tweeted|added|noted)\s+(?:on\s+|late\s+|early\s+)?"
                        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last night)\b", re.I)
@@ -145,11 +153,21 @@ _REPORTED = re.compile(r"\b(?:said|announced|told reporters|confirmed|wrote|twee
 _BACKGROUND = re.compile(r"\b(?:(?:that|which|who)\s+(?:was|were|had|has|have)\b|since\b)[^,;]*", re.I)
 
 
+def names_a_day_ahead(text: str, phrase: str) -> bool:
+    """A date phrase of a sentence lies ahead of its article: the sentence tells what is to come
+    ("plan to hold the festival on May 11, they said on Monday"), and the phrase is not the day of
+    the saying ("Monday" there)."""
+    if not (_FUTURE.search(text) or _SCHEDULED.search(text)):
+        return False
+    saying = _REPORTED.search(text)
+    return saying is None or phrase.lower() not in saying.group(0).lower()
+
+
 def tells_future(text: str) -> bool:
     """A sentence about what is to come ("will lie in state from Monday", "the funeral will be held
-    Thursday, the spokesman said"), not a dated report of it ("said Tuesday he will veto" reports
+    Thursday, the spokesman said", "voters choose a new mayor on Sunday"), not a dated report of it ("said Tuesday he will veto" reports
     the saying, which happened on Tuesday)."""
-    return bool(_FUTURE.search(text)) and not _REPORTED.search(text)
+    return bool(_FUTURE.search(text) or _SCHEDULED.search(text)) and not _REPORTED.search(text)
 
 
 def event_date(text: str, published: date | None) -> ResolvedDate | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.dates import ResolvedDate, published_date, resolve_date
+from bot.dates import ResolvedDate, names_a_day_ahead, published_date, resolve_date
 from index.nlp import DURATION, MONTHS, NAMES, NUMERIC, TEMPORAL, Entity
 from bot.places import is_a
 from bot.attribution import question_family
@@ -341,14 +341,9 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
         resolved = None
         if c.label in TEMPORAL or kind.wants_date:
             resolved = resolve_date(c.text, published_date(sentences[c.sentence][2]),
-                                    ahead=bool(_AHEAD.search(sentences[c.sentence][0])))
+                                    ahead=names_a_day_ahead(sentences[c.sentence][0], c.text))
         picks.append(Pick(c.text, c.sentence, c.start, c.start + len(c.text), c.label, round(confidence, 4), resolved))
     return picks
-
-
-# a sentence telling what is to happen: a day it names without a year lies ahead of its article
-_AHEAD = re.compile(r"\b(?:will|plans? to|planned to|(?:is|are) set to|(?:is|are) scheduled|expected to|"
-                    r"(?:is|are) due to|intends? to)\b", re.I)
 
 
 def _kind_factor(kind: QuestionKind, label: str) -> float:

@@ -126,6 +126,9 @@ def test_what_will_happen_and_what_a_clause_recalls_do_not_date_the_event():
     friday = date(2022, 12, 30)
     # "will lie in state from Monday": the coming Monday (a caller drops it as not yet happened)
     assert event_date("The body will lie in state in the basilica from Monday.", friday).day == date(2023, 1, 2)
+    # a schedule in the present tense is ahead too; a noun ("the vote on Sunday") is no schedule
+    assert event_date("Voters in Kelso choose a new mayor on Sunday.", friday).day == date(2023, 1, 1)
+    assert event_date("In the vote on Sunday, Mercer won 52%.", friday).day == date(2022, 12, 25)
     # a report of what someone said about the future is dated by the saying
     assert event_date("The president said Thursday he will veto the bill.", friday).day == date(2022, 12, 29)
     # a date in a clause recalling an earlier event is background
