@@ -442,6 +442,16 @@ def test_a_rule_switched_off_by_name_stops_acting(answerer):
     assert opened.found and opened.citations
 
 
+def test_the_reading_code_is_counted_over_modules_that_exist():
+    from bench.reading_size import measure
+
+    size = measure()
+    assert size["modules"] == 19 and size["lines"] > 1000 and size["regexes"] > 10
+    from bot.answer_rules import NAMES
+
+    assert size["named_rules"] == len(NAMES)
+
+
 def test_rule_names_are_checked_where_they_are_set():
     from bot.answer_rules import NAMES, applied, feature_weights
     from bot.settings import load_settings
