@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ("bot/answer.py", "bot/answer_rules.py", "bot/attribution.py", "bot/dates.py", "bot/disagreements.py",
            "bot/numerals.py", "bot/places.py", "bot/question.py", "bot/sentence_checks.py", "bot/sentence_model.py",
-           "bot/sentence_scoring.py", "bot/short_answer.py", "bot/spelling.py", "bot/read/__init__.py",
+           "bot/sentence_scoring.py", "bot/short_answer.py", "bot/spelling.py", "bot/untold.py", "bot/read/__init__.py",
            "bot/read/rank.py", "bot/read/model.py", "bot/read/encoding.py", "bot/read/metrics.py", "index/nlp.py")
 
 

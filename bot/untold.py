@@ -1,0 +1,93 @@
+"""What a fact question says happened, and whether the articles an answer quotes tell it.
+
+"How much did hackers demand from Lenford Bank?" over a report of the hack that says nothing of a
+demand: the names are there, the event is not, and the closest sentences are no answer. The check
+is lexical (no synonym resource ships here, and word vectors rank "fall"–"rise" above "fall"–"down"):
+the words of what happened are the asking sentence's words less its names, frame, the kind of answer
+asked for, the counted noun, light verbs and function words; a word is told when any chunk of an
+article quoted holds it in any form. Measured in docs/EVALUATION.md ("An event no quoted article
+tells"): it keeps most absent events from being answered as if told on newsroom questions, and on
+quiz-worded questions falls on answerable ones as often as on absent ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.question import CASUALTY, QuestionKind, asked_type, event_forms, frame_word, question_name_terms
+from bot.sentence_scoring import article_words
+from bot.settings import AnswerSettings
+from bot.types import Passage
+from index.lexical import terms
+from index.store import IndexVersion
+
+# words of a question saying what kind of answer it wants or how, not what happened: a passage
+# telling the event need not use them ("how long", "what share", "prize money", "did they get")
+_ASKED_FOR = frozenset(terms("long big old far tall high large small amount number figure total money share "
+                             "percentage rate cost price size age value now still ever get got go going went come "
+                             "came become became say said make made type kind sort might may must can shall"))
+# function words the lexical stop list (33 words) lets through: no event in them
+_FUNCTION = frozenset(terms(
+    "from about after before between through during until while because since though although whether "
+    "over across against among amid despite toward towards within without via per upon onto near behind "
+    "beyond under above below throughout along around also just only even more most less least very too so "
+    "some any each every all both other another same own than here off out up down away back again ago "
+    "i me my we our you your he him his she her its them those who whom whose what which where when why how "
+    "being been am were has have had do does did would could should"))
+# light verbs: what happened is in their object ("sent rescue teams", "held the record", "took office")
+_LIGHT_VERBS = frozenset(terms("give gave given send sent put take took taken hold held keep kept bring brought "
+                               "let set show shown use used do does did done have has had"))
+_QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
+
+
+_NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION
+_TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
+
+
+def event_words(question: str, kind: QuestionKind) -> list[tuple[str, str]]:
+    """The words of a fact question's asking sentence naming what happened, (word, stem) in order:
+    not its names, its frame ("when", "did", "this year"), the kind of answer asked for ("how long",
+    "what share", "which Hollywood star"), the counted noun, light verbs or function words."""
+    if not kind.factoid:
+        return []
+    asking = _asking_clause(question)
+    skip = set(question_name_terms(question)) | set(kind.counted) | asked_type(asking)
+    out = []
+    for word in _QUESTION_WORDS.findall(asking):
+        found = terms(word)
+        if found and not (found[0] in skip or frame_word(found[0]) or found[0] in _NO_EVENT):
+            out.append((word, found[0]))
+    return list(dict.fromkeys(out))
+
+
+def _asking_clause(question: str) -> str:
+    """The sentence of a question that asks: a quiz question's first sentences tell the background
+    ("The Republican Party has been at odds this week … Which GOP leader …?"); the asking one is
+    what the passages must tell."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z‘“'\"])", question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return asking[-1] if asking else question
+
+
+def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
+                 version: IndexVersion | None = None) -> tuple[list[str], int]:
+    """The words naming what a fact question says happened (`event_words`) that the articles of
+    these passages never use in any form ("demand" in "how much did hackers demand from Lenford
+    Bank?" over a report of the hack that says nothing of a demand): the people and places are there,
+    the event is not. A word of dying is told by any word of a death toll. Returns them and how many
+    words were checked."""
+    words = event_words(question, kind)
+    if not words or not passages:
+        return [], len(words)
+    held = frozenset().union(*(article_words(p, version) for p in passages))
+    untold = [word for word, term in words if not (
+        event_forms(term) & held or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
+    return untold, len(words)
+
+
+def untold_event(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
+                 settings: AnswerSettings) -> list[str]:
+    """The words of what a fact question says happened that the articles of these passages never
+    use, when they are at least `untold_share` of the words checked (`untold_words`); else none."""
+    untold, checked = untold_words(question, kind, passages, version)
+    return untold if untold and len(untold) >= settings.untold_share * checked else []
