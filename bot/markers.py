@@ -10,17 +10,18 @@ if TYPE_CHECKING:
     from bot.types import Segment
 
 
-def segment_texts(segments: tuple[Segment, ...], text=lambda t: t, short=lambda t: t) -> list[str]:
+def segment_texts(segments: tuple[Segment, ...], text=lambda t: t, short=lambda t: t, notice=lambda t: t) -> list[str]:
     """Each segment as drawn: the short answer followed by a dash (its citation is the first
     quote's); a quote with its `[n]` markers; an attribution and the last figure of a disagreement
-    end with a full stop, the other figures with a semicolon. `text` escapes, `short` emphasises."""
+    end with a full stop, the other figures with a semicolon. `text` escapes, `short` emphasises
+    the short answer, `notice` sets a notice apart ("The articles quoted do not say …")."""
     parts = []
     for i, segment in enumerate(segments):
         body = text(segment.text)
         if segment.kind == "short":
             parts.append(f"{short(body)} —")
         elif not segment.citations:
-            parts.append(body)
+            parts.append(notice(body) if segment.kind == "notice" else body)
         else:
             end = ("." if segment.kind == "attribution"
                    else _claim_end(segments, i) if segment.kind == "disagreement" else "")

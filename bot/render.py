@@ -14,13 +14,17 @@ from bot.types import Answer, Citation, Segment
 
 
 def answer_text(answer: Answer) -> Text:
-    """The answer for the terminal: the short answer (when there is one) in bold."""
+    """The answer for the terminal: the short answer (when there is one) in bold, a notice that
+    opens a found answer in italics."""
     text = Text()
     rest = tuple(s for s in answer.segments if s.kind != "short")
     for segment in answer.segments:
         if segment.kind == "short":
             text.append(segment.text, style="bold green")
             text.append(" — ")
+    while answer.found and rest and rest[0].kind == "notice":  # "The articles quoted do not say …"
+        text.append(rest[0].text + " ", style="italic yellow")
+        rest = rest[1:]
     text.append(plain_answer(rest))
     return text
 

@@ -153,6 +153,12 @@ def test_an_event_no_quoted_article_tells_gets_the_closest_sentences_said_to_be_
         assert answer.found and answer.untold == (word,) and answer.short_answer is None, answer.answer
         assert answer.answer.startswith(f"The articles quoted do not say “{word}”; the closest sentences:")
         assert answer.citations and answer.to_dict()["untold"] == [word]
+        # set apart in Slack (italics) and in the terminal (the same words, styled)
+        from bot.render import answer_text
+        from bot.slack.blocks import answer_mrkdwn
+
+        assert answer_mrkdwn(answer).startswith(f"_The articles quoted do not say “{word}”; the closest sentences:_ ")
+        assert answer_text(answer).plain == answer.answer
     # what the articles tell is answered as before
     told = quality.answer("How many depositors did Cedar Valley Bank have?")
     assert told.untold == () and told.short_answer is not None and told.short_answer.text == "about 37,000", told.answer

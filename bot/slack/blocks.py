@@ -41,9 +41,9 @@ def answer_text(answer: Answer) -> str:
 
 
 def answer_mrkdwn(answer: Answer) -> str:
-    """The answer for a section block: the short answer (when there is one) in bold, then each
-    segment with its `[n]` markers."""
-    return " ".join(segment_texts(answer.segments, escape, lambda t: f"*{t}*"))
+    """The answer for a section block: the short answer (when there is one) in bold, a notice in
+    italics, then each segment with its `[n]` markers."""
+    return " ".join(segment_texts(answer.segments, escape, lambda t: f"*{t}*", lambda t: f"_{t}_"))
 
 
 ANSWER_EVENT = "newsbot_answer"
