@@ -157,7 +157,7 @@ def names_a_day_ahead(text: str, phrase: str) -> bool:
     """A date phrase of a sentence lies ahead of its article: the sentence tells what is to come
     ("plan to hold the festival on May 11, they said on Monday"), and the phrase is not the day of
     the saying ("Monday" there)."""
-    if not (_FUTURE.search(text) or _SCHEDULED.search(text)):
+    if not _tells_of_future(text):
         return False
     saying = _REPORTED.search(text)
     return saying is None or phrase.lower() not in saying.group(0).lower()
@@ -167,7 +167,12 @@ def tells_future(text: str) -> bool:
     """A sentence about what is to come ("will lie in state from Monday", "the funeral will be held
     Thursday, the spokesman said", "voters choose a new mayor on Sunday"), not a dated report of it ("said Tuesday he will veto" reports
     the saying, which happened on Tuesday)."""
-    return bool(_FUTURE.search(text) or _SCHEDULED.search(text)) and not _REPORTED.search(text)
+    return _tells_of_future(text) and not _REPORTED.search(text)
+
+
+def _tells_of_future(text: str) -> bool:
+    """"will", "is set to", … or a present-tense schedule with its weekday."""
+    return bool(_FUTURE.search(text) or _SCHEDULED.search(text))
 
 
 def event_date(text: str, published: date | None) -> ResolvedDate | None:

@@ -178,7 +178,7 @@ for _group in _EVENT_GROUPS.split(";"):
         _EVENT_FORMS[_term] = _EVENT_FORMS.get(_term, frozenset()) | _group_terms
 
 
-def _forms(word: str) -> frozenset[str]:
+def event_forms(word: str) -> frozenset[str]:
     """A stemmed word and its other forms ("win" → win, won)."""
     return frozenset({word}).union(_EVENT_FORMS.get(word, ()))
 
@@ -186,11 +186,6 @@ def _forms(word: str) -> frozenset[str]:
 def frame_word(term: str) -> bool:
     """A stemmed word of a question's frame ("when", "did", "this", "year"), not of its event."""
     return term in _FRAME
-
-
-def event_forms(term: str) -> frozenset[str]:
-    """A stemmed word with its other forms ("win" → win, won; "die" → die, death, dead)."""
-    return _forms(term)
 
 
 # "where did the gunman die?" asks where something happened (not "where is the capital?")
@@ -232,7 +227,7 @@ def event_terms(question: str) -> frozenset[str]:
     Presley die?" → die, death, dead, …): its lower-case content words, with their other forms.
     Names are left out (they say who, not what happened)."""
     words = set(terms(" ".join(re.findall(r"(?<![\w’'])[a-z][\w’'-]*", question)))) - _FRAME
-    return frozenset().union(*(_forms(w) for w in words))
+    return frozenset().union(*(event_forms(w) for w in words))
 
 
 def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
@@ -251,7 +246,7 @@ def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
         if word[:1].isupper() or not found or found[0] in _FRAME or left and found[0] in left or _MONEY_NOUN.match(word):
             continue  # ("how much money …": the sum of money is the answer, not what the sentence must say)
         if not left:
-            return _forms(found[0])
+            return event_forms(found[0])
     return frozenset()
 
 
@@ -279,7 +274,7 @@ def place_event(question: str) -> frozenset[str]:
         found = terms(word)
         if word[:1].isupper() or not found or found[0] in _FRAME or found[0] in _PARTICLES:
             continue
-        return _forms(found[0])
+        return event_forms(found[0])
     return frozenset()
 
 

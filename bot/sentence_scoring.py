@@ -202,17 +202,8 @@ def passage_words(passage: Passage, version: IndexVersion | None) -> frozenset[s
     passages), so the last few dozen are kept (keyed by version name, not holding the version)."""
     if version is None or not passage.parts:
         return frozenset(terms(passage.article.title)) | frozenset(terms(passage.text))
-    key = (version.name, passage.parts, passage.article.title)
-    words = _WORDS_SEEN.get(key)
-    if words is None:
-        found = set(terms(passage.article.title))
-        vocab = version.words
-        for row, _ in passage.parts:
-            found.update(vocab[i] for i in np.unique(version.text_term_ids(row)).tolist())
-        if len(_WORDS_SEEN) >= 32:
-            _WORDS_SEEN.clear()
-        words = _WORDS_SEEN[key] = frozenset(found)
-    return words
+    return _stored_words(version, (version.name, passage.parts, passage.article.title), passage.article.title,
+                         [row for row, _ in passage.parts])
 
 
 _WORDS_SEEN: dict[tuple, frozenset[str]] = {}
@@ -224,13 +215,19 @@ def article_words(passage: Passage, version: IndexVersion | None) -> frozenset[s
     row = version.article_row.get(passage.article.id) if version is not None else None
     if row is None:
         return passage_words(passage, version)
-    key = (version.name, "article", row)
+    return _stored_words(version, (version.name, "article", row), passage.article.title,
+                         np.flatnonzero(version.chunk_article_rows == row).tolist())
+
+
+def _stored_words(version: IndexVersion, key: tuple, title: str, rows: list[int]) -> frozenset[str]:
+    """The terms of a title and of the chunks at `rows`, read from the term ids the index stored
+    (no re-tokenising); the last few dozen asked are kept, keyed by `key`."""
     words = _WORDS_SEEN.get(key)
     if words is None:
-        found = set(terms(passage.article.title))
+        found = set(terms(title))
         vocab = version.words
-        for chunk in np.flatnonzero(version.chunk_article_rows == row).tolist():
-            found.update(vocab[i] for i in np.unique(version.text_term_ids(chunk)).tolist())
+        for row in rows:
+            found.update(vocab[i] for i in np.unique(version.text_term_ids(row)).tolist())
         if len(_WORDS_SEEN) >= 32:
             _WORDS_SEEN.clear()
         words = _WORDS_SEEN[key] = frozenset(found)
