@@ -294,8 +294,9 @@ def _head_noun(question: str) -> tuple[str, bool] | None:
     found = _head_phrase(question)
     if found is None:
         return None
-    singular = _singular(found[-1])
-    return singular, singular != found[-1]
+    head = found[-1].lower()
+    singular = _singular(head)
+    return singular, singular != head
 
 
 def asked_type(question: str) -> frozenset[str]:
@@ -304,16 +305,15 @@ def asked_type(question: str) -> frozenset[str]:
     found = _head_phrase(question)
     if not found:
         return frozenset()
-    match = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
-    capitalised = {w.lower() for w in re.findall(r"[\w’'-]+", match.group(1))[:len(found)] if w[:1].isupper()}
-    if found[-1] not in capitalised and _singular(found[-1]) not in _ALL_HEADS and capitalised:
-        found = [w for w in found if w in capitalised]  # "Which Republican lost …": the name is the kind
+    names = [w for w in found if w[:1].isupper()]
+    if names and found[-1] not in names and _singular(found[-1].lower()) not in _ALL_HEADS:
+        found = names  # "Which Republican lost …": the name is the kind
     return frozenset(terms(" ".join(found)))
 
 
 def _head_phrase(question: str) -> list[str] | None:
-    """The words of "which/what …" up to its head noun, lower-cased (the head last); None when
-    there is none."""
+    """The words of "which/what …" up to its head noun, as written (the head last, a possessive's
+    "'s" cut); None when there is none."""
     match = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
     if not match:
         return None
@@ -329,10 +329,10 @@ def _head_phrase(question: str) -> list[str] | None:
             continue
         if _STOP_HEAD.match(lowered):
             break
-        seen.append(lowered)
-        if word[:1].isupper() and _singular(bare.lower()) not in _ALL_HEADS:  # a name qualifying the noun ("US state")
+        seen.append(bare)
+        if word[:1].isupper() and _singular(lowered) not in _ALL_HEADS:  # a name qualifying the noun ("US state")
             continue
-        head, upto = lowered, len(seen)
+        head, upto = bare, len(seen)
         if _singular(lowered) in _ALL_HEADS or bare != word:  # a known noun, or a possessive
             break
     return seen[:upto] if head is not None else None

@@ -355,6 +355,9 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     assert words("Which Hollywood star was seen working at a Dunkin’ Donuts this week?") == ["seen", "working"]
     assert words("How many men were arrested over the museum theft?") == ["arrested", "museum", "theft"]
     assert words("Which country sent rescue teams to Porto Verde?") == ["rescue", "teams"]
+    # the kind asked for is a name here, read from the words after "what" as written ("are the"
+    # skipped): "demanding" is what happened
+    assert words("What are the Democrats demanding?") == ["demanding"]
     # a quiz question's background sentence is the asker's; its asking sentence is checked
     assert words("The House was stuck this week. Which Republican lost 14 votes?") == ["lost", "votes"]
     assert words("Why did the mayor veto the wage?") == []  # not a fact question
