@@ -36,7 +36,6 @@ GATES = {
 # features of the weighted sum that carry a weight (the others are measured and unused)
 FEATURES = {name: f"sentence feature '{name}' (weight {weight})" for name, weight in WEIGHTS.items()}
 PENALTIES = {
-    "unnamed": ("w_unnamed", "a passage not naming the question's names"),
     "negated": ("w_negated", "a sentence negating the question's verb"),
     "background": ("w_background", "another year's, month's, edition's or kind of event's figure"),
     "recent": ("w_recent", "'latest' questions: the newest article's sentences"),
@@ -82,7 +81,6 @@ MEASURED_OFF = {
     "attributed": "rules: 0 | model: 0 | newsroom 20/28",
     "attribution_target": "rules: 0 | model: 0 | newsroom 20/28",
     "background": "rules: given +0.01, right -0.07 | model: given -0.02, right -0.03 | newsroom 20/28",
-    "context": "rules: 0 | model: 0 | newsroom 20/28",
     "coverage": "rules: gold -0.08, given -0.08, right +0.01 | model: gold -0.07, right -0.22, answered -0.09, absent -0.09 | newsroom 16/28",
     "date": "rules: gold -0.01, given +0.01, right -0.03 | model: gold -0.01 | newsroom 20/28",
     "disagreements": "rules: 0 | model: 0 | newsroom 20/28",
@@ -104,7 +102,6 @@ MEASURED_OFF = {
     "topic_gate": "rules: 0 | model: 0 | newsroom 20/28",
     "typed": "rules: given -0.02, right -0.04 | model: given -0.01, right -0.01 | newsroom 18/28",
     "typed_rescore": "rules: gold -0.01, given -0.22, right -0.64 | model: given -0.18, right -0.78 | newsroom 17/28",
-    "unnamed": "rules: 0 | model: answered -0.01 | newsroom 20/28",
     # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
     "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
     # (2026-12-06, late: a hedge quotes the same sentences, so gold and answered do not move)

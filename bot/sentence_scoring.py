@@ -21,6 +21,8 @@ from bot.sentence_checks import (background_year, months_in, negated, not_a_stat
                                   speculation)
 from bot.answer_rules import applied, feature_weights
 from bot.sentence_model import FEATURES, weights_vector
+
+F = {name: i for i, name in enumerate(FEATURES)}  # a feature's column
 from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.lexical import terms
@@ -57,13 +59,12 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     settings = applied(settings or AnswerSettings())  # penalties switched off by name weigh 0
     # a follow-up asking no word of its own ("By how much?") is read by the words its query carried
     q_terms = query_terms(question) or query_terms(query)
-    context_terms = [t for t in query_terms(query) if t not in q_terms]
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
-    q_ids, context_ids = ids_of(q_terms), ids_of(context_terms)
+    q_ids = ids_of(q_terms)
     weights = weights_vector(feature_weights(settings))
     # idf-weighted coverage: a feature measured on the dev split and left at weight 0
     # (docs/EVALUATION.md), so computed only when it counts or when features are being collected
-    wants_idf = features_out is not None or weights[FEATURES.index("idf_coverage")] != 0
+    wants_idf = features_out is not None or weights[F["idf_coverage"]] != 0
     idf = version.bm25.idf(q_ids) if wants_idf and version is not None and q_ids else np.ones(len(q_ids))
     q_entities = entities(question)
     lowered = question.lower()
@@ -79,9 +80,6 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     names = question_name_terms(question)
     for rank, passage in enumerate(passages):
         title = passage.article.title
-        # a passage not naming the question's names is about something else ("the Monterey Park
-        # shooting" for a question about Nashville's)
-        unnamed = bool(settings.w_unnamed and names) and not names_all_in(passage, version, names)
         published = passage.article.published
         # attributions only matter to who-said/blamed questions; they split the passage themselves,
         # other questions read the sentences and their terms as the index stored them
@@ -92,28 +90,27 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             spans = [(start, end, ids_of(terms(passage.text[start:end])), None) for start, end in plain]
         attributed = {a.sentence for a in found}
         sentence_terms = [term_ids for _, _, term_ids, _ in spans]
-        covered, in_context = coverages(sentence_terms, q_ids), coverages(sentence_terms, context_ids)
+        covered = coverages(sentence_terms, q_ids)
         weighted = coverages(sentence_terms, q_ids, idf) if wants_idf else covered
         match_end = passage.match_end if passage.match_end is not None else len(passage.text)
         title_share = len(set(q_terms) & set(terms(title))) / len(q_terms) if q_terms else 0.0
         for i, (start, end, _, key) in enumerate(spans):
             text = passage.text[start:end]
             row = np.zeros(len(FEATURES))
-            row[0] = 1.0
-            row[1], row[2] = covered[i], weighted[i]
-            row[3] = sum(e in text for e in q_entities) / len(q_entities) if q_entities else 0.0
-            row[4] = in_context[i]
-            row[5], row[6] = 1.0 / (1 + rank), passage.dense
-            row[7] = 1.0 if passage.match_start <= start < match_end else 0.0
-            row[8] = _quantity_cue(text, q_terms, about_deaths) if wants_number else 0.0
-            row[9] = (0.2 if _FULL_DATE.search(text) else 0.1 if _DATE.search(text) else -0.1) if wants_date else 0.0
-            row[10] = 1.0 if wants_person and _PERSON.search(text) else 0.0
-            row[11] = 1.0 if family and i in attributed else 0.0
-            row[12] = 1.0 if len(text) < 200 and len(text.split()) < 5 else 0.0
-            row[15] = 1.0 if passage.start + start < 400 else 0.0
-            row[16] = min(len(text) / 200, 2.0)
-            row[17] = title_share
-            extra = settings.w_unnamed if unnamed else 0.0
+            row[F["bias"]] = 1.0
+            row[F["coverage"]], row[F["idf_coverage"]] = covered[i], weighted[i]
+            row[F["entities"]] = sum(e in text for e in q_entities) / len(q_entities) if q_entities else 0.0
+            row[F["passage_rank"]], row[F["passage_dense"]] = 1.0 / (1 + rank), passage.dense
+            row[F["in_match"]] = 1.0 if passage.match_start <= start < match_end else 0.0
+            row[F["quantity"]] = _quantity_cue(text, q_terms, about_deaths) if wants_number else 0.0
+            row[F["date"]] = (0.2 if _FULL_DATE.search(text) else 0.1 if _DATE.search(text) else -0.1) if wants_date else 0.0
+            row[F["person"]] = 1.0 if wants_person and _PERSON.search(text) else 0.0
+            row[F["attributed"]] = 1.0 if family and i in attributed else 0.0
+            row[F["short"]] = 1.0 if len(text) < 200 and len(text.split()) < 5 else 0.0
+            row[F["lead"]] = 1.0 if passage.start + start < 400 else 0.0
+            row[F["length"]] = min(len(text) / 200, 2.0)
+            row[F["title"]] = title_share
+            extra = 0.0
             if surname:  # a follow-up about one person: their sentences, not another person's
                 extra += settings.w_focus if surname in text else -settings.w_focus if _PERSON.search(text) else 0.0
             rows.append(row)
@@ -132,9 +129,10 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         asked_editions = editions(question) if kind.factoid else {}  # "Super Bowl 57", "Regatta XII"
         for i in checked:
             text, title = out[i].text, passages[out[i].passage].article.title
-            matrix[i, 13] = 1.0 if not_a_statement(text, title) else 0.0
-            matrix[i, 14] = 0.0 if kind.future else min(speculation(text), 2)
-            scores[i] += matrix[i, 13] * weights[13] + matrix[i, 14] * weights[14]
+            shape, guess = F["not_statement"], F["speculation"]
+            matrix[i, shape] = 1.0 if not_a_statement(text, title) else 0.0
+            matrix[i, guess] = 0.0 if kind.future else min(speculation(text), 2)
+            scores[i] += matrix[i, shape] * weights[shape] + matrix[i, guess] * weights[guess]
             if verbs and negated(text, verbs):
                 scores[i] += settings.w_negated
             if settings.w_background and kind.factoid and background_year(text, out[i].published, question):
@@ -198,8 +196,8 @@ def names_all_in(passage: Passage, version: IndexVersion | None, names: list[str
 def passage_words(passage: Passage, version: IndexVersion | None) -> frozenset[str]:
     """The lexical terms of a passage's title and text: the term ids the index stored for its
     chunks, read as words (no re-tokenising), or the text tokenized now when it stored none. An
-    answer asks this of a passage up to three times (names gate, "latest" recency, unnamed
-    passages), so the last few dozen are kept (keyed by version name, not holding the version)."""
+    answer asks this of a passage up to twice (names gate, "latest" recency), so the last few
+    dozen are kept (keyed by version name, not holding the version)."""
     if version is None or not passage.parts:
         return frozenset(terms(passage.article.title)) | frozenset(terms(passage.text))
     return _stored_words(version, (version.name, passage.parts, passage.article.title), passage.article.title,

@@ -61,9 +61,8 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("answer.w_recent", "answer.w_focus"), "\"latest\" questions: the newest article's sentences; follow-up "
                                             "\"he/she\": that person's sentences (hand-set: no such questions in "
                                             "the evaluation set)"),
-    (("answer.w_negated", "answer.w_background", "answer.w_unnamed"),
-     "a sentence denying what is asked, about an earlier year's event, or from a passage lacking one of the "
-     "question's names is pushed down (dev split)"),
+    (("answer.w_negated", "answer.w_background"),
+     "a sentence denying what is asked, or about an earlier year's event, is pushed down (dev split)"),
     (("answer.w_typed", "answer.typed_sentences"), "bonus for a sentence holding a phrase of the expected kind; "
                                                    "best sentences whose names (NER entities) a question asking "
                                                    "for a name reads"),

@@ -460,13 +460,13 @@ def test_rule_names_are_checked_where_they_are_set():
     from bot.settings import load_settings
     from index.errors import NewsbotError
 
-    settings = load_settings({"NEWSBOT_ANSWER_WITHOUT": "topic_gate, quantity,unnamed"}).answer
-    assert settings.without == ("topic_gate", "quantity", "unnamed")
+    settings = load_settings({"NEWSBOT_ANSWER_WITHOUT": "topic_gate, quantity,negated"}).answer
+    assert settings.without == ("topic_gate", "quantity", "negated")
     assert "quantity" not in feature_weights(settings) and "coverage" in feature_weights(settings)
-    assert applied(settings).w_unnamed == 0 and settings.w_unnamed != 0
+    assert applied(settings).w_negated == 0 and settings.w_negated != 0
     with pytest.raises(NewsbotError, match="no rule named topicgate; the rules are .*topic_gate"):
         load_settings({"NEWSBOT_ANSWER_WITHOUT": "topicgate"})
-    assert {"evidence", "quantity", "unnamed", "typed_rescore"} <= set(NAMES)
+    assert {"evidence", "quantity", "negated", "typed_rescore"} <= set(NAMES)
     # a rule added without measuring what it earns is caught here
     from bot.answer_rules import MEASURED_OFF
 
