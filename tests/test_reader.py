@@ -504,6 +504,41 @@ def test_a_question_changed_for_training_names_something_its_paragraph_does_not_
                 rng, "word") is None  # the answer sentence does not hold the word: nothing to swap
 
 
+def test_a_look_alike_for_training_names_another_place_than_its_question():
+    import random
+
+    from train.unanswerable import Parts, donor_pools, look_alike
+
+    paragraph = ("Four Veland soldiers were killed in an attack on the northern border.",
+                 "Ostmark denied any part in it.")
+    parts = Parts(names=(("Veland", 9, "GPE"),), words=())
+    pools = donor_pools([Parts(names=(("Ostmark", 0, "GPE"), ("Dalmora", 0, "GPE")), words=())])
+    swapped = {look_alike(paragraph[0], parts, paragraph, pools, random.Random(s)) for s in range(10)}
+    # the question's name in the answer sentence, swapped for a name of its kind the paragraph lacks
+    assert swapped == {"Four Dalmora soldiers were killed in an attack on the northern border."}
+    assert look_alike(paragraph[1], parts, paragraph, pools, random.Random(0)) is None  # holds no name of it
+
+
+@pytest.mark.slow
+def test_a_look_alike_negative_must_rank_below_the_answer():
+    import dataclasses
+
+    import torch
+
+    from train.reader import Recipe, _loss
+
+    # a group of three and one of four (its last candidate the answer sentence with a name swapped)
+    owner, answerable = torch.tensor([0, 0, 0, 1, 1, 1, 1]), torch.tensor([True, True])
+    none = torch.full((2,), -100)
+    recipe = dataclasses.replace(Recipe(), contrast=1.0)
+
+    def loss(relevance):
+        return float(_loss(recipe, torch.tensor(relevance), None, None, None, owner, none, none, answerable))
+
+    assert loss([3.0, -3.0, -3.0, 3.0, -3.0, -3.0, 3.5]) > loss([3.0, -3.0, -3.0, 3.0, -3.0, -3.0, -3.0])
+    assert Recipe().digest() == dataclasses.replace(Recipe(), contrast=0.0).digest()
+
+
 @pytest.mark.slow
 def test_a_changed_question_teaches_the_reader_that_nothing_answers_it():
     import dataclasses

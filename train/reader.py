@@ -65,6 +65,16 @@ class Recipe:
     # a "nothing here answers" option of logit 0 in every group's softmax: the answer sentence must beat
     # it, and for a changed question it is the target (the listwise term then carries the decline too)
     null_option: bool = False
+    # share of the answerable groups given one more negative: their answer sentence with a name of the
+    # question it holds swapped for another article's name of the same kind ("Four *Ostmark* soldiers
+    # were killed" for "How many Veland soldiers were killed?"): the look-alike about another place,
+    # bank, side or year that the answer path's rules catch one by one (train/unanswerable.py's donors).
+    # Off (the shipped model's). Measured 2026-12-06 at full size (16,000 questions, each given one where
+    # a name could be swapped; 953 s): SQuAD as the shipped reader (2,000 dev questions: top-1 0.901 /
+    # 0.9015, F1 0.768 / 0.768); newsroom sentence choice a-e 75 against 80; RealTime QA dev with the
+    # model reading gold 0.273 against 0.307; answer tests failing with the model reading 15 against 12
+    # (docs/EVALUATION.md, "Look-alike negatives"): not shipped
+    contrast: float = 0.0
     freeze_embeddings: bool = True  # the word-piece table is 2/3 of the parameters; frozen ~25% faster
     clip_norm: float = 1.0  # gradient norm cap (0: none)
     seed: int = 13
@@ -79,7 +89,7 @@ class Recipe:
 
 # fields added after a model was shipped, at the value that leaves training as it was: left out of the
 # hash, so the shipped card still names the recipe
-_ADDED_OFF = {("unanswerable", 0.0), ("null_option", False)}
+_ADDED_OFF = {("unanswerable", 0.0), ("null_option", False), ("contrast", 0.0)}
 
 
 def minilm_path() -> str:
@@ -137,6 +147,8 @@ def training_groups(data: list[Example], recipe: Recipe) -> list[tuple[str, list
     groups = []
     for ex in answerable[: recipe.questions]:
         groups.append((ex.question, _candidates(ex, by_title, recipe, rng), ex.span))
+    if recipe.contrast:
+        with_look_alikes(groups, answerable[: recipe.questions], answerable[recipe.questions:], recipe, rng)
     groups += unanswerable_groups(answerable[recipe.questions:], by_title, recipe, rng)
     return _by_length(groups, recipe.group_batch, rng)
 
@@ -164,6 +176,24 @@ def unanswerable_groups(pool: list[Example], by_title, recipe: Recipe, rng: rand
             continue
         groups.append((changed, _candidates(ex, by_title, recipe, rng), None))
     return groups
+
+
+def with_look_alikes(groups: list, used: list[Example], pool: list[Example], recipe: Recipe,
+                     rng: random.Random) -> None:
+    """`recipe.contrast` of the groups (the first ones, before shuffling: a seeded sample) get the
+    answer sentence with one of the question's names swapped (`look_alike`) as one more negative.
+    The 8,000 questions after those used lend the names."""
+    from train.unanswerable import donor_pools, look_alike, parse
+
+    wanted = int(len(groups) * recipe.contrast)
+    nlp = spacy_pipeline()
+    parts = parse([ex.question for ex in used[:wanted]], nlp)
+    pools = donor_pools(parse([ex.question for ex in pool[:8000]], nlp))
+    for n, (ex, p) in enumerate(zip(used[:wanted], parts)):
+        sentence = look_alike(ex.sentences[ex.answer_sentence], p, ex.sentences, pools, rng)
+        if sentence is not None:
+            question, candidates, span = groups[n]
+            groups[n] = (question, [*candidates, (sentence, ex.title)], span)
 
 
 def _candidates(ex: Example, by_title, recipe: Recipe, rng: random.Random) -> list[tuple[str, str]]:
@@ -291,9 +321,9 @@ def _loss(recipe, relevance, start_logits, end_logits, enc, owner, starts, ends,
     import torch.nn.functional as F
 
     # listwise: each answerable group's candidates side by side, the positive first
-    size = 1 + recipe.negatives
     groups = owner.tolist()
     rows_of = [[r for r, g in enumerate(groups) if g == k] for k in range(len(answerable))]
+    size = max(len(rows) for rows in rows_of)  # 1 + negatives (+ a look-alike: `contrast`)
     firsts = [rows[0] for rows in rows_of]
     labels = torch.zeros(len(groups))
     labels[[rows[0] for rows, a in zip(rows_of, answerable.tolist()) if a]] = 1.0
@@ -459,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layers", type=int, help="MiniLM layers to keep (default: the recipe's)")
     parser.add_argument("--unanswerable", type=float,
                         help="extra changed questions nothing answers, as a share of --questions (default: the recipe's)")
+    parser.add_argument("--contrast", type=float,
+                        help="share of questions given their answer sentence with a name swapped as one more "
+                             "negative (default: the recipe's)")
     parser.add_argument("--null-option", action="store_true",
                         help="a 'nothing answers' option in each group's softmax (the target of a changed question)")
     add_training_arguments(parser, eval_every=400)
@@ -468,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     recipe = Recipe()
     changes = {k: v for k, v in (("questions", args.questions), ("layers", args.layers),
                                               ("unanswerable", args.unanswerable),
+                                              ("contrast", args.contrast),
                                               ("null_option", args.null_option or None)) if v is not None}
     recipe = dataclasses.replace(recipe, **changes)
     record = train(recipe, args.squad, args.out, args.eval_questions, args.eval_every, args.limit_seconds)

@@ -88,3 +88,26 @@ def swap(question: str, parts: Parts, answer_sentence: str, paragraph: Sequence[
                 donor = donor[4:]
             return question[:at] + donor + question[at + len(target):]
     return None
+
+
+def look_alike(sentence: str, parts: Parts, paragraph: Sequence[str], pools: dict[tuple[str, str], list[str]],
+               rng: random.Random) -> str | None:
+    """The answer sentence with one of the question's names it holds (as written) replaced by a donor
+    name of the same label that the paragraph does not hold: a sentence about another place, firm,
+    side or year, which must rank below the answer (`train.reader.with_look_alikes`); None when the
+    sentence holds none of the question's names."""
+    own = [p for p in parts.names if p[0] in sentence]
+    if not own:
+        return None
+    text = " ".join(paragraph)
+    paragraph_terms, paragraph_lower = set(terms(text)), text.lower()
+    target, _, label = rng.choice(own)
+    pool = pools.get(("name", label))
+    for _ in range(8 if pool else 0):
+        donor = rng.choice(pool)
+        if donor.lower() != target.lower() and donor.lower() not in paragraph_lower and not set(terms(donor)) & paragraph_terms:
+            if donor.lower().startswith("the ") and sentence[:sentence.find(target)].lower().endswith("the "):
+                donor = donor[4:]
+            at = sentence.find(target)
+            return sentence[:at] + donor + sentence[at + len(target):]
+    return None
