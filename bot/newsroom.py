@@ -17,14 +17,14 @@ from datetime import date
 
 from bot.attribution import find_attributions
 from bot.retrieve import Retriever
-from bot.timeline import Event, article_text, timeline
+from bot.timeline import Event, article_text, source_dicts, timeline, topic_sources
 from bot.types import Citation
 from index.articles import Article
 from index.sentences import split_sentences
 from index.store import IndexVersion
 from index.stories import Story
 
-__all__ = ["Event", "Quote", "timeline", "quotes", "digest", "list_stories", "topic_stories",
+__all__ = ["Event", "Quote", "timeline", "topic_sources", "source_dicts", "quotes", "digest", "list_stories", "topic_stories",
            "reference_day", "days_before", "lead_of"]
 
 

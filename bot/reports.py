@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from bot.timeline import undated_notice
 from index.build import SyncReport
 
 
@@ -142,9 +143,10 @@ def stories_view(stories: list[dict]) -> Group:
     return Group(*parts)
 
 
-def timeline_view(query: str, events) -> Group:
+def timeline_view(query: str, events, sources: list[dict] | None = None) -> Group:
     if not events:
-        return Group(Text(f"No dated events found for “{query}”."))
+        return Group(Text(undated_notice(query, sources or [])),
+                     *(Text(f"    {a['published'] or '':10}  {a['source'][:20]:20}  {a['title'][:90]}") for a in sources or []))
     table = Table(title=f"Timeline: {escape(query)}", show_lines=False)
     for col in ("date", "from", "event", "source"):
         table.add_column(col)

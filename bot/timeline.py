@@ -137,6 +137,29 @@ def topic_articles(version: IndexVersion, retriever: Retriever, query: str) -> l
     return list(dict.fromkeys(rows))[:MAX_ARTICLES]
 
 
+def topic_sources(version: IndexVersion, retriever: Retriever, query: str, limit: int = 3) -> list[Article]:
+    """The articles a timeline of `query` reads (`topic_articles`), at most `limit`, newest first: what
+    an empty timeline shows, so "no dated events" says whether nothing is about the topic or what is
+    about it states no day (the RealTime QA corpus holds one article on Silicon Valley Bank's collapse,
+    a live page whose sentences say "in March" and "last week")."""
+    articles = [version.articles[row] for row in topic_articles(version, retriever, with_arabic_numerals(query))]
+    return sorted(articles, key=lambda a: a.published or "", reverse=True)[:limit]
+
+
+def source_dicts(articles: list[Article]) -> list[dict]:
+    return [{"title": a.title, "url": a.url, "source": a.source, "published": a.published} for a in articles]
+
+
+def undated_notice(query: str, sources: list[dict]) -> str:
+    """What an empty timeline says: that nothing in the index is about the topic, or that the
+    articles about it (`sources`, as `source_dicts` gives them) state no day for what happened."""
+    if not sources:
+        return f"No dated events found for “{query}”: no article in the index is about it."
+    some = "the article" if len(sources) == 1 else f"the {len(sources)} closest articles"
+    return (f"No dated events found for “{query}”: {some} about it state{'s' if len(sources) == 1 else ''} "
+            "no day on which something happened.")
+
+
 def article_text(version: IndexVersion, article_row: int) -> str:
     """An article's text as indexed: its chunks stitched in order."""
     return article_sentences(version, article_row)[0]

@@ -174,6 +174,31 @@ def test_the_timeline_places_events_on_the_day_they_happened(flood_index):
 
 
 @pytest.mark.slow
+def test_an_empty_timeline_says_whether_anything_is_about_the_topic(flood_index):
+    from bot.timeline import source_dicts, topic_sources, undated_notice
+
+    nothing = run(flood_index, "timeline", "Martian volcano eruption", "--json")
+    assert nothing["events"] == [] and nothing["articles"] == []
+    # (the flood's articles do have dated events; what an empty timeline would show for them is read
+    # from the same function the CLI and Slack call)
+    from bot.retrieve import Retriever
+    from bot.settings import load_settings
+    from index.versions import load_current
+
+    version = load_current(flood_index[1])
+    settings = load_settings({}, None, {"index": {"index_dir": flood_index[1], "seeds_dir": flood_index[0]}})
+    from bot.service import make_answerer
+
+    retriever = make_answerer(settings, warm_ner=False).retriever
+    sources = source_dicts(topic_sources(version, retriever, "Brova floods"))
+    assert sources and all("Brova" in a["title"] for a in sources)
+    assert [a["published"] for a in sources] == sorted((a["published"] for a in sources), reverse=True)
+    assert undated_notice("Brova floods", sources[:1]).endswith("the article about it states no day on which "
+                                                               "something happened.")
+    assert "no article in the index is about it" in undated_notice("Martian volcano eruption", [])
+
+
+@pytest.mark.slow
 def test_a_link_line_is_no_event_of_a_timeline(flood_index):
     """A dated line that is no statement (a video's link line, a heading, a teaser) is not offered
     to the timeline as an event; the dated sentence beside it is."""
@@ -368,3 +393,14 @@ def test_a_numbered_event_is_found_in_either_spelling_and_last_years_edition_sta
     assert "won the Korvan Regatta 12 on Sunday" in answer["answer"]
     answer = run(editions_index, "ask", "Who won the Korvan Regatta 11?", "--json")
     assert answer["citations"][0]["url"] == last_year and "won the Korvan Regatta 11 on Sunday" in answer["answer"]
+
+
+def test_an_empty_timeline_in_slack_names_the_articles_about_the_topic():
+    from bot.slack.blocks import timeline_blocks
+
+    article = {"title": "US banking crisis: banks could collapse", "url": "https://news.example/banks",
+               "source": "news.example", "published": "2023-03-19"}
+    blocks = timeline_blocks("Silicon Valley Bank collapse", [], [article])
+    text = json.dumps(blocks)
+    assert "the article about it states no day" in text and "https://news.example/banks" in text
+    assert "no article in the index is about it" in json.dumps(timeline_blocks("Martian volcanoes", [], []))

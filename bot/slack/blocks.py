@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from bot.render import segment_texts
+from bot.timeline import undated_notice
 from bot.text import clip
 from bot.types import Answer, Citation, Passage
 
@@ -177,9 +178,13 @@ def stories_blocks(stories: list[dict], limit: int = 8) -> list[dict]:
     return blocks[:50]
 
 
-def timeline_blocks(query: str, events: list[dict]) -> list[dict]:
+def timeline_blocks(query: str, events: list[dict], sources: list[dict] | None = None) -> list[dict]:
     if not events:
-        return notice_blocks(f"No dated events found for “{query}”.")
+        blocks = notice_blocks(undated_notice(query, sources or []))
+        if sources:
+            lines = [_article_line(a["title"], a["url"], a["source"], a["published"]) for a in sources]
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(lines), 2900)}]})
+        return blocks
     lines = [f"*{e['date']}* {escape(clip(e['text'], 300))} " + "".join(f"[{c['n']}]" for c in _cited(e))
              for e in events[:25]]
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*Timeline: {escape(clip(query, 150))}*"}}]

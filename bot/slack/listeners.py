@@ -146,7 +146,8 @@ class SlackBot:
 
     def newsroom(self, channel: str, user: str, text: str) -> tuple[str, list[dict] | None, str]:
         """/newsbot sub-commands: (text, blocks, response type)."""
-        from bot.newsroom import days_before, digest, list_stories, reference_day, timeline, topic_stories
+        from bot.newsroom import (days_before, digest, list_stories, reference_day, source_dicts, timeline, topic_sources,
+                                  topic_stories)
 
         verb, _, rest = " ".join(text.split()).partition(" ")
         verb = verb.lower()
@@ -167,7 +168,8 @@ class SlackBot:
             return f"{len(found)} stories", kit.stories_blocks(found), "ephemeral"
         if verb == "timeline" and rest:
             events = [e.to_dict() for e in timeline(version, retriever, rest, reader=make_topic_reader())]
-            return f"Timeline: {rest}", kit.timeline_blocks(rest, events), "in_channel"
+            sources = [] if events else source_dicts(topic_sources(version, retriever, rest))
+            return f"Timeline: {rest}", kit.timeline_blocks(rest, events, sources), "in_channel"
         sub, _, args = rest.partition(" ")
         if verb == "digest" and sub.lower() in ("daily", "list", "stop"):
             return self.schedule_command(channel, user, f"{sub.lower()} {args}"), None, "ephemeral"
