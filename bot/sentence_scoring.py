@@ -21,8 +21,6 @@ from bot.sentence_checks import (background_year, months_in, negated, not_a_stat
                                   speculation)
 from bot.answer_rules import applied, feature_weights
 from bot.sentence_model import FEATURES, weights_vector
-
-F = {name: i for i, name in enumerate(FEATURES)}  # a feature's column
 from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.lexical import terms
@@ -31,6 +29,7 @@ from index.store import IndexVersion
 
 _CHECKED = 30  # sentences whose shape and speculation are checked (the best by the other features)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.I)
+F = {name: i for i, name in enumerate(FEATURES)}  # a feature's column in a sentence's row
 _FULL_DATE = re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b")
 _DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b{MONTHS}\s+\d{{1,2}}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PERSON = re.compile(PERSON_NAME)
