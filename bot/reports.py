@@ -139,14 +139,19 @@ def stories_view(stories: list[dict]) -> Group:
                     f" · {outlets} outlet{'s' if outlets != 1 else ''}", style="dim")
         parts.append(head)
         for a in s["articles"][:8]:
-            parts.append(Text(f"    {a['published'] or '':10}  {a['source'][:20]:20}  {a['title'][:90]}"))
+            parts.append(_article_row(a))
     return Group(*parts)
+
+
+def _article_row(a: dict) -> Text:
+    """An article as a line under a story or an empty timeline: date, outlet, title."""
+    return Text(f"    {a['published'] or '':10}  {a['source'][:20]:20}  {a['title'][:90]}")
 
 
 def timeline_view(query: str, events, sources: list[dict] | None = None) -> Group:
     if not events:
         return Group(Text(undated_notice(query, sources or [])),
-                     *(Text(f"    {a['published'] or '':10}  {a['source'][:20]:20}  {a['title'][:90]}") for a in sources or []))
+                     *(_article_row(a) for a in sources or []))
     table = Table(title=f"Timeline: {escape(query)}", show_lines=False)
     for col in ("date", "from", "event", "source"):
         table.add_column(col)

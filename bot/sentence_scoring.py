@@ -126,9 +126,9 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
         incident = incidents(question) if kind.wants_number else frozenset()
         asked_months = months_in(question) if kind.factoid else set()
         asked_editions = editions(question) if kind.factoid else {}  # "Super Bowl 57", "Regatta XII"
+        shape, guess = F["not_statement"], F["speculation"]
         for i in checked:
             text, title = out[i].text, passages[out[i].passage].article.title
-            shape, guess = F["not_statement"], F["speculation"]
             matrix[i, shape] = 1.0 if not_a_statement(text, title) else 0.0
             matrix[i, guess] = 0.0 if kind.future else min(speculation(text), 2)
             scores[i] += matrix[i, shape] * weights[shape] + matrix[i, guess] * weights[guess]

@@ -68,26 +68,21 @@ def swap(question: str, parts: Parts, answer_sentence: str, paragraph: Sequence[
     ("word": one its answer sentence holds) replaced by a donor of the same label or tag that the
     paragraph does not hold; None when there is nothing to swap."""
     text = " ".join(paragraph)
-    paragraph_terms, paragraph_lower = set(terms(text)), text.lower()
     if kind == "name":
-        own = [p for p in parts.names if p[0].lower() in paragraph_lower]
+        own = [p for p in parts.names if p[0].lower() in text.lower()]
     else:
         shared = set(terms(answer_sentence))
         own = [p for p in parts.words if set(terms(p[0])) & shared]
     if not own:
         return None
     target, at, label = rng.choice(own)
-    pool = pools.get((kind, label))
-    for _ in range(8 if pool else 0):  # most donors are absent from the paragraph at the first try
-        donor = rng.choice(pool)
-        stems = set(terms(donor))
-        if donor.lower() != target.lower() and donor.lower() not in paragraph_lower and not stems & paragraph_terms:
-            if kind == "word":  # a donor that began its question is written as the target is
-                donor = (str.upper if target[0].isupper() else str.lower)(donor[0]) + donor[1:]
-            elif donor.lower().startswith("the ") and question[:at].lower().endswith("the "):
-                donor = donor[4:]
-            return question[:at] + donor + question[at + len(target):]
-    return None
+    donor = _donor(target, pools.get((kind, label)), text, rng)
+    if donor is None:
+        return None
+    if kind == "word":  # a donor that began its question is written as the target is
+        donor = (str.upper if target[0].isupper() else str.lower)(donor[0]) + donor[1:]
+        return question[:at] + donor + question[at + len(target):]
+    return _replaced(question, at, target, donor)
 
 
 def look_alike(sentence: str, parts: Parts, paragraph: Sequence[str], pools: dict[tuple[str, str], list[str]],
@@ -99,15 +94,24 @@ def look_alike(sentence: str, parts: Parts, paragraph: Sequence[str], pools: dic
     own = [p for p in parts.names if p[0] in sentence]
     if not own:
         return None
-    text = " ".join(paragraph)
-    paragraph_terms, paragraph_lower = set(terms(text)), text.lower()
     target, _, label = rng.choice(own)
-    pool = pools.get(("name", label))
+    donor = _donor(target, pools.get(("name", label)), " ".join(paragraph), rng)
+    return None if donor is None else _replaced(sentence, sentence.find(target), target, donor)
+
+
+def _donor(target: str, pool: list[str] | None, paragraph: str, rng: random.Random) -> str | None:
+    """A donor of `pool` other than `target` that the paragraph holds in no form (so nothing in it
+    answers the changed text), in at most 8 draws: most donors are absent at the first."""
+    held_terms, held = set(terms(paragraph)), paragraph.lower()
     for _ in range(8 if pool else 0):
         donor = rng.choice(pool)
-        if donor.lower() != target.lower() and donor.lower() not in paragraph_lower and not set(terms(donor)) & paragraph_terms:
-            if donor.lower().startswith("the ") and sentence[:sentence.find(target)].lower().endswith("the "):
-                donor = donor[4:]
-            at = sentence.find(target)
-            return sentence[:at] + donor + sentence[at + len(target):]
+        if donor.lower() != target.lower() and donor.lower() not in held and not set(terms(donor)) & held_terms:
+            return donor
     return None
+
+
+def _replaced(text: str, at: int, target: str, donor: str) -> str:
+    """`text` with the name `target` (at `at`) replaced by `donor`, keeping one "the"."""
+    if donor.lower().startswith("the ") and text[:at].lower().endswith("the "):
+        donor = donor[4:]
+    return text[:at] + donor + text[at + len(target):]

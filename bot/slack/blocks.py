@@ -173,18 +173,19 @@ def stories_blocks(stories: list[dict], limit: int = 8) -> list[dict]:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(
             f"*{escape(s['label'])}*\n{s['first_date'] or '?'} → {s['last_date'] or '?'} · {len(s['articles'])} "
             f"articles · {outlets} outlet{'s' if outlets != 1 else ''}", SECTION_LIMIT)}})
-        lines = [_article_line(a["title"], a["url"], a["source"], a["published"]) for a in s["articles"][:5]]
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(lines), 2900)}]})
+        blocks.append(_articles_context(s["articles"][:5]))
     return blocks[:50]
+
+
+def _articles_context(articles: list[dict]) -> dict:
+    """A context block listing articles, one linked line each."""
+    lines = [_article_line(a["title"], a["url"], a["source"], a["published"]) for a in articles]
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(lines), 2900)}]}
 
 
 def timeline_blocks(query: str, events: list[dict], sources: list[dict] | None = None) -> list[dict]:
     if not events:
-        blocks = notice_blocks(undated_notice(query, sources or []))
-        if sources:
-            lines = [_article_line(a["title"], a["url"], a["source"], a["published"]) for a in sources]
-            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip_keep_lines("\n".join(lines), 2900)}]})
-        return blocks
+        return notice_blocks(undated_notice(query, sources or [])) + ([_articles_context(sources)] if sources else [])
     lines = [f"*{e['date']}* {escape(clip(e['text'], 300))} " + "".join(f"[{c['n']}]" for c in _cited(e))
              for e in events[:25]]
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*Timeline: {escape(clip(query, 150))}*"}}]
