@@ -562,3 +562,44 @@ def test_a_changed_question_teaches_the_reader_that_nothing_answers_it():
         assert loss([-3.0, 3.0, -3.0, -3.0, -3.0, -3.0]) > loss([3.0, -3.0, -3.0, -3.0, -3.0, -3.0])
     assert Recipe().digest() == dataclasses.replace(Recipe(), unanswerable=0.0).digest()
     assert Recipe().digest() != dataclasses.replace(Recipe(), unanswerable=0.25).digest()
+
+
+def test_the_word_piece_table_in_four_bits_reads_as_the_eight_bit_one_within_a_step(tmp_path):
+    """train/shrink.py on a reader-shaped graph (int8 table, Gather, DequantizeLinear): the same output
+    name, within about half a step of its own block, run by onnxruntime's own GatherBlockQuantized."""
+    import onnx
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+
+    from train.shrink import WORD_PIECES, four_bit_blocks, four_bit_word_pieces, unpacked
+
+    rng = np.random.default_rng(7)
+    table = rng.normal(0, 0.05, (300, 128)).astype(np.float32)
+    table[5] *= 20  # one row far wider than the rest: one scale for the table would blur every other row
+    scale = float(np.abs(table).max() / 127)
+    q = (np.round(table / scale) + 128).astype(np.uint8)
+    out = "/bert/embeddings/word_embeddings/Gather_output_0"
+    graph = helper.make_graph(
+        [helper.make_node("Gather", [f"{WORD_PIECES}_quantized", "input_ids"], [out + "_quantized"]),
+         helper.make_node("DequantizeLinear", [out + "_quantized", "s", "z"], [out]),
+         helper.make_node("Identity", [out], ["embedded"])],
+        "reader", [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"])],
+        [helper.make_tensor_value_info("embedded", TensorProto.FLOAT, None)],
+        [numpy_helper.from_array(q, f"{WORD_PIECES}_quantized"), numpy_helper.from_array(np.float32(scale), "s"),
+         numpy_helper.from_array(np.uint8(128), "z")])
+    path = tmp_path / "reader.int8.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    eight_bit = (q.astype(np.float32) - 128) * scale
+    before = path.stat().st_size
+    saved = four_bit_word_pieces(path, block=32)
+    assert path.stat().st_size <= 0.6 * before and saved == pytest.approx(before - path.stat().st_size, rel=0.1)
+    ids = np.array([[0, 5, 299, 17]], dtype=np.int64)
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    got = session.run(["embedded"], {"input_ids": ids})[0][0]
+    packed, scales, zero = four_bit_blocks(eight_bit, 32)
+    assert np.allclose(got, unpacked(packed, scales, zero, 32)[ids[0]], atol=1e-3)
+    blocks = eight_bit[ids[0]].reshape(4, -1, 32)
+    step = (blocks.max(-1) - blocks.min(-1)) / 15
+    assert (np.abs(got.reshape(4, -1, 32) - blocks) <= step[..., None] * 0.6 + 1e-3).all()  # each row its own step
+    with pytest.raises(ValueError, match="already four-bit"):
+        four_bit_word_pieces(path)

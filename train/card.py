@@ -153,7 +153,10 @@ def write_card(folder: Path, card: dict) -> None:
         "# newsbot reader — model card",
         "",
         "Two parts, both MiniLM layers fine-tuned here on CPU and exported to ONNX with int8 weights (dynamic "
-        "quantisation). The **sentence reader** (`reader.int8.onnx`) is a cross-encoder that reads (question, "
+        "quantisation)" + (", the word-piece table in four-bit blocks of 32 (train/shrink.py; the span reader "
+                           "was trained on the eight-bit table's embeddings, the difference measured in "
+                           "train/reader.py `Recipe.word_piece_bits`)" if r.get("word_piece_bits") == 4 else "")
+        + ". The **sentence reader** (`reader.int8.onnx`) is a cross-encoder that reads (question, "
         "article title + candidate sentence) and gives a relevance probability (does this sentence answer the "
         f"question?): the first {r['layers']} layers of all-MiniLM-L6-v2; used by `answer.reader = \"model\"` "
         "and by timelines. "
@@ -195,7 +198,7 @@ def write_card(folder: Path, card: dict) -> None:
             f"- span reader: recipe hash `{sp['recipe_hash']}` (train/span.py `SpanRecipe().digest()`, checked by "
             f"the same test): {sp.get('questions', q['questions']):,} answer sentences of SQuAD v1.1 train (seed "
             f"{q['seed']}), read as above; " + (
-                f"its input the sentence reader's int8 word-piece embeddings (the table is shared, frozen), MiniLM "
+                f"its input the sentence reader's word-piece embeddings (the table is shared, frozen), MiniLM "
                 f"layers {q.get('first_layer', 0) + 1}-{q.get('first_layer', 0) + q['layers']} fine-tuned from "
                 "all-MiniLM-L6-v2"
                 if on_embeddings else

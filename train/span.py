@@ -2,7 +2,8 @@
 
 The sentence reader (train/reader.py) is kept as it is; the span reader reads beside it. Its input
 is the sentence reader's word-piece embeddings (the `embedded` output of reader.int8.onnx, run as
-shipped: int8), so the 11.7 MB word-piece table is shipped once and the two files stay under 30 MB;
+shipped: trained on the eight-bit table, read since the six-layer reader with the four-bit one of
+train/shrink.py), so the word-piece table is shipped once and the files stay under 30 MB;
 its body all six MiniLM layers of all-MiniLM-L6-v2, fine-tuned; its head a start and an end logit
 per token. At answer time the sentence reader runs over every candidate and the span reader only
 over the few sentences chosen.
