@@ -35,8 +35,9 @@ _KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:['‘\"“]?[A-Z]|[A-Z][A-
 # a video player's caption on news pages: "Video Ad Feedback … 01:00 - Source: CNN"
 _VIDEO_CAPTION = re.compile(r"\bVideo Ad Feedback\b|\b\d{1,2}:\d{2}\s*-\s*Source:\s*\w")
 _SAID = re.compile(rf"\b(?:{REPORTING})\s*:", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|yet to|failed to|fails to|avoided|avoids|"
-                       r"refused to|refuses to|declined to|declines to)\b|n[’']t\b", re.I)
+# every form of the verbs that deny ("failing to pay $136,250 in rent" tells no price paid)
+_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|yet to|fail(?:s|ed|ing)? to|failure to|"
+                       r"avoid(?:s|ed|ing)?|refus(?:e|es|ed|ing|al) to|declin(?:e|es|ed|ing) to)\b|n[’']t\b", re.I)
 _WORDS = re.compile(r"[a-z][a-z’'-]*")
 _LOWER_WORDS = re.compile(r"\b[a-z][a-z’'-]*")
 _WORD = re.compile(r"[\w’'-]+")
@@ -61,11 +62,16 @@ def negated(text: str, verbs: frozenset[str]) -> bool:
 
 
 def question_verbs(question: str) -> frozenset[str]:
-    """The question's own words that are not names (lowercase in it), stemmed: what a sentence may deny."""
+    """The question's own words that are not names (lowercase in it), stemmed: what a sentence may deny;
+    not those its question sentence denies itself ("which company is sued for failing to pay rent?" is
+    answered by the sentence saying so; a sentence of context before it denies nothing asked: "She will
+    not run for reelection. What year was she first elected?")."""
     from bot.retrieve import QUESTION_WORDS
     from index.lexical import terms
 
-    return frozenset(t for w in _LOWER_WORDS.findall(question) for t in terms(w)) - QUESTION_WORDS
+    words = _WORDS.findall(re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())[-1].lower())
+    denied = {t for i, w in enumerate(words) if _NEGATION.search(" ".join(words[max(0, i - 3):i])) for t in terms(w)}
+    return frozenset(t for w in _LOWER_WORDS.findall(question) for t in terms(w)) - QUESTION_WORDS - denied
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

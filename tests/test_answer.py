@@ -471,3 +471,14 @@ def test_rule_names_are_checked_where_they_are_set():
     from bot.answer_rules import MEASURED_OFF
 
     assert set(MEASURED_OFF) == set(NAMES)
+
+
+def test_what_a_question_denies_itself_is_not_held_against_a_sentence():
+    from bot.sentence_checks import negated, question_verbs
+
+    rent = "Halvard Group's Corvane Inc. is being sued for failing to pay $212,400 in rent."
+    assert negated(rent, question_verbs("How much did Halvard Group pay for Corvane?"))  # every form of "fail to"
+    assert not negated(rent, question_verbs("Which company is being sued for failing to pay rent?"))
+    # a sentence of context before the question denies nothing the question asks
+    context = "Sen. Dara Holloway said she will not run for reelection. What year did she first run for office?"
+    assert negated("Holloway has never run for office before.", question_verbs(context))

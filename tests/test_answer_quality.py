@@ -551,3 +551,50 @@ def test_the_span_reader_never_gives_a_phrase_the_rules_judged_not_the_answer(qu
         retrieval = quality.retriever.retrieve(question, settings.k)
         answer = compose(question, question, retrieval, settings, reader=shipped_reader())
         assert answer.short_answer is None or wrong not in answer.short_answer.text, answer.answer
+
+
+DENIED_PAYMENT = {
+    "rent-suit.json": {
+        "title": "Corvane sued over unpaid rent at its Harbour Street offices",
+        "source": "City Ledger", "published": "2023-01-10", "url": "https://example.org/ledger/corvane-rent",
+        "text": ("Halvard Group's Corvane Inc. is being sued for failing to pay $212,400 in rent at one of its "
+                 "office buildings in Port Alder. The landlord said the unpaid sum covers three months."),
+    },
+    "deal.json": {
+        "title": "Halvard Group completes its purchase of Corvane",
+        "source": "Market Wire", "published": "2022-11-02", "url": "https://example.org/market/halvard-corvane",
+        "text": ("Halvard Group has completed its $31 billion deal to buy Corvane, a person familiar with the "
+                 "deal said on Wednesday, putting the conglomerate in charge of the software maker."),
+    },
+    "port.json": {
+        "title": "Port Alder council approves new harbour budget",
+        "source": "City Ledger", "published": "2023-01-12", "url": "https://example.org/ledger/harbour-budget",
+        "text": "Port Alder council approved a harbour budget of $4 million on Thursday after a long debate.",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def denied_payment(tmp_path_factory, embedder):
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+
+    seeds = tmp_path_factory.mktemp("denied-seeds")
+    for name, article in DENIED_PAYMENT.items():
+        (seeds / name).write_text(json.dumps(article), encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("denied-index")
+    settings = load_settings({}, None, {"index": {"index_dir": index_dir, "seeds_dir": seeds}})
+    sync_index(settings.index, embedder)
+    return make_answerer(settings, embedder)
+
+
+def test_a_sum_a_sentence_says_was_not_paid_is_not_the_price(denied_payment):
+    # "failing to pay $212,400 in rent" tells no price paid: every form of a denying verb counts
+    answer = denied_payment.answer("How much did Halvard Group pay for Corvane?")
+    assert "212,400" not in (answer.short_answer.text if answer.short_answer else ""), answer.answer
+    assert not answer.answer.startswith("$212,400"), answer.answer
+    # … but a question about the failure itself is answered by the sentence telling it
+    sued = denied_payment.answer("Which company is being sued for failing to pay rent?")
+    assert sued.found and "failing to pay $212,400" in sued.answer, sued.answer
+    assert sued.citations[0].title.startswith("Corvane sued"), sued.answer
