@@ -438,7 +438,7 @@ def timeline(query, config_file, seeds_dir, index_dir, as_json):
     every outlet that told it, placed on the day it happened ("on Monday" in a Wednesday article is
     that Monday; when outlets disagree, the day most of them give). Sentences the reader does not
     find about QUERY are left out."""
-    from bot.newsroom import source_dicts, topic_sources
+    from bot.newsroom import topic_sources
     from bot.newsroom import timeline as build_timeline
 
     from bot.service import make_topic_reader
@@ -447,7 +447,7 @@ def timeline(query, config_file, seeds_dir, index_dir, as_json):
     text = " ".join(query)
     events = build_timeline(version, retriever, text, reader=make_topic_reader())
     # no event: the articles about the topic, so the reply says whether any is (and which)
-    sources = [] if events else source_dicts(topic_sources(version, retriever, text))
+    sources = [] if events else topic_sources(version, retriever, text)
     _show(as_json, {"query": text, "events": [e.to_dict() for e in events], "articles": sources},
           lambda views: views.timeline_view(text, events, sources))
 

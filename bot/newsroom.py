@@ -17,14 +17,14 @@ from datetime import date
 
 from bot.attribution import find_attributions
 from bot.retrieve import Retriever
-from bot.timeline import Event, article_text, source_dicts, timeline, topic_sources
+from bot.timeline import Event, article_text, timeline, topic_sources
 from bot.types import Citation
 from index.articles import Article
 from index.sentences import split_sentences
 from index.store import IndexVersion
 from index.stories import Story
 
-__all__ = ["Event", "Quote", "timeline", "topic_sources", "source_dicts", "quotes", "digest", "list_stories", "topic_stories",
+__all__ = ["Event", "Quote", "timeline", "topic_sources", "quotes", "digest", "list_stories", "topic_stories",
            "reference_day", "days_before", "lead_of"]
 
 
@@ -122,8 +122,7 @@ def digest(version: IndexVersion, since: str, *, until: str | None = None,
         lead = lead_of(text)
         citation = cites.cite(newest, lead, text, max(text.find(lead), 0))
         out.append({"id": story.id, "label": story.label, "new_story": (story.first_date or "") >= since,
-                    "new_articles": [{"article_id": a.id, "title": a.title, "source": a.source,
-                                      "published": a.published, "url": a.url} for a in new],
+                    "new_articles": [{"article_id": a.id, **a.listing()} for a in new],
                     "lead": {"text": lead, "citation": citation.to_dict()}})
     return out
 

@@ -50,15 +50,16 @@ def negated(text: str, verbs: frozenset[str]) -> bool:
     """Whether the sentence denies what the question asks about: one of the question's own words
     (stemmed; its verbs, e.g. "won") right after a negation ("never won", "did not win", "has yet to
     win"). "That's 53 years the Bengals … never won a Super Bowl" does not answer who won it."""
-    if not verbs or not _NEGATION.search(text):
-        return False
+    return bool(verbs) and bool(_NEGATION.search(text)) and bool(verbs & denied_terms(text))
+
+
+def denied_terms(text: str) -> set[str]:
+    """The stemmed words of `text` that follow a negation within three words ("failing to *pay*")."""
     from index.lexical import terms
 
     words = _WORDS.findall(text.lower())
-    for i, word in enumerate(words):
-        if verbs.intersection(terms(word)) and _NEGATION.search(" ".join(words[max(0, i - 3):i])):
-            return True
-    return False
+    return {t for i, word in enumerate(words) if _NEGATION.search(" ".join(words[max(0, i - 3):i]))
+            for t in terms(word)}
 
 
 def question_verbs(question: str) -> frozenset[str]:
@@ -68,10 +69,11 @@ def question_verbs(question: str) -> frozenset[str]:
     not run for reelection. What year was she first elected?")."""
     from bot.retrieve import QUESTION_WORDS
     from index.lexical import terms
+    from index.sentences import split_sentences
 
-    words = _WORDS.findall(re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())[-1].lower())
-    denied = {t for i, w in enumerate(words) if _NEGATION.search(" ".join(words[max(0, i - 3):i])) for t in terms(w)}
-    return frozenset(t for w in _LOWER_WORDS.findall(question) for t in terms(w)) - QUESTION_WORDS - denied
+    spans = split_sentences(question)
+    asked = question[spans[-1][0]: spans[-1][1]] if spans else question
+    return frozenset(t for w in _LOWER_WORDS.findall(question) for t in terms(w)) - QUESTION_WORDS - denied_terms(asked)
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

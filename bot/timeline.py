@@ -142,22 +142,18 @@ def topic_articles(version: IndexVersion, retriever: Retriever, query: str) -> l
     return list(dict.fromkeys(rows))[:MAX_ARTICLES]
 
 
-def topic_sources(version: IndexVersion, retriever: Retriever, query: str, limit: int = 3) -> list[Article]:
-    """The articles a timeline of `query` reads (`topic_articles`), at most `limit`, newest first: what
-    an empty timeline shows, so "no dated events" says whether nothing is about the topic or what is
-    about it states no day (the RealTime QA corpus holds one article on Silicon Valley Bank's collapse,
-    a live page whose sentences say "in March" and "last week")."""
+def topic_sources(version: IndexVersion, retriever: Retriever, query: str, limit: int = 3) -> list[dict]:
+    """The articles a timeline of `query` reads (`topic_articles`), at most `limit`, newest first, as
+    `Article.listing` gives them: what an empty timeline shows, so "no dated events" says whether nothing
+    is about the topic or what is about it states no day (the RealTime QA corpus holds one article on
+    Silicon Valley Bank's collapse, a live page whose sentences say "in March" and "last week")."""
     articles = [version.articles[row] for row in topic_articles(version, retriever, with_arabic_numerals(query))]
-    return sorted(articles, key=lambda a: a.published or "", reverse=True)[:limit]
-
-
-def source_dicts(articles: list[Article]) -> list[dict]:
-    return [{"title": a.title, "url": a.url, "source": a.source, "published": a.published} for a in articles]
+    return [a.listing() for a in sorted(articles, key=lambda a: a.published or "", reverse=True)[:limit]]
 
 
 def undated_notice(query: str, sources: list[dict]) -> str:
     """What an empty timeline says: that nothing in the index is about the topic, or that the
-    articles about it (`sources`, as `source_dicts` gives them) state no day for what happened."""
+    articles about it (`sources`, as `topic_sources` gives them) state no day for what happened."""
     if not sources:
         return f"No dated events found for “{query}”: no article in the index is about it."
     some = "the article" if len(sources) == 1 else f"the {len(sources)} closest articles"

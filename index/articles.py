@@ -47,6 +47,10 @@ class Article:
     # other copies of the same text (syndication): (source, url) pairs, shown with its citations
     also: tuple[tuple[str, str], ...] = ()
 
+    def listing(self) -> dict:
+        """What a list of articles shows of one (stories, digests, an empty timeline, follows)."""
+        return {"title": self.title, "url": self.url, "source": self.source, "published": self.published}
+
 
 @dataclass(frozen=True)
 class Skipped:

@@ -64,9 +64,7 @@ class Story:
 
     def to_dict(self, articles: dict[str, Article]) -> dict:
         return {"id": self.id, "label": self.label,
-                "articles": [{"article_id": a, "title": articles[a].title, "source": articles[a].source,
-                              "published": articles[a].published, "url": articles[a].url}
-                             for a in self.article_ids if a in articles],
+                "articles": [{"article_id": a, **articles[a].listing()} for a in self.article_ids if a in articles],
                 "sources": list(self.sources), "first_date": self.first_date, "last_date": self.last_date,
                 "names": list(self.names)}
 

@@ -175,7 +175,7 @@ def test_the_timeline_places_events_on_the_day_they_happened(flood_index):
 
 @pytest.mark.slow
 def test_an_empty_timeline_says_whether_anything_is_about_the_topic(flood_index):
-    from bot.timeline import source_dicts, topic_sources, undated_notice
+    from bot.timeline import topic_sources, undated_notice
 
     nothing = run(flood_index, "timeline", "Martian volcano eruption", "--json")
     assert nothing["events"] == [] and nothing["articles"] == []
@@ -190,7 +190,7 @@ def test_an_empty_timeline_says_whether_anything_is_about_the_topic(flood_index)
     from bot.service import make_answerer
 
     retriever = make_answerer(settings, warm_ner=False).retriever
-    sources = source_dicts(topic_sources(version, retriever, "Brova floods"))
+    sources = topic_sources(version, retriever, "Brova floods")
     assert sources and all("Brova" in a["title"] for a in sources)
     assert [a["published"] for a in sources] == sorted((a["published"] for a in sources), reverse=True)
     assert undated_notice("Brova floods", sources[:1]).endswith("the article about it states no day on which "

@@ -79,8 +79,7 @@ class SlackBot:
             if not self.state.first_time(f"follow:{match.channel}:{match.topic}:{version.name}"):
                 continue  # another bot process posts this one
             found = [(version.articles[version.article_row[a]], version.article_row[a]) for a in match.article_ids]
-            items = [{"title": a.title, "url": a.url, "source": a.source, "published": a.published,
-                      "lead": lead_of(article_text(version, row))} for a, row in found]
+            items = [{**a.listing(), "lead": lead_of(article_text(version, row))} for a, row in found]
             try:
                 client.chat_postMessage(channel=match.channel, text=f"New on “{match.topic}”: "
                                         + "; ".join(i["title"] for i in items)[:3000],
@@ -146,7 +145,7 @@ class SlackBot:
 
     def newsroom(self, channel: str, user: str, text: str) -> tuple[str, list[dict] | None, str]:
         """/newsbot sub-commands: (text, blocks, response type)."""
-        from bot.newsroom import (days_before, digest, list_stories, reference_day, source_dicts, timeline, topic_sources,
+        from bot.newsroom import (days_before, digest, list_stories, reference_day, timeline, topic_sources,
                                   topic_stories)
 
         verb, _, rest = " ".join(text.split()).partition(" ")
@@ -168,7 +167,7 @@ class SlackBot:
             return f"{len(found)} stories", kit.stories_blocks(found), "ephemeral"
         if verb == "timeline" and rest:
             events = [e.to_dict() for e in timeline(version, retriever, rest, reader=make_topic_reader())]
-            sources = [] if events else source_dicts(topic_sources(version, retriever, rest))
+            sources = [] if events else topic_sources(version, retriever, rest)
             return f"Timeline: {rest}", kit.timeline_blocks(rest, events, sources), "in_channel"
         sub, _, args = rest.partition(" ")
         if verb == "digest" and sub.lower() in ("daily", "list", "stop"):
