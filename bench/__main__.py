@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     questions = load_jsonl_gz(args.data / "questions.jsonl.gz")
     answerable = [q for q in questions if q.get("answer_in_corpus")]
     corpus = args.data / "articles.jsonl.gz"
-    if args.quick:  # a 40-article slice in a temporary folder: checks that every script runs
+    if args.quick:  # a 12-article slice in a temporary folder: checks that every script runs (~1.5 min)
         import tempfile
 
         quick_dir = Path(tempfile.mkdtemp(prefix="newsbot-bench-"))
-        articles, questions = select_slice(articles, answerable, 25, 12)
+        articles, questions = select_slice(articles, answerable, 12, 8)
         answerable = questions
         corpus = quick_dir / "articles.jsonl"
         corpus.write_text("".join(json.dumps(a) + "\n" for a in articles))
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             sync_index(settings.index, embedder, sources=[corpus])
         print("Warm query latency on the RealTime QA corpus…", flush=True)
         answerer = make_answerer(settings, embedder)
-        qs = [q["question"] for q in (questions[:40] if args.quick else questions)]
+        qs = [q["question"] for q in (questions[:12] if args.quick else questions)]
         results["corpus_latency"] = {**measure_latency(answerer, qs),
                                      "chunks": len(answerer.retriever.reader.snapshot())}
         print(f"  p50 {results['corpus_latency']['latency_ms']['p50']:.1f} ms, "
@@ -95,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         from bench.build import cold_start, fresh_build, incremental_update
 
         print("Build throughput, incremental update, cold start…", flush=True)
-        results["build"] = fresh_build(embedder, articles[: (5 if args.quick else 200)])
+        results["build"] = fresh_build(embedder, articles[: (2 if args.quick else 200)])
         if current_version_path(args.index) is not None:
-            sample = articles[-10:] if args.quick else articles[1000:1010]  # typical lengths
+            sample = articles[-4:] if args.quick else articles[1000:1010]  # typical lengths
             results["update_10_articles"] = incremental_update(embedder, args.index, corpus, sample)
             results["cold_start"] = cold_start(args.index)
             manifest = json.loads((current_version_path(args.index) / "manifest.json").read_text())
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     if "baseline" not in skip:
         from bench.baseline import compare
 
-        n = 12 if args.quick else args.baseline_articles
+        n = 6 if args.quick else args.baseline_articles
         subset, _ = select_slice(articles, answerable, n, len(answerable))
         subset = subset[:n]
         texts = [a["text"].lower() for a in subset]

@@ -32,7 +32,7 @@ def fresh_build(embedder, articles: list[dict]) -> dict:
 
 
 def incremental_update(embedder, index_dir: Path, corpus: Path, articles: list[dict]) -> dict:
-    """Add 10 new articles to a copy of the full index; the model is already loaded."""
+    """Add new articles (10 in the full run) to a copy of the full index; the model is already loaded."""
     # a new title makes every chunk's embedded text new, so nothing comes from the cache
     new = [{**a, "url": a["url"] + "?bench-update=1", "title": "Update: " + a.get("title", ""),
             "text": "Update: " + a["text"]} for a in articles[:10]]

@@ -71,7 +71,7 @@ def test_static_encoder_is_fitted_at_build_and_finds_what_the_model_finds(tmp_pa
         articles = [json.loads(line) for line in fh]
     with gzip.open(DATA / "questions.jsonl.gz", "rt") as fh:
         questions = [json.loads(line) for line in fh]
-    articles, questions = select_slice(articles, questions, 30, 12)
+    articles, questions = select_slice(articles, questions, 8, 8)
     source = tmp_path / "articles.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in articles))
     settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "idx", "query_encoder": "static"}})
