@@ -13,7 +13,7 @@ from bot import answer_rules as rules
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
+from bot.question import PLACE, QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, promote_following, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -172,6 +172,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
             judged = read if kind.factoid else None
         else:
             group = following(sentences, passages, settings.reader_next)
+            if not kind.labels & PLACE:
+                group = group[:1] + [s for s in group[1:] if not _elsewhere(question, group[0], s, retrieval.version)]
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
             sentences = promote_following(sentences, group, judged, settings.reader_next_margin)
         timing["read"] = (time.perf_counter() - clock) * 1000
@@ -483,6 +485,19 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
                  rows, 4 if kind.plural else 1, settings.short_min_weight)
     vetoed = [(rescored[c.sentence], c.start, c.end) for c in per_sentence if not c.eligible]
     return rescored, [(p, rescored[p.sentence]) for p in picks], vetoed
+
+
+def _elsewhere(question: str, head: Sentence, sentence: Sentence, version: IndexVersion | None) -> bool:
+    """Whether a sentence after the rules' best one names places, none of them the place the question
+    and that sentence name: a roundup's next item ("… died in a fire at a warehouse in Dalmora" after
+    "… the deadly shooting at a Brenford high school", for "how many died in the Brenford shooting?"),
+    not the same report going on. From the entities the index stored; False where it stored none."""
+    def places(s: Sentence) -> set[str]:
+        found = version.sentence_entities(s.key[0], s.key[1], s.text) if version is not None and s.key else None
+        return {e.text.lower() for e in found or () if e.label in PLACE}
+
+    asked = {p for p in places(head) if p in question.lower()}
+    return bool(asked) and bool(places(sentence)) and not places(sentence) & asked
 
 
 _NAME_REACH = 300  # characters before a sentence in which the question's name may have been said

@@ -117,14 +117,20 @@ class AnswerSettings:
     # answers: answer p50 17.5-22 -> 32-36 ms on cores with AVX-512 VNNI (all 390 questions)
     reader_judge: bool = True
     # with the rules reading, judged: the judge's first call reads the rules' best sentence with the
-    # `reader_next` statements after it in its passage, and one of those the reader finds more relevant
-    # by `reader_next_margin` leads (a report names its subject, then states the fact about "he", "the
-    # company": the question's names favour the first). Newsroom set a right 20 -> 22 of 28, set b 11
-    # -> 12 of 18; RealTime QA dev and held-out: every figure unchanged (3 and 8 answers led
-    # otherwise); 2 reads no more than 1; same speed (the judge's first call reads two either way). The
-    # margin: the reader preferred Jalen Hurts' yards to Mahomes' by 0.003 for "how many yards did he
-    # throw for?" (a test), the newsroom sets' right promotions by 0.06-0.21: 0.05 chosen on those
-    reader_next: int = 1
+    # `reader_next` statements after it in its passage, with the answer spans of the most relevant, and
+    # one of those the reader is surer answers (relevance + span surety) by `reader_next_margin` leads (a
+    # report names its subject, then states the fact about "he", "the company": the question's names
+    # favour the first). The margin: the reader preferred Jalen Hurts' yards to Mahomes' by 0.003 for
+    # "how many yards did he throw for?" (a test), the newsroom sets' right promotions by 0.06-0.21:
+    # 0.05 chosen on those. `reader_next` chosen on RealTime QA's dev split (1 / 2 / 3 / 4, spans read:
+    # gold in the answer 0.330 / 0.330 / 0.341 / 0.341, short answers right 0.667 / 0.647 / 0.722 /
+    # 0.706); held-out, reported once, 1 -> 3: gold 0.330 -> 0.335, lead 0.293 -> 0.298, the rest
+    # unchanged; newsroom sets a-e right 70 -> 81 of 100 (an absent event more answered: 14 -> 13
+    # declined). A sentence after it naming places, none of them the one the question and the best
+    # sentence name, is another story of a roundup and is not read (`bot.answer._elsewhere`). Spans of
+    # the 2 most relevant instead of 3: dev gold 0.318, not kept. Cost: answer p50 41 -> 72-76 ms, p95
+    # 102-108 -> 130-133 ms (`python -m bench.answer_latency`, all 390 questions, two rounds interleaved)
+    reader_next: int = 3
     reader_next_margin: float = 0.05
     # the short answer, with either reader: "model" (the span reader's answer in the first sentence
     # quoted), "typed" (the same, only a phrase of the kind asked), "fill" (the rules' pick, else the

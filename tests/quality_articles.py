@@ -415,4 +415,14 @@ ARTICLES = {
             "take until October."
         ),
     },
+    "dam-rebuild.json": {
+        "title": "Council backs rebuilding of the Rowan Valley dam",
+        "source": "Valley Courier", "published": "2023-05-09", "url": "https://example.org/valley/dam-rebuild",
+        "text": (
+            "The regional council on Tuesday approved a plan to rebuild the Rowan Valley dam, which gave way "
+            "during the April floods. Built in 1962, it held back about 40 million cubic metres of water. "
+            "Councillors argued for three hours before the vote. The work will cost 85 million euros and take "
+            "four years, officials said."
+        ),
+    },
 }

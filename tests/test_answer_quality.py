@@ -183,6 +183,13 @@ def test_a_follow_up_count_is_not_an_earlier_years_record(quality):
     assert rounds.short_answer is None or "133" not in rounds.short_answer.text, rounds.answer  # 1856's
 
 
+def test_the_fact_told_a_few_sentences_after_the_subject_is_named_leads(quality):
+    # the dam is named in the first sentence; its cost comes three sentences later, past a volume
+    answer = quality.answer("How much will rebuilding the Rowan Valley dam cost?")
+    assert answer.found and answer.segments[0].text.startswith(("85 million euros", "The work will cost")), answer.answer
+    assert "40 million" not in answer.segments[0].text, answer.answer
+
+
 def test_how_old_is_not_answered_with_a_count(quality):
     answer = quality.answer("How old is Dara Holloway?")  # the articles give no age
     assert answer.short_answer is None and not answer.answer.lower().startswith("two"), answer.answer  # (rounds of voting)

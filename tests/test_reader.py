@@ -193,6 +193,27 @@ def test_the_sentence_after_the_rules_best_leads_when_the_reader_finds_it_clearl
     assert promote_following(sentences, following(sentences, passages, 1), read, margin=0.05)[0].text == parts[0]
 
 
+def test_a_later_sentence_whose_answer_span_the_reader_is_sure_of_leads_when_relevance_alone_ties():
+    from bot.read.rank import following, judge, promote_following
+
+    text = ("A judge sentenced Tom Hale, the finance chief of Carver Freight, on Thursday. The firm is based in "
+            "Leeds. He had admitted taking 3.2 million pounds from it.")
+    parts = ["A judge sentenced Tom Hale, the finance chief of Carver Freight, on Thursday.",
+             "The firm is based in Leeds.", "He had admitted taking 3.2 million pounds from it."]
+    passages = [_Passage(text)]
+    sentences = [_Sentence(0, text.index(t), t, sc) for t, sc in zip(parts, [0.9, 0.4, 0.3])]
+    group = following(sentences, passages, 3)
+    assert [s.text for s in group] == parts  # the fact two sentences after the one naming him
+    # relevance barely tells them apart (as the trained reader's did: 0.453 / 0.435); the span decides
+    reader = _FakeReader({parts[0]: 0.60, parts[1]: 0.2, parts[2]: 0.58}, spans={parts[0]: 1.0, parts[2]: 9.0})
+    read = judge("How much did Tom Hale take from Carver Freight?", sentences, passages, reader, depth=4, first=group)
+    assert [c for c, _ in reader.seen] == parts  # the group in one call, then stopped: it answers
+    assert promote_following(sentences, group, read, margin=0.05)[0].text == parts[2]
+    without = _FakeReader({parts[0]: 0.60, parts[1]: 0.2, parts[2]: 0.58})  # no span: the rules' order stands
+    read = judge("How much did Tom Hale take from Carver Freight?", sentences, passages, without, depth=4, first=group)
+    assert promote_following(sentences, group, read, margin=0.05)[0].text == parts[0]
+
+
 def test_the_answer_comes_from_the_surest_span_not_only_the_most_relevant_sentence():
     from bot.read import SPAN_WEIGHT, best_reading
 

@@ -52,20 +52,26 @@ def judge(question: str, sentences: list, passages: list, reader: SentenceReader
     article's title, no span), `step` at a time in their order, stopping at the first that reaches
     the threshold (each is read alone, so what was read is as it would be in one call). The rules'
     best sentence usually answers an answerable question: one call of two instead of six. `first`:
-    sentences read before the others whatever they find (`following`: those after the rules' best,
-    in the same call when there is one)."""
+    sentences read before the others whatever they find (`following`: the rules' best and those after
+    it in its passage), in one call with the answer spans of the most relevant (`SentenceReader.read`'s
+    default): their relevance alone barely tells "A judge sentenced Martin Hale …" (0.453) from "He had
+    admitted taking 3.2 million pounds …" (0.435) for "how much did Martin Hale take?"; the span's
+    surety does (`promote_following`)."""
     readings: dict[int, Reading] = {}
-    best = 0.0
     first = list(first or [])
+    if first:
+        got = reader.read(question, [(s.text, passages[s.passage].article.title) for s in first])
+        readings.update((id(s), r) for s, r in zip(first, got))
+    best = max([r.relevance for r in readings.values()], default=0.0)
     ahead = {id(s) for s in first}
-    order = first + [s for s in sentences[:depth] if id(s) not in ahead]
-    for at in range(0, len(order), step):
-        group = order[at:at + step]
+    rest = [s for s in sentences[:depth] if id(s) not in ahead]
+    for at in range(0, len(rest), step):
+        if best >= reader.threshold:
+            break
+        group = rest[at:at + step]
         got = reader.read(question, [(s.text, passages[s.passage].article.title) for s in group], spans=0)
         readings.update((id(s), r) for s, r in zip(group, got))
         best = max([best] + [r.relevance for r in got])
-        if best >= reader.threshold and at + step >= len(first):
-            break
     return Read(readings, best, reader.threshold)
 
 
@@ -83,7 +89,8 @@ def following(sentences: list, passages: list, n: int) -> list:
 
 def promote_following(sentences: list, group: list, read: Read, margin: float) -> list:
     """The rules' best sentence gives way to one of those after it in its passage (`group`, as
-    `following` gives it) that the reader finds more relevant by `margin`: a report names its
+    `following` gives it) that the reader is surer answers (`answer_score`: relevance and its span's
+    surety) by `margin`: a report names its
     subject once and states the fact in the next sentence ("A retired teacher … has discovered a
     comet." "Lena Morrow found it on Feb. 24 …"), where the names the question repeats favour the
     first. Pure: the readings must be there."""
@@ -93,8 +100,8 @@ def promote_following(sentences: list, group: list, read: Read, margin: float) -
     after = [s for s in group[1:] if read.of(s) is not None]
     if not after:
         return sentences
-    best = max(after, key=lambda s: read.of(s).relevance)
-    if read.of(best).relevance <= read.of(head).relevance + margin:
+    best = max(after, key=lambda s: answer_score(read.of(s)))
+    if answer_score(read.of(best)) <= answer_score(read.of(head)) + margin:
         return sentences
     best.score = head.score + 1e-6  # first in every later order (typed_rescore re-sorts by score)
     return [best] + [s for s in sentences if s is not best]
