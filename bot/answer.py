@@ -13,7 +13,7 @@ from bot import answer_rules as rules
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import PLACE, QuestionKind, analyse, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
+from bot.question import PLACE, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, promote_following, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -214,7 +214,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         sentences, picks, vetoed = typed_rescore(question, kind, sentences, settings, retrieval.version, passages,
                                                  query)
     chosen = select(sentences, settings.max_sentences)
-    if _WHY.match(question) and rules.on(settings, "why_reason"):
+    if asks_why(question) and rules.on(settings, "why_reason"):
         chosen = with_reason(chosen, sentences, passages, settings.max_sentences)
     if kind.factoid and reader is not None and settings.reader_short != "rules" and not (
             picks and settings.reader_short == "fill"):
@@ -647,9 +647,6 @@ def reader_picks(kind: QuestionKind, chosen: list[Sentence], read: Read, setting
 def _span_text(sentence: Sentence, read: Read) -> str:
     reading = read.of(sentence)
     return sentence.text[reading.span[0]: reading.span[1]] if reading is not None and reading.span else ""
-
-
-_WHY = re.compile(r"^\s*why\b", re.I)
 
 
 def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: list[Passage], limit: int,

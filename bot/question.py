@@ -59,6 +59,18 @@ _NOT_FACTOID = re.compile(
     r"claim|argue|tell|want|mean|do|doing|announce|plan|propose|warn|write)\b)",
     re.I,
 )
+# a question asking for a reason: "why …", and "what caused / led to / triggered …", "what was the
+# reason for …" — the same question in other words, answered by a clause, not by a name ("What caused
+# the Silicon Valley Bank collapse?" was answered with a bold "Santa Clara", the bank's home town)
+_REASON = re.compile(r"^\s*(?:why\b|what (?:caused|causes|led to|leads to|triggered|prompted|sparked)\b|"
+                     r"what (?:is|was|are|were) (?:the )?(?:main )?(?:reasons?|causes?) (?:for|of|behind)\b)", re.I)
+
+
+def asks_why(question: str) -> bool:
+    """Whether a question asks for a reason (see _REASON)."""
+    return bool(_REASON.match(question))
+
+
 # "who is Ann Moss?" asks for a description (her post, what she did), not for another name
 _WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w.’'-]*\s*)+\??\s*$")
 _FUTURE = re.compile(r"\b(will|would|expected|expect|predict\w*|forecast\w*|projected|likely|plan(?:s|ned)? to)\b", re.I)
@@ -101,7 +113,7 @@ def analyse(question: str) -> QuestionKind:
     lowered = q.lower()
     latest = bool(_LATEST.search(q))
     future = bool(_FUTURE.search(q))
-    if _WHO_IS_NAME.match(q) or _NOT_FACTOID.search(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
+    if _WHO_IS_NAME.match(q) or _NOT_FACTOID.search(q) or asks_why(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
         return QuestionKind(False, latest=latest, future=future)
     number = re.search(r"\bhow (many|much|old|long|far|big|tall)\b\s*(.*)", lowered)
     if number:

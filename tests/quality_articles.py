@@ -425,4 +425,14 @@ ARTICLES = {
             "four years, officials said."
         ),
     },
+    "bank-collapse.json": {
+        "title": "Regulators close Brightwater Savings Bank",
+        "source": "Ledger Daily", "published": "2023-05-12", "url": "https://example.org/ledger/brightwater",
+        "text": (
+            "Regulators closed Brightwater Savings Bank on Friday, the largest bank failure in the region "
+            "since 2009. The Marlow-based lender, which held most of its deposits in long-dated bonds, "
+            "collapsed after customers withdrew 2 billion euros in two days when it disclosed heavy losses "
+            "on those bonds."
+        ),
+    },
 }

@@ -118,6 +118,11 @@ def test_question_kinds():
     assert analyse("What is the interest rate?").labels == {"PERCENT"}
     assert not analyse("Who is Ann Moss?").factoid  # a description, not a name
     assert analyse("Who is the new prime minister?").factoid
+    # a reason asked in other words than "why" is no fact a name answers
+    for question in ("What caused the Silicon Valley Bank collapse?", "What led to the derailment in Ohio?",
+                     "What was the reason for the delay?", "What triggered the strike?"):
+        assert not analyse(question).factoid, question
+    assert analyse("What company bought Twitter?").factoid and analyse("What was the cause of death?").factoid is False
 
 
 def test_who_holds_a_post_now_is_never_the_one_removed_from_it():

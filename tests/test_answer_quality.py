@@ -131,6 +131,11 @@ def test_a_why_question_quotes_the_reason_after_the_event(quality):
                           "Inspectors found asbestos in the ceiling of the changing rooms last month."], answer.answer
 
 
+def test_a_reason_asked_without_why_gets_the_reason_and_no_bold_name(quality):
+    answer = quality.answer("What caused the collapse of Brightwater Savings Bank?")
+    assert answer.found and answer.short_answer is None and "withdrew" in answer.answer, answer.answer
+
+
 def test_an_event_the_articles_do_not_tell_is_declined_not_answered_with_a_look_alike(quality):
     # the rules read the passages; the trained reader judges whether any of their best sentences
     # answers (answer.reader_judge). Without it these quoted the cup final's result and a bank that
