@@ -171,7 +171,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                              settings.reader_mix)
             judged = read if kind.factoid else None
         else:
-            group = following(sentences, passages, settings.reader_next)
+            group = following(sentences[:settings.reader_depth], passages, settings.reader_next)
             if not kind.labels & PLACE:
                 group = group[:1] + [s for s in group[1:] if not _elsewhere(question, group[0], s, retrieval.version)]
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
