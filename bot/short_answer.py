@@ -29,7 +29,8 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 _VAGUE_DATE = re.compile(r"^(?:the )?(?:recent|past|last|coming|next|this|these|those|earlier|later|several|few|many)?\s*"
                          r"(?:days?|weeks?|months?|years?|decades?|time|now|today|tonight|recently)$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^–—]{0,40})?\s*[–—-]\s")
+# "LIMA –", "ERBIL, Kurdistan Region –", and a wire story's "GENEVA (AP) —": where it was filed and by whom
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^–—(]{0,40})?(?:\s*\([A-Za-z .]{1,20}\))?\s*[–—-]\s")
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,8 @@ def _list_joints(name: str) -> re.Pattern:
 
 
 def _dateline(sentence: str, e: Entity) -> bool:
-    """"ERBIL, Kurdistan Region –" and "LIMA –" open a story: where it was filed, not an answer."""
+    """"ERBIL, Kurdistan Region –", "LIMA –" and "GENEVA (AP) —" open a story: where it was filed and
+    the agency that filed it, not an answer."""
     match = _DATELINE.match(sentence)
     return match is not None and e.start < match.end()
 

@@ -142,6 +142,28 @@ def test_who_holds_a_post_now_is_never_the_one_removed_from_it():
     assert {c.text: c.eligible for c in candidates(analyse(past), past, [(sentence, 1.0, None)], [found])}["Paulo Ventura"]
 
 
+def test_a_wire_storys_dateline_and_agency_are_no_answer():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    sentence = "GENEVA (AP) — Swiss banking giant UBS agreed to buy its rival Credit Suisse on Sunday."
+    found = tuple(Entity(sentence.index(t), sentence.index(t) + len(t), label, t)
+                  for t, label in (("GENEVA", "GPE"), ("AP", "ORG"), ("UBS", "ORG"), ("Credit Suisse", "ORG")))
+    question = "Which bank agreed to buy Credit Suisse?"
+    eligible = {c.text: c.eligible for c in candidates(analyse(question), question, [(sentence, 1.0, None)], [found])}
+    assert eligible.get("UBS") and not eligible.get("AP") and not eligible.get("GENEVA"), eligible
+    with_date = "NEW YORK, Jan 5 (Reuters) - Stocks fell."
+    assert _dateline_end(with_date) == with_date.index("Stocks")
+
+
+def _dateline_end(sentence: str) -> int:
+    from bot.short_answer import _DATELINE
+
+    match = _DATELINE.match(sentence)
+    return match.end() if match else -1
+
+
 @pytest.mark.parametrize("question, hint", [
     ("", "Please type a question"),
     ("   \n\t ", "Please type a question"),
