@@ -50,7 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:  # a 12-article slice in a temporary folder: checks that every script runs (~1.5 min)
         import tempfile
 
+        import atexit
+        import shutil
+
         quick_dir = Path(tempfile.mkdtemp(prefix="newsbot-bench-"))
+        atexit.register(shutil.rmtree, quick_dir, True)
         articles, questions = select_slice(articles, answerable, 12, 8)
         answerable = questions
         corpus = quick_dir / "articles.jsonl"

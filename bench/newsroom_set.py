@@ -576,7 +576,9 @@ def sentence_choice(reader, part: str = "a") -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
+    import atexit
     import json
+    import shutil
     import tempfile
 
     from bot.service import make_answerer
@@ -609,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
             for r in rows))
         return 0
     folder = Path(tempfile.mkdtemp(prefix="newsroom-set-"))
+    atexit.register(shutil.rmtree, folder, True)
     (folder / "articles").mkdir()
     for name, article in articles.items():
         (folder / "articles" / name).write_text(json.dumps(article), encoding="utf-8")
