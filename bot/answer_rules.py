@@ -32,6 +32,8 @@ GATES = {
     "disagreements": "outlets of one story giving different figures: each stated and cited",
     "attribution_target": "who-blamed-whom questions: the attribution's target is the short answer",
     "why_reason": "why-questions: the statement after the first sentence in its passage is quoted next (the reason)",
+    "roundup_places": "the judge does not weigh, against the rules' best sentence, one after it naming places and "
+                      "none the question's (a roundup's next story)",
 }
 # features of the weighted sum that carry a weight (the others are measured and unused)
 FEATURES = {name: f"sentence feature '{name}' (weight {weight})" for name, weight in WEIGHTS.items()}
@@ -105,6 +107,9 @@ MEASURED_OFF = {
     # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
     "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
     # (2026-12-06, late: a hedge quotes the same sentences, so gold and answered do not move)
+    # (2026-12-07, with the judge reading three sentences after the rules' best)
+    "roundup_places": "rules: 0 | model: not used (the judge's) | newsroom a-e 82/100 either way; a roundup's "
+                      "next story leads without it (test_a_toll_is_not_read_from_another_story_of_a_roundup)",
     "untold_event": "rules: short given / right 21 / 14 off, 18 / 12 on | model: 24 / 15 off, 16 / 11 on "
                     "| newsroom a-d absent events answered as if told: 19/26 off, 5/26 on; "
                     "answerable hedged 3/82, right unchanged",

@@ -90,10 +90,9 @@ def following(sentences: list, passages: list, n: int) -> list:
 def promote_following(sentences: list, group: list, read: Read, margin: float) -> list:
     """The rules' best sentence gives way to one of those after it in its passage (`group`, as
     `following` gives it) that the reader is surer answers (`answer_score`: relevance and its span's
-    surety) by `margin`: a report names its
-    subject once and states the fact in the next sentence ("A retired teacher … has discovered a
-    comet." "Lena Morrow found it on Feb. 24 …"), where the names the question repeats favour the
-    first. Pure: the readings must be there."""
+    surety) by `margin`: a report names its subject once and states the fact in a later sentence ("A
+    retired teacher … has discovered a comet." "Lena Morrow found it on Feb. 24 …"), where the names
+    the question repeats favour the first. Pure: the readings must be there."""
     head = group[0] if group else None
     if head is None or read.of(head) is None:
         return sentences
