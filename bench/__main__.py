@@ -48,10 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     answerable = [q for q in questions if q.get("answer_in_corpus")]
     corpus = args.data / "articles.jsonl.gz"
     if args.quick:  # a 12-article slice in a temporary folder: checks that every script runs (~1.5 min)
-        import tempfile
-
         import atexit
         import shutil
+        import tempfile
 
         quick_dir = Path(tempfile.mkdtemp(prefix="newsbot-bench-"))
         atexit.register(shutil.rmtree, quick_dir, True)

@@ -173,7 +173,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         else:
             group = following(sentences[:settings.reader_depth], passages, settings.reader_next)
             if not kind.labels & PLACE and rules.on(settings, "roundup_places"):
-                group = group[:1] + [s for s in group[1:] if not _elsewhere(question, group[0], s, retrieval.version)]
+                group = _same_story(question, group, retrieval.version)
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
             sentences = promote_following(sentences, group, judged, settings.reader_next_margin)
         timing["read"] = (time.perf_counter() - clock) * 1000
@@ -487,19 +487,20 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     return rescored, [(p, rescored[p.sentence]) for p in picks], vetoed
 
 
-def _elsewhere(question: str, head: Sentence, sentence: Sentence, version: IndexVersion | None) -> bool:
-    """Whether a sentence after the rules' best one (`head`) names places, none of them a place that
-    both the question and `head` name: a roundup's next item ("… died in a fire at a warehouse in
-    Dalmora" after "… the deadly shooting at a Brenford high school", for "how many died in the
-    Brenford shooting?"), not the same report going on. From the entities the index stored; False
-    where it stored none."""
+def _same_story(question: str, group: list[Sentence], version: IndexVersion | None) -> list[Sentence]:
+    """The rules' best sentence (`group[0]`) and those after it that do not name places none of which
+    is a place both the question and the best sentence name: a roundup's next item ("… died in a fire
+    at a warehouse in Dalmora" after "… the deadly shooting at a Brenford high school", for "how many
+    died in the Brenford shooting?") is left out, the same report going on is kept. From the entities
+    the index stored; a sentence it stored none for is kept."""
     def places(s: Sentence) -> set[str]:
         found = version.sentence_entities(s.key[0], s.key[1], s.text) if version is not None and s.key else None
         return {e.text.lower() for e in found or () if e.label in PLACE}
 
-    asked = {p for p in places(head) if p in question.lower()}
-    named = places(sentence) if asked else set()
-    return bool(named) and not named & asked
+    asked = {p for p in places(group[0]) if p in question.lower()} if group else set()
+    if not asked:
+        return group
+    return group[:1] + [s for s in group[1:] if not (named := places(s)) or named & asked]
 
 
 _NAME_REACH = 300  # characters before a sentence in which the question's name may have been said

@@ -54,7 +54,7 @@ _STOP_HEAD = re.compile(
     r"at|for|from|by|with|of|as|about|after|before|this|last|recently|currently|now|been|being|the|a|an)$"
 )
 _NOT_FACTOID = re.compile(
-    r"^\s*(?:why|how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
+    r"^\s*(?:how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
     r"what (?:did|does|do|has|have|will|would|is|was|are|were) \S+(?: \S+)? (?:say|said|think|thought|threaten|"
     r"claim|argue|tell|want|mean|do|doing|announce|plan|propose|warn|write)\b)",
     re.I,
