@@ -130,7 +130,7 @@ class AnswerSettings:
     # rules' best `reader_depth` are read after it since (as the judge reads no other): dev gold 0.341,
     # lead 0.284, short right 0.737; held-out gold 0.340, lead 0.304, short right 0.667; sets 82, absent
     # declined 14 as before. A sentence after it naming places, none of them the one the question and
-    # the best sentence name, is another story of a roundup and is not read (`bot.answer._elsewhere`).
+    # the best sentence name, is another story of a roundup and is not read (`bot.answer._same_story`).
     # Spans of the 2 most relevant instead of 3: dev gold 0.318, not kept. Cost: answer p50 41 -> 72-76
     # ms, p95 102-108 -> 130-133 ms (`python -m bench.answer_latency`, all 390, two rounds interleaved)
     reader_next: int = 3
