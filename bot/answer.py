@@ -15,7 +15,7 @@ from bot.conversation import Conversation
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import PLACE, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
-from bot.read.rank import Read, following, judge, promote_following, read_first, read_sentences, with_outlet_spans
+from bot.read.rank import Read, following, judge, promote_answering, promote_following, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
@@ -171,11 +171,15 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                              settings.reader_mix)
             judged = read if kind.factoid else None
         else:
+            roundup = not kind.labels & PLACE and rules.on(settings, "roundup_places")
             group = following(sentences[:settings.reader_depth], passages, settings.reader_next)
-            if not kind.labels & PLACE and rules.on(settings, "roundup_places"):
+            if roundup:
                 group = _same_story(question, group, retrieval.version)
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
             sentences = promote_following(sentences, group, judged, settings.reader_next_margin)
+            read_ones = [s for s in sentences[:settings.reader_depth] if judged.of(s) is not None]
+            sentences = promote_answering(sentences, judged, settings.reader_lead, among=_same_story(
+                question, read_ones, retrieval.version) if roundup else None)
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming

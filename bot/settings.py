@@ -135,6 +135,18 @@ class AnswerSettings:
     # ms, p95 102-108 -> 130-133 ms (`python -m bench.answer_latency`, all 390, two rounds interleaved)
     reader_next: int = 3
     reader_next_margin: float = 0.05
+    # with the rules reading, judged: when the rules' best sentence is below the reader's threshold (it
+    # does not answer) and another the judge read is above it (it does), the most relevant of those
+    # leads when more relevant by this ("Who was arrested for the Idaho student murders?": the victims'
+    # names 0.087, the police chief confirming the arrest 0.461 in the same passage). The judge reads
+    # no more for it. Chosen on RealTime QA's dev split: 0 / 0.1 / 0.2 / 0.3 / 0.4 lead 0.284 / 0.284 /
+    # 0.295 / 0.284 / 0.284, short right 0.722 / 0.722 / 0.737 / 0.737 / 0.737 (off: 0.284, 0.737);
+    # held-out, reported once: gold 0.340 -> 0.346, lead 0.304 -> 0.314; newsroom sets 82 (78) either
+    # way. A sentence read after a roundup's next item is not chosen (`bot.answer._same_story`, as
+    # above: without it the Dalmora fire's toll led for the Brenford shooting, a test). Tried and not
+    # kept: the best sentence of the next 1 / 2 passages read in the first call and leading as those
+    # after the best do: dev gold 0.341 -> 0.330 / 0.330, lead 0.295 -> 0.273 / 0.284. 1 switches it off
+    reader_lead: float = 0.2
     # the short answer, with either reader: "model" (the span reader's answer in the first sentence
     # quoted), "typed" (the same, only a phrase of the kind asked), "fill" (the rules' pick, else the
     # typed span; never a phrase the rules vetoed) or "rules" (the rules' pick alone; also where the

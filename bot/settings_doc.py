@@ -79,6 +79,9 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("answer.reader_next", "answer.reader_next_margin"),
      "while judging: the rules' best sentence and this many statements after it in its passage are read first; "
      "one the model finds more relevant by the margin leads (the fact told of \"he\" or \"the company\")"),
+    (("answer.reader_lead",), "while judging: when the rules' best sentence does not reach the model's threshold and "
+                              "another sentence it read does, the most relevant of those leads if more relevant by "
+                              "this (1: never)"),
     (("answer.reader_decline", "answer.reader_short", "answer.reader_short_min"),
      "with the model reading or judging: decline when no sentence reaches its calibrated threshold; with either reader: the "
      "short answer is the span reader's answer in the first sentence quoted (`model`), the same only when it holds "

@@ -193,6 +193,38 @@ def test_the_sentence_after_the_rules_best_leads_when_the_reader_finds_it_clearl
     assert promote_following(sentences, following(sentences, passages, 1), read, margin=0.05)[0].text == parts[0]
 
 
+def test_a_sentence_the_judge_finds_answering_leads_when_the_rules_best_does_not_answer():
+    from bot.read.rank import judge, promote_answering
+
+    text = ("Police confirmed the arrest of Bryn Kohl on Friday over the killings. Ana Ruiz and Ben Cole were "
+            "students at Delmar College who lived off campus. The town has 25,000 people.")
+    parts = ["Police confirmed the arrest of Bryn Kohl on Friday over the killings.",
+             "Ana Ruiz and Ben Cole were students at Delmar College who lived off campus.",
+             "The town has 25,000 people."]
+    passages = [_Passage(text)]
+
+    def ranked():  # the rules' order: the victims' sentence repeats "students" and the college
+        return [_Sentence(0, text.index(t), t, sc) for t, sc in zip([parts[1], parts[0], parts[2]], [0.9, 0.8, 0.3])]
+
+    question = "Who was arrested for the Delmar College student killings?"
+    sentences = ranked()
+    read = judge(question, sentences, passages, _FakeReader({parts[0]: 0.8, parts[1]: 0.1}), depth=3,
+                 first=sentences[:1])
+    assert read.answers  # someone answers: not declined
+    out = promote_answering(sentences, read, margin=0.2)
+    assert [s.text for s in out] == parts and out[0].score > out[1].score
+    # the rules' best answers too: its order stands
+    sentences = ranked()
+    read = judge(question, sentences, passages, _FakeReader({parts[0]: 0.8, parts[1]: 0.55}), depth=3,
+                 first=sentences[:1])
+    assert promote_answering(sentences, read, margin=0.2)[0].text == parts[1]
+    # the other answers only barely more: its order stands
+    sentences = ranked()
+    read = judge(question, sentences, passages, _FakeReader({parts[0]: 0.55, parts[1]: 0.45}), depth=3,
+                 first=sentences[:1])
+    assert promote_answering(sentences, read, margin=0.2)[0].text == parts[1]
+
+
 def test_a_later_sentence_whose_answer_span_the_reader_is_sure_of_leads_when_relevance_alone_ties():
     from bot.read.rank import following, judge, promote_following
 

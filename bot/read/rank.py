@@ -106,6 +106,27 @@ def promote_following(sentences: list, group: list, read: Read, margin: float) -
     return [best] + [s for s in sentences if s is not best]
 
 
+def promote_answering(sentences: list, read: Read, margin: float, among: list | None = None) -> list:
+    """The rules' best sentence, judged not to answer (below the threshold), gives way to the most
+    relevant sentence the judge read that does (of `among`, when given), when it is more relevant by
+    `margin`: the rules favour the sentence repeating the question's names ("… were students at the
+    University of Idaho" for "who was arrested for the Idaho student murders?"). Pure."""
+    head = sentences[0] if sentences else None
+    got = read.of(head) if head is not None else None
+    if got is None or got.relevance >= read.threshold:
+        return sentences
+    allowed = {id(s) for s in among} if among is not None else None
+    answering = [s for s in sentences if s is not head and read.of(s) is not None
+                 and read.of(s).relevance >= read.threshold and (allowed is None or id(s) in allowed)]
+    if not answering:
+        return sentences
+    best = max(answering, key=lambda s: read.of(s).relevance)
+    if read.of(best).relevance < got.relevance + margin:
+        return sentences
+    best.score = head.score + 1e-6
+    return [best] + [s for s in sentences if s is not best]
+
+
 def read_first(question: str, sentence, passages: list, reader: SentenceReader) -> Read:
     """The reader on one sentence the rules chose (with its article's title): its relevance and span."""
     reading = reader.read(question, [(sentence.text, passages[sentence.passage].article.title)])[0]
