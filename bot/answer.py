@@ -177,9 +177,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                 group = _same_story(question, group, retrieval.version)
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
             sentences = promote_following(sentences, group, judged, settings.reader_next_margin)
-            read_ones = [s for s in sentences[:settings.reader_depth] if judged.of(s) is not None]
-            sentences = promote_answering(sentences, judged, settings.reader_lead, among=_same_story(
-                question, read_ones, retrieval.version) if roundup else None)
+            sentences = promote_answering(sentences, judged, settings.reader_lead, among=_may_lead(
+                question, sentences[:settings.reader_depth], passages, judged, retrieval.version if roundup else None))
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
@@ -489,6 +488,22 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
                  rows, 4 if kind.plural else 1, settings.short_min_weight)
     vetoed = [(rescored[c.sentence], c.start, c.end) for c in per_sentence if not c.eligible]
     return rescored, [(p, rescored[p.sentence]) for p in picks], vetoed
+
+
+def _may_lead(question: str, sentences: list[Sentence], passages: list[Passage], judged: Read,
+              roundup: IndexVersion | None) -> list[Sentence]:
+    """The sentences the judge read that may lead in place of the rules' best (`promote_answering`):
+    with `roundup` (the index's entities), not a roundup's next item (`_same_story`); of another
+    article than the best's, only one naming the question's names or just after one that does
+    ("In both of those massacres, the alleged gunman was 18 …" in a report of another shooting, for
+    "how old was the gunman in the Half Moon Bay shooting?")."""
+    read = [s for s in sentences if judged.of(s) is not None]
+    if roundup is not None:
+        read = _same_story(question, read, roundup)
+    home = passages[sentences[0].passage].article.id if sentences else None
+    far = _far_from_names([s for s in read if passages[s.passage].article.id != home], passages,
+                          tuple(names_in(question)))
+    return [s for s in read if id(s) not in far]
 
 
 def _same_story(question: str, group: list[Sentence], version: IndexVersion | None) -> list[Sentence]:

@@ -225,6 +225,40 @@ def test_a_sentence_the_judge_finds_answering_leads_when_the_rules_best_does_not
     assert promote_answering(sentences, read, margin=0.2)[0].text == parts[1]
 
 
+def test_a_sentence_of_another_article_leads_only_when_it_names_what_the_question_names():
+    from types import SimpleNamespace
+
+    from bot.answer import _may_lead
+    from bot.read.rank import judge, promote_answering
+
+    shooting = SimpleNamespace(text="Seven people died in two shootings near Harbor Point on Monday. A suspect is in "
+                                    "custody.", article=SimpleNamespace(id="a", title="Harbor Point shootings"))
+    other = SimpleNamespace(text="A boy was killed near a concert on Sunday. In both of those massacres, the "
+                                 "gunman was 18 years old.", article=SimpleNamespace(id="b", title="Concert shooting"))
+    named = SimpleNamespace(text="The Harbor Point gunman was 66, police said.",
+                            article=SimpleNamespace(id="c", title="Gunman named"))
+    passages = [shooting, other, named]
+    texts = [(0, "Seven people died in two shootings near Harbor Point on Monday."),
+             (1, "In both of those massacres, the gunman was 18 years old."),
+             (2, "The Harbor Point gunman was 66, police said.")]
+    question = "How old was the gunman in the Harbor Point shooting?"
+
+    def ranked():
+        return [_Sentence(p, passages[p].text.index(t), t, sc) for (p, t), sc in zip(texts, [0.9, 0.5, 0.4])]
+
+    reader = _FakeReader({texts[0][1]: 0.05, texts[1][1]: 0.6, texts[2][1]: 0.55})
+    sentences = ranked()
+    read = judge(question, sentences, passages, reader, depth=3, first=sentences[:1])
+    may = _may_lead(question, sentences, passages, read, None)
+    assert [s.text for s in may] == [texts[0][1], texts[2][1]]  # the other shooting's sentence names no Harbor Point
+    assert promote_answering(sentences, read, 0.2, among=may)[0].text == texts[2][1]
+    # with no article naming it, the rules' best stays first (not the other shooting's age)
+    sentences = ranked()[:2]
+    read = judge(question, sentences, passages, reader, depth=2, first=sentences[:1])
+    assert promote_answering(sentences, read, 0.2, among=_may_lead(question, sentences, passages, read, None))[0].text == texts[0][1]
+    assert promote_answering(sentences, read, 0.2)[0].text == texts[1][1]  # what the guard prevents
+
+
 def test_a_later_sentence_whose_answer_span_the_reader_is_sure_of_leads_when_relevance_alone_ties():
     from bot.read.rank import following, judge, promote_following
 
