@@ -53,6 +53,11 @@ _STOP_HEAD = re.compile(
     r"^(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|should|that|who|which|to|in|on|"
     r"at|for|from|by|with|of|as|about|after|before|this|last|recently|currently|now|been|being|the|a|an)$"
 )
+# a past participle after "what was" ("found", "stolen", "seized"): lower-case only, so a name stays
+_PARTICIPLE = re.compile(r"^[a-z]{2,}(?<!e)ed$|^(?:found|seen|made|said|sold|bought|brought|built|caught|done|hit|held|kept|"
+                         r"left|lost|paid|put|sent|set|shot|spent|struck|told|won|taken|stolen|given|chosen|written|"
+                         r"eaten|driven|broken|hidden|spoken|frozen|beaten|shown|known|thrown|drawn|grown|blown|"
+                         r"flown|worn|torn|sworn)$")
 _NOT_FACTOID = re.compile(
     r"^\s*(?:how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
     r"what (?:did|does|do|has|have|will|would|is|was|are|were) \S+(?: \S+)? (?:say|said|think|thought|threaten|"
@@ -332,6 +337,8 @@ def _head_phrase(question: str) -> list[str] | None:
     words = re.findall(r"[\w’'-]+", match.group(1))
     if words and words[0].lower() in {"is", "was", "are", "were"}:  # "what is the name of …"
         words = words[1:]
+        if words and _PARTICIPLE.match(words[0]):  # "what was found at …": a verb, the thing has no kind
+            return None
     head = None
     seen = []
     for word in words[:6]:

@@ -123,6 +123,13 @@ def test_question_kinds():
                      "What was the reason for the delay?", "What triggered the strike?"):
         assert not analyse(question).factoid, question
     assert analyse("What company bought Twitter?").factoid and analyse("What was the cause of death?").factoid is False
+    # "what was found …" asks for a thing of no known kind: "found" is no noun to look for (a dog's
+    # name was given in bold for "What was found at Joe Biden's home in Wilmington?")
+    for question in ("What was found at the senator's home?", "What was stolen from the museum?",
+                     "What were discovered near the site?"):
+        assert analyse(question).head == "" and not analyse(question).factoid, question
+    assert analyse("What were the chemicals on the train?").head == "chemical"
+    assert analyse("What is green energy?").head != "green"  # an adjective is no participle
 
 
 def test_who_holds_a_post_now_is_never_the_one_removed_from_it():
