@@ -28,10 +28,10 @@ _TEASER = re.compile(r"^\s*(?:want to|looking for|interested in|click|sign up|su
 _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by|additional reporting by)\s+[A-Z]", re.I)
 _URL = re.compile(r"https?://|www\.\w", re.I)
 # a kicker or link line: "SVB:Silicon Valley Bank collapse explained", "Tracking tech layoffs:Why …",
-# "GRAPHICS: Ripple effect …",
+# "GRAPHICS: Ripple effect …", "Another bank collapse?:As Pacific Western Bank stocks fall …",
 # "LEBRON JAMES TRACKER: The race …" (prose puts a space after a colon, and no all-caps label before it;
 # "WINNER: “Everything Everywhere All at Once”" names a title: a list entry, not a link)
-_KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}:['‘\"“]?[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s+(?![\"“‘']))")
+_KICKER = re.compile(r"^\s*(?:[A-Z][\w’'&. -]{1,40}[?!]?:['‘\"“]?[A-Z]|[A-Z][A-Z0-9&’'. -]{2,40}:\s+(?![\"“‘']))")
 # a video player's caption on news pages: "Video Ad Feedback … 01:00 - Source: CNN"
 _VIDEO_CAPTION = re.compile(r"\bVideo Ad Feedback\b|\b\d{1,2}:\d{2}\s*-\s*Source:\s*\w")
 _SAID = re.compile(rf"\b(?:{REPORTING})\s*:", re.I)

@@ -419,6 +419,17 @@ def test_a_video_players_caption_is_no_statement():
     assert not_a_statement("The four victims were students at the University of Idaho, police said.") is None
 
 
+def test_a_kicker_ending_in_a_question_mark_is_a_link_line():
+    from bot.sentence_checks import not_a_statement
+
+    # a related-story link: "Kicker?:Headline" (a bold "Pacific Western Bank" answered "which bank
+    # collapsed after Silicon Valley Bank?")
+    for line in ("Another bank collapse?:As Pacific Western Bank stocks fall, fears of crisis resurface",
+                 "WHAT IS VINYL CHLORIDE?:Toxic gases connected to Ohio train derailment cause concern"):
+        assert not_a_statement(line) == "link line", line
+    assert not_a_statement("Is it safe? Officials said the water is clean.") is None
+
+
 def test_a_quoted_phrase_is_no_name_a_partitive_is_no_count_and_openers_are_no_topic():
     from bot.question import analyse
     from bot.short_answer import candidates, number_fit
@@ -516,3 +527,22 @@ def test_what_a_question_denies_itself_is_not_held_against_a_sentence():
     # a sentence of context before the question denies nothing the question asks
     context = "Sen. Dara Holloway said she will not run for reelection. What year did she first run for office?"
     assert negated("Holloway has never run for office before.", question_verbs(context))
+
+
+def test_a_list_of_things_named_by_the_questions_noun_takes_no_other_name():
+    from bot.question import analyse
+    from bot.short_answer import Candidate, pick
+
+    question = "What chemicals were on the derailed train?"
+    sentences = [("The spill of 8,100 gallons of latex emulsion chemicals reached the creek.", 0.5, None),
+                 ("David Betras, a former Democratic Party chairman, told residents to keep records.", 0.45, None)]
+    found = [Candidate(0, 30, 54, "latex emulsion chemicals", "ORG", 0.6),
+             Candidate(1, 23, 39, "Democratic Party", "ORG", 0.6)]
+    picks = pick(analyse(question), found, [1.0, 0.6], 0.3, sentences, limit=3)
+    assert [p.text for p in picks] == ["latex emulsion chemicals"]
+    # names of one kind, none saying the noun, still make a list
+    where = [("Jets shot down an object over Lake Huron on Sunday.", 0.5, None),
+             ("Another was shot down over Yukon on Saturday.", 0.45, None)]
+    found = [Candidate(0, 33, 43, "Lake Huron", "LOC", 0.6), Candidate(1, 29, 34, "Yukon", "LOC", 0.6)]
+    assert [p.text for p in pick(analyse("Where were the objects shot down?"), found, [1.0, 0.6], 0.3, where,
+                                 limit=3)] == ["Lake Huron", "Yukon"]
