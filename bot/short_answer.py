@@ -385,6 +385,8 @@ def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], 
         confidence = (0.5 + 0.5 * coverage[index]) * min(1.0, c.weight) * _kind_factor(kind, c.label)
         if not picks and confidence < min_confidence:
             return []
+        if picks and _names_head(picks[0].text, kind.head) and not _names_head(c.text, kind.head):
+            continue  # "latex emulsion chemicals" for "what chemicals …": a list of chemicals, not a party after it
         # values listed together in the sentence ("Silicon Valley Bank and Signature Bank") all count
         for value in _listed_with(c, mine, sentences[index][0]):
             if len(picks) < limit and _key(value.text) not in seen:
@@ -393,6 +395,11 @@ def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], 
         if len(picks) == limit:
             break
     return picks
+
+
+def _names_head(text: str, head: str) -> bool:
+    """A value says what kind of thing it is in the question's head noun ("latex emulsion chemicals")."""
+    return bool(head) and head in {w[:-1] if w.endswith("s") else w for w in re.findall(r"[a-z]+", text.lower())}
 
 
 def _listed_with(best: Candidate, others: list[Candidate], sentence: str) -> list[Candidate]:
