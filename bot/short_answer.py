@@ -201,18 +201,20 @@ _SAID_AFTER = re.compile(rf"^(?:,[^,;]{{1,80}},)?\s+(?:{REPORTING})\b")
 _QUOTE_DASH_BEFORE = re.compile(r"[”\"]\s*[-–—]\s*(?:[A-Z][\w.'-]*\s+){0,4}$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)”\"]|$)")
 _SAID_BEFORE = re.compile(rf"(?:\b(?:{REPORTING})|\baccording to)\s+(?:[A-Z][\w.'-]*\s+){{0,4}}$")
+# "… the lottery said on Twitter": where it was said, not who did what was asked
+_SAID_ON = re.compile(rf"\b(?:{REPORTING}|posted|shared)\s+(?:\w+\s+)?(?:on|via)\s+(?:its\s+|his\s+|her\s+|their\s+)?$")
 
 
 def _speaker(sentence: str, e: Entity) -> bool:
     """"President Joe Biden said … after five officers were charged": the one reporting is not who
     was charged. A person or body directly before "said" (or after "said" / "according to", or
-    signing a quote after a dash)."""
+    signing a quote after a dash), or where it was said ("said on Twitter")."""
     if e.label not in {"PERSON", "ORG", "NORP", "GPE"}:
         return False
     after = sentence[e.end:]
     # "…,” said Joe Biden." names the speaker; "police said Tom Smith was charged" does not
     before = sentence[: e.start]
-    return bool(_SAID_AFTER.match(after) or
+    return bool(_SAID_AFTER.match(after) or _SAID_ON.search(before) or
                 ((_SAID_BEFORE.search(before) or _QUOTE_DASH_BEFORE.search(before)) and _CLAUSE_END.match(after)))
 
 

@@ -149,6 +149,22 @@ def test_who_holds_a_post_now_is_never_the_one_removed_from_it():
     assert {c.text: c.eligible for c in candidates(analyse(past), past, [(sentence, 1.0, None)], [found])}["Paulo Ventura"]
 
 
+def test_where_a_statement_was_posted_is_no_answer():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    sentence = ("The jackpot winner should sign the ticket, the Carolina Lottery said on Twitter, and Ana Diaz "
+                "posted on Facebook that she had won a smaller prize.")
+    found = tuple(Entity(sentence.index(t), sentence.index(t) + len(t), label, t)
+                  for t, label in (("Carolina Lottery", "ORG"), ("Twitter", "ORG"), ("Ana Diaz", "PERSON"),
+                                   ("Facebook", "ORG")))
+    question = "Who won the lottery jackpot?"
+    eligible = {c.text: c.eligible for c in candidates(analyse(question), question, [(sentence, 1.0, None)], [found])}
+    assert eligible.get("Twitter") is not True and eligible.get("Facebook") is not True, eligible
+    assert eligible.get("Ana Diaz") is True, eligible
+
+
 def test_a_wire_storys_dateline_and_agency_are_no_answer():
     from bot.question import analyse
     from bot.short_answer import candidates
