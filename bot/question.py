@@ -19,6 +19,7 @@ PLACE = frozenset({"GPE", "LOC", "FAC"})
 ORGS = frozenset({"ORG"})
 PEOPLE = frozenset({"PERSON"})
 WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "QUOTED"})
+THING = frozenset({"THING"})  # a common thing ("caviar and butter-poached lobster"): no entity label fits
 
 # the noun a which/what question is about → the entity labels that answer it (singular forms)
 # numeric heads whose kind of number is known; another kind of number fits them less
@@ -58,6 +59,7 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}(?<!e)ed$|^(?:found|seen|made|said|sold|bou
                          r"left|lost|paid|put|sent|set|shot|spent|struck|told|won|taken|stolen|given|chosen|written|"
                          r"eaten|driven|broken|hidden|spoken|frozen|beaten|shown|known|thrown|drawn|grown|blown|"
                          r"flown|worn|torn|sworn)$")
+_WHAT_WAS_DONE_AT = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:is|was|are|were)\s+([\w’'-]+)")
 _NOT_FACTOID = re.compile(
     r"^\s*(?:how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
     r"what (?:did|does|do|has|have|will|would|is|was|are|were) \S+(?: \S+)? (?:say|said|think|thought|threaten|"
@@ -149,6 +151,10 @@ def analyse(question: str) -> QuestionKind:
         # blamed …" may be a government, "who won …" a team)
         secondary = frozenset() if _asks_for_a_person(lowered) else ORGS | frozenset({"NORP", "GPE"})
         return QuestionKind(True, PEOPLE, secondary, plural=plural, latest=latest, future=future)
+    if (done := _WHAT_WAS_DONE_AT.search(q)) and _PARTICIPLE.match(done.group(1)):
+        # "what was served / found at …": a thing the names found do not give ("served" is no noun to
+        # look for); the reader judges it as a fact, and no name is its short answer
+        return QuestionKind(True, THING, latest=latest, future=future)
     head = _head_noun(q)
     if head is not None:
         word, plural = head
