@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot import answer_rules as rules
 from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
+from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import PLACE, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
@@ -239,17 +240,21 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     if len(retrieval.hints.sources) > 1 and rules.on(settings, "one_per_source"):
         chosen = _one_per_source(sentences, chosen, passages, retrieval.hints.sources)
     story_of = retrieval.version.story_assignments() if kind.wants_number else {}
+    # a figure of a past event ("In October 2021, Southwest canceled more than 2,000 flights") is no
+    # outlet's figure for this one: its sentence takes no part in the comparison
+    background = {id(s) for s in sentences if kind.wants_number and tells_the_past(
+        s.text, published_date(passages[s.passage].article.published))}
     if not rules.on(settings, "disagreements"):
         disagreements = []
     elif read is not None:  # the reader's answer in each outlet's sentences
         if kind.wants_number:
             read = with_outlet_spans(query, sentences, passages, reader, read, story_of)
         disagreements = disagreements_in_spans(question, kind, [
-            (_span_text(s, read), passages[s.passage].article.source, r.relevance if (r := read.of(s)) else 0.0,
+            (_span_text(s, read), _outlet(s, passages, background), r.relevance if (r := read.of(s)) else 0.0,
              story_of.get(passages[s.passage].article.id, "")) for s in sentences], read.threshold)
     else:
         disagreements = find_disagreements(
-            question, kind, [(s.text, passages[s.passage].article.source, s.coverage,
+            question, kind, [(s.text, _outlet(s, passages, background), s.coverage,
                               story_of.get(passages[s.passage].article.id, "")) for s in sentences],
             settings.min_coverage)
     if disagreements:  # each outlet's figure is quoted, so each is cited
@@ -488,6 +493,11 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
                  rows, 4 if kind.plural else 1, settings.short_min_weight)
     vetoed = [(rescored[c.sentence], c.start, c.end) for c in per_sentence if not c.eligible]
     return rescored, [(p, rescored[p.sentence]) for p in picks], vetoed
+
+
+def _outlet(sentence: Sentence, passages: list[Passage], background: set[int]) -> str:
+    """The outlet a sentence's figure stands for in a comparison ("" for none: a past event's)."""
+    return "" if id(sentence) in background else passages[sentence.passage].article.source
 
 
 def _may_lead(question: str, sentences: list[Sentence], passages: list[Passage], judged: Read,

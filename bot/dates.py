@@ -197,6 +197,22 @@ def event_date(text: str, published: date | None) -> ResolvedDate | None:
     return other if other is not None and other.precision == "day" and other.how != "stated" else first
 
 
+def tells_the_past(text: str, published: date | None, days: int = 31) -> bool:
+    """A sentence whose own event lies well before its article ("In October 2021, Southwest canceled
+    more than 2,000 flights", "last year's toll"): a day more than `days` before publication, or an
+    earlier year or month named without a day."""
+    if published is None:
+        return False
+    when = event_date(text, published)
+    if when is None:
+        return False
+    if when.precision == "day":
+        return (published - when.day).days > days
+    if when.precision == "month":
+        return (when.day.year, when.day.month) < (published.year, published.month) and (published - when.day).days > days
+    return when.day.year < published.year
+
+
 def _make(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

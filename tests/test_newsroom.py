@@ -346,6 +346,21 @@ def test_disagreements_need_figures_that_differ_about_a_counted_thing():
     assert find_disagreements("How many years has it been since a pope resigned?", years, spans, 0.25) == []
 
 
+def test_a_past_events_figure_is_no_outlets_figure_for_this_one():
+    from datetime import date
+
+    from bot.dates import tells_the_past
+
+    day = date(2022, 12, 29)
+    assert tells_the_past("In October 2021, Southwest canceled more than 2,000 flights over four days.", day)
+    assert tells_the_past("Last year the storm killed 12 people.", day)
+    assert tells_the_past("On Nov. 2, the airline canceled 300 flights.", day)  # two months before
+    for now in ("Southwest canceled 15,716 flights between Thursday, Dec. 22 and Thursday, Dec. 29.",
+                "The airline canceled 2,500 flights on Monday.", "Thousands of flights were canceled."):
+        assert not tells_the_past(now, day), now
+    assert not tells_the_past("In October 2021, it canceled 2,000 flights.", None)  # no date: nothing known
+
+
 @pytest.mark.slow
 def test_an_archive_counts_back_from_its_newest_article_and_says_so(flood_index):
     from index.versions import load_current
