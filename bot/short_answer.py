@@ -223,9 +223,9 @@ _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|seve
 _NEW_HOLDER = (r"\bwho(?:'s| is| was| will be| became| has become)? (?:the )?(?:new|next|incoming)\b|"
                r"\bwho (?:will )?(?:replace[sd]?|succeed(?:s|ed)?|took over|takes over|take over)\b")
 # "who is the new CEO?" is answered by a sentence telling of the change, not one naming the holder
-# of a year ago ("CEO Bob Chapek refused to …")
+# of a year ago ("CEO Bob Chapek refused to …"); "New Zealand" tells no change
 _NEW_HOLDER_QUESTION = re.compile(_NEW_HOLDER)
-_CHANGE_OF_HOLDER = re.compile(r"\b(?:new|next|incoming|names?|named|appoint\w*|elect\w*|chos\w*|picked|tapped|taps|"
+_CHANGE_OF_HOLDER = re.compile(r"\b(?:(?-i:[Nn]ew(?!\s+[A-Z]))|next|incoming|names?|named|appoint\w*|elect\w*|chos\w*|picked|tapped|taps|"
                                r"sworn|takes? over|took over|taking over|succeed\w*|replac\w*|return\w*|install\w*|"
                                r"nominat\w*|bec[oa]mes?|becoming|hired|promot\w*|to lead|will lead|steps? in)\b", re.I)
 _SUCCESSOR_QUESTION = re.compile(_NEW_HOLDER + "|"
