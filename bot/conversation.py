@@ -144,9 +144,12 @@ def without_own_pronouns(question: str) -> str:
 
 
 def _people(text: str) -> list[str]:
+    """The people a text names, but the one reporting ("Police Chief James Fry confirmed the arrest
+    of Bryan Kohberger": "he" after it is Kohberger)."""
+    from bot.short_answer import is_speaker
     from index.nlp import entities_of
 
-    return [e.text for e in entities_of([text])[0] if e.label == "PERSON"]
+    return [e.text for e in entities_of([text])[0] if e.label == "PERSON" and not is_speaker(text, e)]
 
 
 # "who won?", not "who is Damar Hamlin?" (that asks about the one named)

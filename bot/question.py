@@ -242,7 +242,13 @@ def asked_event(question: str, kind: QuestionKind) -> frozenset[str]:
         return place_event(question)
     if kind.wants_number and not kind.deaths:
         return counted_event(question, kind.counted)
+    done = _WHO_WAS_DONE.search(question)
+    if done and _PARTICIPLE.match(done.group(1)):  # "who was arrested for …?": a name from a sentence of the arrest
+        return frozenset().union(*(event_forms(w) for w in terms(done.group(1))))
     return frozenset()
+
+
+_WHO_WAS_DONE = re.compile(r"^\s*[Ww]ho\s+(?:was|were|has been|have been|had been|is|are|will be)\s+([a-z]+)\b")
 
 
 def event_terms(question: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 # past and present forms, as they follow or precede a speaker ("…,” said Joe Biden"; "Biden told …")
 _FORMS = """said says say told tells added adds stated states claimed claims warned warns insisted insists
     argued argues noted notes wrote writes announced announces explained explains declared declares
-    stressed stresses alleged alleges tweeted tweets asked asks"""
+    stressed stresses alleged alleges tweeted tweets asked asks confirmed confirms"""
 REPORTING_VERBS = tuple(_FORMS.split())
 REPORTING = "|".join(REPORTING_VERBS)  # for regular expressions
 

@@ -134,7 +134,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight *= _date_fit(e.text)
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and an_age and (about_speech or not _speaker(text, e))
+                                     eligible=tells and an_age and (about_speech or not is_speaker(text, e))
                                      and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
@@ -205,7 +205,7 @@ _SAID_BEFORE = re.compile(rf"(?:\b(?:{REPORTING})|\baccording to)\s+(?:[A-Z][\w.
 _SAID_ON = re.compile(rf"\b(?:{REPORTING}|posted|shared)\s+(?:\w+\s+)?(?:on|via)\s+(?:its\s+|his\s+|her\s+|their\s+)?$")
 
 
-def _speaker(sentence: str, e: Entity) -> bool:
+def is_speaker(sentence: str, e: Entity) -> bool:
     """"President Joe Biden said … after five officers were charged": the one reporting is not who
     was charged. A person or body directly before "said" (or after "said" / "according to", or
     signing a quote after a dash), or where it was said ("said on Twitter")."""

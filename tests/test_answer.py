@@ -180,6 +180,21 @@ def test_where_a_statement_was_posted_is_no_answer():
     assert eligible.get("Ana Diaz") is True, eligible
 
 
+def test_who_was_done_to_is_answered_from_a_sentence_telling_it_not_by_the_one_announcing_it():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    question = "Who was arrested for the Delmar College killings?"
+    rows = [("Police Chief Jim Fry confirmed the arrest of Bryn Kohl in Ohio on Friday.", 1.0, None),
+            ("Ana Ruiz and Ben Cole were students at Delmar College.", 0.98, None)]
+    found = [tuple(Entity(rows[0][0].index(t), rows[0][0].index(t) + len(t), "PERSON", t) for t in ("Jim Fry", "Bryn Kohl")),
+             tuple(Entity(rows[1][0].index(t), rows[1][0].index(t) + len(t), "PERSON", t) for t in ("Ana Ruiz", "Ben Cole"))]
+    eligible = {c.text: c.eligible for c in candidates(analyse(question), question, rows, found)}
+    # the chief confirmed it (the one reporting); the victims' sentence tells no arrest
+    assert eligible == {"Jim Fry": False, "Bryn Kohl": True, "Ana Ruiz": False, "Ben Cole": False}, eligible
+
+
 def test_a_wire_storys_dateline_and_agency_are_no_answer():
     from bot.question import analyse
     from bot.short_answer import candidates
@@ -328,6 +343,10 @@ def test_a_pronoun_stands_for_whom_the_question_before_was_about():
     wellington = turn("Who replaced Jacinda Ardern as prime minister?",
                       "Chris Hipkins was sworn in as New Zealand's prime minister on Wednesday.")
     assert wellington.focus("When did he take office?") == "Chris Hipkins"
+    # asked who was arrested: the one arrested, not the police chief who announced it
+    arrest = turn("Who was arrested for the Delmar College killings?",
+                  "Police Chief James Fry confirmed the arrest of 28-year-old Bryan Kohl in Ohio on Friday.")
+    assert arrest.focus("How old is he?") == "Bryan Kohl"
 
 
 def test_months_named_and_another_months_figure():
