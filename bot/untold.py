@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.question import CASUALTY, QuestionKind, asked_type, event_forms, frame_word, question_name_terms
+from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, event_forms, frame_word, question_name_terms
 from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -48,7 +48,7 @@ def event_words(question: str, kind: QuestionKind) -> list[tuple[str, str]]:
     """The words of a fact question's asking sentence naming what happened, (word, stem) in order:
     not its names, its frame ("when", "did", "this year"), the kind of answer asked for ("how long",
     "what share", "which Hollywood star"), the counted noun, light verbs or function words."""
-    if not kind.factoid:
+    if not kind.factoid and not asks_why(question):  # a why-question presupposes its event too
         return []
     asking = _asking_clause(question)
     skip = set(question_name_terms(question)) | set(kind.counted) | asked_type(asking)

@@ -444,7 +444,10 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     assert words("What are the Democrats demanding?") == ["demanding"]
     # a quiz question's background sentence is the asker's; its asking sentence is checked
     assert words("The House was stuck this week. Which Republican lost 14 votes?") == ["lost", "votes"]
-    assert words("Why did the mayor veto the wage?") == []  # not a fact question
+    # a why-question presupposes its event: "Why did the mayor veto the wage?" over reports of the
+    # council's vote (no veto) is answered under the notice
+    assert words("Why did the mayor veto the wage?") == ["mayor", "veto", "wage"]
+    assert words("What did the mayor say about the wage?") == []  # no fact asked
 
     text = "Lenford Bank said on Monday that hackers had stolen the records of about 310,000 customers."
     passage = Passage("x:0", make_article(title="Hackers steal Lenford Bank records", text=text), text, 0, len(text), 1.0)
