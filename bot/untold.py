@@ -41,6 +41,7 @@ _QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
 _NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
 
 
@@ -77,12 +78,17 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
     the event is not. A word of dying is told by any word of a death toll. Returns them and how many
     words were checked."""
     words = event_words(question, kind)
+    years = _YEAR.findall(_asking_clause(question)) if words else []
     if not words or not passages:
         return [], len(words)
     held = frozenset().union(*(article_words(p, version) for p in passages))
     untold = [word for word, term in words if not (
         event_forms(term) & held or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
-    return untold, len(words)
+    # the year the question asks about ("who won the 2023 Nobel Peace Prize?"): told when an article
+    # quoted names it or was published in it (an obituary of a 1958 laureate tells another year)
+    published = {(p.article.published or "")[:4] for p in passages}
+    untold += [y for y in dict.fromkeys(years) if y not in held and y not in published]
+    return untold, len(words) + len(set(years))
 
 
 def untold_event(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,

@@ -461,6 +461,14 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     assert untold_words(question, analyse(question), [bridge]) == ([], 3)  # a word of dying tells of killing
     question = "How many were injured when the bridge collapsed?"
     assert untold_words(question, analyse(question), [bridge]) == (["injured"], 3)
+    # the year asked about: told when an article quoted names it or was published in it
+    laureate = "Frederick Sanger, who twice won the Nobel Prize in chemistry (1958 and 1980), has died."
+    obituary = Passage("z:0", make_article(title="Sanger dies", text=laureate, published="2013-11-20"), laureate, 0,
+                       len(laureate), 1.0)
+    question = "Who won the 2023 Nobel Prize in chemistry?"
+    assert untold_words(question, analyse(question), [obituary]) == (["2023"], 3)
+    question = "Who won the 1980 Nobel Prize in chemistry?"
+    assert untold_words(question, analyse(question), [obituary]) == ([], 3)
 
 
 def test_a_video_players_caption_is_no_statement():
