@@ -129,7 +129,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 if kind.head == "age":  # another number still counts against an age, but answers nothing
                     an_age = age_fit(text, e) > 1
             if kind.wants_date:
-                if event and _dates_the_report(text, e, event):
+                if event and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
                     continue
                 weight *= _date_fit(e.text)
             if weight > 0:
@@ -536,6 +536,20 @@ def _dates_the_report(sentence: str, e: Entity, event: frozenset[str]) -> bool:
     if match is None or e.start >= match.end():
         return False
     return not event & set(terms(sentence[: match.start()])) and bool(event & set(terms(sentence[match.end():])))
+
+
+_VERB_AFTER = re.compile(r"^\s*,?\s*([a-z]+ed)\b")
+
+
+def _dates_another_verb(sentence: str, e: Entity, event: frozenset[str]) -> bool:
+    """"The White House on Friday defended its response to the derailment": the date is the
+    defending's, for "when did the derailment happen?". True when a verb of another event follows
+    the date and the asked event is told only after it."""
+    match = _VERB_AFTER.match(sentence[e.end:])
+    if match is None or terms(match.group(1))[:1] and terms(match.group(1))[0] in event:
+        return False
+    after = e.end + match.end()
+    return not event & set(terms(sentence[:e.start])) and bool(event & set(terms(sentence[after:])))
 
 
 def _date_fit(text: str) -> float:

@@ -607,3 +607,20 @@ def test_a_list_of_things_named_by_the_questions_noun_takes_no_other_name():
     found = [Candidate(0, 33, 43, "Lake Huron", "LOC", 0.6), Candidate(1, 29, 34, "Yukon", "LOC", 0.6)]
     assert [p.text for p in pick(analyse("Where were the objects shot down?"), found, [1.0, 0.6], 0.3, where,
                                  limit=3)] == ["Lake Huron", "Yukon"]
+
+
+def test_a_date_of_another_verb_does_not_date_the_event_asked():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import number_and_date_entities
+
+    question = "When did the Brova derailment happen?"
+    rows = [("The governor on Friday defended her response to the derailment.", 1.0, "2023-02-10"),
+            ("On Feb. 3, a freight train derailed near Brova.", 0.9, "2023-02-10")]
+    found = number_and_date_entities([t for t, _, _ in rows])
+    got = [(c.text, c.eligible) for c in candidates(analyse(question), question, rows, found)]
+    assert ("Friday", True) not in got and ("Feb. 3", True) in got, got
+    # the event's own verb after the date dates it
+    rows = [("The train on Friday derailed near Brova.", 1.0, "2023-02-10")]
+    got = candidates(analyse(question), question, rows, number_and_date_entities([rows[0][0]]))
+    assert [c.text for c in got] == ["Friday"]
