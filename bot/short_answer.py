@@ -477,6 +477,8 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 1.0
     if _PART_OF.match(sentence[e.end: e.end + 12]):
         return 0.5  # "two of the students killed" are some of them, not how many
+    if e.text.strip().lower() == "one":
+        return 0.5  # "One Twitter employee who was laid off told CNN …": someone, not how many
     # a hyphenated modifier names no counted thing: "1,000 anti-tank weapons" are weapons
     around = terms(e.text) + terms(_COMPOUND.sub(" ", sentence[e.end: e.end + 40]))[:3]
     if not any(c in around for c in counted):

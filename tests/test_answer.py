@@ -527,6 +527,10 @@ def test_a_names_number_a_hyphenated_modifier_and_a_posts_body_answer_nothing():
 
     assert fit("2", "2 tanks") < fit("14")  # "Leopard 2" is a name's number
     assert fit("1,000") < 1  # anti-tank weapons are weapons
+    laid_off = "One Twitter employee who was laid off told CNN that roughly 3,700 employees were let go."
+    one = number_fit(laid_off, Entity(0, 3, "CARDINAL", "One"), ("employe",))
+    at = laid_off.index("3,700")
+    assert one < 1 < number_fit(laid_off, Entity(at, at + 5, "CARDINAL", "3,700"), ("employe",))  # someone, not a count
     question = "Who did Joe Biden nominate to lead the World Bank?"
     text = "President Joe Biden has tapped Ajay Banga, former CEO of Mastercard, as president of the World Bank."
     found = (Entity(text.index("Ajay Banga"), text.index("Ajay Banga") + 10, "PERSON", "Ajay Banga"),
