@@ -14,7 +14,7 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import PLACE, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
+from bot.question import PLACE, THING, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, promote_answering, promote_following, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -214,7 +214,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                  "the closest passages are below.", tuple(passages), query, version)
     picks: list[tuple[Pick, Sentence]] = []
     vetoed: list[tuple[Sentence, int, int]] = []
-    if kind.factoid and rules.on(settings, "typed_rescore"):
+    if kind.factoid and kind.labels != THING and rules.on(settings, "typed_rescore"):  # (a THING has no type)
         sentences, picks, vetoed = typed_rescore(question, kind, sentences, settings, retrieval.version, passages,
                                                  query)
     chosen = select(sentences, settings.max_sentences)

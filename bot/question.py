@@ -59,6 +59,9 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}(?<!e)ed$|^(?:found|seen|made|said|sold|bou
                          r"left|lost|paid|put|sent|set|shot|spent|struck|told|won|taken|stolen|given|chosen|written|"
                          r"eaten|driven|broken|hidden|spoken|frozen|beaten|shown|known|thrown|drawn|grown|blown|"
                          r"flown|worn|torn|sworn)$")
+# "what is vinyl chloride?", "what is a recession?": a term to explain, not a name ("what is the new
+# variant?" and "what is the interest rate?" ask for one)
+_DEFINITION = re.compile(r"^\s*[Ww]hat\s+(?:is|are)\s+(?:an?\s+)?((?!the\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s*\?\s*$")
 _WHAT_WAS_DONE_AT = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:is|was|are|were)\s+([\w’'-]+)")
 _NOT_FACTOID = re.compile(
     r"^\s*(?:how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
@@ -151,6 +154,9 @@ def analyse(question: str) -> QuestionKind:
         # blamed …" may be a government, "who won …" a team)
         secondary = frozenset() if _asks_for_a_person(lowered) else ORGS | frozenset({"NORP", "GPE"})
         return QuestionKind(True, PEOPLE, secondary, plural=plural, latest=latest, future=future)
+    if (term := _DEFINITION.match(q)) and _singular(term.group(1).split()[-1].lower()) not in _ALL_HEADS | set(_MEASURES):
+        return QuestionKind(True, THING, latest=latest, future=future)  # "what is vinyl chloride?": what it
+        # is, told by a sentence the reader judges; no name is its short answer ("World War I" was)
     if (done := _WHAT_WAS_DONE_AT.search(q)) and _PARTICIPLE.match(done.group(1)):
         # "what was served / found at …": a thing the names found do not give ("served" is no noun to
         # look for); the reader judges it as a fact, and no name is its short answer
