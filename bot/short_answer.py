@@ -232,11 +232,13 @@ _SUCCESSOR_QUESTION = re.compile(_NEW_HOLDER + "|"
                                  # "who is (now) the president of Peru?": the holder now, not the one impeached
                                  r"\bwho(?:'s| is) (?:now |currently )?(?:the )?(?:current )?(?:president|prime minister|"
                                  r"premier|chancellor|leader|speaker|governor|mayor|ceo|chief executive|head|chair\w*|"
-                                 r"first minister|king|queen|pope|coach|manager)\b")
+                                 r"first minister|king|queen|pope|coach|manager)\b|"
+                                 # "who coaches the Eagles?": the one who does now
+                                 r"\bwho (?:now |currently )?(?:coaches|leads|runs|heads|chairs|manages)\b")
 _LEAVING = re.compile(r"^[,\s]*(?:\([^)]{0,40}\)\s*)?(?:[\w,-]+\s+){0,3}?(?:is|was|has|had|will)?\s*(?:be\s+)?(?:quit\w*|resign\w*|"
                       r"step(?:s|ping|ped)? down|leav\w*|left|ousted|retir\w*|depart\w*|announced (?:her|his) resignation)\b", re.I)
-_LEAVING_BEFORE = re.compile(r"\b(?:outgoing|former|departing|ousted|resigning|retiring|predecessor|replac(?:e|es|ed|ing)|"
-                             r"succeed(?:s|ed|ing)?)\s+(?:[\w.'-]+\s+){0,4}$", re.I)
+_LEAVING_BEFORE = re.compile(r"(?:\b(?:outgoing|former|departing|ousted|resigning|retiring|predecessor|replac(?:e|es|ed|ing)|"
+                             r"succeed(?:s|ed|ing)?)\s+|\bex-)(?:[\w.'-]+,?\s+){0,4}$", re.I)  # "Ex-Eagles, Chiefs coach …"
 
 
 def _outgoing(sentence: str, e: Entity) -> bool:

@@ -164,6 +164,12 @@ def test_who_holds_a_post_now_is_never_the_one_removed_from_it():
     found_nz = (Entity(at, at + 14, "PERSON", "Jacinda Ardern"),)
     question = "Who is the new prime minister of New Zealand?"
     assert not any(c.eligible for c in candidates(analyse(question), question, [(zealand, 1.0, None)], [found_nz]))
+    # "who coaches …?" asks for the one who does now: an ex-coach is no answer
+    ex = "Ex-Hawks, Lions coach Dan Vell can't pick a favorite, and coach Ray Sol has the team ready."
+    found_ex = tuple(Entity(ex.index(t), ex.index(t) + len(t), "PERSON", t) for t in ("Dan Vell", "Ray Sol"))
+    question = "Who coaches the Hawks?"
+    assert {c.text: c.eligible for c in candidates(analyse(question), question, [(ex, 1.0, None)], [found_ex])} == {
+        "Dan Vell": False, "Ray Sol": True}
     # a question about the past may well be about the one removed
     past = "Who was impeached in Tarsia?"
     assert {c.text: c.eligible for c in candidates(analyse(past), past, [(sentence, 1.0, None)], [found])}["Paulo Ventura"]
