@@ -129,9 +129,11 @@ def analyse(question: str) -> QuestionKind:
     if number:
         kind = number.group(1)
         following = []
-        for word in number.group(2).split()[:3]:
-            if _STOP_HEAD.match(word.strip("?,.")):
-                break
+        words = [w.strip("?,.") for w in number.group(2).split()[:3]]
+        for n, word in enumerate(words):
+            if _STOP_HEAD.match(word) or not following and CASUALTY.fullmatch(word) and (
+                    n + 1 == len(words) or _STOP_HEAD.match(words[n + 1])):
+                break  # "how many died in …": the dead, counted as a toll ("how many dead people": people)
             following.append(word)
         counted = tuple(terms(" ".join(following))) if kind == "many" else ()
         # "how many" counts things, "how much" measures money or amounts: money when it asks a price

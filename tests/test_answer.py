@@ -144,6 +144,11 @@ def test_question_kinds():
         assert analyse(question).labels == THING and analyse(question).factoid, question
     assert analyse("What is the new variant?").head == "variant" and analyse("What is the new variant?").labels != THING
     assert analyse("What is mortgage rate?").labels == {"PERCENT"}
+    # "how many died in …" counts the dead as a toll: "died" is no counted noun (it had led a question
+    # on a parade attack with an obituary); "how many injured?" still counts the injured
+    assert analyse("How many died in the Brova earthquake?").counted == () and analyse("How many died?").deaths
+    assert analyse("How many injured?").counted == ("injur",)
+    assert analyse("How many dead people were found?").counted == ("dead", "peopl")
 
 
 def test_who_holds_a_post_now_is_never_the_one_removed_from_it():
