@@ -242,8 +242,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     story_of = retrieval.version.story_assignments() if kind.wants_number else {}
     # a figure of a past event ("In October 2021, Southwest canceled more than 2,000 flights") is no
     # outlet's figure for this one: its sentence takes no part in the comparison
-    background = {id(s) for s in sentences if kind.wants_number and tells_the_past(
-        s.text, published_date(passages[s.passage].article.published))}
+    background = {id(s) for s in sentences if tells_the_past(s.text, published_date(
+        passages[s.passage].article.published))} if kind.wants_number and rules.on(settings, "disagreements") else set()
     if not rules.on(settings, "disagreements"):
         disagreements = []
     elif read is not None:  # the reader's answer in each outlet's sentences

@@ -156,7 +156,7 @@ def analyse(question: str) -> QuestionKind:
         # blamed …" may be a government, "who won …" a team)
         secondary = frozenset() if _asks_for_a_person(lowered) else ORGS | frozenset({"NORP", "GPE"})
         return QuestionKind(True, PEOPLE, secondary, plural=plural, latest=latest, future=future)
-    if (term := _DEFINITION.match(q)) and _singular(term.group(1).split()[-1].lower()) not in _ALL_HEADS | set(_MEASURES):
+    if (term := _DEFINITION.match(q)) and singular(term.group(1).split()[-1].lower()) not in _ALL_HEADS | set(_MEASURES):
         return QuestionKind(True, THING, latest=latest, future=future)  # "what is vinyl chloride?": what it
         # is, told by a sentence the reader judges; no name is its short answer ("World War I" was)
     if (done := _WHAT_WAS_DONE_AT.search(q)) and _PARTICIPLE.match(done.group(1)):
@@ -323,7 +323,7 @@ def _asks_for_a_person(lowered: str) -> bool:
         return True
     match = re.search(r"\bwho (?:is|was|are|were) (?:the |a |an )?((?:[\w-]+ ){0,2}?[\w-]+)"
                       r"(?:\s*\??$| (?:in|of|at|for|behind|from|on)\b)", lowered)
-    return match is not None and _singular(match.group(1).split()[-1]) in _HEADS[PEOPLE]
+    return match is not None and singular(match.group(1).split()[-1]) in _HEADS[PEOPLE]
 
 
 def _head_noun(question: str) -> tuple[str, bool] | None:
@@ -332,8 +332,8 @@ def _head_noun(question: str) -> tuple[str, bool] | None:
     if found is None:
         return None
     head = found[-1].lower()
-    singular = _singular(head)
-    return singular, singular != head
+    one = singular(head)
+    return one, one != head
 
 
 def asked_type(question: str) -> frozenset[str]:
@@ -343,7 +343,7 @@ def asked_type(question: str) -> frozenset[str]:
     if not found:
         return frozenset()
     names = [w for w in found if w[:1].isupper()]
-    if names and found[-1] not in names and _singular(found[-1].lower()) not in _ALL_HEADS:
+    if names and found[-1] not in names and singular(found[-1].lower()) not in _ALL_HEADS:
         found = names  # "Which Republican lost …": the name is the kind
     return frozenset(terms(" ".join(found)))
 
@@ -369,15 +369,16 @@ def _head_phrase(question: str) -> list[str] | None:
         if _STOP_HEAD.match(lowered):
             break
         seen.append(bare)
-        if word[:1].isupper() and _singular(lowered) not in _ALL_HEADS:  # a name qualifying the noun ("US state")
+        if word[:1].isupper() and singular(lowered) not in _ALL_HEADS:  # a name qualifying the noun ("US state")
             continue
         head, upto = bare, len(seen)
-        if _singular(lowered) in _ALL_HEADS or bare != word:  # a known noun, or a possessive
+        if singular(lowered) in _ALL_HEADS or bare != word:  # a known noun, or a possessive
             break
     return seen[:upto] if head is not None else None
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """"universities" → "university", "matches" → "match", "teams" → "team" ("bus", "crisis" stay)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):

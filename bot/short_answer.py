@@ -22,7 +22,7 @@ from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.sentence_checks import negated, question_verbs
-from bot.question import CASUALTY, PEOPLE, QuestionKind, asked_event, incidents
+from bot.question import CASUALTY, PEOPLE, QuestionKind, singular, asked_event, incidents
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -402,8 +402,9 @@ def _several(kind: QuestionKind, found: list[Candidate], coverage: list[float], 
 
 
 def _names_head(text: str, head: str) -> bool:
-    """A value says what kind of thing it is in the question's head noun ("latex emulsion chemicals")."""
-    return bool(head) and head in {w[:-1] if w.endswith("s") else w for w in re.findall(r"[a-z]+", text.lower())}
+    """A value says what kind of thing it is in the question's head noun ("latex emulsion chemicals"),
+    read in the singular as the head was (`bot.question.singular`)."""
+    return bool(head) and head in {singular(w) for w in re.findall(r"[a-z]+", text.lower())}
 
 
 def _listed_with(best: Candidate, others: list[Candidate], sentence: str) -> list[Candidate]:
@@ -539,7 +540,7 @@ def _dates_the_report(sentence: str, e: Entity, event: frozenset[str]) -> bool:
     match = _REPORT_THAT.search(sentence)
     if match is None or e.start >= match.end():
         return False
-    return not event & set(terms(sentence[: match.start()])) and bool(event & set(terms(sentence[match.end():])))
+    return _told_only_after(sentence, match.start(), match.end(), event)
 
 
 _VERB_AFTER = re.compile(r"^\s*,?\s*([a-z]+ed)\b")
@@ -550,10 +551,14 @@ def _dates_another_verb(sentence: str, e: Entity, event: frozenset[str]) -> bool
     defending's, for "when did the derailment happen?". True when a verb of another event follows
     the date and the asked event is told only after it."""
     match = _VERB_AFTER.match(sentence[e.end:])
-    if match is None or terms(match.group(1))[:1] and terms(match.group(1))[0] in event:
+    if match is None or set(terms(match.group(1))) & event:
         return False
-    after = e.end + match.end()
-    return not event & set(terms(sentence[:e.start])) and bool(event & set(terms(sentence[after:])))
+    return _told_only_after(sentence, e.start, e.end + match.end(), event)
+
+
+def _told_only_after(sentence: str, start: int, end: int, event: frozenset[str]) -> bool:
+    """The asked event is told after `end` and not before `start`."""
+    return not event & set(terms(sentence[:start])) and bool(event & set(terms(sentence[end:])))
 
 
 def _date_fit(text: str) -> float:

@@ -102,7 +102,13 @@ def promote_following(sentences: list, group: list, read: Read, margin: float) -
     best = max(after, key=lambda s: answer_score(read.of(s)))
     if answer_score(read.of(best)) <= answer_score(read.of(head)) + margin:
         return sentences
-    best.score = head.score + 1e-6  # first in every later order (typed_rescore re-sorts by score)
+    return _first(best, head, sentences)
+
+
+def _first(best, head, sentences: list) -> list:
+    """`best` put before the rules' best (`head`), in this order and every later one (typed_rescore
+    re-sorts by score)."""
+    best.score = head.score + 1e-6
     return [best] + [s for s in sentences if s is not best]
 
 
@@ -123,8 +129,7 @@ def promote_answering(sentences: list, read: Read, margin: float, among: list | 
     best = max(answering, key=lambda s: read.of(s).relevance)
     if read.of(best).relevance < got.relevance + margin:
         return sentences
-    best.score = head.score + 1e-6
-    return [best] + [s for s in sentences if s is not best]
+    return _first(best, head, sentences)
 
 
 def read_first(question: str, sentence, passages: list, reader: SentenceReader) -> Read:
