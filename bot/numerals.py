@@ -66,6 +66,25 @@ def editions(text: str) -> dict[str, Counter]:
     return found
 
 
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def years_named(text: str) -> frozenset[str]:
+    """The years (1900–2099) a text names: "Oscars 2023" → {"2023"}."""
+    return frozenset(_YEAR.findall(text))
+
+
+def another_year(asked: frozenset[str], published: str | None, text: str) -> bool:
+    """Whether an article is about another year's edition of what a topic naming `asked` years
+    (`years_named`) is about: published in none of them and naming none of them ("CODA won best
+    picture at Sunday's 94th Academy Awards", March 2022, in a timeline of "Oscars 2023"). An
+    article of another year that names the asked one (a host announced in November 2022 for "the
+    2023 Oscars") is about it."""
+    if not asked:
+        return False
+    return (published or "")[:4] not in asked and not asked & years_named(text)
+
+
 def another_edition(asked: dict[str, Counter], text: str) -> bool:
     """Whether `text` is about another edition of the numbered event whose `editions` are `asked`
     (those of the topic or question, read once by the caller): another edition of the same series

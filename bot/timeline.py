@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.dates import event_date, published_date, resolve_date
-from bot.numerals import another_edition, editions, with_arabic_numerals
+from bot.numerals import another_edition, another_year, editions, with_arabic_numerals, years_named
 from bot.read import SentenceReader
 from bot.retrieve import Retriever, stitch
 from bot.sentence_checks import not_a_statement
@@ -213,16 +213,19 @@ def reference_day(published: date | None, text: str) -> date | None:
 def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candidate]:
     """Dated sentences of the articles that name a word of the topic, and each article's lead, that
     are statements (no heading, link line or teaser); none from an article about another edition of
-    a numbered event (`bot.numerals.another_edition`)."""
+    a numbered event or another year's of a topic naming a year (`bot.numerals.another_edition`,
+    `another_year`)."""
     vocab = version.bm25.vocab
     wanted = {vocab[t] for t in terms(query) if t in vocab}
     asked = editions(query)
+    years = years_named(query)
     out: list[Candidate] = []
     for row in rows:
         article = version.articles[row]
         text, sentences = article_sentences(version, row)
-        if another_edition(asked, article.title + "\n" + text):
-            continue  # last year's "Super Bowl 56" in a timeline of Super Bowl 57
+        whole = article.title + "\n" + text
+        if another_edition(asked, whole) or another_year(years, article.published, whole):
+            continue  # last year's "Super Bowl 56" in a timeline of Super Bowl 57, the 2022 Oscars in "Oscars 2023"
         published = published_date(article.published)
         reference = reference_day(published, text)
         for n, (start, end, ids) in enumerate(sentences):

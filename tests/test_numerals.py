@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.numerals import another_edition, editions, is_roman_numeral, roman_value, with_arabic_numerals
+from bot.numerals import another_edition, another_year, editions, years_named, is_roman_numeral, roman_value, with_arabic_numerals
 from bot.question import name_terms
 
 
@@ -31,6 +31,15 @@ def test_an_article_about_another_edition_is_told_apart_from_a_recap_that_recall
     assert not another_edition(editions("Super Bowl LVII"), recap)
     assert not another_edition(editions("Super Bowl LVII"), "The Chiefs won the game.")  # no edition named: not another's
     assert not another_edition(editions("Oscars 2023"), "The 2022 Oscars")  # years are not editions
+
+
+def test_a_topic_naming_a_year_leaves_out_another_years_articles_but_keeps_those_looking_ahead_to_it():
+    asked = years_named("Oscars 2023")
+    assert asked == {"2023"} and years_named("the Oscars") == frozenset()
+    assert another_year(asked, "2022-03-27", "CODA won best picture at Sunday's 94th Academy Awards.")
+    assert not another_year(asked, "2022-11-07", "All eyes are on the 2023 Oscars after the slap of the 2022 show.")
+    assert not another_year(asked, "2023-03-12", "Everything Everywhere All at Once ruled the night.")
+    assert not another_year(years_named("the Oscars"), "2022-03-27", "CODA won best picture.")  # no year asked
 
 
 def test_a_vector_computed_once_for_several_modes_is_the_one_retrieval_searches_with():
