@@ -1,5 +1,7 @@
 """Story grouping on the RealTime QA corpus index: cost, and pairwise precision / recall against
-the hand labels in bench/story_labels.tsv (how they were made is written at the top of that file).
+the hand labels in bench/story_labels.tsv (how they were made is written at the top of that file),
+bench/story_labels_dev.tsv (every article of a dev-month window, tuned on) and
+bench/story_labels_heldout.tsv (every article of a held-out window, read only).
 
     python -m bench.stories [--index data/eval-realtimeqa] [--make-sample N]
 
@@ -21,6 +23,7 @@ import numpy as np
 
 LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
 HELDOUT = Path(__file__).resolve().parent / "story_labels_heldout.tsv"  # keyed by URL
+DEV_WINDOW = Path(__file__).resolve().parent / "story_labels_dev.tsv"  # keyed by URL: a whole dev window to tune on
 
 
 def corpus(index: Path):
@@ -68,8 +71,10 @@ def main() -> None:
     if LABELS.exists():
         result["labels"] = score(assigned)
         result["labels_after_the_rules"] = score(assigned, first_row=59)
+    by_url = {a.url: assigned.get(a.id) for a in articles}
+    if DEV_WINDOW.exists():
+        result["dev_window_labels"] = score(by_url, path=DEV_WINDOW)
     if HELDOUT.exists():
-        by_url = {a.url: assigned.get(a.id) for a in articles}
         result["heldout_labels"] = score(by_url, path=HELDOUT)
     print(json.dumps(result, indent=1))
 

@@ -85,6 +85,25 @@ def test_a_roundup_stays_alone_and_a_bridged_story_is_one_story_under_the_older_
     assert bridge(articles, nameless, vectors, split, np.array([False, False, True]))[b.id] == "s-second"
 
 
+def test_one_person_named_two_ways_ties_two_articles_and_a_name_in_many_articles_ties_nothing():
+    from index.stories import name_keys
+
+    long = make_article(title="New Zealand Prime Minister Jacinda Ardern resigned. What now?", text="x.",
+                        url="https://a.example/1", published="2023-01-19")
+    short = make_article(title="Why is Jacinda Ardern resigning?", text="y.", url="https://b.example/2",
+                         published="2023-01-19")
+    names = article_names([long, short], ["", ""])
+    assert not names[0] & names[1]  # as whole names they share nothing
+    assert "Ardern" in name_keys(names)[0] & name_keys(names)[1]
+    vectors = np.stack([_unit([1, 0.9, 0]), _unit([1, 0, 0.2])])  # cosine ~0.72: near, not a copy
+    assigned = group([long, short], names, vectors)
+    assert assigned[long.id] == assigned[short.id]
+    # a name most of a large index's headlines hold ("Biden" in 10 of 300) ties nothing by itself
+    many = [frozenset({"Biden"})] * 10 + [frozenset({f"Name{i:03d}"}) for i in range(290)]
+    keys = name_keys(many)
+    assert "Biden" not in keys[0] and "Name000" in keys[10]
+
+
 def test_a_story_that_drifted_from_one_event_to_the_next_is_split_and_keeps_its_id():
     import index.stories as stories
 
