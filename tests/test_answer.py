@@ -555,6 +555,20 @@ def test_a_names_number_a_hyphenated_modifier_and_a_posts_body_answer_nothing():
     assert "Ajay Banga" in names and "the World Bank" not in names  # the post's body is not who
 
 
+def test_a_figure_in_a_clause_about_another_place_weighs_less_than_the_one_naming_the_asked_place():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    question = "How many died in the Brova earthquake?"
+    text = ("The president said the death toll in Brova from last week's earthquake rose to 3,418; "
+            "officials in Selva have said at least 580 have died there.")
+    found = tuple(Entity(text.index(n), text.index(n) + len(n), "CARDINAL", n) for n in ("3,418", "at least 580"))
+    weight = {c.text: c.weight for c in candidates(analyse(question), question, [(text, 1.0, "2023-02-14")], [found],
+                                                   question_names=("Brova",))}
+    assert weight["3,418"] > weight["at least 580"]  # "died" sits beside the second, Brova in the first clause
+
+
 def test_a_rule_switched_off_by_name_stops_acting(answerer):
     """answer.without names rules of bot/answer_rules.py: the gates that decline an off-topic
     question, switched off, let the closest sentences through as an answer."""
