@@ -569,6 +569,29 @@ def test_a_figure_in_a_clause_about_another_place_weighs_less_than_the_one_namin
     assert weight["3,418"] > weight["at least 580"]  # "died" sits beside the second, Brova in the first clause
 
 
+def test_an_object_question_is_not_answered_with_someone_on_the_subjects_side():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    def weights(question, text, names):
+        found = tuple(Entity(text.index(n), text.index(n) + len(n), label, n) for n, label in names)
+        return {c.text: c.weight for c in candidates(analyse(question), question, [(text, 1.0, "2023-02-13")], [found],
+                                                     question_names=("Brova Lions",))}
+
+    question = "Who did the Brova Lions beat in the final?"
+    active = "Led by striker Ana Diaz, the Brova Lions defeated the Selva Rovers 3-1 in the final."
+    w = weights(question, active, [("Ana Diaz", "PERSON"), ("the Selva Rovers", "ORG")])
+    assert w["the Selva Rovers"] > w["Ana Diaz"]
+    passive = "The Selva Rovers were beaten by the Brova Lions 3-1 in the final, Ana Diaz scoring twice."
+    w = weights(question, passive, [("The Selva Rovers", "ORG"), ("Ana Diaz", "PERSON")])
+    assert w["The Selva Rovers"] > 0.25 * w["Ana Diaz"]  # the one beaten comes first in a passive: not cut
+    # a subject question ("who will replace …?") has no subject's side
+    subject_q = "Who will replace the Brova Lions coach?"
+    w = weights(subject_q, "Ana Diaz will replace the Brova Lions coach.", [("Ana Diaz", "PERSON")])
+    assert w["Ana Diaz"] > 0.5
+
+
 def test_a_rule_switched_off_by_name_stops_acting(answerer):
     """answer.without names rules of bot/answer_rules.py: the gates that decline an off-topic
     question, switched off, let the closest sentences through as an answer."""
