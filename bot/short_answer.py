@@ -103,8 +103,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
         # … and does not deny it ("Intel has avoided layoffs" names no firm that announced them)
-        tells = (not event or bool(event & set(terms(text)))) and not (one_event and _TALLY.search(text)) \
-            and i not in unnamed and not negated(text, denied)
+        tells = (not event or bool(event & set(terms(text)))) and i not in unnamed and not negated(text, denied)
+        tallied = _tallied(text, spans) if one_event else (lambda e: False)
         if incident and (named := incidents(text)) and not named & incident:
             tells = False
         if kind.deaths and not CASUALTY.search(text):
@@ -139,9 +139,11 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 if event and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
                     continue
                 weight *= _date_fit(e.text)
+            if tallied(e):
+                weight /= 4  # a record told of it: a quarter still counts against the others, as a leaving holder's
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and an_age and (about_speech or not is_speaker(text, e))
+                                     eligible=tells and an_age and not tallied(e) and (about_speech or not is_speaker(text, e))
                                      and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
@@ -196,6 +198,28 @@ def _other_clause_names(text: str, e: Entity, name_words: set[str]) -> bool:
     end = len(text) if end < 0 else end
     own = set(terms(text[start:end]))
     return not own & name_words and bool(set(terms(text[:start] + " " + text[end:])) & name_words)
+
+
+def _tallied(text: str, spans: list[Entity]):
+    """Which names a record or tally of the sentence is about ("X, who won best actress four times";
+    "… though it was Beyoncé who made history, … the most-winning Grammy artist of all time"): the
+    name of the same kind nearest before it; every name when none comes before it ("the most
+    decorated gymnast, Simone Biles, …"). A name the tally is not about still answers the one event
+    ("Harry Styles won album of the year, …")."""
+    marks = [m.start() for m in _TALLY.finditer(text)]
+    if not marks:
+        return lambda e: False
+    about: set[tuple[int, int]] = set()
+    for at in marks:
+        before = [x for x in spans if x.end <= at and x.label in NAMES]
+        if not before:
+            return lambda e: True
+        nearest = max(before, key=lambda x: x.end)
+        about.add((nearest.start, nearest.end))
+
+    def tallied(e: Entity) -> bool:
+        return (e.start, e.end) in about or any(a <= e.start and e.end <= b for a, b in about)
+    return tallied
 
 
 def _question_term_positions(text: str, q_terms: set[str]) -> list[int]:

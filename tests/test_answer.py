@@ -592,6 +592,22 @@ def test_an_object_question_is_not_answered_with_someone_on_the_subjects_side():
     assert w["Ana Diaz"] > 0.5
 
 
+def test_a_record_told_of_one_name_leaves_the_other_to_answer_the_one_event():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    def eligible(question, text, names):
+        found = tuple(Entity(text.index(n), text.index(n) + len(n), "PERSON", n) for n in names)
+        return {c.text: c.eligible for c in candidates(analyse(question), question, [(text, 1.0, "2023-02-06")], [found])}
+
+    text = ("Ana Diaz won album of the year, the night's top prize, though it was Lia Moreno who made history, "
+            "becoming the most-winning artist of all time.")
+    assert eligible("Who won album of the year?", text, ["Ana Diaz", "Lia Moreno"]) == {"Ana Diaz": True, "Lia Moreno": False}
+    record = "Lia Moreno, who won best actress four times, handed the award to Ana Diaz."
+    assert eligible("Who won best actress?", record, ["Lia Moreno", "Ana Diaz"])["Lia Moreno"] is False
+
+
 def test_a_rule_switched_off_by_name_stops_acting(answerer):
     """answer.without names rules of bot/answer_rules.py: the gates that decline an off-topic
     question, switched off, let the closest sentences through as an answer."""
