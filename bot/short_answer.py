@@ -22,7 +22,7 @@ from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.sentence_checks import negated, question_verbs
-from bot.question import CASUALTY, PEOPLE, QuestionKind, singular, asked_event, incidents
+from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, incidents
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -71,7 +71,11 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     name_words = set(terms(" ".join(question_names)))
     # "sent rescue teams to Turkey": a place the question sends something to (in "struck Turkey and
     # Syria", Syria stands beside Turkey, it sent nothing)
-    destinations = [_list_joints(name) for name in question_names if _destination(question, name)]
+    # … but "where did the train derail in Ohio?" is answered by "East Palestine, Ohio": a place named
+    # with the one the question puts the event in, after a comma, lies inside it
+    inside = q_lower.startswith("where")
+    destinations = [_list_joints(name, comma=not (inside and _placed_in(question, name)))
+                    for name in question_names if _destination(question, name)]
     about_speech = bool(_SPEECH_QUESTION.search(q_lower))
     # "who did he blame?": in "the media he blames for the death of Diana" Diana is the reason
     about_charge = question_family(question) in ("blamed", "accused")
@@ -123,6 +127,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
             if fit <= 0 or kind.place and not is_a(kind.place, e.text):
                 continue
+            if inside and e.label in PLACE and _REFERENCE_POINT.search(text[max(0, e.start - 60): e.start]):
+                continue  # "21 miles south of Youngstown, Ohio": a point the place is measured from
             weight = strength * fit * _proximity(e, near)
             if name_words and _other_clause_names(text, e, name_words):
                 weight *= CLAUSE_ELSEWHERE
@@ -354,11 +360,23 @@ def _destination(question: str, name: str) -> bool:
     return bool(before) and before[-1] in _TOWARDS and before[-2:-1] != ["addition"]
 
 
+# a place a distance or bearing is measured from ("50 miles northwest of Pittsburgh, Pennsylvania",
+# "just outside of Paris"), the second place of "City, State" included
+_REFERENCE_POINT = re.compile(r"\b(?:miles?|kilometers?|kilometres?|km|mi|(?:north|south)(?:east|west)?|east|west|"
+                              r"outside|near)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)*(?:,\s*)?$")
+
+
+def _placed_in(question: str, name: str) -> bool:
+    """The question puts its event in `name` ("… derail in Ohio?")."""
+    at = question.find(name)
+    return at > 0 and question[:at].split()[-1:] == ["in"]
+
+
 @lru_cache(maxsize=256)
-def _list_joints(name: str) -> re.Pattern:
+def _list_joints(name: str, comma: bool = True) -> re.Pattern:
     """A list joint next to `name`: group 1 is the joint before it ("Syria[ and ]Turkey"), group 2
-    the joint after it ("Turkey[ and ]Syria")."""
-    joint = r"\s*(?:,|and|or|&)\s*(?:the\s+)?"
+    the joint after it ("Turkey[ and ]Syria"); without `comma`, only "and", "or" and "&" join."""
+    joint = r"\s*(?:,|and|or|&)\s*(?:the\s+)?" if comma else r"\s*(?:and|or|&)\s*(?:the\s+)?"
     escaped = re.escape(name)
     return re.compile(rf"(?:({joint}){escaped}\b|\b{escaped}({joint}))")
 

@@ -608,6 +608,23 @@ def test_a_record_told_of_one_name_leaves_the_other_to_answer_the_one_event():
     assert eligible("Who won best actress?", record, ["Lia Moreno", "Ana Diaz"])["Lia Moreno"] is False
 
 
+def test_where_in_a_place_is_answered_by_the_town_inside_it_not_by_a_point_measured_from():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    def found(question, text, places):
+        ents = tuple(Entity(text.index(n), text.index(n) + len(n), "GPE", n) for n in places)
+        return [c.text for c in candidates(analyse(question), question, [(text, 1.0, "2023-02-14")], [ents],
+                                           question_names=("Brova",)) if c.eligible]
+
+    question = "Where did the train derail in Brova?"
+    text = "On Feb. 3 a freight train derailed in Kelso, Brova, about 30 miles east of Dalton, Selva."
+    assert found(question, text, ["Kelso", "Dalton", "Selva"]) == ["Kelso"]
+    # a place listed with the question's by "and" is another place it happened to, as before
+    assert "Selva" not in found("Where did the storm hit in Brova?", "The storm hit Brova and Selva on Monday.", ["Selva"])
+
+
 def test_a_rule_switched_off_by_name_stops_acting(answerer):
     """answer.without names rules of bot/answer_rules.py: the gates that decline an off-topic
     question, switched off, let the closest sentences through as an answer."""
