@@ -209,7 +209,7 @@ def _other_clause_names(text: str, e: Entity, name_words: set[str]) -> bool:
 def _tallied(text: str, spans: list[Entity]):
     """Which names a record or tally of the sentence is about ("X, who won best actress four times";
     "… though it was Beyoncé who made history, … the most-winning Grammy artist of all time"): the
-    name of the same kind nearest before it; every name when none comes before it ("the most
+    name nearest before it; every name when none comes before it ("the most
     decorated gymnast, Simone Biles, …"). A name the tally is not about still answers the one event
     ("Harry Styles won album of the year, …")."""
     marks = [m.start() for m in _TALLY.finditer(text)]
@@ -360,10 +360,10 @@ def _destination(question: str, name: str) -> bool:
     return bool(before) and before[-1] in _TOWARDS and before[-2:-1] != ["addition"]
 
 
-# a place a distance or bearing is measured from ("50 miles northwest of Pittsburgh, Pennsylvania",
-# "just outside of Paris"), the second place of "City, State" included
-_REFERENCE_POINT = re.compile(r"\b(?:miles?|kilometers?|kilometres?|km|mi|(?:north|south)(?:east|west)?|east|west|"
-                              r"outside|near)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)*(?:,\s*)?$")
+# a place a distance or bearing is measured from ("50 miles northwest of Pittsburgh, Pennsylvania"),
+# the second place of "City, State" included ("near X" and "outside X" are where it happened)
+_REFERENCE_POINT = re.compile(r"\b(?:miles?|kilometers?|kilometres?|km|mi|(?:north|south)(?:east|west)?|east|west)"
+                              r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)*(?:,\s*)?$")
 
 
 def _placed_in(question: str, name: str) -> bool:
