@@ -66,12 +66,12 @@ def editions(text: str) -> dict[str, Counter]:
     return found
 
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # a year 1900–2099 (group 1)
 
 
 def years_named(text: str) -> frozenset[str]:
     """The years (1900–2099) a text names: "Oscars 2023" → {"2023"}."""
-    return frozenset(_YEAR.findall(text))
+    return frozenset(YEAR.findall(text))
 
 
 def another_year(asked: frozenset[str], published: str | None, text: str) -> bool:

@@ -109,6 +109,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         # … and does not deny it ("Intel has avoided layoffs" names no firm that announced them)
         tells = (not event or bool(event & set(terms(text)))) and i not in unnamed and not negated(text, denied)
         tallied = _tallied(text, spans) if one_event else (lambda e: False)
+        subject_at = _first_mention(text, subject) if subject else None
         if incident and (named := incidents(text)) and not named & incident:
             tells = False
         if kind.deaths and not CASUALTY.search(text):
@@ -132,7 +133,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             weight = strength * fit * _proximity(e, near)
             if name_words and _other_clause_names(text, e, name_words):
                 weight *= CLAUSE_ELSEWHERE
-            if subject and _before_subject(text, e, subject):
+            if subject_at is not None and _before_subject(text, e, subject_at):
                 weight *= BEFORE_SUBJECT
             an_age = True
             if kind.wants_number:
@@ -145,11 +146,12 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 if event and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
                     continue
                 weight *= _date_fit(e.text)
-            if tallied(e):
+            record = tallied(e)
+            if record:
                 weight /= 4  # a record told of it: a quarter still counts against the others, as a leaving holder's
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and an_age and not tallied(e) and (about_speech or not is_speaker(text, e))
+                                     eligible=tells and an_age and not record and (about_speech or not is_speaker(text, e))
                                      and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
@@ -176,12 +178,16 @@ def _object_question_subject(question: str, name_words: set[str]) -> set[str]:
     return set(terms(match.group(1))) & name_words if match else set()
 
 
-def _before_subject(text: str, e: Entity, subject: set[str]) -> bool:
-    """The phrase comes before the subject's first mention in its sentence ("Led by Patrick Mahomes,
-    the Chiefs defeated …"), unless a passive names the subject as the doer after it ("the Eagles
-    were beaten by the Chiefs")."""
-    first = next((m.start() for m in re.finditer(r"\w+", text) if (terms(m.group()) or [""])[0] in subject), None)
-    return first is not None and e.end <= first and not _BY_SUBJECT.search(text[e.end:first])
+def _first_mention(text: str, subject: set[str]) -> int | None:
+    """Where the sentence first names a word of the subject (None when it does not)."""
+    return next((m.start() for m in re.finditer(r"\w+", text) if (terms(m.group()) or [""])[0] in subject), None)
+
+
+def _before_subject(text: str, e: Entity, first: int) -> bool:
+    """The phrase comes before the subject's first mention (`first`, `_first_mention`) in its sentence
+    ("Led by Patrick Mahomes, the Chiefs defeated …"), unless a passive names the subject as the doer
+    after it ("the Eagles were beaten by the Chiefs")."""
+    return e.end <= first and not _BY_SUBJECT.search(text[e.end:first])
 
 
 _BY_SUBJECT = re.compile(r"\bby\s+(?:the\s+)?$", re.I)  # "the Eagles were beaten by the Chiefs"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.numerals import YEAR
 from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, event_forms, frame_word, question_name_terms
 from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
@@ -41,7 +42,6 @@ _QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
 _NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
 
 
@@ -78,7 +78,7 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
     the event is not. A word of dying is told by any word of a death toll. Returns them and how many
     words were checked."""
     words = event_words(question, kind)
-    years = _YEAR.findall(_asking_clause(question)) if words else []
+    years = YEAR.findall(_asking_clause(question)) if words else []
     if not words or not passages:
         return [], len(words)
     held = frozenset().union(*(article_words(p, version) for p in passages))
