@@ -5,8 +5,10 @@ written beside it (`MEASURED_OFF`, below: RealTime QA's dev split with the rules
 the trained reader, and the newsroom set); the table is in docs/EVALUATION.md ("What each rule
 earns").
 
-Three kinds:
+Four kinds:
 - gates (`bot/answer.py`): decline, filter or reorder the whole answer;
+- short-answer rules (`bot/short_answer.py`): which phrases of the best sentences may be the short
+  answer, and how much each weighs;
 - sentence features (`bot/sentence_model.py`): terms of the weighted sum a sentence is ranked by;
 - penalties and bonuses outside that sum (`AnswerSettings.w_*`, applied in bot/sentence_scoring.py
   and bot/answer.py): switching one off sets its weight to 0.
@@ -35,6 +37,32 @@ GATES = {
     "roundup_places": "the judge does not weigh, against the rules' best sentence, one after it naming places and "
                       "none the question's (a roundup's next story)",
 }
+# the rules' short answer (bot/short_answer.py `candidates`, bot/answer.py `typed_rescore`): which
+# phrases of the best sentences may answer, and how much each weighs
+SHORT = {
+    "speaker": "the one who said it does not answer ('police said Tom Smith was charged'), unless the question asks who said",
+    "modifier": "a name qualifying a noun ('US pilots', 'the Canadian prime minister') is not the place or person asked for",
+    "dateline": "a story's dateline ('KYIV, Ukraine —', '(AP)') answers nothing",
+    "address": "'Monterey Park, California': the state after a place the question names is its address",
+    "listed_places": "a place listed with one the question sends something to ('Turkey and Syria') is another place it went",
+    "reference_point": "'where … in PLACE?': a place measured from ('50 miles northwest of Pittsburgh') answers nothing, "
+                       "and 'Town, PLACE' lies inside PLACE",
+    "clause_elsewhere": "a phrase in a ';'-clause naming none of the question's names, while another clause does, weighs half",
+    "before_subject": "'who did the Chiefs beat?': a name before the subject in its sentence weighs a fifth",
+    "tally": "'X, who won best actress four times': the one a record is told of does not answer a one-time event",
+    "outgoing": "'who is the new …?': a holder said to be leaving the post answers it in no sentence",
+    "change_of_holder": "'who is the new …?': only a sentence telling of a change of holder answers",
+    "event_told": "'when / how many / where did X …?': only a sentence holding a word of the asked event, and not "
+                  "denying it, answers (with it off, event_date is off too)",
+    "event_date": "'when did X …?': a date of the report ('said on Monday') or of another verb is not the event's",
+    "incident_kind": "'how many died in the shooting?': a toll from a sentence naming only another kind of event is not its",
+    "casualty_word": "a death toll comes from a sentence with a word of dying",
+    "charge": "'who did he blame?': what someone is blamed for is not whom",
+    "proximity": "a phrase close to the question's words in its sentence weighs more",
+    "far_from_names": "a sentence naming none of the question's names, nor just after one that does, answers nothing",
+    "earlier_unnamed": "'when / how many': a sentence about an earlier year's event not naming the question's names "
+                       "answers nothing",
+}
 # features of the weighted sum that carry a weight (the others are measured and unused)
 FEATURES = {name: f"sentence feature '{name}' (weight {weight})" for name, weight in WEIGHTS.items()}
 PENALTIES = {
@@ -44,12 +72,14 @@ PENALTIES = {
     "focus": ("w_focus", "a follow-up's he/she: sentences naming that person"),
     "typed": ("w_typed", "factoid questions: the bonus for a phrase of the expected kind"),
 }
-NAMES = tuple(sorted({*GATES, *FEATURES, *PENALTIES}))
+NAMES = tuple(sorted({*GATES, *SHORT, *FEATURES, *PENALTIES}))
 
 
 def describe(name: str) -> str:
     if name in GATES:
         return f"gate: {GATES[name]}"
+    if name in SHORT:
+        return f"short answer: {SHORT[name]}"
     if name in PENALTIES:
         return f"penalty {PENALTIES[name][0]}: {PENALTIES[name][1]}"
     return FEATURES[name]
@@ -113,5 +143,30 @@ MEASURED_OFF = {
     "untold_event": "rules: short given / right 21 / 14 off, 18 / 12 on | model: 24 / 15 off, 16 / 11 on "
                     "| newsroom a-d absent events answered as if told: 19/26 off, 5/26 on; "
                     "answerable hedged 3/82, right unchanged",
+    # short-answer rules (2026-12-07, morning, cores without AVX-512 VNNI; the default: rules judged by the
+    # six-layer reader): RealTime QA dev and held-out (`python -m bench.tune_answers --without NAME [--split
+    # heldout]`), newsroom sets a-e together (right / strict / short given / right, 80 / 76 / 44 / 37 with every
+    # rule on), and the tests of tests/test_answer.py and tests/test_answer_quality.py that fail with it off.
+    # Deleted after this measurement: `post_body`, `time_count` and `age` (docs/EVALUATION.md, "The short
+    # answer's rules by name")
+    "speaker": "dev: 0 | held-out: given +0.005, right -0.019 | sets a-e: short given +1, short right +1 | answer tests failing off: 5",
+    "modifier": "dev: gold -0.011, lead -0.011, right -0.053 | held-out: given -0.019, right -0.009 | sets a-e: 0 | answer tests failing off: 1",
+    "dateline": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "address": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "listed_places": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 2",
+    "reference_point": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 2",
+    "clause_elsewhere": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 2",
+    "before_subject": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 2",
+    "tally": "dev: 0 | held-out: given -0.005, right -0.009 | sets a-e: 0 | answer tests failing off: 4",
+    "outgoing": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 2",
+    "change_of_holder": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "event_told": "dev: 0 | held-out: given +0.014, right -0.027 | sets a-e: right -1, strict -2, short given +8, short right +6 | answer tests failing off: 5",
+    "event_date": "dev: 0 | held-out: 0 | sets a-e: right -1, strict -1, short right -1 | answer tests failing off: 1",
+    "incident_kind": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "casualty_word": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "charge": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "proximity": "dev: gold -0.022, lead -0.022, given -0.020, right -0.031 | held-out: given -0.019, right -0.009 | sets a-e: strict +1, short given -7, short right -5 | answer tests failing off: 8",
+    "far_from_names": "dev: given +0.010, right -0.037 | held-out: 0 | sets a-e: 0 | answer tests failing off: 1",
+    "earlier_unnamed": "dev: 0 | held-out: 0 | sets a-e: 0 | answer tests failing off: 2",
 }
 

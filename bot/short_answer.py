@@ -61,11 +61,13 @@ class Pick:
 
 def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, float, str | None]],
                entities: list[tuple[Entity, ...]], temperature: float = 0.15,
-               question_names: tuple[str, ...] = (), unnamed: frozenset[int] = frozenset()) -> list[Candidate]:
+               question_names: tuple[str, ...] = (), unnamed: frozenset[int] = frozenset(),
+               without: frozenset[str] | tuple[str, ...] = ()) -> list[Candidate]:
     """sentences: (text, score, published) of each candidate sentence, best first; `question_names`:
     the names the question itself mentions (an entity sharing a word with one is not the answer);
     `unnamed`: sentences too far from those names to answer (their candidates still count against
-    the others)."""
+    the others); `without`: the short-answer rules switched off by name (`bot.answer_rules.SHORT`)."""
+    on = lambda name: name not in without  # noqa: E731
     q_lower = question.lower()
     q_terms = set(terms(question))
     name_words = set(terms(" ".join(question_names)))
@@ -74,24 +76,25 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     # … but "where did the train derail in Ohio?" is answered by "East Palestine, Ohio": a place named
     # with the one the question puts the event in, after a comma, lies inside it
     inside = q_lower.startswith("where")
-    destinations = [_list_joints(name, comma=not (inside and _placed_in(question, name)))
-                    for name in question_names if _destination(question, name)]
-    about_speech = bool(_SPEECH_QUESTION.search(q_lower))
+    destinations = [_list_joints(name, comma=not (inside and _placed_in(question, name) and on("reference_point")))
+                    for name in question_names if _destination(question, name)] if on("listed_places") else []
+    about_speech = bool(_SPEECH_QUESTION.search(q_lower)) or not on("speaker")
     # "who did he blame?": in "the media he blames for the death of Diana" Diana is the reason
-    about_charge = question_family(question) in ("blamed", "accused")
+    about_charge = question_family(question) in ("blamed", "accused") and on("charge")
     # "who is the new prime minister?": the one leaving the post is not its new holder
-    successor = bool(_SUCCESSOR_QUESTION.search(q_lower))
-    new_holder = bool(_NEW_HOLDER_QUESTION.search(q_lower))
+    successor = bool(_SUCCESSOR_QUESTION.search(q_lower)) and on("outgoing")
+    new_holder = bool(_NEW_HOLDER_QUESTION.search(q_lower)) and on("change_of_holder")
     # "who won best actress?" asks about one event: "X, who won best actress four times" tells a record
-    one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower))
+    one_event = not (kind.wants_number or kind.wants_date or _TALLY.search(q_lower)) and on("tally")
     leaving: set[str] = set()  # surnames of those said to be leaving the post
     # "who did the Chiefs beat?" asks for the object: in "Led by Patrick Mahomes, the Chiefs defeated
     # the Eagles" the one named before the subject is on the subject's side
-    subject = _object_question_subject(question, name_words) if not kind.wants_number and not kind.wants_date else set()
-    event = asked_event(question, kind)  # "when did X die?": a date from a sentence telling X died
-    denied = question_verbs(question)
+    subject = (_object_question_subject(question, name_words)
+               if not kind.wants_number and not kind.wants_date and on("before_subject") else set())
+    event = asked_event(question, kind) if on("event_told") else frozenset()  # "when did X die?": a date from a sentence telling X died
+    denied = question_verbs(question) if on("event_told") else frozenset()
     # "how many died in the shooting?": a toll from a sentence naming another kind of event is not its
-    incident = incidents(question) if kind.wants_number else frozenset()
+    incident = incidents(question) if kind.wants_number and on("incident_kind") else frozenset()
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -103,7 +106,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             # a quoted title or name, not a quoted phrase ("users may not “link out”")
             spans += [Entity(m.start(1), m.end(1), "QUOTED", m.group(1)) for m in _QUOTED.finditer(text)
                       if m.group(1)[:1].isupper() or m.group(1)[:1].isdigit()]
-        near = _question_term_positions(text, q_terms)
+        near = _question_term_positions(text, q_terms) if on("proximity") else []
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
         # … and does not deny it ("Intel has avoided layoffs" names no firm that announced them)
@@ -112,38 +115,32 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         subject_at = _first_mention(text, subject) if subject else None
         if incident and (named := incidents(text)) and not named & incident:
             tells = False
-        if kind.deaths and not CASUALTY.search(text):
+        if kind.deaths and on("casualty_word") and not CASUALTY.search(text):
             tells = False  # "46 cases of measles" tells no deaths: a toll needs a word of dying
         if new_holder and not _CHANGE_OF_HOLDER.search(text):
             tells = False
         for e in spans:
             e = _trimmed(e)
-            if e is None or _dateline(text, e) or _modifier(text, e, kind) or _in_question(e.text, e.label, question, q_lower, q_terms, name_words, kind.head):
+            if e is None or on("dateline") and _dateline(text, e) or on("modifier") and _modifier(text, e, kind) \
+                    or _in_question(e.text, e.label, question, q_lower, q_terms, name_words, kind.head):
                 continue
-            if _addresses(text, e, question_names) or _beside(text, e, destinations):
+            if on("address") and _addresses(text, e, question_names) or _beside(text, e, destinations):
                 continue
-            if kind.labels == PEOPLE and e.label not in PEOPLE and _POST_OF.search(text[max(0, e.start - 40): e.start]):
-                continue  # "to replace Nicola Sturgeon as leader of the Scottish National Party": the post's body
             fit = label_fit(kind, e)
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
             if fit <= 0 or kind.place and not is_a(kind.place, e.text):
                 continue
-            if inside and e.label in PLACE and _REFERENCE_POINT.search(text[max(0, e.start - 60): e.start]):
+            if inside and e.label in PLACE and on("reference_point") and _REFERENCE_POINT.search(text[max(0, e.start - 60): e.start]):
                 continue  # "21 miles south of Youngstown, Ohio": a point the place is measured from
             weight = strength * fit * _proximity(e, near)
-            if name_words and _other_clause_names(text, e, name_words):
+            if name_words and on("clause_elsewhere") and _other_clause_names(text, e, name_words):
                 weight *= CLAUSE_ELSEWHERE
             if subject_at is not None and _before_subject(text, e, subject_at):
                 weight *= BEFORE_SUBJECT
-            an_age = True
             if kind.wants_number:
                 weight *= number_fit(text, e, kind.counted, kind.deaths)
-                if not kind.counted and kind.head != "long" and _TIME_COUNT.search(e.text):
-                    weight *= 0.2  # "six years" tells how long, not how much
-                if kind.head == "age":  # another number still counts against an age, but answers nothing
-                    an_age = age_fit(text, e) > 1
             if kind.wants_date:
-                if event and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
+                if event and on("event_date") and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
                     continue
                 weight *= _date_fit(e.text)
             record = tallied(e)
@@ -151,7 +148,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight /= 4  # a record told of it: a quarter still counts against the others, as a leaving holder's
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and an_age and not record and (about_speech or not is_speaker(text, e))
+                                     eligible=tells and not record and (about_speech or not is_speaker(text, e))
                                      and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
@@ -594,8 +591,6 @@ _TIME_COUNT = re.compile(rf"\s{DURATION}$", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)  # ("14 of its tanks" is a count)
 _IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$")
-_POST_OF = re.compile(r"\b(?:leader|head|chief|president|chair(?:man|woman)?|member|speaker|governor|mayor|"
-                      r"minister|ceo|director|boss|captain|coach)s?\s+of\s+(?:the\s+)?$", re.I)
 _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 _AGED = re.compile(r"\b(?:aged?|at)\s*$", re.I)
 _YEARS_OLD = re.compile(r"^(?:\s*|-)years?[- ]old\b", re.I)

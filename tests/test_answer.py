@@ -625,6 +625,40 @@ def test_where_in_a_place_is_answered_by_the_town_inside_it_not_by_a_point_measu
     assert "Selva" not in found("Where did the storm hit in Brova?", "The storm hit Brova and Selva on Monday.", ["Selva"])
 
 
+@pytest.mark.parametrize("rule, question, text, names, names_asked, answer", [
+    ("clause_elsewhere", "How many died in the Brova earthquake?",
+     "The death toll in Brova rose to 3,418; officials in Selva have said at least 580 have died there.",
+     [("3,418", "CARDINAL"), ("at least 580", "CARDINAL")], ("Brova",), "3,418"),
+    ("before_subject", "Who did the Brova Lions beat in the final?",
+     "Led by striker Ana Diaz, the Brova Lions defeated the Selva Rovers 3-1 in the final.",
+     [("Ana Diaz", "PERSON"), ("the Selva Rovers", "PERSON")], ("Brova Lions",), "the Selva Rovers"),
+    ("tally", "Who won best actress?", "Lia Moreno, who won best actress four times, handed the award to Ana Diaz.",
+     [("Lia Moreno", "PERSON"), ("Ana Diaz", "PERSON")], (), "Ana Diaz"),
+    ("reference_point", "Where did the train derail in Brova?",
+     "A freight train derailed 30 miles east of Dalton, Selva, near Kelso, Brova.",
+     [("Dalton", "GPE"), ("Kelso", "GPE")], ("Brova",), "Kelso"),
+    ("speaker", "Who was charged?", "Police chief Ana Diaz said Tom Reyes was charged on Friday.",
+     [("Ana Diaz", "PERSON"), ("Tom Reyes", "PERSON")], (), "Tom Reyes"),
+])
+def test_a_short_answer_rule_switched_off_by_name_stops_acting(rule, question, text, names, names_asked, answer):
+    """Each rule of bot/answer_rules.SHORT has a switch: the phrase it keeps from answering wins,
+    or may answer, once it is off."""
+    from bot.question import analyse
+    from bot.short_answer import candidates, pick
+    from index.nlp import Entity
+
+    found = tuple(Entity(text.index(n), text.index(n) + len(n), label, n) for n, label in names)
+
+    def best(without=()):
+        got = candidates(analyse(question), question, [(text, 1.0, "2023-02-14")], [found],
+                         question_names=names_asked, without=without)
+        return max((c for c in got if c.eligible), key=lambda c: c.weight).text, {c.text for c in got if c.eligible}
+
+    (on, may), (off, may_off) = best(), best((rule,))
+    assert on == answer
+    assert off != answer or may_off > may  # a weight rule lets the other win; a veto lets it answer
+
+
 def test_a_rule_switched_off_by_name_stops_acting(answerer):
     """answer.without names rules of bot/answer_rules.py: the gates that decline an off-topic
     question, switched off, let the closest sentences through as an answer."""
