@@ -89,7 +89,15 @@ def background_year(text: str, published: str | None, question: str) -> bool:
         year = int(published[:4])
     except ValueError:
         return False
-    return any(int(y) <= year - 2 for y in _YEAR.findall(text))
+    return any(int(m.group(1)) <= year - 2 and not _SINCE.search(text, max(0, m.start() - 40), m.start())
+               for m in _YEAR.finditer(text))
+
+
+# a year the sentence measures its own news against, not an event it tells: "the highest since 1981",
+# "his first trip to Ukraine since six visits …, the last in 2017"
+_SINCE = re.compile(r"\b(?:since|the last(?: one| time)?(?: was)? in)\s+(?:(?:early|late|mid|at least|the end of|the "
+                    r"start of|the spring of|the summer of|the fall of|the autumn of|the winter of)\s+)?"
+                    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?$")
 
 
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

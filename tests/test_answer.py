@@ -703,6 +703,19 @@ def test_rule_names_are_checked_where_they_are_set():
     assert set(MEASURED_OFF) == set(NAMES)
 
 
+def test_a_year_the_news_is_measured_against_is_no_earlier_event():
+    from bot.sentence_checks import background_year
+
+    question = "How much did prices rise in Valdoria?"
+    # the figure is this year's; 1981 and 2015 are what it is compared with
+    assert not background_year("Prices rose 9.1%, the highest since 1981.", "2023-02-14", question)
+    assert not background_year("Its first playoff berth since 2006, the last in 2015.", "2023-03-30", question)
+    assert not background_year("The fastest pace since Jan. 5, 2015.", "2023-03-30", question)
+    # a sentence telling the earlier event itself stays background
+    assert background_year("In 2019, prices rose 4%.", "2023-02-14", question)
+    assert background_year("It was the worst since a 1939 earthquake killed 30,000 people.", "2023-02-14", question)
+
+
 def test_what_a_question_denies_itself_is_not_held_against_a_sentence():
     from bot.sentence_checks import negated, question_verbs
 
