@@ -159,7 +159,7 @@ def analyse(question: str) -> QuestionKind:
     if (term := _DEFINITION.match(q)) and singular(term.group(1).split()[-1].lower()) not in _ALL_HEADS | set(_MEASURES):
         return QuestionKind(True, THING, latest=latest, future=future)  # "what is vinyl chloride?": what it
         # is, told by a sentence the reader judges; no name is its short answer ("World War I" was)
-    if (done := _WHAT_WAS_DONE_AT.search(q)) and _PARTICIPLE.match(done.group(1)):
+    if asks_what_was_done(q):
         # "what was served / found at …": a thing the names found do not give ("served" is no noun to
         # look for); the reader judges it as a fact, and no name is its short answer
         return QuestionKind(True, THING, latest=latest, future=future)
@@ -348,17 +348,25 @@ def asked_type(question: str) -> frozenset[str]:
     return frozenset(terms(" ".join(found)))
 
 
+def asks_what_was_done(question: str) -> bool:
+    """"What was served / found at …": the question asks for a thing by what was done to it, a past
+    participle after "what/which was", not by a noun naming its kind (read once, here, for the
+    question's kind and for the kind of answer it asks for)."""
+    done = _WHAT_WAS_DONE_AT.search(question)
+    return done is not None and bool(_PARTICIPLE.match(done.group(1)))
+
+
 def _head_phrase(question: str) -> list[str] | None:
     """The words of "which/what …" up to its head noun, as written (the head last, a possessive's
     "'s" cut); None when there is none."""
     match = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
     if not match:
         return None
+    if asks_what_was_done(question):  # "what was found at …": a verb, the thing has no kind
+        return None
     words = re.findall(r"[\w’'-]+", match.group(1))
     if words and words[0].lower() in {"is", "was", "are", "were"}:  # "what is the name of …"
         words = words[1:]
-        if words and _PARTICIPLE.match(words[0]):  # "what was found at …": a verb, the thing has no kind
-            return None
     head = None
     seen = []
     for word in words[:6]:
