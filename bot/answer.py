@@ -474,12 +474,11 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
         found = sentence_entities(top, version)
     rows = [(s.text, s.score, s.published) for s in top]
     names = tuple(names_in(question))
-    off = frozenset(settings.without)
-    far = _far_from_names(top, passages, names) if passages is not None and "far_from_names" not in off else set()
-    if (kind.wants_date or kind.wants_number) and "earlier_unnamed" not in off:  # (a follow-up's names are in its query)
+    far = _far_from_names(top, passages, names) if passages is not None and rules.on(settings, "far_from_names") else set()
+    if (kind.wants_date or kind.wants_number) and rules.on(settings, "earlier_unnamed"):  # (a follow-up's names are in its query)
         far |= _earlier_and_unnamed(top, names or tuple(names_in(query)), question)
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names,
-                                            unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far), without=off)
+                                            unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far), without=settings.without)
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)
              and (kind.head != "age" or age_fit(rows[c.sentence][0], c) > 1)}
     for i, s in enumerate(top):
@@ -489,7 +488,7 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     rows = [(top[i].text, top[i].score, top[i].published) for i in order]
     found = [found[i] for i in order]
     per_sentence = candidates(kind, question, rows, found, settings.short_temperature, names,
-                              unnamed=frozenset(i for i, s in enumerate(rescored[: len(top)]) if id(s) in far), without=off)
+                              unnamed=frozenset(i for i, s in enumerate(rescored[: len(top)]) if id(s) in far), without=settings.without)
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
                  rows, 4 if kind.plural else 1, settings.short_min_weight)
     vetoed = [(rescored[c.sentence], c.start, c.end) for c in per_sentence if not c.eligible]
