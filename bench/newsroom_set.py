@@ -517,8 +517,93 @@ QUESTIONS_E = [
     ("How many people fell ill from Fernley's tap water?", None),
 ]
 
+# A sixth set, written 2026-12-07 (stop 46) before that session's answer changes were measured on it,
+# for the report only: figures with their units and parts of wholes, a company named in the
+# possessive before the person asked for, the fact in a sentence saying "it" or "she", a speaker who
+# is not the subject, an earlier figure beside this year's, and asked as a desk would.
+ARTICLES_F = {
+    "storm.json": {
+        "title": "Storm Dara cuts power to thousands along the coast",
+        "source": "coast-weather.example", "published": "2025-11-18",
+        "text": "Storm Dara brought gusts of up to 95 miles per hour to the northern coast on Monday night, "
+                "cutting power to about 42,000 homes. The regional grid operator said crews had restored "
+                "supply to 30,000 of them by Tuesday afternoon.\nThe Met Office said it was the strongest "
+                "storm to hit the region since 2014, when Storm Ilse brought gusts of 88 miles per hour. "
+                "Two people were injured by falling trees in Harwick, police said.",
+    },
+    "airline.json": {
+        "title": "Skyvale Airlines to cut 600 jobs after losing two routes",
+        "source": "aviation-daily.example", "published": "2025-08-05",
+        "text": "Skyvale Airlines will cut 600 of its 4,200 jobs and retire eight of its 31 aircraft, the "
+                "carrier said on Tuesday. It lost its two busiest routes to a rival in June.\nFinance "
+                "director Leon Okoro told analysts that the cuts would save about 75 million dollars a "
+                "year. The airline's pilots' union said it would fight any compulsory layoffs.",
+    },
+    "mine.json": {
+        "title": "Rescuers free miners trapped at Dolgarth",
+        "source": "mining-news.example", "published": "2025-04-16",
+        "text": "All nine miners trapped by a tunnel collapse at the Dolgarth copper mine were brought to "
+                "the surface on Wednesday after 58 hours underground. Rescuers reached them through a "
+                "shaft drilled 340 metres into the rock.\nMine owner Corvex Metals said the collapse was "
+                "caused by a rockfall in a disused section. Its chief executive, Sofia Brandt, thanked the "
+                "rescue teams. Two of the miners were taken to hospital with broken bones.",
+    },
+    "museum.json": {
+        "title": "Arlen Museum names new director",
+        "source": "arts-review.example", "published": "2025-02-11",
+        "text": "The Arlen Museum of Modern Art has appointed Julia Fenwick as its director, the museum's "
+                "board announced on Monday. She will take up the post in May, succeeding Martin Keane, who "
+                "is retiring after 17 years.\nFenwick currently runs the Halden Gallery in Oslo, where she "
+                "doubled visitor numbers to 400,000 a year. Board chair Priya Raman said Fenwick had been "
+                "chosen from a shortlist of five candidates.",
+    },
+    "bridge.json": {
+        "title": "Tolls on Estuary Bridge to rise in January",
+        "source": "city-desk.example", "published": "2025-10-29",
+        "text": "Drivers will pay 4.80 dollars to cross the Estuary Bridge from January 1, up from 3.50 dollars, "
+                "the bridge authority said on Wednesday. The increase will pay for repairs to the bridge's "
+                "cables, which engineers say are corroding.\nAbout 61,000 vehicles cross the 2.3-mile bridge "
+                "each day. Mayor Dennis Cole called the rise unfair to commuters.",
+    },
+    "election.json": {
+        "title": "Greens win Valmont council by-election",
+        "source": "politics-today.example", "published": "2025-06-20",
+        "text": "Green candidate Noor Haddad won the Valmont council by-election on Thursday with 3,412 "
+                "votes, 28 more than Labour's Tom Ashby. Turnout was 31%.\nThe seat fell vacant when "
+                "councillor Ruth Ingram resigned in April to take a job abroad. Haddad, a 29-year-old "
+                "teacher, said she would campaign for safer cycle lanes.",
+    },
+}
+QUESTIONS_F = [
+    ("How strong were the winds of Storm Dara?", ("95 miles per hour",)),
+    ("How many homes lost power in the storm?", ("42,000",)),
+    ("How many homes had power back by Tuesday?", ("30,000",)),
+    ("How many people were hurt in the storm?", ("Two",)),
+    ("How many jobs is Skyvale cutting?", ("600",)),
+    ("How many planes will Skyvale retire?", ("eight",)),
+    ("How much will Skyvale save from the cuts?", ("75 million dollars",)),
+    ("Why is Skyvale cutting jobs?", ("lost its two busiest routes",)),
+    ("How long were the Dolgarth miners trapped?", ("58 hours",)),
+    ("What caused the Dolgarth mine collapse?", ("rockfall",)),
+    ("How deep was the rescue shaft at Dolgarth?", ("340 metres",)),
+    ("Who is the new director of the Arlen Museum?", ("Julia Fenwick",)),
+    ("Who is Julia Fenwick replacing?", ("Martin Keane",)),
+    ("How many visitors does the Halden Gallery get?", ("400,000",)),
+    ("How much will the Estuary Bridge toll be?", ("4.80 dollars",)),
+    ("Why is the Estuary Bridge toll going up?", ("repairs",)),
+    ("Who won the Valmont by-election?", ("Noor Haddad",)),
+    ("What was the winning margin in Valmont?", ("28",)),
+    # events the articles do not hold: the answer must decline
+    ("How many people died in Storm Dara?", None),
+    ("When did Skyvale's pilots go on strike?", None),
+    ("Who was arrested over the Dolgarth collapse?", None),
+    ("Why was Martin Keane fired?", None),
+    ("How many drivers protested the bridge toll?", None),
+    ("Who did Noor Haddad endorse for mayor?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
-        "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E)}
+        "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F)}
 
 
 def judge(answer, expect) -> str:
@@ -596,7 +681,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a: the first set (2026-12-05); b: the second, written after the changes of "
                              "2026-12-06; c: the third, with look-alikes beside the facts (2026-12-06, evening); d: the fourth, "
                              "written after that evening's changes, for the report; e: the fifth, its questions in other words "
-                             "than the articles', for the report")
+                             "than the articles', for the report; f: the sixth, figures with units and parts of "
+                             "wholes among other kinds, written 2026-12-07 before that session's changes were run on it")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

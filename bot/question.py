@@ -63,8 +63,11 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}(?<!e)ed$|^(?:found|seen|made|said|sold|bou
 # variant?" and "what is the interest rate?" ask for one)
 _DEFINITION = re.compile(r"^\s*[Ww]hat\s+(?:is|are)\s+(?:an?\s+)?((?!the\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s*\?\s*$")
 _WHAT_WAS_DONE_AT = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:is|was|are|were)\s+([\w’'-]+)")
+# "how …" asks for a figure after these ("how deep was the shaft?", "how fast were the winds?"), else
+# for a manner ("how did the fire start?")
+_FIGURE_WORDS = "many|much|old|long|far|big|tall|deep|high|wide|heavy|fast|large"
 _NOT_FACTOID = re.compile(
-    r"^\s*(?:how(?!\s+(?:many|much|old|long|far|big|tall))|describe|explain|summari[sz]e|tell me|what happened|"
+    rf"^\s*(?:how(?!\s+(?:{_FIGURE_WORDS})\b)|describe|explain|summari[sz]e|tell me|what happened|"
     r"what (?:did|does|do|has|have|will|would|is|was|are|were) \S+(?: \S+)? (?:say|said|think|thought|threaten|"
     r"claim|argue|tell|want|mean|do|doing|announce|plan|propose|warn|write)\b)",
     re.I,
@@ -125,7 +128,7 @@ def analyse(question: str) -> QuestionKind:
     future = bool(_FUTURE.search(q))
     if _WHO_IS_NAME.match(q) or _NOT_FACTOID.search(q) or asks_why(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
         return QuestionKind(False, latest=latest, future=future)
-    number = re.search(r"\bhow (many|much|old|long|far|big|tall)\b\s*(.*)", lowered)
+    number = re.search(rf"\bhow ({_FIGURE_WORDS})\b\s*(.*)", lowered)
     if number:
         kind = number.group(1)
         following = []

@@ -22,7 +22,7 @@ from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.sentence_checks import negated, question_verbs
-from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, incidents, names_in
+from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, counted_event, incidents, names_in
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -95,6 +95,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     denied = question_verbs(question) if on("event_told") else frozenset()
     # "how many died in the shooting?": a toll from a sentence naming another kind of event is not its
     incident = incidents(question) if kind.wants_number and on("incident_kind") else frozenset()
+    # "how many stores will it close?" over "will close 14 of its 60 stores": what happens, happens to the part
+    part_asked = asks_for_part(question, kind) and on("partitive")
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -142,7 +144,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if subject_at is not None and _before_subject(text, e, subject_at):
                 weight *= BEFORE_SUBJECT
             if kind.wants_number:
-                weight *= number_fit(text, e, kind.counted, kind.deaths)
+                weight *= number_fit(text, e, kind.counted, kind.deaths, part_asked)
+                if kind.head == "long" and on("duration"):
+                    weight *= duration_fit(e)
             if kind.wants_date:
                 if event and on("event_date") and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
                     continue
@@ -584,10 +588,19 @@ def _in_question(text: str, label: str, question: str, q_lower: str, q_terms: se
 _ANYONE = frozenset(terms("people person persons residents victims civilians died die dead killed death deaths"))
 
 
-def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool = False) -> float:
+def asks_for_part(question: str, kind: QuestionKind) -> bool:
+    """A how-many question asking what happened to the things counted ("how many stores will
+    Maple Crust close?"), not how many there are ("how many stores does it have?"): in "will close
+    14 of its 60 stores" the part answers it, the whole it is taken from does not."""
+    return bool(kind.counted) and not kind.deaths and bool(counted_event(question, kind.counted))
+
+
+def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool = False,
+               part_asked: bool = False) -> float:
     """A number next to the counted noun ("5,000 troops", "23 seasons") beats a stray one; a bare
     year is rarely a count. For a question about deaths, a toll counts too ("the death toll … has
-    risen to 35,418", "5,800 have died")."""
+    risen to 35,418", "5,800 have died"). `part_asked` (`asks_for_part`): the whole of a
+    partitive ("60" in "14 of its 60 stores") is not what happened."""
     if _YEAR.match(e.text.strip()):
         return 0.2
     if e.label not in NUMERIC:
@@ -603,6 +616,8 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 1.0
     if _PART_OF.match(sentence[e.end: e.end + 12]):
         return 0.5  # "two of the students killed" are some of them, not how many
+    if part_asked and _WHOLE_OF.search(sentence[max(0, e.start - 40): e.start]):
+        return 0.5  # "14 of its 60 stores": 60 is what the 14 are taken from
     if e.text.strip().lower() == "one":
         return 0.5  # "One Twitter employee who was laid off told CNN …": someone, not how many
     # a hyphenated modifier names no counted thing: "1,000 anti-tank weapons" are weapons
@@ -615,7 +630,10 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
 
 
 _TIME_COUNT = re.compile(rf"\s{DURATION}$", re.I)
-_PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.I)  # ("14 of its tanks" is a count)
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+                      re.I)  # ("14 of its tanks" is a count; "14 of the 60 stores" is a part of a whole, `_WHOLE_OF`)
+_WHOLE_OF = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                       r"thousands)\s+of\s+(?:its|their|his|her|our|the|all|those|these)\s+(?:\w+\s+)?$", re.I)
 _IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$")
 _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
@@ -632,6 +650,14 @@ def age_fit(sentence: str, e: Entity) -> float:
         return 3.0
     if _NAMED_BEFORE.search(before) and after.startswith(","):
         return 3.0
+    return 0.3
+
+
+def duration_fit(e: Entity) -> float:
+    """"How long …" wants a stretch of time or a length ("58 hours", "eight months", "2.3 miles"),
+    not a count of something else ("all nine miners trapped … after 58 hours underground")."""
+    if e.label in TEMPORAL or e.label == "QUANTITY" or _TIME_COUNT.search(e.text):
+        return 1.0
     return 0.3
 
 

@@ -141,9 +141,11 @@ _QUALIFIER = r"(?:(?:more|fewer|less) than |at least |about |around |nearly |alm
 _AMOUNT = (rf"(?:(?<![/\-]){_DIGITS}(?:\s(?:million|billion|trillion))?|(?:one|two|three|four|five|six|seven|eight|nine|"
            r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b)")
 # a measure carries its unit ("about 5 kilometres", "130 km/h"): it counts no people or things
-_UNITS = (r"(?:km/h|mph|kph|km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|mm|"
-          r"kilo(?:gram)?s?|kg|tonnes?|tons?|degrees?|°[CF]?|acres?|hectares?|lit(?:re|er)s?|gallons?|barrels?|"
-          r"knots?|megawatts?|gigawatts?|MW|GW|kWh)")
+# (a distance per hour is a speed: "80 miles per hour"; "square" an area; "light years" a distance)
+_UNITS = (r"(?:km/h|mph|kph|(?:(?:square|sq\.?|cubic)\s)?(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|ft|"
+          r"yards?|inch(?:es)?|cm|mm)(?:\s(?:per|an|a)\shour)?|light[\s-]years?|kilo(?:gram)?s?|kg|grams?|ounces?|"
+          r"tonnes?|tons?|degrees?|°[CF]?|acres?|hectares?|lit(?:re|er)s?|gallons?|barrels?|knots?|megawatts?|"
+          r"gigawatts?|MW|GW|kWh)")
 _CURRENCIES = r"(?:(?:million |billion |trillion )?(?:dollars|euros|yen|yuan|rupees|francs)|(?:million|billion|trillion) pounds)"
 DURATION = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 _REGEX = [

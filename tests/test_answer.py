@@ -427,6 +427,13 @@ def test_a_figure_keeps_its_unit_and_a_designations_number_is_no_year():
         "about 180,000 euros"]
     assert short("How long is the new bridge?", "The new bridge is 2.5 kilometres long.") == ["2.5 kilometres"]
     assert short("How much was the firm's chief fined?", "He was sentenced to six years in prison.") == []
+    # units of distance, area and speed; a measure's adjective asks for a figure
+    assert found("It orbits a star 40 light years away.") == [("40 light years", "QUANTITY")]
+    assert found("Gusts reached 95 miles per hour over 1,200 square miles.") == [
+        ("95 miles per hour", "QUANTITY"), ("over 1,200 square miles", "QUANTITY")]
+    assert short("How deep was the rescue shaft?", "Rescuers drilled a shaft 340 metres deep.") == ["340 metres"]
+    assert short("How many branches does Corla Bank have?", "Corla Bank will shut 23 of its 180 branches.") == [
+        "23", "180"]  # (no event asked: the whole may answer)
     assert short("How long was he sentenced to?", "He was sentenced to six years in prison.") == ["six years"]
     assert short("When will the comet be visible?", "The comet C/2024 D1 will be visible in late October.") == ["late October"]
     # cases are no deaths: a toll needs a word of dying
@@ -639,6 +646,12 @@ def test_where_in_a_place_is_answered_by_the_town_inside_it_not_by_a_point_measu
      [("Dalton", "GPE"), ("Kelso", "GPE")], ("Brova",), "Kelso"),
     ("speaker", "Who was charged?", "Police chief Ana Diaz said Tom Reyes was charged on Friday.",
      [("Ana Diaz", "PERSON"), ("Tom Reyes", "PERSON")], (), "Tom Reyes"),
+    # what happens, happens to the part; the whole it is taken from answers "how many does it have?"
+    ("partitive", "How many branches will Corla Bank shut?", "Corla Bank will shut 23 of its 180 branches in May.",
+     [("23", "CARDINAL"), ("180", "CARDINAL")], ("Corla Bank",), "23"),
+    ("duration", "How long were the Brova climbers stranded?",
+     "All four climbers stranded on Mount Brova were flown down on Tuesday after 31 hours on the ridge.",
+     [("four", "CARDINAL"), ("31 hours", "CARDINAL")], ("Brova",), "31 hours"),
 ])
 def test_a_short_answer_rule_switched_off_by_name_stops_acting(rule, question, text, names, names_asked, answer):
     """Each rule of bot/answer_rules.SHORT has a switch: the phrase it keeps from answering wins,
