@@ -602,8 +602,91 @@ QUESTIONS_F = [
     ("Who did Noor Haddad endorse for mayor?", None),
 ]
 
+# A seventh set, written 2026-12-07 (stop 46) before that session's change to why-questions was run on
+# it, for the report: causes and reasons told in several ways (a sentence naming the cause, one after
+# the event, one in the event's own sentence, none at all), among figures, names and dates.
+ARTICLES_G = {
+    "factory.json": {
+        "title": "Fire destroys Brackley paint factory",
+        "source": "regional-desk.example", "published": "2025-03-12",
+        "text": "A fire destroyed the Orwell Paints factory in Brackley on Tuesday night, and 120 residents "
+                "were moved from nearby streets as a precaution. No one was hurt.\nFire chief Dana Whitfield "
+                "said the blaze started in a storage room where solvents were kept. Investigators believe "
+                "it was caused by an electrical fault. About 80 firefighters fought the flames for six hours.",
+    },
+    "school.json": {
+        "title": "Lindale schools to close early on Fridays",
+        "source": "education-news.example", "published": "2025-09-09",
+        "text": "Schools in the Lindale district will close at noon on Fridays from October, the school board "
+                "decided on Monday. The district has not been able to fill 45 teaching posts, and the shorter "
+                "day will let it spread its staff across the week.\nParents' group chair Omar Siddiqui said "
+                "families would struggle to find childcare. The board will review the change in March.",
+    },
+    "festival.json": {
+        "title": "Tarnmoor music festival cancelled",
+        "source": "arts-review.example", "published": "2025-07-02",
+        "text": "The Tarnmoor music festival, due to take place on July 19, has been cancelled, its organisers "
+                "said on Tuesday. Ticket sales covered less than half of the festival's costs because two "
+                "headline acts pulled out in May.\nAbout 9,000 ticket holders will get full refunds within "
+                "30 days. The festival drew 22,000 people last year.",
+    },
+    "zoo.json": {
+        "title": "Calder Zoo welcomes rare snow leopard cubs",
+        "source": "city-desk.example", "published": "2025-05-21",
+        "text": "Two snow leopard cubs were born at Calder Zoo last month, the first born there in 12 years. "
+                "Keeper Anya Morrow said both cubs were healthy and weighed about 3 kilograms.\nThe zoo kept "
+                "the birth quiet until now so the mother would not be disturbed. The cubs will go on show "
+                "to visitors in August.",
+    },
+    "ferry.json": {
+        "title": "Northsound ferry fares to rise by 15%",
+        "source": "coast-weather.example", "published": "2025-12-03",
+        "text": "Fares on Northsound's island ferries will rise by 15% in January, operator Seaway Lines said "
+                "on Wednesday, blaming higher fuel costs. A return ticket for a car will cost 64 pounds.\n"
+                "Island councillor Fiona Marr said the rise would hit residents who depend on the ferry "
+                "for work and hospital visits. Seaway carried 1.3 million passengers last year.",
+    },
+    "court.json": {
+        "title": "Judge halts Redcliff housing project",
+        "source": "court-reporter.example", "published": "2025-10-15",
+        "text": "A judge on Tuesday halted construction of a 400-home estate in Redcliff, ruling that the "
+                "council had not properly assessed the risk of flooding. Judge Marcus Tye ordered a new "
+                "assessment before any work can resume.\nThe developer, Hartwell Homes, said it was "
+                "disappointed and was considering an appeal. Residents had collected 3,200 signatures "
+                "against the project.",
+    },
+}
+QUESTIONS_G = [
+    ("What caused the fire at the Brackley paint factory?", ("electrical fault",)),
+    ("How many residents were moved because of the Brackley fire?", ("120",)),
+    ("How long did firefighters fight the Brackley blaze?", ("six hours",)),
+    ("Why are Lindale schools closing early on Fridays?", ("45 teaching posts",)),
+    ("When will Lindale schools start closing early?", ("October",)),
+    ("Who leads the Lindale parents' group?", ("Omar Siddiqui",)),
+    ("Why was the Tarnmoor festival cancelled?", ("headline acts pulled out", "less than half")),
+    ("How many ticket holders will get refunds?", ("9,000",)),
+    ("How many people went to the Tarnmoor festival last year?", ("22,000",)),
+    ("How many snow leopard cubs were born at Calder Zoo?", ("Two",)),
+    ("Why did Calder Zoo keep the cubs' birth quiet?", ("mother would not be disturbed",)),
+    ("When can visitors see the snow leopard cubs?", ("August",)),
+    ("Why are Northsound ferry fares going up?", ("fuel costs",)),
+    ("How much will a car return ticket on the Northsound ferry cost?", ("64 pounds",)),
+    ("How many passengers did Seaway carry last year?", ("1.3 million",)),
+    ("Why did the judge halt the Redcliff housing project?", ("flooding",)),
+    ("How many homes were planned in Redcliff?", ("400",)),
+    ("Who is building the Redcliff estate?", ("Hartwell Homes",)),
+    # events the articles do not hold: the answer must decline
+    ("How many firefighters were injured in the Brackley fire?", None),
+    ("Why did the Lindale school board chair resign?", None),
+    ("Which band headlined the Tarnmoor festival?", None),
+    ("How much did Calder Zoo pay for the snow leopards?", None),
+    ("When did Seaway Lines cut its ferry timetable?", None),
+    ("Why was Hartwell Homes fined?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
-        "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F)}
+        "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
+        "g": (ARTICLES_G, QUESTIONS_G)}
 
 
 def judge(answer, expect) -> str:
@@ -682,7 +765,8 @@ def main(argv: list[str] | None = None) -> int:
                              "2026-12-06; c: the third, with look-alikes beside the facts (2026-12-06, evening); d: the fourth, "
                              "written after that evening's changes, for the report; e: the fifth, its questions in other words "
                              "than the articles', for the report; f: the sixth, figures with units and parts of "
-                             "wholes among other kinds, written 2026-12-07 before that session's changes were run on it")
+                             "wholes among other kinds, written 2026-12-07 before that session's changes were run on it; g: the seventh, causes told in "
+                             "several ways, written the same day before the why-question change ran on it")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

@@ -20,7 +20,7 @@ from bot.read.rank import Read, following, judge, promote_answering, promote_fol
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
-from bot.sentence_checks import background_year
+from bot.sentence_checks import CAUSE_WORDS, background_year, states_cause
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, age_fit, asks_for_part, candidates, duration_fit, label_fit, number_fit, pick
 from bot.disagreements import disagreements_in_spans, find_disagreements
@@ -219,7 +219,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                                  query)
     chosen = select(sentences, settings.max_sentences)
     if asks_why(question) and rules.on(settings, "why_reason"):
-        chosen = with_reason(chosen, sentences, passages, settings.max_sentences)
+        chosen = with_reason(chosen, sentences, passages, settings.max_sentences,
+                             question if rules.on(settings, "stated_cause") else None)
     if kind.factoid and reader is not None and settings.reader_short != "rules" and not (
             picks and settings.reader_short == "fill"):
         # the span reader's answer in the first sentence quoted, where it is sure enough (and, with
@@ -684,19 +685,43 @@ def _span_text(sentence: Sentence, read: Read) -> str:
 
 
 def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: list[Passage], limit: int,
-                max_chars: int = 700) -> list[Sentence]:
+                question: str | None = None, max_chars: int = 700) -> list[Sentence]:
     """A why-question's best sentence usually tells the event ("The Old Quay bridge has been closed
     …"); the reason is the statement after it in its passage, which repeats none of the question's
     words ("Engineers found cracks in two of its steel supports …"), so it is quoted right after it.
-    On the three newsroom sets the reason was in the answer for 3 of 7 why-questions, 7 of 7 with it."""
+    On the three newsroom sets the reason was in the answer for 3 of 7 why-questions, 7 of 7 with it.
+    With `question`: when the best sentence states no cause and a statement near it does ("… was
+    caused by an electrical fault", "… because two headline acts pulled out": `states_cause`, among the
+    `REASON_REACH` statements after it in its passage, or any of its passage's sentences read that
+    shares a word of what the question asks), that one leads, the event after it."""
     after = following(sentences, passages, 1)[1:]
-    if not after or chosen[0] is not sentences[0]:
+    if not chosen or chosen[0] is not sentences[0]:
+        return chosen
+    cause = _stated_cause(question, sentences, passages) if question else None
+    if cause is not None:
+        return ([cause, chosen[0]] + [c for c in chosen[1:] if c is not cause])[:max(limit, 2)]
+    if not after:
         return chosen
     reason = after[0]
     quoted = reason in chosen  # already in the answer: only moved up
     if not quoted and (any(_overlaps(reason, c) for c in chosen) or len(chosen[0].text) + len(reason.text) > max_chars):
         return chosen
     return ([chosen[0], reason] + [c for c in chosen[1:] if c is not reason])[:max(limit, 2)]
+
+
+REASON_REACH = 3  # statements after the best sentence a stated cause may lead from, as the judge reads three
+
+
+def _stated_cause(question: str, sentences: list[Sentence], passages: list[Passage]) -> Sentence | None:
+    """The best-scored sentence stating a cause near the best sentence, when the best states none."""
+    head = sentences[0]
+    if states_cause(head.text):
+        return None
+    near = {id(s) for s in following(sentences, passages, REASON_REACH)[1:]}
+    asked = set(terms(question)) - CAUSE_WORDS
+    found = [s for s in sentences if s is not head and s.passage == head.passage and states_cause(s.text)
+             and (id(s) in near or asked & set(terms(s.text)))]
+    return max(found, key=lambda s: s.score) if found else None
 
 
 def select(sentences: list[Sentence], limit: int, max_chars: int = 700) -> list[Sentence]:

@@ -34,6 +34,8 @@ GATES = {
     "disagreements": "outlets of one story giving different figures: each stated and cited",
     "attribution_target": "who-blamed-whom questions: the attribution's target is the short answer",
     "why_reason": "why-questions: the statement after the first sentence in its passage is quoted next (the reason)",
+    "stated_cause": "why-questions: a sentence near the best saying a cause in so many words ('caused by', "
+                    "'because') leads, the event after it, when the best says none",
     "roundup_places": "the judge does not weigh, against the rules' best sentence, one after it naming places and "
                       "none the question's (a roundup's next story)",
 }
@@ -141,6 +143,9 @@ MEASURED_OFF = {
     "typed_rescore": "rules: gold -0.01, given -0.22, right -0.64 | model: given -0.18, right -0.78 | newsroom 17/28",
     # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
     "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
+    # (2026-12-07, stop 46: rules judged, six-layer reader; set g written before it ran)
+    "stated_cause": "rules: 0 (RealTime QA: no answerable why-question) | newsroom right off: sets a-e -1, "
+                    "set f -1, set g -3 | answer tests failing off: 1",
     # (2026-12-06, late: a hedge quotes the same sentences, so gold and answered do not move)
     # (2026-12-07, with the judge reading three sentences after the rules' best)
     "roundup_places": "rules: 0 | model: not used (the judge's) | newsroom a-e 82/100 either way; a roundup's "

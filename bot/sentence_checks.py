@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.reporting import REPORTING
+from index.lexical import terms
 from index.nlp import MONTHS
 
 _SPECULATION = re.compile(
@@ -151,3 +152,20 @@ def not_a_statement(text: str, title: str = "") -> str | None:
         if capitalised >= 0.6 * len(words) or _HEADLINE_VERB.search(stripped):
             return "headline"
     return None
+
+
+# a cause or purpose said in so many words ("was caused by an electrical fault", "because two headline
+# acts pulled out", "blaming higher fuel costs", "so the mother would not be disturbed"); "after" and
+# "since" are left out: as often a time ("after 58 hours underground") as a cause, as is "due to" a verb
+# ("due to take place on July 19": a schedule)
+_CAUSE = re.compile(r"\b(?:because|caused by|the cause of|due to(?!\s+(?:be|take|start|begin|open|close|end|finish|"
+                    r"arrive|meet|return|launch|appear|face|go|run|hold|expire|retire|leave)\b)|as a result of|owing to|blam(?:e|es|ed|ing)\b|"
+                    r"the reason|reasons? (?:for|why)|led to|prompted by|triggered by|so that|in order to|"
+                    r"so (?:the|it|they|he|she|its|their|that)\b)", re.I)
+# the words a question asking for a cause frames it with: no sign a sentence tells its event
+CAUSE_WORDS = frozenset(terms("why cause caused causes reason reasons led lead prompted triggered sparked"))
+
+
+def states_cause(text: str) -> bool:
+    """Whether a sentence says a cause or purpose in so many words (see _CAUSE)."""
+    return bool(_CAUSE.search(text))

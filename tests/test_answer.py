@@ -790,3 +790,41 @@ def test_a_date_of_another_verb_does_not_date_the_event_asked():
     rows = [("The train on Friday derailed near Brova.", 1.0, "2023-02-10")]
     got = candidates(analyse(question), question, rows, number_and_date_entities([rows[0][0]]))
     assert [c.text for c in got] == ["Friday"]
+
+
+def test_a_why_question_leads_with_a_sentence_that_states_the_cause():
+    """The best sentence tells the event; a sentence near it saying the cause in so many words
+    ("was caused by …", "because …") leads, the event after it; with none, the statement after the
+    event is quoted second, as before; a schedule ("due to take place") is no cause."""
+    from bot.answer import with_reason
+    from bot.sentence_checks import states_cause
+    from bot.sentence_scoring import Sentence
+    from bot.types import Passage
+    from index.articles import make_article
+
+    def answer(text, question, without_cause=False):
+        passage = Passage("x:0", make_article(title="Fire at a paint works", text=text), text, 0, len(text), 1.0)
+        parts = [p + "." for p in text.split(". ") if p]
+        parts[-1] = parts[-1].rstrip(".") + "."
+        sentences, at = [], 0
+        for rank, part in enumerate(parts):
+            start = text.index(part.rstrip("."), at)
+            sentences.append(Sentence(0, start, start + len(part), part.rstrip(".") + ".", 1.0 - rank / 10, 0.5))
+            at = start + len(part) - 1
+        ordered = sorted(sentences, key=lambda s: -s.score)
+        chosen = with_reason(ordered[:1], ordered, [passage], 3, None if without_cause else question)
+        return [s.text for s in chosen]
+
+    text = ("A fire destroyed the Orwell paint works in Brackley on Tuesday. No one was hurt. The blaze started in "
+            "a storage room. Investigators believe it was caused by an electrical fault.")
+    question = "What caused the fire at the Brackley paint works?"
+    assert answer(text, question)[:2] == ["Investigators believe it was caused by an electrical fault.",
+                                         "A fire destroyed the Orwell paint works in Brackley on Tuesday."]
+    assert answer(text, question, without_cause=True)[:2] == [
+        "A fire destroyed the Orwell paint works in Brackley on Tuesday.", "No one was hurt."]
+    plain = "The Harwick pool will stay shut this summer. Inspectors found asbestos in its ceiling."
+    assert answer(plain, "Why will the Harwick pool stay shut?") == [
+        "The Harwick pool will stay shut this summer.", "Inspectors found asbestos in its ceiling."]
+    assert states_cause("Ticket sales fell short because two headline acts pulled out.")
+    assert not states_cause("The festival, due to take place on July 19, has been cancelled.")
+    assert not states_cause("They were brought up after 58 hours underground.")
