@@ -21,6 +21,8 @@ from dataclasses import replace
 from bot.sentence_model import WEIGHTS
 
 GATES = {
+    "word_forms": "a question's word counts as found in a sentence in another form ('fight' in 'fought', 'pay' in "
+                  "'paid', 'die' in 'death': question.event_forms), for coverage and the gates reading it",
     "evidence": "decline unless a sentence read covers min_coverage of the question's words, in passages "
                 "close in meaning (min_cosine) or naming the question's names",
     "missing_names": "decline when a name the question asks about is in no passage (with 'did you mean')",
@@ -143,6 +145,8 @@ MEASURED_OFF = {
     "typed_rescore": "rules: gold -0.01, given -0.22, right -0.64 | model: given -0.18, right -0.78 | newsroom 17/28",
     # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
     "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
+    "word_forms": "dev: 0 (5 answers change past the lead or in the reason declined) | held-out: hedged -0.004 "
+                  "| sets a-e, f: 0 | set g right -1 | answer tests failing off: 1",
     # (2026-12-07, stop 46: rules judged, six-layer reader; set g written before it ran)
     "stated_cause": "rules: 0 (RealTime QA: no answerable why-question) | newsroom right off: sets a-e -1, "
                     "set f -1, set g -3 | answer tests failing off: 1",

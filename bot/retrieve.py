@@ -68,18 +68,27 @@ def entities(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def coverages(texts: list[np.ndarray], needles: list[int], weights: np.ndarray | None = None) -> np.ndarray:
+def coverages(texts: list[np.ndarray], needles: list[int], weights: np.ndarray | None = None,
+              forms: list[list[int]] | None = None) -> np.ndarray:
     """For each term-id array, the share of the (distinct) needles it contains (weighted by
     `weights` when given: e.g. each needle's idf): one comparison over all their terms, then a
-    logical-or per array."""
+    logical-or per array. `forms`: for each needle, the ids of its other forms, which count as it
+    ("fought" holds "fight", `question.event_forms`)."""
     out = np.zeros(len(texts), dtype=np.float64)
     lengths = np.array([len(t) for t in texts])
     if not needles or not lengths.any():
         return out
-    found = np.concatenate(texts)[:, None] == np.asarray(needles)[None, :]
+    owner = [i for i, extra in enumerate(forms or ()) for _ in extra]
+    columns = list(needles) + [f for extra in (forms or ()) for f in extra]
+    found = np.concatenate(texts)[:, None] == np.asarray(columns)[None, :]
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     nonempty = lengths > 0
     per_text = np.logical_or.reduceat(found, starts[nonempty], axis=0)
+    if owner:  # a form found counts as its needle
+        held = per_text[:, : len(needles)].copy()
+        for j, i in enumerate(owner):
+            held[:, i] |= per_text[:, len(needles) + j]
+        per_text = held
     if weights is None:
         out[nonempty] = per_text.sum(axis=1) / len(needles)
     else:

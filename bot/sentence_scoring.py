@@ -14,12 +14,12 @@ import numpy as np
 
 from bot.attribution import Attribution, find_attributions, question_family
 from index.nlp import MONTHS, PERSON_NAME
-from bot.question import CASUALTY, QuestionKind, analyse, incidents, mentioned, question_name_terms
+from bot.question import CASUALTY, QuestionKind, analyse, event_forms, incidents, mentioned, question_name_terms
 from bot.retrieve import coverages, entities, query_terms
 from bot.numerals import another_edition, editions
 from bot.sentence_checks import (background_year, months_in, negated, not_a_statement, other_month, question_verbs,
                                   speculation)
-from bot.answer_rules import applied, feature_weights
+from bot.answer_rules import applied, feature_weights, on as rules_on
 from bot.sentence_model import FEATURES, weights_vector
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -60,6 +60,8 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     q_terms = query_terms(question) or query_terms(query)
     ids_of = _term_ids(version.bm25.vocab if version is not None else {})
     q_ids = ids_of(q_terms)
+    # a word of the question found in another form counts ("did they fight" → "fought", "pay" → "paid")
+    q_forms = [ids_of(sorted(event_forms(t) - {t})) for t in q_terms] if rules_on(settings, "word_forms") else None
     weights = weights_vector(feature_weights(settings))
     # idf-weighted coverage: a feature measured on the dev split and left at weight 0
     # (docs/EVALUATION.md), so computed only when it counts or when features are being collected
@@ -89,8 +91,8 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
             spans = [(start, end, ids_of(terms(passage.text[start:end])), None) for start, end in plain]
         attributed = {a.sentence for a in found}
         sentence_terms = [term_ids for _, _, term_ids, _ in spans]
-        covered = coverages(sentence_terms, q_ids)
-        weighted = coverages(sentence_terms, q_ids, idf) if wants_idf else covered
+        covered = coverages(sentence_terms, q_ids, forms=q_forms)
+        weighted = coverages(sentence_terms, q_ids, idf, forms=q_forms) if wants_idf else covered
         match_end = passage.match_end if passage.match_end is not None else len(passage.text)
         title_share = len(set(q_terms) & set(terms(title))) / len(q_terms) if q_terms else 0.0
         for i, (start, end, _, key) in enumerate(spans):

@@ -828,3 +828,22 @@ def test_a_why_question_leads_with_a_sentence_that_states_the_cause():
     assert states_cause("Ticket sales fell short because two headline acts pulled out.")
     assert not states_cause("The festival, due to take place on July 19, has been cancelled.")
     assert not states_cause("They were brought up after 58 hours underground.")
+
+
+def test_a_question_word_found_in_another_form_counts_as_found():
+    """"How long did firefighters fight the blaze?" over "About 80 firefighters fought the flames
+    for six hours": "fought" covers "fight", as the "not told" check already read it, so the
+    sentence is evidence enough and the question is answered, not declined."""
+    from dataclasses import replace
+
+    from bot.sentence_scoring import score_sentences
+    from bot.settings import AnswerSettings
+    from bot.types import Passage
+    from index.articles import make_article
+
+    text = "About 80 firefighters fought the flames in Brackley for six hours."
+    passage = Passage("x:0", make_article(title="Brackley fire", text=text), text, 0, len(text), 1.0)
+    question = "How long did firefighters fight the Brackley blaze?"
+    covered = score_sentences(question, question, [passage])[0].coverage
+    plain = score_sentences(question, question, [passage], settings=replace(AnswerSettings(), without=("word_forms",)))
+    assert covered > plain[0].coverage and covered >= AnswerSettings().min_coverage

@@ -120,6 +120,11 @@ def test_coverages_of_many_texts_agree_with_coverage_of_each():
     for needles in ([3, 7, 11, -1], [5], []):
         expected = [coverage(needles, set(t.tolist())) for t in texts]
         assert np.allclose(coverages(texts, needles), expected)
+    # a needle's other forms count as it ("fight" found as "fought"), once: two forms are one word
+    forms = [[30, 31], [], [32]]
+    texts = [np.array([30, 31, 5]), np.array([1, 2]), np.array([32, 7])]
+    assert np.allclose(coverages(texts, [1, 7, 9], forms=forms), [1 / 3, 1 / 3, 2 / 3])
+    assert np.allclose(coverages(texts, [1, 7, 9], np.array([1.0, 1.0, 2.0]), forms=forms), [0.25, 0.25, 0.75])
 
 
 def test_latest_is_anchored_at_the_newest_article_when_the_index_is_older_than_today():
