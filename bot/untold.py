@@ -52,7 +52,9 @@ def event_words(question: str, kind: QuestionKind) -> list[tuple[str, str]]:
     if not kind.factoid and not asks_why(question):  # a why-question presupposes its event too
         return []
     asking = _asking_clause(question)
-    skip = set(question_name_terms(question)) | set(kind.counted) | asked_type(asking)
+    # (a word of dying counted with its noun, "how many people died", is still what happened)
+    counted = {t for t in kind.counted if not (kind.deaths and CASUALTY.fullmatch(t))}
+    skip = set(question_name_terms(question)) | counted | asked_type(asking)
     out = []
     for word in _QUESTION_WORDS.findall(asking):
         found = terms(word)

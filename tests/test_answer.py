@@ -484,6 +484,13 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     assert untold_words(question, analyse(question), [bridge]) == ([], 3)  # a word of dying tells of killing
     question = "How many were injured when the bridge collapsed?"
     assert untold_words(question, analyse(question), [bridge]) == (["injured"], 3)
+    # a word of dying counted with its noun is still what happened: a storm report with no death in it
+    # does not tell how many people died (and one with a toll does)
+    storm = "Storm Dara cut power to 42,000 homes on Monday; two people were injured by falling trees."
+    report = Passage("w:0", make_article(title="Storm Dara", text=storm), storm, 0, len(storm), 1.0)
+    question = "How many people died in Storm Dara?"
+    assert untold_words(question, analyse(question), [report]) == (["died"], 1)
+    assert untold_words(question, analyse(question), [bridge]) == ([], 1)
     # the year asked about: told when an article quoted names it or was published in it
     laureate = "Frederick Sanger, who twice won the Nobel Prize in chemistry (1958 and 1980), has died."
     obituary = Passage("z:0", make_article(title="Sanger dies", text=laureate, published="2013-11-20"), laureate, 0,
