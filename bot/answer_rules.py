@@ -2,7 +2,7 @@
 (`answer.without = ["topic_gate", "quantity"]`, env NEWSBOT_ANSWER_WITHOUT, or
 `python -m bench.tune_answers --without NAME`) to measure what it earns. What each earned is
 written beside it (`MEASURED_OFF`, below: RealTime QA's dev split with the rules reading and with
-the trained reader, and the newsroom set); the table is in docs/EVALUATION.md ("What each rule
+the trained reader, and the newsroom set); the table is in docs/EVALUATION_LOG.md ("What each rule
 earns").
 
 Four kinds:
@@ -117,7 +117,7 @@ def feature_weights(settings) -> dict[str, float]:
 # and with the model reading (`python -m bench.tune_answers --without all [--reader model]`); and right
 # answers of 28 on the newsroom set, rules reading (20 with every rule on; re-measured 2026-12-06 after the topic
 # gate read a sentence with the one before it: 17 before). All with the rules alone (answer.reader_judge off:
-# it became the default after). docs/EVALUATION.md has the table.
+# it became the default after). docs/EVALUATION_LOG.md has the table.
 MEASURED_OFF = {
     "attributed": "rules: 0 | model: 0 | newsroom 20/28",
     "attribution_target": "rules: 0 | model: 0 | newsroom 20/28",
@@ -161,7 +161,7 @@ MEASURED_OFF = {
     # six-layer reader): RealTime QA dev and held-out (`python -m bench.tune_answers --without NAME [--split
     # heldout]`), newsroom sets a-e together (right / strict / short given / right, 80 / 76 / 44 / 37 with every
     # rule on), and the tests of tests/test_answer.py and tests/test_answer_quality.py that fail with it off.
-    # Deleted after this measurement: `post_body`, `time_count` and `age` (docs/EVALUATION.md, "The short
+    # Deleted after this measurement: `post_body`, `time_count` and `age` (docs/EVALUATION_LOG.md, "The short
     # answer's rules by name")
     # (2026-12-07, stop 46, added: the same measures, and set f, written before they were run on it)
     "partitive": "dev: 0 | held-out: 0 | sets a-e: strict -1, short right -1 | set f: short given -1, right -1 "

@@ -29,7 +29,7 @@ QUESTION_WORDS = frozenset(terms(
     "who whom whose what which when where why how many much did does do say said tell told about "
     "according happen happened latest recent recently week today news article report reported"
 ))
-# re-scoring weights; each feature's effect on RealTime QA is in docs/EVALUATION.md
+# re-scoring weights; each feature's effect on RealTime QA is in docs/EVALUATION_LOG.md
 # (an entity-overlap feature was measured too and dropped: without it Hit@10 rose 0.645 → 0.663)
 W = {"cosine": 1.0, "bm25": 0.25, "coverage": 0.35, "time": 1.0}
 _ENTITY = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.]*)")

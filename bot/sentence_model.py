@@ -40,7 +40,7 @@ WEIGHTS = {
     # nothing changed on the dev split, on newsroom sets a-e or in any answer test (follow-ups among
     # them: the carried words already choose the passages)
     # "short" (-0.2) was deleted: switched off it changed nothing on the dev split (rules or model
-    # reading), on the newsroom set or in any test (docs/EVALUATION.md, "What each rule earns")
+    # reading), on the newsroom set or in any test (docs/EVALUATION_LOG.md, "What each rule earns")
     # dev split (gold quoted, 88 questions): not_statement 0 / -0.25 / -0.5 → 0.330 each; speculation
     # 0 / -0.05 / -0.1 / -0.2 → 0.341 / 0.341 / 0.330 / 0.330. Neither moves the quiz figure; both are
     # for the failure kinds of issue #14 (teasers, predictions), tested on articles written for them

@@ -64,7 +64,7 @@ def score_sentences(question: str, query: str, passages: list[Passage], version:
     q_forms = [ids_of(sorted(event_forms(t) - {t})) for t in q_terms] if rules_on(settings, "word_forms") else None
     weights = weights_vector(feature_weights(settings))
     # idf-weighted coverage: a feature measured on the dev split and left at weight 0
-    # (docs/EVALUATION.md), so computed only when it counts or when features are being collected
+    # (docs/EVALUATION_LOG.md), so computed only when it counts or when features are being collected
     wants_idf = features_out is not None or weights[F["idf_coverage"]] != 0
     idf = version.bm25.idf(q_ids) if wants_idf and version is not None and q_ids else np.ones(len(q_ids))
     q_entities = entities(question)

@@ -42,7 +42,7 @@ class AnswerSettings:
     max_sentences: int = 3  # sentences in an extractive answer
     max_question_chars: int = 2000
     # evidence threshold: best passage cosine and question-word coverage of the best sentence.
-    # Coverage calibrated on RealTime QA (docs/EVALUATION.md): 0.34 refused 31% of answerable
+    # Coverage calibrated on RealTime QA (docs/EVALUATION_LOG.md): 0.34 refused 31% of answerable
     # questions, long quiz questions mostly; 0.25 refuses 14% and the seed checks still hold
     # ("capital of Peru" is refused)
     min_cosine: float = 0.30
@@ -64,7 +64,7 @@ class AnswerSettings:
     # only; "" keeps them in memory for the session. Keep it out of shared folders: questions can be
     # sensitive in a newsroom
     chat_history: str = "~/.local/state/newsbot/chat_history"
-    # sentence choice (docs/EVALUATION.md, "Answer quality"): weights tuned on RealTime QA's January questions
+    # sentence choice (docs/EVALUATION_LOG.md, "Answer quality"): weights tuned on RealTime QA's January questions
     # hand-set: the evaluation set has no "latest" or pronoun follow-up questions to tune them on
     w_recent: float = 0.15  # "latest" questions: the newest article's sentences
     w_focus: float = 0.2  # a follow-up's "he"/"she": sentences naming that person (and not another)

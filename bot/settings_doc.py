@@ -43,7 +43,7 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("answer.k",), "passages retrieved and shown"),
     (("answer.candidates", "answer.rescore_depth"), "candidates taken from each retriever before fusion; fused "
                                                     "candidates re-scored (chosen on the dev split, "
-                                                    "docs/EVALUATION.md)"),
+                                                    "docs/EVALUATION_LOG.md)"),
     (("answer.max_per_article",), "diversity cap per article"),
     (("answer.w_undated_recent",), "a question naming no time prefers newer articles (dev split; 0 turns it off)"),
     (("answer.week_candidates",), "a \"this week\" question also searches that week's articles (dev split; 0 turns "
@@ -52,7 +52,7 @@ ROWS: list[tuple[tuple[str, ...], str]] = [
     (("answer.max_sentences",), "sentences in an answer"),
     (("answer.max_question_chars",), "longer questions get a polite refusal"),
     (("answer.min_cosine", "answer.min_coverage"), "evidence threshold for \"I couldn't find this\" (calibration "
-                                                   "in docs/EVALUATION.md)"),
+                                                   "in docs/EVALUATION_LOG.md)"),
     (("answer.topic_max_words", "answer.topic_share"), "a short question naming nothing needs a sentence on its "
                                                        "rarest word (\"bitcoin\") and another of its words"),
     (("answer.memory_turns",), "conversation turns kept for follow-ups"),

@@ -5,7 +5,7 @@ demand: the names are there, the event is not, and the closest sentences are no 
 is lexical (no synonym resource ships here, and word vectors rank "fall"–"rise" above "fall"–"down"):
 the words of what happened are the asking sentence's words less its names, frame, the kind of answer
 asked for, the counted noun, light verbs and function words; a word is told when any chunk of an
-article quoted holds it in any form. Measured in docs/EVALUATION.md ("An event no quoted article
+article quoted holds it in any form. Measured in docs/EVALUATION_LOG.md ("An event no quoted article
 tells"): it keeps most absent events from being answered as if told on newsroom questions, and on
 quiz-worded questions falls on answerable ones as often as on absent ones.
 """

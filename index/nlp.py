@@ -5,7 +5,7 @@ wheel) loads offline in ~1 s; only its tok2vec and NER run (~7,000 words/s in ba
 sentence read alone, on these 2 cores). An index build reads every sentence once
 (`read_entities`, stored per chunk: index/store.py), so a factoid question looks its candidate
 sentences up instead of running the model (warm answer p50 26 → 13 ms on the RealTime QA corpus,
-for ~8.5 more minutes of build there; docs/EVALUATION.md). Sentences the index did not store (a
+for ~8.5 more minutes of build there; docs/EVALUATION_LOG.md). Sentences the index did not store (a
 version built without the model, who-said questions that split passages themselves) are read here
 at answer time, cached per text.
 

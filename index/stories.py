@@ -19,7 +19,7 @@ An article's vector is the mean of its chunks' vectors (normalised).
 
 JOIN, SAME and WINDOW_DAYS were set on the RealTime QA corpus by reading the stories they made;
 the column rule was added after the hand-labelled sample in bench/story_labels.tsv showed roundups
-grouped across days (pairwise precision there 0.55 before it; docs/EVALUATION.md, "Stories").
+grouped across days (pairwise precision there 0.55 before it; docs/EVALUATION_LOG.md, "Stories").
 """
 
 from __future__ import annotations

@@ -457,7 +457,7 @@ def test_an_answer_at_the_end_of_a_long_sentence_is_read_whole():
 
 def test_the_model_is_never_the_default_without_passing_its_gate():
     """answer.reader may default to the model only when its card says it beat both baselines on
-    SQuAD dev and on the newsroom set. The shipped one did (docs/EVALUATION.md, "Reading"); the
+    SQuAD dev and on the newsroom set. The shipped one did (docs/EVALUATION_LOG.md, "Reading"); the
     default stays "rules" until the answer path is compared on RealTime QA's dev split too."""
     from bot.read.model import WEIGHTS
     from bot.settings import AnswerSettings

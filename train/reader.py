@@ -36,7 +36,7 @@ log = logging.getLogger("train.reader")
 class Recipe:
     """Everything that decides the weights; its hash is written on the model card."""
 
-    layers: int = 6  # the first layers of all-MiniLM-L6-v2 kept (6 against 3: docs/EVALUATION.md)
+    layers: int = 6  # the first layers of all-MiniLM-L6-v2 kept (6 against 3: docs/EVALUATION_LOG.md)
     questions: int = 16_000  # SQuAD v1.1 train questions used (one group of 1 + `negatives` each)
     negatives: int = 2  # random other sentences of the paragraph (else of the article)
     hard_negatives: bool = False  # the paragraph's sentence sharing most question words first
@@ -60,7 +60,7 @@ class Recipe:
     # steps): 0.566 / 0.506, 0.595 / 0.631; 0.5 with null_option: 0.576 / 0.502, 0.596 / 0.645. The
     # shipped reader (16,000 questions, none changed): 0.605 / 0.517, 0.728 / 0.730. At full size (16,000 +
     # 0.5 with null_option, 2,400 steps): 0.633 / 0.569, 0.860 / 0.817, top-1 about the same; on RealTime QA
-    # dev and the newsroom set it declined no more absent events (docs/EVALUATION.md): not shipped yet.
+    # dev and the newsroom set it declined no more absent events (docs/EVALUATION_LOG.md): not shipped yet.
     unanswerable: float = 0.0
     # a "nothing here answers" option of logit 0 in every group's softmax: the answer sentence must beat
     # it, and for a changed question it is the target (the listwise term then carries the decline too)
@@ -73,7 +73,7 @@ class Recipe:
     # a name could be swapped; 953 s): SQuAD as the shipped reader (2,000 dev questions: top-1 0.901 /
     # 0.9015, F1 0.768 / 0.768); newsroom sentence choice a-e 75 against 80; RealTime QA dev with the
     # model reading gold 0.273 against 0.307; answer tests failing with the model reading 15 against 12
-    # (docs/EVALUATION.md, "Look-alike negatives"): not shipped
+    # (docs/EVALUATION_LOG.md, "Look-alike negatives"): not shipped
     contrast: float = 0.0
     freeze_embeddings: bool = True  # the word-piece table is half the parameters (six layers); frozen, ~25% faster
     # the word-piece table stored in four-bit blocks of 32 (train/shrink.py), not 8 bits with one scale:

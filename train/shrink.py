@@ -5,7 +5,7 @@ Dynamic quantisation stores it with one scale for the whole table; here each run
 of a row gets its own scale and zero point, four bits a weight (onnxruntime's GatherBlockQuantized,
 com.microsoft; the scales in half precision), so the table takes 6.6 MB at block 32. This is what
 lets the six-layer reader and the span reader stay under the 30 MB the shipped files may take
-(figures: train/reader.py `Recipe.word_piece_bits`, docs/EVALUATION.md "Six layers against
+(figures: train/reader.py `Recipe.word_piece_bits`, docs/EVALUATION_LOG.md "Six layers against
 three, and six within 30 MB").
 
 `python -m train.shrink FOLDER` rewrites FOLDER/reader.int8.onnx in place (the span reader reads
