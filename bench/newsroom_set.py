@@ -684,9 +684,89 @@ QUESTIONS_G = [
     ("Why was Hartwell Homes fined?", None),
 ]
 
+# An eighth set, written 2026-12-07 (stop 46) after that session's changes, run once to report them:
+# two outlets telling one flood with different tolls and a count of the missing, a result beside a
+# preview, a resignation and its successor, quarterly figures beside last year's, a quote whose
+# speaker is not its subject, and the fact in a sentence that says "he" or "the company".
+ARTICLES_H = {
+    "flood-wire.json": {
+        "title": "Flash floods kill at least 23 in Merrow valley",
+        "source": "wire-one.example", "published": "2025-09-15",
+        "text": "Flash floods swept through villages in the Merrow valley on Sunday, killing at least 23 people, "
+                "regional officials said. Another 40 people are missing.\nThe river rose nearly four metres in "
+                "two hours after a night of heavy rain. Rescue teams used boats to reach stranded families.",
+    },
+    "flood-daily.json": {
+        "title": "Merrow valley flood toll rises to 31",
+        "source": "daily-two.example", "published": "2025-09-16",
+        "text": "The death toll from Sunday's flash floods in the Merrow valley has risen to 31, the regional "
+                "governor, Irina Voss, said on Monday. She declared three days of mourning.\nAbout 2,500 "
+                "people have been moved to shelters. The army has sent 600 soldiers to help clear debris.",
+    },
+    "cup.json": {
+        "title": "Eastport Rovers win the Harbour Cup",
+        "source": "sport-daily.example", "published": "2025-05-11",
+        "text": "Eastport Rovers beat Kingsley Athletic 2-1 in the Harbour Cup final on Saturday, their first "
+                "title in 19 years. Striker Malik Osei scored both goals.\nBefore the match, bookmakers had "
+                "made Kingsley the favourites. Kingsley's manager, Paul Dermot, said his side had been "
+                "unlucky.",
+    },
+    "minister.json": {
+        "title": "Transport minister resigns over rail contract",
+        "source": "politics-today.example", "published": "2025-03-04",
+        "text": "Transport minister Carla Benedetti resigned on Monday after a report found she had failed to "
+                "declare her husband's stake in a rail supplier. She denied any wrongdoing.\nPrime Minister "
+                "Anton Reyes named his deputy chief of staff, Hugo Lenz, as the new transport minister. "
+                "Lenz, 44, is a former railway engineer.",
+    },
+    "earnings.json": {
+        "title": "Brightline Foods profit jumps on price rises",
+        "source": "business-wire.example", "published": "2025-07-24",
+        "text": "Brightline Foods reported a profit of 212 million dollars for the second quarter, up from 150 "
+                "million a year earlier. Its sales rose 8% to 2.1 billion dollars.\nThe company said higher "
+                "prices for its frozen meals had offset weaker volumes. It expects full-year sales growth of "
+                "about 6%. Its shares rose 5% in early trading.",
+    },
+    "arrest.json": {
+        "title": "Man charged over Dunmore warehouse fire",
+        "source": "court-reporter.example", "published": "2025-11-06",
+        "text": "Police have charged a 37-year-old man with arson over a fire that destroyed a warehouse in "
+                "Dunmore last month. Chief Inspector Ruth Kane said Daniel Marsh was arrested on Wednesday "
+                "at his home.\nHe will appear in court on Friday. The fire caused damage estimated at 3 "
+                "million pounds.",
+    },
+}
+QUESTIONS_H = [
+    ("How many people died in the Merrow valley floods?", ("31", "23")),
+    ("How many people are missing after the Merrow floods?", ("40",)),
+    ("How many soldiers were sent to the Merrow valley?", ("600",)),
+    ("How much did the river rise in the Merrow valley?", ("four metres",)),
+    ("Who won the Harbour Cup final?", ("Eastport Rovers",)),
+    ("Who scored Eastport's goals in the final?", ("Malik Osei",)),
+    ("What was the score in the Harbour Cup final?", ("2-1",)),
+    ("Why did Carla Benedetti resign?", ("failed to declare",)),
+    ("Who replaced Carla Benedetti as transport minister?", ("Hugo Lenz",)),
+    ("How old is the new transport minister?", ("44",)),
+    ("How much profit did Brightline Foods make in the second quarter?", ("212 million dollars",)),
+    ("How much did Brightline's sales grow?", ("8%",)),
+    ("What sales growth does Brightline expect this year?", ("6%",)),
+    ("Why did Brightline's profit rise?", ("higher prices",)),
+    ("Who was charged over the Dunmore warehouse fire?", ("Daniel Marsh",)),
+    ("When was Daniel Marsh arrested?", ("Wednesday",)),
+    ("How much damage did the Dunmore fire cause?", ("3 million pounds",)),
+    ("What was Daniel Marsh charged with?", ("arson",)),
+    # events the articles do not hold: the answer must decline
+    ("How many people died in the Merrow valley landslide?", None),
+    ("Who was sacked as Kingsley Athletic manager?", None),
+    ("When did Hugo Lenz resign?", None),
+    ("How many jobs is Brightline Foods cutting?", None),
+    ("Who was convicted of the Dunmore warehouse fire?", None),
+    ("How much did the Merrow valley flood defences cost?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
-        "g": (ARTICLES_G, QUESTIONS_G)}
+        "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H)}
 
 
 def judge(answer, expect) -> str:
@@ -766,7 +846,8 @@ def main(argv: list[str] | None = None) -> int:
                              "written after that evening's changes, for the report; e: the fifth, its questions in other words "
                              "than the articles', for the report; f: the sixth, figures with units and parts of "
                              "wholes among other kinds, written 2026-12-07 before that session's changes were run on it; g: the seventh, causes told in "
-                             "several ways, written the same day before the why-question change ran on it")
+                             "several ways, written the same day before the why-question change ran on it; h: the eighth, two "
+                             "outlets' tolls and other kinds, written after that day's changes, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

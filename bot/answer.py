@@ -280,11 +280,15 @@ def with_disagreements(answer: Answer, disagreements, sentences: list[Sentence],
     number_of = {c.article_id: c.n for c in answer.citations}
     found, segments = [], []
     for d in disagreements:
-        claims = [(c, number_of[passages[sentences[c.sentence].passage].article.id]) for c in d.claims]
-        found.append({"about": d.about, "claims": [{"value": c.value, "source": c.source, "citation": n}
-                                                   for c, n in claims]})
-        for i, (c, n) in enumerate(claims):
-            text = f"{c.value} according to {c.source}"
+        articles = [passages[sentences[c.sentence].passage].article for c in d.claims]
+        claims = [(c, number_of[a.id]) for c, a in zip(d.claims, articles)]
+        days = [published_date(a.published) for a in articles]
+        dated = len(set(days)) > 1 and all(days)  # a toll reported a day later may simply have grown: say when
+        found.append({"about": d.about, "claims": [{"value": c.value, "source": c.source, "citation": n,
+                                                    "published": a.published[:10] if a.published else None}
+                                                   for (c, n), a in zip(claims, articles)]})
+        for i, ((c, n), day) in enumerate(zip(claims, days)):
+            text = f"{c.value} according to {c.source}" + (f" ({day:%b} {day.day})" if dated else "")
             segments.append(Segment(("Reports differ: " if i == 0 else "") + text, (n,), "disagreement"))
     at = 1 if answer.segments and answer.segments[0].kind == "short" else 0
     return replace(answer, segments=answer.segments[:at] + tuple(segments) + answer.segments[at:],

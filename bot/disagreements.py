@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.question import QuestionKind
+from bot.question import CASUALTY, QuestionKind
 from index.lexical import terms
 
 _NUMBER = re.compile(
     r"(?P<phrase>(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?"
     r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred))?)"
-    r"(?P<after>(?:\s+[\w’'-]+){1,3})", re.I)
+    r"(?P<after>(?:\s+[\w’'-]+){0,3})", re.I)
 _WORD_NUMBERS = {"million": 1_000_000, "thousand": 1_000, "hundred": 100}
 _SPANS = frozenset(terms("years year months month weeks week days day hours hour minutes times decades decade "
                          "centuries century"))
@@ -37,12 +37,19 @@ class Disagreement:
     claims: tuple[Claim, ...]
 
 
-def claims_in(text: str, counted: tuple[str, ...]) -> list[tuple[str, float]]:
-    """(phrase, number) for each number followed within three words by a counted noun."""
+def claims_in(text: str, counted: tuple[str, ...], deaths: bool = False) -> list[tuple[str, float]]:
+    """(phrase, number) for each number followed within three words by a counted noun. For a
+    question about deaths (`deaths`), a number is a claim when the sentence says it is a toll
+    (`_told_as_toll`: "killing at least 23 people", "the death toll … has risen to 31", "31 dead"),
+    whether or not the counted noun follows it, and not otherwise ("Another 40 people are missing"
+    counts no dead)."""
     out = []
     for match in _NUMBER.finditer(text):
         following = terms(match.group("after"))
-        if not set(following) & set(counted):
+        if deaths:
+            if not _told_as_toll(text, match.start("value"), match.end("value")):
+                continue
+        elif not set(following) & set(counted):
             continue
         number = float(match.group("value").replace(",", ""))
         for word, factor in _WORD_NUMBERS.items():
@@ -52,6 +59,17 @@ def claims_in(text: str, counted: tuple[str, ...]) -> list[tuple[str, float]]:
             continue  # a year
         out.append((match.group("phrase"), number))
     return out
+
+
+def _told_as_toll(text: str, start: int, end: int) -> bool:
+    """A word of dying just before or after the number ("killing at least 23", "23 died", "31 dead"),
+    or a toll named before it in its clause ("the death toll … has risen to 31")."""
+    clause = _CLAUSE.split(text[max(0, start - 100): start])[-1]  # ("The toll stood at 12, and 40 were hurt")
+    after = _CLAUSE.split(text[end: end + 40])[0]
+    return bool(CASUALTY.search(clause[-30:]) or CASUALTY.search(after) or re.search(r"\btoll\b", clause, re.I))
+
+
+_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|and|as|with)\b")
 
 
 def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[str, str, float, str]],
@@ -65,7 +83,7 @@ def find_disagreements(question: str, kind: QuestionKind, sentences: list[tuple[
     for i, (text, source, coverage, story) in enumerate(sentences):
         if not source or (story, source) in best or coverage < min_coverage:
             continue
-        found = claims_in(text, kind.counted)
+        found = claims_in(text, kind.counted, kind.deaths)
         if found:
             phrase, number = found[0]
             best[(story, source)] = Claim(phrase, number, source, i)

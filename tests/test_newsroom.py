@@ -357,6 +357,13 @@ def test_disagreements_need_figures_that_differ_about_a_counted_thing():
     assert [(c.value, c.source) for c in found.claims] == [("At least 40", "Wire One"), ("35", "Daily Two")]
     other_event = [sentences[0], ("The quake killed 35 people.", "Daily Two", 0.7, "s2")]
     assert find_disagreements("How many people died in the floods?", deaths, other_event, 0.25) == []
+    # a toll counts though the noun does not follow it; a count of the missing is no toll
+    toll = [("Floods swept the valley on Sunday, killing at least 23 people, officials said.", "Wire One", 0.8, "s1"),
+            ("Another 40 people are missing.", "Wire One", 0.8, "s1"),
+            ("The death toll from the floods has risen to 31, the governor said on Monday.", "Daily Two", 0.7, "s1"),
+            ("About 40 people are missing, the governor said.", "Daily Three", 0.7, "s1")]
+    [found] = find_disagreements("How many people died in the floods?", deaths, toll, 0.25)
+    assert [(c.value, c.source) for c in found.claims] == [("at least 23", "Wire One"), ("31", "Daily Two")]
     close = [("Almost 600 people died.", "A", 0.8, "s1"), ("600 people died.", "B", 0.8, "s1")]
     assert find_disagreements("How many people died in the floods?", deaths, close, 0.25) == []
     years = analyse("How many years has it been since a pope resigned?")
