@@ -44,6 +44,7 @@ GATES = {
 # the rules' short answer (bot/short_answer.py `candidates`, bot/answer.py `typed_rescore`): which
 # phrases of the best sentences may answer, and how much each weighs
 SHORT = {
+    "score": "'what was the score / result?': a result written '2-1' is one figure, and a figure that is none weighs 0.3",
     "duration": "'how long …?' wants a stretch of time or a length: a bare count ('nine miners') weighs 0.3",
     "partitive": "'will close 14 of its 60 stores': for a how-many question asking what happened, the whole the "
                  "part is taken from (60) weighs less",
@@ -145,6 +146,8 @@ MEASURED_OFF = {
     "typed_rescore": "rules: gold -0.01, given -0.22, right -0.64 | model: given -0.18, right -0.78 | newsroom 17/28",
     # (2026-12-06, evening, with the judge on: RealTime QA has 4 why-questions, none answerable)
     "why_reason": "rules: 0 | model: 0 | newsroom why-questions with the reason in the answer: 3/7 off, 7/7 on",
+    "score": "dev: 0 | held-out: 0 | sets a-g: 0 | set h: strict -1, short right -1 (its wrong '19 years' back) "
+             "| answer tests failing off: 1",
     "word_forms": "dev: 0 (5 answers change past the lead or in the reason declined) | held-out: hedged -0.004 "
                   "| sets a-e, f: 0 | set g right -1 | answer tests failing off: 1",
     # (2026-12-07, stop 46: rules judged, six-layer reader; set g written before it ran)

@@ -111,6 +111,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         # a capitalised run the NER model left untagged ("The Chiefs won the Super Bowl …"): a name all the same
         guessed = _untagged_names(text, spans) if kind.labels & NAMES and on("untagged_names") else []
         spans += guessed
+        if kind.head in _SCORE_HEADS and on("score"):  # "what was the score?": "2-1" is one figure
+            spans = _with_scores(text, spans)
         near = _question_term_positions(text, q_terms) if on("proximity") else []
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
@@ -147,6 +149,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight *= number_fit(text, e, kind.counted, kind.deaths, part_asked)
                 if kind.head == "long" and on("duration"):
                     weight *= duration_fit(e)
+                if kind.head in _SCORE_HEADS and on("score") and not _SCORE.fullmatch(e.text):
+                    weight *= 0.3  # a figure that is no result ("their first title in 19 years")
             if kind.wants_date:
                 if event and on("event_date") and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
                     continue
@@ -610,8 +614,9 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     if deaths and set(counted) <= _ANYONE and (CASUALTY.search(sentence[e.end: e.end + 40]) or
                                                re.search(r"\btoll\b", sentence[max(0, e.start - 100): e.start], re.I)):
         return 3.0  # (a toll counts people: "how many soldiers died" still wants the soldiers' number)
-    if _IN_A_NAME.search(sentence[max(0, e.start - 30): e.start]) and not _MONTH_BEFORE.search(sentence[max(0, e.start - 12): e.start]):
-        return 0.3  # "Leopard 2 tanks", "Super Bowl 57": a name's number counts nothing
+    if _IN_A_NAME.search(sentence[max(0, e.start - 30): e.start]) and not _MONTH_BEFORE.search(
+            sentence[max(0, e.start - 12): e.start]) and not _SCORE.fullmatch(e.text):
+        return 0.3  # "Leopard 2 tanks", "Super Bowl 57": a name's number counts nothing (a team's "2-1" is a result)
     if not counted:
         return 1.0
     if _PART_OF.match(sentence[e.end: e.end + 12]):
@@ -651,6 +656,19 @@ def age_fit(sentence: str, e: Entity) -> float:
     if _NAMED_BEFORE.search(before) and after.startswith(","):
         return 3.0
     return 0.3
+
+
+_SCORE_HEADS = frozenset({"score", "scoreline", "result"})
+_SCORE = re.compile(r"(?<![\w/.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w/%-])")
+
+
+def _with_scores(text: str, spans: list[Entity]) -> list[Entity]:
+    """The spans with each result written "2-1" or "38–35" as one figure, in place of the numbers
+    read inside it."""
+    scores = [Entity(m.start(), m.end(), "CARDINAL", m.group()) for m in _SCORE.finditer(text)]
+    if not scores:
+        return spans
+    return [e for e in spans if not any(e.start < x.end and x.start < e.end for x in scores)] + scores
 
 
 def duration_fit(e: Entity) -> float:

@@ -656,6 +656,9 @@ def test_where_in_a_place_is_answered_by_the_town_inside_it_not_by_a_point_measu
     # what happens, happens to the part; the whole it is taken from answers "how many does it have?"
     ("partitive", "How many branches will Corla Bank shut?", "Corla Bank will shut 23 of its 180 branches in May.",
      [("23", "CARDINAL"), ("180", "CARDINAL")], ("Corla Bank",), "23"),
+    ("score", "What was the score in the Brova Cup final?",
+     "Brova Rovers beat Selva Athletic 3-1 in the Brova Cup final, their first title in 12 years.",
+     [("3", "CARDINAL"), ("12 years", "CARDINAL")], ("Brova Cup",), "3-1"),
     ("duration", "How long were the Brova climbers stranded?",
      "All four climbers stranded on Mount Brova were flown down on Tuesday after 31 hours on the ridge.",
      [("four", "CARDINAL"), ("31 hours", "CARDINAL")], ("Brova",), "31 hours"),
