@@ -764,9 +764,90 @@ QUESTIONS_H = [
     ("How much did the Merrow valley flood defences cost?", None),
 ]
 
+# A ninth set, written 2026-12-07 (stop 46) after that session's last answer change, run once to report:
+# places asked with "where", dates to come ("when will"), who said what, which company, two outlets
+# disagreeing on a count of jobs, and an event told only in a quote.
+ARTICLES_I = {
+    "plant-wire.json": {
+        "title": "Norvik Motors to build battery plant in Tessaly",
+        "source": "wire-one.example", "published": "2025-04-08",
+        "text": "Norvik Motors will build a battery plant in Tessaly, a town of 30,000 near the northern port of "
+                "Halden, the carmaker said on Tuesday. The plant will create about 1,200 jobs.\nConstruction is "
+                "due to start in September, and the first batteries are expected in 2027. Tessaly beat two "
+                "other towns, Orme and Castlebury, for the project.",
+    },
+    "plant-daily.json": {
+        "title": "Tessaly lands Norvik battery factory",
+        "source": "daily-two.example", "published": "2025-04-08",
+        "text": "The Norvik Motors battery factory coming to Tessaly will employ some 1,800 people, regional "
+                "economy minister Lars Brandt said on Tuesday. \"This is the biggest investment our region has "
+                "seen in a generation,\" he said.\nThe government will contribute 90 million euros towards the "
+                "plant's cost.",
+    },
+    "strike.json": {
+        "title": "Dock workers in Halden end two-week strike",
+        "source": "coast-weather.example", "published": "2025-06-19",
+        "text": "Dock workers at the port of Halden returned to work on Thursday after a two-week strike, having "
+                "accepted a 6% pay rise. Union leader Marta Quist said the deal was \"a fair result\".\nThe "
+                "strike had left more than 40 ships waiting offshore. The port handles a fifth of the "
+                "country's container traffic.",
+    },
+    "museum.json": {
+        "title": "Castlebury to get new science museum",
+        "source": "arts-review.example", "published": "2025-01-15",
+        "text": "A new science museum will open in Castlebury's old railway station in October 2026, the city "
+                "council said on Wednesday. The project will cost 24 million euros.\nCouncil leader Ben Adeyemi "
+                "said the museum would bring 150,000 visitors a year to the city. Architect Sana Malik designed "
+                "the building's glass roof.",
+    },
+    "recall.json": {
+        "title": "Frostline recalls ice cream over plastic fragments",
+        "source": "business-wire.example", "published": "2025-08-12",
+        "text": "Frostline Dairies has recalled 2 million tubs of its vanilla ice cream after customers found "
+                "pieces of plastic in the product, the food safety agency said on Monday. No injuries have been "
+                "reported.\nThe company said the plastic came from a broken part on one of its production lines "
+                "at its plant in Orme. Customers can return the tubs for a full refund.",
+    },
+    "award.json": {
+        "title": "Novelist Ilse Marten wins the Halden Prize",
+        "source": "arts-review.example", "published": "2025-11-20",
+        "text": "Ilse Marten won the Halden Prize for fiction on Wednesday for her novel \"The Salt Road\", which "
+                "follows three generations of a fishing family. The prize is worth 50,000 euros.\nJudges' chair "
+                "Peter Lund called the book \"a quiet masterpiece\". Marten, 61, had been shortlisted twice before.",
+    },
+}
+QUESTIONS_I = [
+    ("Where will Norvik Motors build its battery plant?", ("Tessaly",)),
+    ("When will construction of the Norvik plant start?", ("September",)),
+    ("How many jobs will the Norvik battery plant create?", ("1,200", "1,800")),
+    ("How much will the government put into the Norvik plant?", ("90 million euros",)),
+    ("Which towns lost out to Tessaly?", ("Orme", "Castlebury")),
+    ("How long did the Halden dock strike last?", ("two-week", "two weeks")),
+    ("What pay rise did the Halden dock workers get?", ("6%",)),
+    ("How many ships were left waiting by the dock strike?", ("40",)),
+    ("Who leads the Halden dock workers' union?", ("Marta Quist",)),
+    ("When will the Castlebury science museum open?", ("October 2026",)),
+    ("Where will the new Castlebury museum be?", ("railway station",)),
+    ("Who designed the Castlebury museum's roof?", ("Sana Malik",)),
+    ("How many tubs of ice cream did Frostline recall?", ("2 million",)),
+    ("Why did Frostline recall its ice cream?", ("plastic",)),
+    ("Where is the Frostline plant with the faulty line?", ("Orme",)),
+    ("Who won the Halden Prize for fiction?", ("Ilse Marten",)),
+    ("What is the prize-winning novel called?", ("The Salt Road",)),
+    ("Who called Ilse Marten's book a quiet masterpiece?", ("Peter Lund",)),
+    # events the articles do not hold: the answer must decline
+    ("Where will Norvik Motors build its second plant?", None),
+    ("How many dock workers were fired after the Halden strike?", None),
+    ("When will the Castlebury museum close?", None),
+    ("How much was Frostline fined over the recall?", None),
+    ("Who won the Halden Prize for poetry?", None),
+    ("How much did Norvik Motors pay for the Orme site?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
-        "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H)}
+        "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
+        "i": (ARTICLES_I, QUESTIONS_I)}
 
 
 def judge(answer, expect) -> str:
@@ -847,7 +928,8 @@ def main(argv: list[str] | None = None) -> int:
                              "than the articles', for the report; f: the sixth, figures with units and parts of "
                              "wholes among other kinds, written 2026-12-07 before that session's changes were run on it; g: the seventh, causes told in "
                              "several ways, written the same day before the why-question change ran on it; h: the eighth, two "
-                             "outlets' tolls and other kinds, written after that day's changes, for the report")
+                             "outlets' tolls and other kinds, written after that day's changes, for the report; i: the ninth, "
+                             "places, dates to come, quotes and two outlets' job counts, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

@@ -282,6 +282,7 @@ def _trimmed(e: Entity) -> Entity | None:
     """An entity without surrounding punctuation and a trailing score ("Lakeside Rovers 2-1")."""
     text = e.text
     stripped = text.strip(" ,.;:")
+    stripped = _unpaired_quotes_stripped(stripped)  # '"The Salt Road': the entity caught the opening mark only
     if e.label in NAMES:
         stripped = re.sub(r"\s+\d[\d\-–:]*$", "", stripped)
         stripped = re.sub(r"(?:’s|'s|’|')$", "", stripped)  # "Brendan Fraser's performance"
@@ -294,6 +295,22 @@ def _trimmed(e: Entity) -> Entity | None:
     if label == "NORP" and not _DEMONYM.search(stripped):  # the small model calls "Yukon" a NORP
         label = "GPE"
     return Entity(start, start + len(stripped), label, stripped)
+
+
+def _unpaired_quotes_stripped(text: str) -> str:
+    """A quote mark at an edge whose pair is not inside ('"The Salt Road' → 'The Salt Road'); a title
+    quoted whole keeps its marks, an apostrophe inside a name stays."""
+    for opening, closing in (('"', '"'), ("“", "”"), ("‘", "’")):
+        opened, closed = text.count(opening), text.count(closing)
+        if opening == closing:
+            if opened == 1:
+                text = text.strip(opening)
+            continue
+        if text.startswith(opening) and opened > closed:
+            text = text[1:]
+        if text.endswith(closing) and closed > opened:
+            text = text[:-1]
+    return text.strip()
 
 
 _OFFICER = re.compile(r"(?:\s+(?:Vice|Deputy|Interim|Acting|Executive|Chief|Head|Senior))*\s+(?:President|Chancellor|"

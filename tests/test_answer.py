@@ -857,3 +857,19 @@ def test_a_question_word_found_in_another_form_counts_as_found():
     covered = score_sentences(question, question, [passage])[0].coverage
     plain = score_sentences(question, question, [passage], settings=replace(AnswerSettings(), without=("word_forms",)))
     assert covered > plain[0].coverage and covered >= AnswerSettings().min_coverage
+
+
+def test_a_title_the_ner_model_caught_with_one_quote_mark_is_shown_without_it():
+    """spaCy tags '"The Salt Road' (the opening mark, not the closing one) as a work of art; the short
+    answer shows the title, not a stray mark. A title quoted whole, and an apostrophe, stay."""
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    question = "What is the prize-winning novel called?"
+    text = 'Ilse Marten won the Halden Prize on Wednesday for her novel "The Salt Road", about a fishing family.'
+    at = text.index('"The Salt Road')
+    found = (Entity(at, at + len('"The Salt Road'), "WORK_OF_ART", '"The Salt Road'),)
+    got = candidates(analyse(question), question, [(text, 1.0, "2025-11-20")], [found])
+    assert "The Salt Road" in {c.text for c in got} and not any(c.text.startswith('"') for c in got)
+    assert all(text[c.start:c.end] == c.text for c in got)
