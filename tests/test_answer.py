@@ -491,6 +491,11 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     question = "How many people died in Storm Dara?"
     assert untold_words(question, analyse(question), [report]) == (["died"], 1)
     assert untold_words(question, analyse(question), [bridge]) == ([], 1)
+    # a noun made of the asked verb tells it ("who leads the union?" over "union leader Marta Quist")
+    union = "Union leader Marta Quist said the deal was a fair result."
+    leader = Passage("v:0", make_article(title="Dock strike ends", text=union), union, 0, len(union), 1.0)
+    question = "Who leads the Halden dock workers' union?"
+    assert untold_words(question, analyse(question), [leader])[0] == []
     # the year asked about: told when an article quoted names it or was published in it
     laureate = "Frederick Sanger, who twice won the Nobel Prize in chemistry (1958 and 1980), has died."
     obituary = Passage("z:0", make_article(title="Sanger dies", text=laureate, published="2013-11-20"), laureate, 0,
