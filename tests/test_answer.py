@@ -492,7 +492,7 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     assert untold_words(question, analyse(question), [report]) == (["died"], 1)
     assert untold_words(question, analyse(question), [bridge]) == ([], 1)
     # a noun made of the asked verb tells it ("who leads the union?" over "union leader Marta Quist")
-    union = "Union leader Marta Quist said the deal was a fair result."
+    union = "Union leader Marta Quist said the dock workers' deal was a fair result."
     leader = Passage("v:0", make_article(title="Dock strike ends", text=union), union, 0, len(union), 1.0)
     question = "Who leads the Halden dock workers' union?"
     assert untold_words(question, analyse(question), [leader])[0] == []
