@@ -271,7 +271,26 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     if silent:  # said in the answer itself, so every channel shows it
         answer = replace(answer, segments=answer.segments + (
             Segment(f"No {_outlets(silent)} article in the index is about this.", (), "notice"),))
+    if rules.on(settings, "dated_note"):
+        answer = replace(answer, dated=dated_note(answer, passages))
     return with_disagreements(answer, disagreements, sentences, passages) if disagreements else answer
+
+
+STALE_DAYS = 180  # half a year: last year's edition of a yearly event is older than this. Not fitted: on
+# RealTime QA dev (87 answered), answers whose first article is this much older than the newest of the
+# first five passages held the gold 3 times in 23, the others 31 times in 64
+
+
+def dated_note(answer: Answer, passages: list[Passage]) -> str:
+    """"Quoted from a report of 8 Feb 2022; the articles found run to 13 Feb 2023." when the article
+    quoted first is STALE_DAYS older than the newest of the first five passages (empty otherwise):
+    the halftime show asked about may be last year's."""
+    first = published_date(answer.citations[0].published) if answer.citations else None
+    newest = max((d for p in passages[:5] if (d := published_date(p.article.published))), default=None)
+    if first is None or newest is None or (newest - first).days < STALE_DAYS:
+        return ""
+    return (f"Quoted from a report of {first.day} {first:%b %Y}; the articles found run to "
+            f"{newest.day} {newest:%b %Y}: a newer one may tell a later event.")
 
 
 def with_disagreements(answer: Answer, disagreements, sentences: list[Sentence], passages: list[Passage]) -> Answer:

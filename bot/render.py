@@ -32,6 +32,8 @@ def answer_text(answer: Answer) -> Text:
 def answer_view(answer: Answer, show_passages: bool = False) -> Group:
     parts = [Panel(answer_text(answer), title="Answer" if answer.found else "No answer",
                    border_style="green" if answer.found else "yellow", expand=False)]
+    if answer.dated:  # the quoted report is much older than the newest found
+        parts.append(Text(answer.dated, style="yellow"))
     for c in answer.citations:
         parts.append(citation_view(c))
     if answer.notes:

@@ -158,6 +158,9 @@ class Answer:
     # words of what the question says happened that no passage read holds: the sentences quoted are
     # the closest, not an answer (said in a notice first; no short answer)
     untold: tuple[str, ...] = ()
+    # the article quoted first is half a year or more older than the newest of the passages found: a
+    # newer report may tell a later event (said beside the answer, not in its text)
+    dated: str = ""
 
     @classmethod
     def notice(cls, question: str, text: str, passages: tuple[Passage, ...] = (), query: str = "",
@@ -188,6 +191,7 @@ class Answer:
             "notes": list(self.notes),
             "disagreements": list(self.disagreements),
             "untold": list(self.untold),
+            "dated": self.dated,
             "citations": [c.to_dict() for c in self.citations],
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},

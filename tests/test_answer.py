@@ -878,3 +878,42 @@ def test_a_title_the_ner_model_caught_with_one_quote_mark_is_shown_without_it():
     got = candidates(analyse(question), question, [(text, 1.0, "2025-11-20")], [found])
     assert "The Salt Road" in {c.text for c in got} and not any(c.text.startswith('"') for c in got)
     assert all(text[c.start:c.end] == c.text for c in got)
+
+
+def test_an_answer_quoting_a_report_much_older_than_the_newest_found_says_so():
+    """Last year's halftime show quoted for this year's: the answer says when its report is from
+    and how far the articles found run, beside the answer (not in its text, which scores keep)."""
+    from bot.answer import dated_note
+    from bot.types import Answer, Citation, Passage, Segment
+    from index.articles import make_article
+
+    def passage(published):
+        return Passage("x:0", make_article(title="Halftime", text="Halftime show.", published=published),
+                       "Halftime show.", 0, 14, 1.0)
+
+    old, new = passage("2022-02-08"), passage("2023-02-12")
+    cite = Citation.of(1, old.article, "Halftime show.", "Halftime show.")
+    answer = Answer("Who performed at the halftime show?", (Segment("Halftime show.", (1,), "quote"),), True, (cite,))
+    assert dated_note(answer, [old, new]) == ("Quoted from a report of 8 Feb 2022; the articles found run to "
+                                              "12 Feb 2023: a newer one may tell a later event.")
+    assert dated_note(answer, [old, passage("2022-05-01")]) == ""  # within half a year
+    assert "2022" not in answer.answer  # (the note is no part of the answer's text)
+
+
+def test_the_dated_note_is_shown_in_slack_and_the_terminal():
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from bot.render import answer_view
+    from bot.slack.blocks import answer_blocks
+    from bot.types import Answer, Segment
+
+    answer = Answer("Who performed?", (Segment("Dr. Dre performed.", (), "quote"),), True)
+    note = "Quoted from a report of 8 Feb 2022; the articles found run to 12 Feb 2023: a newer one may tell a later event."
+    dated = replace(answer, dated=note)
+    texts = [e["text"] for b in answer_blocks(dated) if b["type"] == "context" for e in b["elements"]]
+    assert any(note in t for t in texts) and not any("Quoted from" in str(b) for b in answer_blocks(answer))
+    console = Console(record=True, width=200)
+    console.print(answer_view(dated))
+    assert note in console.export_text() and dated.to_dict()["dated"] == note

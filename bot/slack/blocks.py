@@ -65,6 +65,8 @@ def answer_metadata(answer: Answer) -> dict:
 
 def answer_blocks(answer: Answer, key: str = "") -> list[dict]:
     blocks: list[dict] = [{"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(answer_mrkdwn(answer), SECTION_LIMIT)}}]
+    if answer.dated:  # the quoted report is much older than the newest found
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f":warning: {escape(answer.dated)}"}]})
     if answer.citations:
         for c in answer.citations:
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(source_line(c), 2900)}]})
