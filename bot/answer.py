@@ -721,8 +721,9 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
     if not chosen or chosen[0] is not sentences[0]:
         return chosen
     cause = _stated_cause(question, sentences, passages) if question else None
-    if cause is not None:
-        return ([cause, chosen[0]] + [c for c in chosen[1:] if c is not cause])[:max(limit, 2)]
+    if cause is not None:  # the cause leads; the event follows when both fit, as the next sentence's pair must
+        pair = [cause, chosen[0]] if len(cause.text) + len(chosen[0].text) <= max_chars else [cause]
+        return (pair + [c for c in chosen[1:] if c is not cause])[:max(limit, len(pair))]
     if not after:
         return chosen
     reason = after[0]

@@ -840,6 +840,11 @@ def test_a_why_question_leads_with_a_sentence_that_states_the_cause():
     plain = "The Harwick pool will stay shut this summer. Inspectors found asbestos in its ceiling."
     assert answer(plain, "Why will the Harwick pool stay shut?") == [
         "The Harwick pool will stay shut this summer.", "Inspectors found asbestos in its ceiling."]
+    # a cause and an event too long to quote together (700 characters): the cause alone leads
+    long_event = "A fire destroyed the Orwell paint works in Brackley on Tuesday" + ", and the street" * 45
+    longer = long_event + ". No one was hurt. Investigators believe it was caused by an electrical fault."
+    assert answer(longer, question)[0] == "Investigators believe it was caused by an electrical fault."
+    assert long_event + "." not in answer(longer, question)
     assert states_cause("Ticket sales fell short because two headline acts pulled out.")
     assert not states_cause("The festival, due to take place on July 19, has been cancelled.")
     assert not states_cause("They were brought up after 58 hours underground.")
