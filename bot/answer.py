@@ -717,13 +717,13 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
     caused by an electrical fault", "… because two headline acts pulled out": `states_cause`, among the
     `REASON_REACH` statements after it in its passage, or any of its passage's sentences read that
     shares a word of what the question asks), that one leads, the event after it."""
-    after = following(sentences, passages, 1)[1:]
     if not chosen or chosen[0] is not sentences[0]:
         return chosen
     cause = _stated_cause(question, sentences, passages) if question else None
     if cause is not None:  # the cause leads; the event follows when both fit, as the next sentence's pair must
         pair = [cause, chosen[0]] if len(cause.text) + len(chosen[0].text) <= max_chars else [cause]
         return (pair + [c for c in chosen[1:] if c is not cause])[:max(limit, len(pair))]
+    after = following(sentences, passages, 1)[1:]
     if not after:
         return chosen
     reason = after[0]

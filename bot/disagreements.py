@@ -45,11 +45,10 @@ def claims_in(text: str, counted: tuple[str, ...], deaths: bool = False) -> list
     counts no dead)."""
     out = []
     for match in _NUMBER.finditer(text):
-        following = terms(match.group("after"))
         if deaths:
             if not _told_as_toll(text, match.start("value"), match.end("value")):
                 continue
-        elif not set(following) & set(counted):
+        elif not set(terms(match.group("after"))) & set(counted):
             continue
         number = float(match.group("value").replace(",", ""))
         for word, factor in _WORD_NUMBERS.items():

@@ -97,6 +97,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     incident = incidents(question) if kind.wants_number and on("incident_kind") else frozenset()
     # "how many stores will it close?" over "will close 14 of its 60 stores": what happens, happens to the part
     part_asked = asks_for_part(question, kind) and on("partitive")
+    duration_asked = kind.head == "long" and on("duration")  # "how long …": a time or a length
+    score_asked = kind.head in _SCORE_HEADS and on("score")  # "what was the score?": "2-1" is one figure
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -111,7 +113,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         # a capitalised run the NER model left untagged ("The Chiefs won the Super Bowl …"): a name all the same
         guessed = _untagged_names(text, spans) if kind.labels & NAMES and on("untagged_names") else []
         spans += guessed
-        if kind.head in _SCORE_HEADS and on("score"):  # "what was the score?": "2-1" is one figure
+        if score_asked:
             spans = _with_scores(text, spans)
         near = _question_term_positions(text, q_terms) if on("proximity") else []
         # the sentence tells what was asked: the event of a when / how-many question, and no record
@@ -147,9 +149,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight *= BEFORE_SUBJECT
             if kind.wants_number:
                 weight *= number_fit(text, e, kind.counted, kind.deaths, part_asked)
-                if kind.head == "long" and on("duration"):
+                if duration_asked:
                     weight *= duration_fit(e)
-                if kind.head in _SCORE_HEADS and on("score") and not _SCORE.fullmatch(e.text):
+                if score_asked and not _SCORE.fullmatch(e.text):
                     weight *= 0.3  # a figure that is no result ("their first title in 19 years")
             if kind.wants_date:
                 if event and on("event_date") and (_dates_the_report(text, e, event) or _dates_another_verb(text, e, event)):
