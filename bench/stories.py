@@ -1,7 +1,8 @@
 """Story grouping on the RealTime QA corpus index: cost, and pairwise precision / recall against
 the hand labels in bench/story_labels.tsv (how they were made is written at the top of that file),
 bench/story_labels_dev.tsv (every article of a dev-month window, tuned on) and
-bench/story_labels_heldout.tsv (every article of a held-out window, read only).
+bench/story_labels_heldout.tsv and bench/story_labels_heldout2.tsv (every article of two held-out
+windows, read only).
 
     python -m bench.stories [--index data/eval-realtimeqa] [--make-sample N]
 
@@ -23,6 +24,7 @@ import numpy as np
 
 LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
 HELDOUT = Path(__file__).resolve().parent / "story_labels_heldout.tsv"  # keyed by URL
+HELDOUT_2 = Path(__file__).resolve().parent / "story_labels_heldout2.tsv"  # keyed by URL: a second held-out window
 DEV_WINDOW = Path(__file__).resolve().parent / "story_labels_dev.tsv"  # keyed by URL: a whole dev window to tune on
 
 
@@ -76,6 +78,9 @@ def main() -> None:
         result["dev_window_labels"] = score(by_url, path=DEV_WINDOW)
     if HELDOUT.exists():
         result["heldout_labels"] = score(by_url, path=HELDOUT)
+    if HELDOUT_2.exists():
+        result["heldout_2_labels"] = score(by_url, path=HELDOUT_2)
+        result["heldout_both"] = score(by_url, path=(HELDOUT, HELDOUT_2))
     print(json.dumps(result, indent=1))
 
 
@@ -99,11 +104,13 @@ def sample(articles, vectors, stories, n: int, seed: int = 11) -> None:
         print(f"{a.id}\t{a.published}\t{a.source}\t{a.title}\t")
 
 
-def score(assigned: dict[str, str], first_row: int = 0, path: Path = LABELS) -> dict:
+def score(assigned: dict[str, str], first_row: int = 0, path: Path | tuple[Path, ...] = LABELS) -> dict:
     """Pairwise precision and recall of `assigned` (label key → story id) on a label file whose
-    first column is the key (article id, or URL for the held-out file) and fifth the label."""
-    rows = [line.split("\t") for line in path.read_text().splitlines() if line and not line.startswith("#")][1:]
-    rows = rows[first_row:]
+    first column is the key (article id, or URL for the held-out files) and fifth the label; several
+    files are scored as one sample (their windows do not overlap, so no pair spans two files)."""
+    rows = []
+    for one in (path,) if isinstance(path, Path) else path:
+        rows += [line.split("\t") for line in one.read_text().splitlines() if line and not line.startswith("#")][1:][first_row:]
     labelled = {r[0]: r[4].strip() for r in rows if len(r) >= 5 and r[4].strip()}
     missing = [k for k in labelled if assigned.get(k) is None]  # the index leaves out stubs (paywalled pages)
     labelled = {k: v for k, v in labelled.items() if k not in missing}

@@ -8,7 +8,9 @@ An article joins the story whose centre (mean of its articles' vectors) is close
   the same headline and template is not one story).
 An article never joins a story holding another edition of the same column: a headline segment of
 three words or more ("News from around our 50 states", "5 things to know for September 7") shared
-by articles of different days. Otherwise it starts a story. A roundup (an article whose chunks
+by articles of different days. Otherwise it starts a story. A story is one event's reporting: its articles lie within SPAN_DAYS of
+each other (a tournament's next round, or the objects shot down a week after the balloon, start a
+story of their own). A roundup (an article whose chunks
 disagree: `coherence_of`) is a story of its own. Articles are taken in publication order, so a
 story grows as it is reported; then stories whose centres have
 come as close as a reworded copy are merged (`bridge`: a later article bridged them, or one story
@@ -36,6 +38,12 @@ from index.articles import Article
 JOIN = 0.62
 SAME = 0.85
 WINDOW_DAYS = 4
+SPAN_DAYS = 6  # a story's articles lie within this many days of each other: a story is one event's
+# reporting, and without a limit a tournament's rounds chained into one 19-day story (March window:
+# P 0.233). Chosen on the dev labels (bench/story_labels.tsv; story_labels_dev.tsv), P/R at 5 / 6 / 7 /
+# 8 / none: 0.864/0.785, 0.896/0.923, 0.845/0.923, 0.845/0.923, 0.845/0.923; dev window 0.940/0.722,
+# 0.940/0.722, 0.897/0.722, 0.868/0.731, 0.868/0.731. Held-out (both windows, read once) in
+# docs/EVALUATION_LOG.md, "Stories as events".
 COPY = 0.95  # a text this close is a copy of the story's text, whatever its headline
 SPLIT = 0.65  # a story whose two halves' centres sit below this is two stories (see split). On the dev
 # labels 0.62 / 0.64 / 0.65 / 0.66 / 0.68 / 0.70 gave P 0.767 / 0.778 / 0.800 / 0.800 / 0.809 / 0.809 at
@@ -181,6 +189,8 @@ def group(articles: list[Article], names: list[frozenset[str]], vectors: np.ndar
             gap = state[n].gap(day)
             if cosines[n] < COPY and state[n].other_edition(keys, day):
                 continue  # the same column on another day (a near-identical text is a copy, not an edition)
+            if state[n].span_with(day) > SPAN_DAYS:
+                continue  # a story is one event's reporting, not a thread of them (a tournament's rounds)
             if gap <= WINDOW_DAYS and (cosines[n] >= SAME or names[i] & state[n].names.keys()):
                 best = int(n)
                 break
@@ -248,7 +258,7 @@ def _halves(v: np.ndarray) -> tuple[list[int], list[int]] | None:
 def bridge(articles: list[Article], names: list[frozenset[str]], vectors: np.ndarray,
            assigned: dict[str, str], roundup: np.ndarray) -> dict[str, str]:
     """Merge stories whose centres are as close as a reworded copy (SAME), share a name and lie
-    within WINDOW_DAYS of each other: the greedy pass places each article once, so two stories a
+    within WINDOW_DAYS of each other, when the merged story still spans at most SPAN_DAYS: the greedy pass places each article once, so two stories a
     later article bridges, or one story split when its centre drifted, stay apart without this.
     The merged story keeps the id of the one that began first, so ids stay stable. On the held-out
     window of bench/story_labels_heldout.tsv: P / R 0.594 / 0.752 -> 0.644 / 0.929; dev unchanged
@@ -276,8 +286,11 @@ def bridge(articles: list[Article], names: list[frozenset[str]], vectors: np.nda
             if not shared[n] & shared[m] or _gap(spans[n], spans[m]) > WINDOW_DAYS:
                 continue
             a, b = root(n), root(m)
-            if a != b:  # the earlier story's id survives
-                parent[max(a, b, key=lambda r: (starts[r], ids[r]))] = min(a, b, key=lambda r: (starts[r], ids[r]))
+            if a == b or _span(spans[a] + spans[b]) > SPAN_DAYS:
+                continue  # merged, the story would outlast one event (as the greedy pass holds)
+            kept, gone = sorted((a, b), key=lambda r: (starts[r], ids[r]))  # the earlier story's id survives
+            parent[gone] = kept
+            spans[kept] = spans[kept] + spans[gone]
     renamed = {ids[n]: ids[root(n)] for n in range(len(ids)) if root(n) != n}
     return {a: renamed.get(sid, sid) for a, sid in assigned.items()} if renamed else assigned
 
@@ -294,6 +307,10 @@ def _members(articles: list[Article], assigned: dict[str, str], skip=None) -> di
 def _published_order(articles: list[Article]):
     """A sort key over rows: publication date (undated last), then id."""
     return lambda i: (articles[i].published or "9999", articles[i].id)
+
+
+def _span(days: list[int]) -> int:
+    return max(days) - min(days) if days else 0
 
 
 def _gap(a: list[int], b: list[int]) -> int:
@@ -323,7 +340,8 @@ def stories_of(articles: list[Article], names: list[frozenset[str]], vectors: np
         centre = vectors[rows].mean(axis=0)
         central = rows[int(np.argmax(vectors[rows] @ centre))]
         counted = Counter(n for i in rows for n in names[i])
-        shared = [n for n, c in counted.most_common(8) if c > 1 or len(rows) == 1][:5]
+        ranked = sorted(counted.items(), key=lambda nc: (-nc[1], nc[0]))[:8]  # ties by name: the same on every run
+        shared = [n for n, c in ranked if c > 1 or len(rows) == 1][:5]
         dates = sorted(articles[i].published for i in rows if articles[i].published)
         out.append(Story(sid, articles[central].title, tuple(articles[i].id for i in rows),
                          tuple(dict.fromkeys(articles[i].source for i in rows if articles[i].source)),
@@ -336,7 +354,8 @@ class _Story:
     def __init__(self) -> None:
         self.total: np.ndarray | None = None
         self.names: Counter = Counter()
-        self.days: list[int] = []
+        self.first: int | None = None  # its earliest and latest publication days
+        self.last: int | None = None
         self.columns: set[tuple[str, int | None]] = set()  # (column key, day) of its headlines
 
     @classmethod
@@ -351,7 +370,8 @@ class _Story:
         self.names.update(names[i])
         day = _day(articles[i].published)
         if day is not None:
-            self.days.append(day)
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
         self.columns.update((key, day) for key in column_keys(articles[i].title))
 
     def other_edition(self, keys: frozenset[str], day: int | None) -> bool:
@@ -360,11 +380,17 @@ class _Story:
     def centre(self) -> np.ndarray:
         return (self.total / max(np.linalg.norm(self.total), 1e-9)).astype(np.float32)
 
+    def span_with(self, day: int | None) -> int:
+        """Days from the story's first to its last article if an article of `day` joined it."""
+        if day is None or self.first is None:
+            return 0
+        return max(self.last, day) - min(self.first, day)
+
     def gap(self, day: int | None) -> int:
         """Days between a date and the story's dates (0 inside them; undated counts as near)."""
-        if day is None or not self.days:
+        if day is None or self.first is None:
             return 0
-        return max(0, min(self.days) - day, day - max(self.days))
+        return max(0, self.first - day, day - self.last)
 
 
 def _day(published: str | None) -> int | None:

@@ -108,7 +108,7 @@ def test_a_story_that_drifted_from_one_event_to_the_next_is_split_and_keeps_its_
     import index.stories as stories
 
     arts = [make_article(title=t, text=t + ".", url=f"https://x.example/{i}", published=d) for i, (t, d) in enumerate([
-        ("Pentagon tracks a balloon over Montana", "2023-02-02"), ("Pentagon says the balloon is Chinese", "2023-02-03"),
+        ("Pentagon tracks a balloon over Montana", "2023-02-03"), ("Pentagon says the balloon is Chinese", "2023-02-04"),
         ("Pentagon shoots down the balloon, then weighs other objects", "2023-02-05"),
         ("Pentagon downs an object over Alaska", "2023-02-08"), ("Pentagon downs an object over Lake Huron", "2023-02-09")])]
     # each article is close enough to the story's centre as it stood when it came (the third bridges),
@@ -124,6 +124,30 @@ def test_a_story_that_drifted_from_one_event_to_the_next_is_split_and_keeps_its_
     # a story whose articles all tell one event is left whole
     close = np.stack([_unit([1, 0.05 * k, 0]) for k in range(5)])
     assert set(group(arts, names, close).values()) == {balloon}
+
+
+def test_a_story_is_one_events_reporting_and_the_next_round_starts_its_own(monkeypatch):
+    import index.stories as stories
+
+    days = ["2023-03-12", "2023-03-14", "2023-03-16", "2023-03-18", "2023-03-20", "2023-03-22"]
+    arts = [make_article(title=f"March Madness round {i}: Brova State advances", text=f"Round {i}.",
+                        url=f"https://x.example/{i}", published=d) for i, d in enumerate(days)]
+    # every article as close to the last as reports of one event, and all sharing "Brova"
+    vectors = np.stack([_unit([1, 0.02 * k, 0]) for k in range(6)])
+    names = article_names(arts, [""] * 6)
+    assigned = group(arts, names, vectors)
+    first, second = f"s-{arts[0].id[:12]}", f"s-{arts[4].id[:12]}"
+    assert [assigned[a.id] for a in arts] == [first] * 4 + [second] * 2  # the 12th to the 18th, then from the 20th
+    [story] = [s for s in stories_of(arts, names, vectors, assigned) if s.id == first]
+    assert (story.first_date, story.last_date) == ("2023-03-12", "2023-03-18")
+    # the merge pass keeps to it too (the two stories are as close as a reworded copy)
+    assert bridge_of(stories, arts, names, vectors, assigned) == assigned
+    monkeypatch.setattr(stories, "SPAN_DAYS", 10_000)
+    assert set(group(arts, names, vectors).values()) == {first}  # without the limit: one 10-day chain
+
+
+def bridge_of(stories, arts, names, vectors, assigned):
+    return stories.bridge(arts, names, vectors, assigned, np.zeros(len(arts), bool))
 
 
 def test_names_skip_sentence_openers():
