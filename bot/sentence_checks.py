@@ -169,3 +169,19 @@ CAUSE_WORDS = frozenset(terms("why cause caused causes reason reasons led lead p
 def states_cause(text: str) -> bool:
     """Whether a sentence says a cause or purpose in so many words (see _CAUSE)."""
     return bool(_CAUSE.search(text))
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|we['’](?:re|ve|d|ll)|We['’](?:re|ve|d|ll)|our|Our|us|ourselves)\b")
+_SAYING = re.compile(rf"\b(?:{REPORTING})\b", re.I)
+
+
+def narrated(text: str) -> bool:
+    """The writer's own voice outside any quotation ("After nearly a year of rave reviews, I waited
+    until Saturday to watch …"): a column's narration, not a reported event. A sentence that quotes
+    or reports someone (an unpaired quote mark of a quotation that runs on, a "said") is left alone."""
+    outside = _QUOTED.sub(" ", text)
+    if any(mark in outside for mark in "\"“”") or _SAYING.search(outside):
+        return False
+    return bool(_FIRST_PERSON.search(outside))
+

@@ -57,6 +57,7 @@ url: https://daily-two.example/news/brova-survivors
 Rescuers pulled two survivors from a collapsed house in Brova on Monday, more than a day after the Selva river flooded the town, the regional emergency service said on Wednesday.
 The clean-up of the old town of Brova began on Wednesday as the Selva returned to its normal level.
 Governor Lena Markovic said schools in Brova would reopen next week.
+I stood on the old bridge in Brova on Tuesday evening and watched the last rescue boats come back.
 """,
 }
 

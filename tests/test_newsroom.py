@@ -242,9 +242,9 @@ def test_an_empty_timeline_says_whether_anything_is_about_the_topic(flood_index)
 
 
 @pytest.mark.slow
-def test_a_link_line_is_no_event_of_a_timeline(flood_index):
-    """A dated line that is no statement (a video's link line, a heading, a teaser) is not offered
-    to the timeline as an event; the dated sentence beside it is."""
+def test_a_link_line_or_the_writers_narration_is_no_event_of_a_timeline(flood_index):
+    """A dated line that is no statement (a video's link line, a heading, a teaser) or that tells the
+    writer's own doings is not offered to the timeline as an event; the dated sentence beside it is."""
     from bot.timeline import candidates
     from index.versions import load_current
 
@@ -252,6 +252,10 @@ def test_a_link_line_is_no_event_of_a_timeline(flood_index):
     told = [c.sentence for c in candidates(version, list(range(len(version.articles))), "Brova floods")]
     assert any(s.startswith("Volunteers from neighbouring towns") for s in told)
     assert not any(s.startswith("WATCH") for s in told)
+    # the writer's own voice ("I stood on the old bridge … on Tuesday") is narration, not an event;
+    # the report beside it is
+    assert any(s.startswith("The clean-up of the old town") for s in told)
+    assert not any(s.startswith("I stood on the old bridge") for s in told)
 
 
 @pytest.mark.slow

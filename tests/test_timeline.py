@@ -155,3 +155,14 @@ def test_the_timeline_labels_parse_and_the_scorer_counts_what_a_desk_would():
     assert not row["detail"]["huron-object"]["found"]
     total = summary([row])
     assert total["events"] == 3 and total["main_present"] == 1 and total["keys_dated_right"] == 1.0
+
+
+def test_the_writers_own_voice_is_narration_and_a_quoted_first_person_is_not():
+    from bot.sentence_checks import narrated
+
+    assert narrated("After a year of rave reviews, I waited until Saturday to watch the film that swept the awards.")
+    assert narrated("Maybe that's why so many of us stopped caring about football on Monday night.")
+    assert not narrated('"We are still searching house by house," Markovic told reporters on Sunday.')
+    assert not narrated('We will rebuild every house," the governor said on Monday.')  # a quotation running on
+    assert not narrated("The US shot down the balloon off the coast on Saturday.")  # "US" is no "us"
+
