@@ -844,10 +844,106 @@ QUESTIONS_I = [
     ("How much did Norvik Motors pay for the Orme site?", None),
 ]
 
+ARTICLES_J = {
+    "court.json": {
+        "title": "Court blocks Varno's plan to close three rural schools",
+        "source": "north-courier.example", "published": "2025-09-24",
+        "text": "A regional court on Tuesday blocked a plan by Varno's education board to close three rural "
+                "schools, ruling that parents had not been properly consulted. Judge Helena Obi said the board "
+                "had given families only ten days to respond, far short of the six weeks the law requires.\n"
+                "The board had argued that the schools in Kesk, Dunmore and Ilby were too small to run, with "
+                "fewer than 40 pupils each. Its chair, Tomas Reyes, said after the ruling that the board would "
+                "appeal. \"We respect the court, but the numbers have not changed,\" he said.\nParents had "
+                "collected 4,300 signatures against the closures. The case was brought by a group led by Ana "
+                "Voss, a mother of two from Kesk.",
+    },
+    "study.json": {
+        "title": "Walking after meals lowers blood sugar, Brennholm study finds",
+        "source": "health-desk.example", "published": "2025-05-06",
+        "text": "People who walked for 15 minutes after each meal had markedly lower blood sugar than those who "
+                "walked for 45 minutes once a day, according to a study published on Monday by researchers at "
+                "Brennholm University.\nThe team followed 212 adults aged over 60 for twelve weeks. Those who "
+                "walked after meals saw their average blood sugar fall by 11%, against 4% in the other group. "
+                "The lead author, Dr. Farah Nasser, said the timing mattered more than the total. \"It is the "
+                "hour after eating that counts,\" she said.\nThe study was funded by the national diabetes "
+                "charity and will be followed by a larger trial next year.",
+    },
+    "transfer.json": {
+        "title": "Alder City sign striker Kofi Mensah from Portvale",
+        "source": "sports-wire.example", "published": "2025-08-29",
+        "text": "Alder City have signed striker Kofi Mensah from Portvale for a club-record fee of 38 million "
+                "pounds, the club announced on Friday. The 24-year-old has agreed a five-year contract.\n"
+                "Mensah scored 19 goals in the league last season, second only to Rafael Costa. Alder City "
+                "manager Jo Lindqvist said he had followed the player for two years. \"He gives us something "
+                "we did not have,\" Lindqvist said.\nPortvale had rejected two earlier offers from the club "
+                "this summer. The previous record was the 30 million pounds Alder City paid for defender Luc "
+                "Morel in 2023.",
+    },
+    "council.json": {
+        "title": "Ostrava Bay council votes to ban cars from harbour front",
+        "source": "bay-times.example", "published": "2025-03-13",
+        "text": "Ostrava Bay's council voted 21 to 14 on Wednesday to ban private cars from the harbour front "
+                "from next summer. The ban will start on June 1 and cover about two kilometres of road.\n"
+                "Mayor Ines Castell, who proposed it, said the change would make the waterfront safer for the "
+                "200,000 visitors it draws each year. Shop owners opposed the plan, saying they would lose "
+                "trade. The opposition leader, Gregor Hahn, called it \"a gift to the out-of-town malls\".\n"
+                "Delivery vans will still be allowed before 10 a.m. The council will spend 3 million euros "
+                "on new bus lanes to the area.",
+    },
+    "outage.json": {
+        "title": "Payment outage hits Lumo Bank customers for six hours",
+        "source": "tech-wire.example", "published": "2025-11-04",
+        "text": "Customers of Lumo Bank were unable to pay by card or use its app for about six hours on "
+                "Monday, after a faulty software update at one of its data centres. The bank said about "
+                "1.2 million customers were affected.\nIts chief executive, Sofia Brandt, apologised on "
+                "Tuesday and said it would refund any fees customers had been charged because of the "
+                "failure. The financial regulator said it had asked the bank for a full report within 30 "
+                "days.\nThe outage began at 9 a.m. and services were fully restored by 3 p.m., the bank said.",
+    },
+    "fire.json": {
+        "title": "Wildfire near Serra forces 2,000 from their homes",
+        "source": "south-news.example", "published": "2025-07-21",
+        "text": "A wildfire in the hills above Serra forced about 2,000 people to leave their homes over the "
+                "weekend, as strong winds drove the flames toward the town. Firefighters said on Sunday that "
+                "the blaze had burned 3,500 hectares.\nNo deaths have been reported, but two firefighters "
+                "were treated for smoke inhalation. Regional fire chief Pablo Ruiz said a discarded cigarette "
+                "near a picnic area was the most likely cause. He said it could take days to bring the fire "
+                "under control.\nResidents of the villages of Alto and Pinar were told they could return on "
+                "Monday.",
+    },
+}
+QUESTIONS_J = [
+    ("Why did the court stop the Varno school closures?", ("consulted", "ten days")),
+    ("Which judge ruled on the Varno schools case?", ("Helena Obi",)),
+    ("Who will appeal the ruling on the Varno schools?", ("board", "Tomas Reyes")),
+    ("How many people signed against the school closures?", ("4,300",)),
+    ("Who led the parents' group that went to court in Varno?", ("Ana Voss",)),
+    ("How long did the Brennholm study follow its participants?", ("twelve weeks",)),
+    ("By how much did blood sugar fall for those who walked after meals?", ("11%",)),
+    ("Who led the Brennholm walking study?", ("Farah Nasser",)),
+    ("How much did Alder City pay for Kofi Mensah?", ("38 million pounds",)),
+    ("How many goals did Mensah score last season?", ("19",)),
+    ("Who is Alder City's manager?", ("Jo Lindqvist",)),
+    ("When does the Ostrava Bay car ban begin?", ("June 1",)),
+    ("Who proposed banning cars from the Ostrava Bay harbour front?", ("Ines Castell",)),
+    ("What was the result of the Ostrava Bay council vote?", ("21 to 14",)),
+    ("What caused the Lumo Bank outage?", ("software update",)),
+    ("How many Lumo Bank customers were hit by the outage?", ("1.2 million",)),
+    ("How large an area has the Serra wildfire burned?", ("3,500 hectares",)),
+    ("What started the Serra fire?", ("cigarette",)),
+    # events the articles do not hold: the answer must decline
+    ("When will the Varno appeal be heard?", None),
+    ("How much did the Brennholm study cost?", None),
+    ("How many goals did Mensah score for Alder City?", None),
+    ("How much was Lumo Bank fined for the outage?", None),
+    ("How many homes did the Serra wildfire destroy?", None),
+    ("Who replaced Tomas Reyes as board chair?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
-        "i": (ARTICLES_I, QUESTIONS_I)}
+        "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J)}
 
 
 def judge(answer, expect) -> str:
@@ -929,7 +1025,9 @@ def main(argv: list[str] | None = None) -> int:
                              "wholes among other kinds, written 2026-12-07 before that session's changes were run on it; g: the seventh, causes told in "
                              "several ways, written the same day before the why-question change ran on it; h: the eighth, two "
                              "outlets' tolls and other kinds, written after that day's changes, for the report; i: the ninth, "
-                             "places, dates to come, quotes and two outlets' job counts, for the report")
+                             "places, dates to come, quotes and two outlets' job counts, for the report; j: the tenth, longer reports "
+                             "with several people each (a ruling, a study, a transfer, a vote, an outage, a fire), written "
+                             "2026-12-07 evening before that evening's answer changes")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

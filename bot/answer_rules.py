@@ -47,6 +47,8 @@ GATES = {
 # phrases of the best sentences may answer, and how much each weighs
 SHORT = {
     "score": "'what was the score / result?': a result written '2-1' is one figure, and a figure that is none weighs 0.3",
+    "titled": "'which judge …', 'who is the club's manager?': a name the text gives that role as its title ('Judge Helena "
+              "Obi', 'manager Jo Lindqvist') is a person, whatever the NER model tagged, and weighs double",
     "duration": "'how long …?' wants a stretch of time or a length: a bare count ('nine miners') weighs 0.3",
     "partitive": "'will close 14 of its 60 stores': for a how-many question asking what happened, the whole the "
                  "part is taken from (60) weighs less",
@@ -156,7 +158,11 @@ MEASURED_OFF = {
                   "| sets a-e, f: 0 | set g right -1 | answer tests failing off: 1",
     # (2026-12-07, stop 46: rules judged, six-layer reader; set g written before it ran)
     "stated_cause": "rules: 0 (RealTime QA: no answerable why-question) | newsroom right off: sets a-e -1, "
-                    "set f -1, set g -3 | answer tests failing off: 1",
+                    "set f -1, set g -3 | answer tests failing off: 1 | (2026-12-07 evening: 'what started …' "
+                    "asks why and 'the most likely cause' states one — set j +1, RealTime QA and sets a-i the same)",
+    "titled": "rules: 0 (RealTime QA all 390 identical) | sets a-i: 0 | set j (written before it): short given / "
+              "right -1 ('Jo Lindqvist' for the club's manager); its judge question, read to write the rule, "
+              "stays wrong (the titled sentence ranks second) | answer tests failing off: 1",
     # (2026-12-06, late: a hedge quotes the same sentences, so gold and answered do not move)
     # (2026-12-07, with the judge reading three sentences after the rules' best)
     "roundup_places": "rules: 0 | model: not used (the judge's) | newsroom a-e 82/100 either way; a roundup's "

@@ -75,7 +75,7 @@ _NOT_FACTOID = re.compile(
 # a question asking for a reason: "why …", and "what caused / led to / triggered …", "what was the
 # reason for …" — the same question in other words, answered by a clause, not by a name ("What caused
 # the Silicon Valley Bank collapse?" was answered with a bold "Santa Clara", the bank's home town)
-_REASON = re.compile(r"^\s*(?:why\b|what (?:caused|causes|led to|leads to|triggered|prompted|sparked)\b|"
+_REASON = re.compile(r"^\s*(?:why\b|what (?:caused|causes|led to|leads to|triggered|prompted|sparked|started|set off)\b|"
                      r"what (?:is|was|are|were) (?:the )?(?:main )?(?:reasons?|causes?) (?:for|of|behind)\b)", re.I)
 
 
@@ -327,6 +327,19 @@ def _asks_for_a_person(lowered: str) -> bool:
     match = re.search(r"\bwho (?:is|was|are|were) (?:the |a |an )?((?:[\w-]+ ){0,2}?[\w-]+)"
                       r"(?:\s*\??$| (?:in|of|at|for|behind|from|on)\b)", lowered)
     return match is not None and singular(match.group(1).split()[-1]) in _HEADS[PEOPLE]
+
+
+_WHO_IS_ROLE = re.compile(r"\bwho (?:is|was|are|were) (?:the |a |an )?(?:[\w'’-]+ ){0,3}?([\w-]+)\s*\??$")
+
+
+def asked_role(question: str, kind: QuestionKind) -> str:
+    """The role whose holder a person question asks for ("Which judge ruled …" → judge, "Who is
+    Alder City's manager?" → manager), or "" when it asks for none."""
+    if kind.head in _HEADS[PEOPLE]:
+        return kind.head
+    match = _WHO_IS_ROLE.search(question.lower().strip())
+    role = singular(match.group(1)) if match else ""
+    return role if role in _HEADS[PEOPLE] else ""
 
 
 def _head_noun(question: str) -> tuple[str, bool] | None:

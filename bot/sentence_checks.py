@@ -160,7 +160,8 @@ def not_a_statement(text: str, title: str = "") -> str | None:
 # ("due to take place on July 19": a schedule)
 _CAUSE = re.compile(r"\b(?:because|caused by|the cause of|due to(?!\s+(?:be|take|start|begin|open|close|end|finish|"
                     r"arrive|meet|return|launch|appear|face|go|run|hold|expire|retire|leave)\b)|as a result of|owing to|blam(?:e|es|ed|ing)\b|"
-                    r"the reason|reasons? (?:for|why)|led to|prompted by|triggered by|so that|in order to|"
+                    r"the reason|reasons? (?:for|why)|(?:the|a) (?:(?:most|more|main|likely|probable|possible|root|official|"
+                    r"underlying) ){1,2}cause\b|led to|prompted by|triggered by|so that|in order to|"
                     r"so (?:the|it|they|he|she|its|their|that)\b)", re.I)
 # the words a question asking for a cause frames it with: no sign a sentence tells its event
 CAUSE_WORDS = frozenset(terms("why cause caused causes reason reasons led lead prompted triggered sparked"))

@@ -22,7 +22,7 @@ from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.sentence_checks import negated, question_verbs
-from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, counted_event, incidents, names_in
+from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, asked_role, counted_event, incidents, names_in
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -99,6 +99,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     part_asked = asks_for_part(question, kind) and on("partitive")
     duration_asked = kind.head == "long" and on("duration")  # "how long …": a time or a length
     score_asked = kind.head in _SCORE_HEADS and on("score")  # "what was the score?": "2-1" is one figure
+    role = asked_role(question, kind) if on("titled") else ""  # "which judge …": a name the text titles "Judge"
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -136,13 +137,16 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 continue
             if on("address") and _addresses(text, e, question_names) or _beside(text, e, destinations):
                 continue
+            titled = bool(role) and _titled(text, e, role)
+            if titled and e.label != "PERSON":
+                e = replace(e, label="PERSON")  # "Judge Helena Obi", tagged ORG: the asked role's holder
             fit = label_fit(kind, e)
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
             if fit <= 0 or kind.place and not is_a(kind.place, e.text):
                 continue
             if inside and e.label in PLACE and on("reference_point") and _REFERENCE_POINT.search(text[max(0, e.start - 60): e.start]):
                 continue  # "21 miles south of Youngstown, Ohio": a point the place is measured from
-            weight = strength * fit * _proximity(e, near) * (UNTAGGED if untagged else 1.0)
+            weight = strength * fit * _proximity(e, near) * (UNTAGGED if untagged else 1.0) * (TITLED if titled else 1.0)
             if name_words and on("clause_elsewhere") and _other_clause_names(text, e, name_words):
                 weight *= CLAUSE_ELSEWHERE
             if subject_at is not None and _before_subject(text, e, subject_at):
@@ -162,7 +166,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 weight /= 4  # a record told of it: a quarter still counts against the others, as a leaving holder's
             if weight > 0:
                 out.append(Candidate(i, e.start, e.end, e.text, e.label, weight,
-                                     eligible=tells and not record and (about_speech or not is_speaker(text, e))
+                                     eligible=tells and not record and (about_speech or titled or not is_speaker(text, e))
                                      and not (about_charge and _CHARGED_FOR.search(text[: e.start]))))
                 if successor and _outgoing(text, e):
                     leaving.add(e.text.split()[-1].lower())
@@ -173,6 +177,16 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         out = [replace(c, weight=c.weight / 4, eligible=False) if c.text.split()[-1].lower() in leaving else c
                for c in out]
     return out
+
+
+TITLED = 2.0  # a name the text gives the asked role as its title ("Judge Helena Obi", "manager Jo
+# Lindqvist", "Its chair, Tomas Reyes") weighs double: set before measuring, not fitted
+
+
+def _titled(text: str, e: Entity, role: str) -> bool:
+    """The phrase is a name right after the asked role used as its title or in apposition."""
+    before = text[max(0, e.start - 40): e.start]
+    return e.text[:1].isupper() and re.search(rf"\b{re.escape(role)}s?(?:['’]s)?,?\s+$", before, re.I) is not None
 
 
 BEFORE_SUBJECT = 0.2  # see _before_subject; as a name of another kind weighs (label_fit). Not fitted:

@@ -922,3 +922,35 @@ def test_the_dated_note_is_shown_in_slack_and_the_terminal():
     console = Console(record=True, width=200)
     console.print(answer_view(dated))
     assert note in console.export_text() and dated.to_dict()["dated"] == note
+
+
+def test_the_holder_of_an_asked_role_is_the_name_the_text_titles_with_it():
+    """"Which judge ruled …?" over "Judge Helena Obi said …": the titled name answers, though the NER
+    model tagged it ORG and it is the sentence's speaker; another name is not lifted."""
+    from bot.question import analyse, asked_role
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    sentence = "Judge Helena Obi said the board had given families in Kesk only ten days to respond."
+    found = tuple(Entity(sentence.index(t), sentence.index(t) + len(t), label, t)
+                  for t, label in (("Helena Obi", "ORG"), ("Kesk", "PERSON")))
+    question = "Which judge ruled on the Varno schools case?"
+    assert asked_role(question, analyse(question)) == "judge"
+    assert asked_role("Who is Alder City's manager?", analyse("Who is Alder City's manager?")) == "manager"
+    assert asked_role("Who won the Halden Prize?", analyse("Who won the Halden Prize?")) == ""
+    by_text = {c.text: c for c in candidates(analyse(question), question, [(sentence, 1.0, None)], [found])}
+    assert by_text["Helena Obi"].label == "PERSON" and by_text["Helena Obi"].eligible
+    assert by_text["Helena Obi"].weight > 1.5 * by_text["Kesk"].weight
+    off = {c.text: c for c in candidates(analyse(question), question, [(sentence, 1.0, None)], [found],
+                                          without=("titled",))}
+    assert "Helena Obi" not in off or not off["Helena Obi"].eligible  # an ORG and the speaker, without the rule
+
+
+def test_what_started_a_fire_asks_for_its_cause_and_the_likely_cause_is_stated():
+    from bot.question import asks_why
+    from bot.sentence_checks import states_cause
+
+    assert asks_why("What started the Serra fire?") and asks_why("What set off the blast?")
+    assert states_cause("The fire chief said a discarded cigarette was the most likely cause.")
+    assert states_cause("Investigators named a faulty cable as the probable cause of the blaze.")
+    assert not states_cause("The cause is still unknown, the chief said.")  # a cause untold is no statement of one
