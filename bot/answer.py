@@ -14,7 +14,7 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import PLACE, THING, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms
+from bot.question import PLACE, THING, QuestionKind, analyse, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, promote_answering, promote_following, read_first, read_sentences, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -194,7 +194,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     # (a follow-up's query carries the names of the turn before: its subject is theirs)
     topic = topic_word(question, retrieval.version, settings) if (
         found and not missing and query == question and rules.on(settings, "topic_gate")) else None
-    if topic and not _told(topic, question, sentences):
+    if topic and not _told(topic, question, sentences, rules.on(settings, "word_forms")):
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages is on “{topic}” and what the "
                              "question asks; the closest passages are below.", tuple(passages), query, version)
     if not found or missing:
@@ -350,7 +350,7 @@ def topic_word(question: str, version: IndexVersion | None, settings: AnswerSett
     return next((w for w in re.findall(r"[\w'’-]+", question) if terms(w) == [term]), term)
 
 
-def _told(topic: str, question: str, sentences: list[Sentence]) -> bool:
+def _told(topic: str, question: str, sentences: list[Sentence], forms: bool = True) -> bool:
     """Some sentence read, with the one before it in its passage, holds the topic word and another of
     the question's words (all of them when the question has only one): "price … bitcoin", not
     "cooking oil price rises" beside a passing "ruble-to-bitcoin trades". The sentence before counts
@@ -366,10 +366,12 @@ def _told(topic: str, question: str, sentences: list[Sentence]) -> bool:
     used = False
     for s in sentences:
         words = words_of[id(s)]
-        used = used or term in words
+        held = told_in(term, words) if forms else term in words  # "signatures" for "signed"
+        used = used or held
         if id(s) in before:
             words = words | words_of[id(before[id(s)])]
-        if term in words and len(wanted & words) >= need:
+            held = told_in(term, words) if forms else term in words
+        if held and len(wanted & words) >= need:
             return True
     return not used
 

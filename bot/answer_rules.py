@@ -22,7 +22,8 @@ from bot.sentence_model import WEIGHTS
 
 GATES = {
     "word_forms": "a question's word counts as found in a sentence in another form ('fight' in 'fought', 'pay' in "
-                  "'paid', 'die' in 'death': question.event_forms), for coverage and the gates reading it",
+                  "'paid', 'die' in 'death': question.event_forms; for the topic gate also a noun made of it, "
+                  "'signatures' for 'signed': question.told_in), for coverage and the gates reading it",
     "evidence": "decline unless a sentence read covers min_coverage of the question's words, in passages "
                 "close in meaning (min_cosine) or naming the question's names",
     "missing_names": "decline when a name the question asks about is in no passage (with 'did you mean')",
@@ -155,7 +156,9 @@ MEASURED_OFF = {
     "dated_note": "said beside the answer, not in it: RealTime QA figures unchanged either way | on dev it marks 23 "
                   "of 87 answers, 3 of them holding the gold (31 of the other 64)",
     "word_forms": "dev: 0 (5 answers change past the lead or in the reason declined) | held-out: hedged -0.004 "
-                  "| sets a-e, f: 0 | set g right -1 | answer tests failing off: 1",
+                  "| sets a-e, f: 0 | set g right -1 | answer tests failing off: 1 | (2026-12-07 evening: the topic "
+                  "gate reads the forms too, with nouns made of the verb, 'signatures' for 'signed': set j +1, "
+                  "RealTime QA all 390 and sets a-i the same; answer tests failing off: 2)",
     # (2026-12-07, stop 46: rules judged, six-layer reader; set g written before it ran)
     "stated_cause": "rules: 0 (RealTime QA: no answerable why-question) | newsroom right off: sets a-e -1, "
                     "set f -1, set g -3 | answer tests failing off: 1 | (2026-12-07 evening: 'what started …' "

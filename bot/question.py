@@ -217,6 +217,22 @@ def event_forms(word: str) -> frozenset[str]:
     return frozenset({word}).union(_EVENT_FORMS.get(word, ()))
 
 
+# endings that make a noun of a verb's stem ("leads" / "leader", "grow" / "growth", "sign" / "signature",
+# "close" / "closure"), as the stemmer leaves them
+_DERIVED = ("er", "ers", "or", "ors", "th", "ment", "ments", "ion", "ions", "ation", "al", "ship", "ist", "atur", "ur")
+
+
+def told_in(term: str, words: set[str] | frozenset[str]) -> bool:
+    """A question's stemmed word is among `words` (stems) in some form: itself, another form of the
+    verb ("fought" for "fight"), or a noun made of it ("signatures" for "signed", "closure" for "close")."""
+    if event_forms(term) & words:
+        return True
+    if len(term) < 4:
+        return False
+    stems = (term, term[:-1]) if term.endswith("e") else (term,)
+    return any(stem + ending in words for stem in stems for ending in _DERIVED)
+
+
 def frame_word(term: str) -> bool:
     """A stemmed word of a question's frame ("when", "did", "this", "year"), not of its event."""
     return term in _FRAME

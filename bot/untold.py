@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.numerals import YEAR
-from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, event_forms, frame_word, question_name_terms
+from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, frame_word, question_name_terms, told_in
 from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -74,14 +74,6 @@ def _asking_clause(question: str) -> str:
 
 # endings that make a noun of a verb or adjective ("lead" → leader, "grow" → growth): a question asking who
 # "leads" the group is told by "group leader"
-_DERIVED = ("er", "ers", "or", "ors", "th", "ment", "ments", "ion", "ions", "ation", "al", "ship", "ist")
-
-
-def _derived(term: str, held: frozenset[str]) -> bool:
-    """A word derived from the stem `term` is among the stems `held`."""
-    return len(term) >= 4 and any(term + ending in held for ending in _DERIVED)
-
-
 def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
                  version: IndexVersion | None = None) -> tuple[list[str], int]:
     """The words naming what a fact question says happened (`event_words`) that the articles of
@@ -95,7 +87,7 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
         return [], len(words)
     held = frozenset().union(*(article_words(p, version) for p in passages))
     untold = [word for word, term in words if not (
-        event_forms(term) & held or CASUALTY.fullmatch(word.lower()) and _TOLL & held or _derived(term, held))]
+        told_in(term, held) or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
     # the year the question asks about ("who won the 2023 Nobel Peace Prize?"): told when an article
     # quoted names it or was published in it (an obituary of a 1958 laureate tells another year)
     published = {(p.article.published or "")[:4] for p in passages}

@@ -506,6 +506,22 @@ def test_the_words_of_what_a_question_says_happened_and_those_no_article_quoted_
     assert untold_words(question, analyse(question), [obituary]) == ([], 3)
 
 
+def test_a_noun_made_of_the_asked_verb_tells_it_to_the_topic_gate():
+    """"How many people signed against the closures?" over "4,300 signatures against the closures":
+    the topic gate (its rarest word, "signed", is used elsewhere of signing a striker) finds it told."""
+    from bot.answer import _told
+    from bot.question import told_in
+    from bot.sentence_scoring import Sentence
+
+    assert told_in("sign", {"signatur"}) and told_in("close", {"closur"}) and told_in("lead", {"leader"})
+    assert told_in("fight", {"fought"}) and not told_in("sign", {"design"})
+    question = "How many people signed against the school closures?"
+    said = [Sentence(0, 0, 60, "Alder City have signed striker Kofi Mensah from Portvale.", 0.9, 0.2),
+            Sentence(1, 0, 60, "Parents had collected 4,300 signatures against the closures.", 0.5, 0.4)]
+    assert _told("signed", question, said)
+    assert not _told("signed", question, said, forms=False)  # word for word, only the striker is signed
+
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
