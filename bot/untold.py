@@ -42,6 +42,7 @@ _QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
 _NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION
+_COST_VERB = re.compile(r"\bhow much (?:did|does|do|will|would|could|has|have|had)\b.*\bcosts?\b", re.I)
 _TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
 
 
@@ -55,10 +56,13 @@ def event_words(question: str, kind: QuestionKind) -> list[tuple[str, str]]:
     # (a word of dying counted with its noun, "how many people died", is still what happened)
     counted = {t for t in kind.counted if not (kind.deaths and CASUALTY.fullmatch(t))}
     skip = set(question_name_terms(question)) | counted | asked_type(asking)
+    # "how much did the study cost?": there "cost" is the verb, what happened, not the kind of answer
+    # asked for ("what is the cost of …")
+    costs = bool(_COST_VERB.search(asking))
     out = []
     for word in _QUESTION_WORDS.findall(asking):
         found = terms(word)
-        if found and not (found[0] in skip or frame_word(found[0]) or found[0] in _NO_EVENT):
+        if found and (costs and found[0] == "cost" or not (found[0] in skip or frame_word(found[0]) or found[0] in _NO_EVENT)):
             out.append((word, found[0]))
     return list(dict.fromkeys(out))
 
@@ -72,8 +76,6 @@ def _asking_clause(question: str) -> str:
     return asking[-1] if asking else question
 
 
-# endings that make a noun of a verb or adjective ("lead" → leader, "grow" → growth): a question asking who
-# "leads" the group is told by "group leader"
 def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
                  version: IndexVersion | None = None) -> tuple[list[str], int]:
     """The words naming what a fact question says happened (`event_words`) that the articles of

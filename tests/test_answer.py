@@ -522,6 +522,24 @@ def test_a_noun_made_of_the_asked_verb_tells_it_to_the_topic_gate():
     assert not _told("signed", question, said, forms=False)  # word for word, only the striker is signed
 
 
+
+def test_how_much_something_cost_is_told_only_by_a_cost():
+    """"How much did the study cost?" over a study's findings (percentages, no cost) is an event the
+    articles do not tell; "what is the cost of …" asks for the kind of figure, not an event."""
+    from bot.types import Passage
+    from bot.question import analyse
+    from bot.untold import event_words, untold_words
+    from index.articles import make_article
+
+    findings = "Those who walked after meals saw their blood sugar fall by 11%, against 4% in the other group."
+    study = Passage("s:0", make_article(title="Walking study", text=findings), findings, 0, len(findings), 1.0)
+    question = "How much did the walking study cost?"
+    assert untold_words(question, analyse(question), [study]) == (["cost"], 3)
+    priced = "The study will cost 2 million euros over three years."
+    budget = Passage("b:0", make_article(title="Walking study", text=priced), priced, 0, len(priced), 1.0)
+    assert untold_words(question, analyse(question), [budget])[0] == []
+    assert "cost" not in [w for w, _ in event_words("What is the cost of the study?", analyse("What is the cost of the study?"))]
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
