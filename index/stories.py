@@ -209,8 +209,10 @@ def split(articles: list[Article], vectors: np.ndarray, assigned: dict[str, str]
     article with a story's centre as it was then, so a story can drift from one event to the next
     (or keep an article that its later reporting moved away from). Halves: two-means over its
     articles' vectors from its two least alike articles; a split when their centres' cosine is below
-    SPLIT, then each half is checked again. The half holding the story's first article keeps its id
-    (ids stay stable where the story stays the same), the other is named after its own first one."""
+    SPLIT, then each half is checked again. A story longer than SPAN_DAYS (grouped by an older
+    version, before stories were held to one event's reporting) is first cut into runs of at most
+    that many days. The part holding the story's first article keeps its id (ids stay stable where
+    the story stays the same), each other is named after its own first one."""
     rows_of = _members(articles, assigned)
     order = _published_order(articles)
     out = dict(assigned)
@@ -218,7 +220,7 @@ def split(articles: list[Article], vectors: np.ndarray, assigned: dict[str, str]
     todo = [(sid, rows) for sid, rows in rows_of.items() if len(rows) >= 2]
     while todo:
         sid, rows = todo.pop()
-        halves = _halves(vectors[rows])
+        halves = _runs(rows, articles, order) or _halves(vectors[rows])
         if halves is None:
             continue
         for half in halves:
@@ -231,6 +233,22 @@ def split(articles: list[Article], vectors: np.ndarray, assigned: dict[str, str]
             if len(part) >= 2:
                 todo.append((name, part))
     return out
+
+
+def _runs(rows: list[int], articles: list[Article], order) -> list[list[int]] | None:
+    """A story's articles (positions in `rows`) in runs of at most SPAN_DAYS from each run's first
+    article, in publication order; None when they make one run."""
+    ranked = sorted(range(len(rows)), key=lambda k: order(rows[k]))
+    runs: list[list[int]] = []
+    start = None
+    for k in ranked:
+        day = _day(articles[rows[k]].published)
+        if runs and (day is None or start is None or day - start <= SPAN_DAYS):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+            start = day
+    return runs if len(runs) > 1 else None
 
 
 def _halves(v: np.ndarray) -> tuple[list[int], list[int]] | None:

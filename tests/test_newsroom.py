@@ -142,6 +142,9 @@ def test_a_story_is_one_events_reporting_and_the_next_round_starts_its_own(monke
     assert (story.first_date, story.last_date) == ("2023-03-12", "2023-03-18")
     # the merge pass keeps to it too (the two stories are as close as a reworded copy)
     assert bridge_of(stories, arts, names, vectors, assigned) == assigned
+    # an index grouped before stories were held to a span keeps its id for the first run, and the
+    # rest becomes a story of its own at its next update
+    assert group(arts, names, vectors, previous={a.id: first for a in arts}) == assigned
     monkeypatch.setattr(stories, "SPAN_DAYS", 10_000)
     assert set(group(arts, names, vectors).values()) == {first}  # without the limit: one 10-day chain
 
