@@ -174,6 +174,7 @@ def states_cause(text: str) -> bool:
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|we['’](?:re|ve|d|ll)|We['’](?:re|ve|d|ll)|our|Our|us|ourselves)\b")
+_NUMERAL_I = re.compile(r"(?<=\S)\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*\s+I\b")  # "World War I", "Queen Elizabeth I"
 _SAYING = re.compile(rf"\b(?:{REPORTING})\b", re.I)
 
 
@@ -181,7 +182,7 @@ def narrated(text: str) -> bool:
     """The writer's own voice outside any quotation ("After nearly a year of rave reviews, I waited
     until Saturday to watch …"): a column's narration, not a reported event. A sentence that quotes
     or reports someone (an unpaired quote mark of a quotation that runs on, a "said") is left alone."""
-    outside = _QUOTED.sub(" ", text)
+    outside = _NUMERAL_I.sub(" ", _QUOTED.sub(" ", text))
     if any(mark in outside for mark in "\"“”") or _SAYING.search(outside):
         return False
     return bool(_FIRST_PERSON.search(outside))

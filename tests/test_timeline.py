@@ -165,4 +165,6 @@ def test_the_writers_own_voice_is_narration_and_a_quoted_first_person_is_not():
     assert not narrated('"We are still searching house by house," Markovic told reporters on Sunday.')
     assert not narrated('We will rebuild every house," the governor said on Monday.')  # a quotation running on
     assert not narrated("The US shot down the balloon off the coast on Saturday.")  # "US" is no "us"
+    assert not narrated("The last veteran of World War I died on Monday, the ministry announced.")  # a numeral
+    assert narrated("Then I drove to the stadium on Sunday.") and narrated("I waited until Saturday.")
 
