@@ -940,10 +940,99 @@ QUESTIONS_J = [
     ("Who replaced Tomas Reyes as board chair?", None),
 ]
 
+ARTICLES_K = {
+    "bridge.json": {
+        "title": "Kell River bridge to stay shut until spring after inspection",
+        "source": "valley-herald.example", "published": "2025-10-14",
+        "text": "The Kell River bridge in Marton will stay closed to traffic until April, after engineers found "
+                "cracks in two of its steel supports, the county said on Monday. The bridge, built in 1968, "
+                "carries about 9,000 vehicles a day.\nCounty engineer Rosa Lindgren said the repairs would cost "
+                "about 4.5 million dollars. Drivers are being sent on a 12-mile detour through Holt. \"Safety "
+                "comes first,\" Lindgren said.\nLocal businesses said the closure had already cut their trade. "
+                "The county will run a free shuttle bus across the river from next week.",
+    },
+    "vaccine.json": {
+        "title": "Dalric Pharma's RSV vaccine approved for older adults",
+        "source": "medical-wire.example", "published": "2025-06-03",
+        "text": "Regulators on Tuesday approved Dalric Pharma's vaccine against RSV for adults aged 60 and over, "
+                "after a trial in which it prevented 82% of severe cases. The company said the first doses would "
+                "reach pharmacies in September.\nThe trial enrolled 24,000 people in nine countries. Dalric's "
+                "head of research, Dr. Ikenna Obuya, said the company would now seek approval for younger "
+                "adults with heart and lung conditions.\nA rival vaccine from Corvane Biotech was approved last "
+                "year. Dalric shares rose 6% after the news.",
+    },
+    "election.json": {
+        "title": "Mira Castellanos wins Port Ardent mayoral race",
+        "source": "coast-daily.example", "published": "2025-11-05",
+        "text": "Mira Castellanos, a former school principal, was elected mayor of Port Ardent on Tuesday, "
+                "beating two-term incumbent Owen Farrow with 54% of the vote. Turnout was 41%, the city's "
+                "election office said.\nCastellanos campaigned on building affordable housing near the old "
+                "shipyard. She will take office on January 2. Farrow conceded late on Tuesday night and "
+                "thanked his supporters.\nIt is the first time in 30 years that the city has elected a "
+                "mayor who did not serve on the city council first.",
+    },
+    "heist.json": {
+        "title": "Thieves take rare coins from Lindau museum in night raid",
+        "source": "euro-news.example", "published": "2025-02-18",
+        "text": "Thieves broke into the Lindau city museum early on Sunday and stole 43 gold coins from the "
+                "17th century, police said. The coins are valued at about 1.2 million euros.\nThe burglars "
+                "cut through a skylight and disabled part of the alarm system, according to museum director "
+                "Clara Wendt. She said the museum would stay closed for a week. Police arrested two men on "
+                "Monday near the Austrian border; the coins have not been found.",
+    },
+    "airline.json": {
+        "title": "Skyward cancels 300 flights as pilots strike",
+        "source": "travel-desk.example", "published": "2025-07-11",
+        "text": "Skyward Airlines cancelled 300 flights on Friday as its pilots walked out in a dispute over "
+                "pay and rest periods, stranding about 40,000 passengers at the start of the summer holidays.\n"
+                "The pilots' union, led by captain Hugo Barros, said the strike would last 48 hours. Skyward "
+                "said it had offered a 9% raise over two years. The airline's chief executive, Petra Lind, "
+                "called the walkout \"deeply irresponsible\".\nPassengers on cancelled flights can rebook for "
+                "free or claim a full refund, the airline said.",
+    },
+    "orchestra.json": {
+        "title": "Halvard Symphony names Yuki Tanabe as music director",
+        "source": "arts-review.example", "published": "2025-04-22",
+        "text": "The Halvard Symphony Orchestra has named Japanese conductor Yuki Tanabe as its next music "
+                "director, the orchestra said on Monday. Tanabe, 38, will succeed Anton Reiss, who is stepping "
+                "down after 14 seasons.\nShe will start in September 2026 with a five-year contract. Tanabe has "
+                "led the orchestra as a guest conductor four times since 2021. The orchestra's chair, Leonora "
+                "Vance, said the players had voted overwhelmingly for her.",
+    },
+}
+QUESTIONS_K = [
+    ("Why is the Kell River bridge closed?", ("cracks",)),
+    ("How much will the Kell River bridge repairs cost?", ("4.5 million dollars",)),
+    ("How long is the detour around the Kell River bridge?", ("12-mile", "12 mile")),
+    ("When will the Kell River bridge reopen?", ("April",)),
+    ("Who approved Dalric Pharma's RSV vaccine?", ("Regulators", "regulators")),
+    ("How effective was the Dalric vaccine in its trial?", ("82%",)),
+    ("How many people took part in the Dalric vaccine trial?", ("24,000",)),
+    ("Who heads research at Dalric Pharma?", ("Ikenna Obuya",)),
+    ("Who won the Port Ardent mayoral election?", ("Mira Castellanos",)),
+    ("What share of the vote did Castellanos get?", ("54%",)),
+    ("When does the new Port Ardent mayor take office?", ("January 2",)),
+    ("How many coins were stolen from the Lindau museum?", ("43",)),
+    ("How did the thieves get into the Lindau museum?", ("skylight",)),
+    ("Who directs the Lindau museum?", ("Clara Wendt",)),
+    ("How many Skyward flights were cancelled?", ("300",)),
+    ("Who leads the Skyward pilots' union?", ("Hugo Barros",)),
+    ("Who will replace Anton Reiss at the Halvard Symphony?", ("Yuki Tanabe",)),
+    ("How long was Anton Reiss music director?", ("14 seasons",)),
+    # events the reports do not hold
+    ("When was the Kell River bridge last repaired?", None),
+    ("How much will a Dalric vaccine dose cost?", None),
+    ("How many votes did Owen Farrow get?", None),
+    ("Where were the Lindau coins found?", None),
+    ("How much did the Skyward strike cost the airline?", None),
+    ("Who conducted the Halvard Symphony's farewell concert for Reiss?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
-        "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J)}
+        "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
+        "k": (ARTICLES_K, QUESTIONS_K)}
 
 
 def judge(answer, expect) -> str:
@@ -1027,7 +1116,8 @@ def main(argv: list[str] | None = None) -> int:
                              "outlets' tolls and other kinds, written after that day's changes, for the report; i: the ninth, "
                              "places, dates to come, quotes and two outlets' job counts, for the report; j: the tenth, longer reports "
                              "with several people each (a ruling, a study, a transfer, a vote, an outage, a fire), written "
-                             "2026-12-07 evening before that evening's answer changes")
+                             "2026-12-07 evening before that evening's answer changes; k: the eleventh, written after them, for the "
+                             "report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

@@ -31,6 +31,8 @@ GATES = {
     "topic_gate": "decline when the question's rare topic word is in no sentence read with another of its words",
     "untold_event": "a fact question a word of whose event no passage read holds: the closest sentences, said to "
                     "be so, no short answer",
+    "denied_event": "the 'not told' check counts a word the passages use only after a negation as untold "
+                    "('Where were the coins found?' over 'the coins have not been found')",
     "dated_note": "an answer whose first article is half a year older than the newest passage found says so "
                   "beside it (not in its text)",
     "outlet_filter": "'how did CNN and USA Today describe…': keep only what each named outlet wrote",
@@ -163,6 +165,8 @@ MEASURED_OFF = {
     "stated_cause": "rules: 0 (RealTime QA: no answerable why-question) | newsroom right off: sets a-e -1, "
                     "set f -1, set g -3 | answer tests failing off: 1 | (2026-12-07 evening: 'what started …' "
                     "asks why and 'the most likely cause' states one — set j +1, RealTime QA and sets a-i the same)",
+    "denied_event": "rules: 0 (RealTime QA all 390 identical) | sets a-j: 0 | set k (written before it; its coins "
+                    "question read to write it): absent events under the notice -1 | answer tests failing off: 1",
     "titled": "rules: 0 (RealTime QA all 390 identical) | sets a-i: 0 | set j (written before it): short given / "
               "right -1 ('Jo Lindqvist' for the club's manager); its judge question, read to write the rule, "
               "stays wrong (the titled sentence ranks second) | answer tests failing off: 1",

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from bot import answer_rules as rules
 from bot.numerals import YEAR
 from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, frame_word, question_name_terms, told_in
+from bot.sentence_checks import denied_terms
 from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -77,18 +79,20 @@ def _asking_clause(question: str) -> str:
 
 
 def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
-                 version: IndexVersion | None = None) -> tuple[list[str], int]:
+                 version: IndexVersion | None = None, denied: bool = True) -> tuple[list[str], int]:
     """The words naming what a fact question says happened (`event_words`) that the articles of
     these passages never use in any form ("demand" in "how much did hackers demand from Lenford
     Bank?" over a report of the hack that says nothing of a demand): the people and places are there,
-    the event is not. A word of dying is told by any word of a death toll. Returns them and how many
-    words were checked."""
+    the event is not. A word of dying is told by any word of a death toll. With `denied`, a word the
+    passages use only after a negation is not told either ("Where were the coins found?" over "the
+    coins have not been found"). Returns them and how many words were checked."""
     words = event_words(question, kind)
     years = YEAR.findall(_asking_clause(question)) if words else []
     if not words or not passages:
         return [], len(words)
     held = frozenset().union(*(article_words(p, version) for p in passages))
-    untold = [word for word, term in words if not (
+    only_denied = _only_denied(passages) if denied and not denied_terms(question) else frozenset()
+    untold = [word for word, term in words if term in only_denied or not (
         told_in(term, held) or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
     # the year the question asks about ("who won the 2023 Nobel Peace Prize?"): told when an article
     # quoted names it or was published in it (an obituary of a 1958 laureate tells another year)
@@ -97,9 +101,25 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
     return untold, len(words) + len(set(years))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _only_denied(passages: list[Passage]) -> frozenset[str]:
+    """The stemmed words the passages use only right after a negation (`denied_terms`: "have not been
+    *found*", "never *paid*"), never in a sentence that does not deny them."""
+    denied: set[str] = set()
+    said: set[str] = set()
+    for p in passages:
+        for sentence in _SENTENCE_END.split(p.text):
+            no = denied_terms(sentence)
+            denied |= no
+            said |= set(terms(sentence)) - no
+    return frozenset(denied - said)
+
+
 def untold_event(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
                  settings: AnswerSettings) -> list[str]:
     """The words of what a fact question says happened that the articles of these passages never
     use, when they are at least `untold_share` of the words checked (`untold_words`); else none."""
-    untold, checked = untold_words(question, kind, passages, version)
+    untold, checked = untold_words(question, kind, passages, version, rules.on(settings, "denied_event"))
     return untold if untold and len(untold) >= settings.untold_share * checked else []

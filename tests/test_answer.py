@@ -540,6 +540,29 @@ def test_how_much_something_cost_is_told_only_by_a_cost():
     assert untold_words(question, analyse(question), [budget])[0] == []
     assert "cost" not in [w for w, _ in event_words("What is the cost of the study?", analyse("What is the cost of the study?"))]
 
+
+def test_an_event_the_articles_only_deny_is_not_told():
+    """"Where were the coins found?" over "the coins have not been found": the event is denied, not
+    told; a report that also says where they turned up tells it, and a question that itself asks about
+    what did not happen is left alone."""
+    from bot.question import analyse
+    from bot.types import Passage
+    from bot.untold import untold_words
+    from index.articles import make_article
+
+    def passage(text):
+        return Passage("c:0", make_article(title="Coins stolen from Lindau museum", text=text), text, 0, len(text), 1.0)
+
+    raid = passage("Thieves stole 43 gold coins from the Lindau museum on Sunday. Police arrested two men on "
+                   "Monday; the coins have not been found.")
+    question = "Where were the Lindau coins found?"
+    assert untold_words(question, analyse(question), [raid])[0] == ["found"]
+    assert untold_words(question, analyse(question), [raid], denied=False)[0] == []
+    later = passage("The coins have not been found, police said on Monday. On Friday divers found them in the river.")
+    assert untold_words(question, analyse(question), [later])[0] == []
+    never = "Which coins have not been found?"
+    assert "found" not in untold_words(never, analyse(never), [raid])[0]
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
