@@ -363,15 +363,14 @@ def _told(topic: str, question: str, sentences: list[Sentence], forms: bool = Tr
     need = min(2, len(wanted))
     words_of = {id(s): set(terms(s.text)) for s in sentences}
     before = _sentence_before(sentences)
+    holds = (lambda words: told_in(term, words)) if forms else (lambda words: term in words)  # "signatures" for "signed"
     used = False
     for s in sentences:
         words = words_of[id(s)]
-        held = told_in(term, words) if forms else term in words  # "signatures" for "signed"
-        used = used or held
+        used = used or holds(words)
         if id(s) in before:
             words = words | words_of[id(before[id(s)])]
-            held = told_in(term, words) if forms else term in words
-        if held and len(wanted & words) >= need:
+        if holds(words) and len(wanted & words) >= need:
             return True
     return not used
 

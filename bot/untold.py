@@ -22,6 +22,7 @@ from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.lexical import terms
+from index.sentences import split_sentences
 from index.store import IndexVersion
 
 # words of a question saying what kind of answer it wants or how, not what happened: a passage
@@ -101,16 +102,14 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
     return untold, len(words) + len(set(years))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 def _only_denied(passages: list[Passage]) -> frozenset[str]:
     """The stemmed words the passages use only right after a negation (`denied_terms`: "have not been
     *found*", "never *paid*"), never in a sentence that does not deny them."""
     denied: set[str] = set()
     said: set[str] = set()
     for p in passages:
-        for sentence in _SENTENCE_END.split(p.text):
+        for start, end in split_sentences(p.text):
+            sentence = p.text[start:end]
             no = denied_terms(sentence)
             denied |= no
             said |= set(terms(sentence)) - no
