@@ -1028,11 +1028,104 @@ QUESTIONS_K = [
     ("Who conducted the Halvard Symphony's farewell concert for Reiss?", None),
 ]
 
+# Set l (2026-12-07, stop 48), written before that session's changes: longer reports again, with
+# a figure for a neighbouring verb (delayed / cancelled), last year's figure beside this year's,
+# the fact in a sentence that says "he" or "the company", a speaker who is not the subject, and
+# absent events that look like the ones told (a replacement not yet named, a resignation, a
+# block, a cancellation, deaths in a storm).
+ARTICLES_L = {
+    "recall.json": {
+        "title": "Brennick Motors recalls 120,000 Tarrow SUVs over brake fault",
+        "source": "auto-wire.example", "published": "2025-09-18",
+        "text": "Brennick Motors is recalling about 120,000 Tarrow SUVs built between 2021 and 2023 because a "
+                "faulty valve can weaken the brakes, the carmaker said on Thursday. The company said it knew of "
+                "14 crashes linked to the fault but no injuries.\nOwners will be notified by letter from next "
+                "month, and dealers will replace the valve for free. The repair takes about an hour.\nIt is "
+                "Brennick's second large recall this year. In March the company recalled 60,000 saloon cars "
+                "over a fuel leak. Its shares fell 3% in Frankfurt trading.",
+    },
+    "football.json": {
+        "title": "Carlow United sack manager Tomas Brandt",
+        "source": "sports-daily.example", "published": "2025-11-10",
+        "text": "Carlow United dismissed manager Tomas Brandt on Sunday after a run of eight league games "
+                "without a win left the club second from bottom. The club said his assistant, Fiona Kerr, would "
+                "take charge of the team until a permanent replacement is found.\nBrandt, 51, joined in June "
+                "2023 and led the side to promotion in his first season. He had been given a new three-year "
+                "contract in the summer.\n\"We thank Tomas for everything he has done,\" chairman Ray Odum said.",
+    },
+    "storm.json": {
+        "title": "Storm Inga grounds flights and cuts power on the coast",
+        "source": "north-news.example", "published": "2025-01-15",
+        "text": "Storm Inga forced Velm airport to cancel 212 flights on Wednesday, and another 340 were delayed "
+                "by more than an hour, the airport operator said. Winds reached 130 km/h on the coast.\nAbout "
+                "18,000 homes in the region lost power. The national weather service said the storm would move "
+                "north overnight and weaken by Thursday afternoon.\nRail operator NTR suspended services "
+                "between Velm and Ostra after a tree fell on the line.",
+    },
+    "hospital.json": {
+        "title": "Ashby General Hospital chief asked to step down after inspection",
+        "source": "health-desk.example", "published": "2025-03-11",
+        "text": "Health minister Amira Said said on Tuesday that the chief executive of Ashby General "
+                "Hospital, Peter Marsh, had been asked to step down after an inspection found long waits in its "
+                "emergency department. Marsh has run the hospital since 2019.\nThe inspection found that one in "
+                "five patients waited more than 12 hours to be seen. Said said a temporary chief would be named "
+                "within a week.\nThe hospital's board said it accepted the findings.",
+    },
+    "festival.json": {
+        "title": "Fenmoor folk festival draws record crowd",
+        "source": "arts-review.example", "published": "2025-07-21",
+        "text": "The Fenmoor folk festival drew 62,000 visitors over three days this year, up from 48,000 last "
+                "year, organisers said on Monday. Ticket sales raised 3.1 million pounds.\nThe festival, first "
+                "held in 1994, added a fourth stage this year. Headliner Nora Quist closed the festival on "
+                "Sunday night.\nOrganisers said next year's festival would run from 10 to 12 July.",
+    },
+    "deal.json": {
+        "title": "Orlo to buy payroll firm Twinfield for $2.4 billion",
+        "source": "markets-wire.example", "published": "2025-05-12",
+        "text": "Software maker Orlo agreed on Monday to buy payroll firm Twinfield for $2.4 billion in cash. "
+                "The deal is expected to close in the first quarter of next year, subject to approval by "
+                "regulators.\nTwinfield, based in Leeds, has about 1,800 employees and serves 30,000 small "
+                "businesses. The company was founded in 2009 by Sara Holm, who will join Orlo's board.\nOrlo's "
+                "chief executive, Daniel Reyes, said the purchase would double its customers in Europe.",
+    },
+}
+
+QUESTIONS_L = [
+    ("Why is Brennick recalling the Tarrow?", ("faulty valve", "valve")),
+    ("How many crashes are linked to the Tarrow brake fault?", ("14",)),
+    ("How many Tarrow SUVs are being recalled?", ("120,000",)),
+    ("Who will take charge of Carlow United for now?", ("Fiona Kerr",)),
+    ("Why was Tomas Brandt sacked?", ("without a win",)),
+    ("When did Tomas Brandt join Carlow United?", ("June 2023",)),
+    ("How many flights were cancelled at Velm airport?", ("212",)),
+    ("How many flights were delayed at Velm?", ("340",)),
+    ("How many homes lost power in Storm Inga?", ("18,000",)),
+    ("Why were trains between Velm and Ostra stopped?", ("tree fell", "a tree")),
+    ("Who was asked to step down at Ashby General Hospital?", ("Peter Marsh",)),
+    ("What did the inspection of Ashby General Hospital find?", ("long waits", "12 hours")),
+    ("How many patients waited more than 12 hours at Ashby General?", ("one in five",)),
+    ("How many people attended the Fenmoor festival this year?", ("62,000",)),
+    ("How many visitors did the Fenmoor festival have last year?", ("48,000",)),
+    ("Who closed the Fenmoor festival?", ("Nora Quist",)),
+    ("When is next year's Fenmoor festival?", ("10 to 12 July",)),
+    ("How much is Orlo paying for Twinfield?", ("$2.4 billion",)),
+    ("Who founded Twinfield?", ("Sara Holm",)),
+    ("How many people work at Twinfield?", ("1,800",)),
+    ("When will the Orlo deal for Twinfield close?", ("first quarter",)),
+    # events the reports do not hold
+    ("When did Brennick's chief executive resign?", None),
+    ("Who did Carlow United appoint as permanent manager?", None),
+    ("How many people died in Storm Inga?", None),
+    ("Who was named temporary chief of Ashby General Hospital?", None),
+    ("Why was the Fenmoor festival cancelled?", None),
+    ("Why did regulators block the Orlo deal?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
         "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
-        "k": (ARTICLES_K, QUESTIONS_K)}
+        "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L)}
 
 
 def judge(answer, expect) -> str:
