@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a|b|c|d|e] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…m] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -1121,11 +1121,103 @@ QUESTIONS_L = [
     ("Why did regulators block the Orlo deal?", None),
 ]
 
+# Set m (2026-12-07, stop 48), written after that session's changes (figures told of another verb or
+# year, a speaker, periods, proportions, events still to come) and before it was run, to report them.
+ARTICLES_M = {
+    "spill.json": {
+        "title": "Judge fines Keldor Mining 3 million dollars over river spill",
+        "source": "court-wire.example", "published": "2025-10-02",
+        "text": "A federal judge on Thursday ordered Keldor Mining to pay a fine of 3 million dollars for a chemical "
+                "spill that killed thousands of fish in the Arno River in 2023. The company had asked for a fine of "
+                "500,000 dollars.\nJudge Marta Oyelaran said the firm had ignored warnings from its own engineers for "
+                "two years. Keldor said it would appeal.\nThe spill released about 40,000 litres of acid into the "
+                "river, according to state investigators.",
+    },
+    "windfarm.json": {
+        "title": "Solwind offshore wind farm starts supplying power",
+        "source": "energy-desk.example", "published": "2025-08-26",
+        "text": "The Solwind offshore wind farm began sending power to the grid on Tuesday, two years after "
+                "construction started off the coast of Brenholt. Its 64 turbines can power about 400,000 homes when "
+                "running at full capacity.\nThe project cost 2.1 billion euros, 300 million more than planned, "
+                "because of higher steel prices. Operator Nordvik Energy said a second phase with 40 more turbines "
+                "would be approved next year.\nFishermen in Brenholt had opposed the project.",
+    },
+    "marathon.json": {
+        "title": "Faith Reyna wins Halbrook marathon in course record",
+        "source": "run-news.example", "published": "2025-04-14",
+        "text": "Kenyan runner Faith Reyna won the Halbrook marathon on Sunday in 2 hours 19 minutes, breaking the "
+                "course record set in 2019 by more than a minute. Defending champion Amy Strand finished second, 48 "
+                "seconds behind.\nAbout 31,000 runners started the race, up from 27,500 last year. Organisers said "
+                "temperatures of 24 degrees made the final miles hard.\nReyna, 27, said she would now prepare for "
+                "the world championships in August.",
+    },
+    "parking.json": {
+        "title": "Tarnby council raises town centre parking charges",
+        "source": "local-news.example", "published": "2025-01-23",
+        "text": "Tarnby council voted on Wednesday to raise parking charges in the town centre by 20% from March, to "
+                "help close a budget gap of 4 million pounds. The measure passed by 23 votes to 17.\nCouncil leader "
+                "Dev Anand said the money would keep two libraries open. Shop owners said the higher charges would "
+                "drive customers to out-of-town malls.\nResidents with permits will not pay the new rates.",
+    },
+    "planet.json": {
+        "title": "Water vapour found on distant planet TOI-882b",
+        "source": "science-wire.example", "published": "2025-06-10",
+        "text": "Astronomers using the Kessler telescope have detected water vapour in the atmosphere of a planet 120 "
+                "light years from Earth, the team said in a paper published on Monday. The planet, named TOI-882b, "
+                "is about twice the size of Earth and orbits its star every 11 days.\nLead author Priya Nandakumar "
+                "said the finding did not mean the planet could support life, because its surface is probably "
+                "hotter than 200 degrees.\nThe team plans to observe the planet again in October.",
+    },
+    "bakery.json": {
+        "title": "Harlow Foods to cut 900 jobs and close Dunmore bakery",
+        "source": "business-daily.example", "published": "2025-02-11",
+        "text": "Harlow Foods will cut 900 jobs, about one in eight of its workforce, and close its bakery in Dunmore "
+                "by June, the company said on Tuesday. Sales fell 6% last year as shoppers switched to cheaper "
+                "brands.\nThe company's chief executive, Lucia Ferrante, said the cuts would save 45 million pounds "
+                "a year. Unions said they would ballot members on strike action.\nHarlow employs about 7,200 people "
+                "in Britain.",
+    },
+}
+
+QUESTIONS_M = [
+    ("How much was Keldor Mining fined?", ("3 million dollars",)),
+    ("Who fined Keldor Mining?", ("Marta Oyelaran", "federal judge")),
+    ("What fine had Keldor Mining asked for?", ("500,000 dollars",)),
+    ("How much acid spilled into the Arno River?", ("40,000 litres",)),
+    ("How many turbines does Solwind have?", ("64",)),
+    ("How many homes can Solwind power?", ("400,000",)),
+    ("Why did Solwind cost more than planned?", ("steel prices",)),
+    ("How much did the Solwind wind farm cost?", ("2.1 billion euros",)),
+    ("Who won the Halbrook marathon?", ("Faith Reyna",)),
+    ("Who finished second in the Halbrook marathon?", ("Amy Strand",)),
+    ("How many runners started the Halbrook marathon last year?", ("27,500",)),
+    ("What was Faith Reyna's winning time at Halbrook?", ("2 hours 19 minutes",)),
+    ("By how much will Tarnby raise parking charges?", ("20%",)),
+    ("How many councillors voted against the Tarnby parking rise?", ("17",)),
+    ("Why is Tarnby raising parking charges?", ("budget gap",)),
+    ("When do Tarnby's new parking charges start?", ("March",)),
+    ("How far is TOI-882b from Earth?", ("120 light years",)),
+    ("Who led the TOI-882b study?", ("Priya Nandakumar",)),
+    ("How often does TOI-882b orbit its star?", ("11 days",)),
+    ("How many jobs will Harlow Foods cut?", ("900",)),
+    ("When will Harlow close its Dunmore bakery?", ("June",)),
+    ("How much will Harlow's job cuts save?", ("45 million pounds",)),
+    ("How many people does Harlow Foods employ?", ("7,200",)),
+    # events the reports do not hold
+    ("When did Keldor Mining pay the fine?", None),
+    ("When was the second phase of Solwind approved?", None),
+    ("How many runners were injured in the Halbrook marathon?", None),
+    ("When did the Tarnby library close?", None),
+    ("When did astronomers find life on TOI-882b?", None),
+    ("When did Harlow workers go on strike?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
         "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
-        "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L)}
+        "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
+        "m": (ARTICLES_M, QUESTIONS_M)}
 
 
 def judge(answer, expect) -> str:
@@ -1210,7 +1302,9 @@ def main(argv: list[str] | None = None) -> int:
                              "places, dates to come, quotes and two outlets' job counts, for the report; j: the tenth, longer reports "
                              "with several people each (a ruling, a study, a transfer, a vote, an outage, a fire), written "
                              "2026-12-07 evening before that evening's answer changes; k: the eleventh, written after them, for the "
-                             "report")
+                             "report; l: the twelfth, longer reports with figures of neighbouring verbs and years, a speaker "
+                             "beside the subject and events still to come, written 2026-12-07 (stop 48) before that session's "
+                             "changes; m: the thirteenth, written after them, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

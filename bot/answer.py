@@ -22,7 +22,7 @@ from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.sentence_checks import CAUSE_WORDS, background_year, states_cause
 from bot.settings import AnswerSettings
-from bot.short_answer import Pick, age_fit, asks_for_part, candidates, duration_fit, label_fit, number_fit, pick
+from bot.short_answer import Pick, age_fit, candidates, duration_fit, label_fit, number_fit, pick
 from bot.disagreements import disagreements_in_spans, find_disagreements
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from bot.untold import untold_event
@@ -232,8 +232,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         picks = spans or picks
     # the passages quoted do not tell what the question says happened: the closest sentences, said to
     # be so; no phrase of them is the answer
-    untold = untold_event(question, kind, [passages[i] for i in dict.fromkeys(s.passage for s in chosen)],
-                          retrieval.version, settings) if rules.on(settings, "untold_event") else []
+    untold, notice = untold_event(question, kind, [passages[i] for i in dict.fromkeys(s.passage for s in chosen)],
+                                  retrieval.version, settings) if rules.on(settings, "untold_event") else ([], "")
     if untold:
         picks = []
     if picks:
@@ -266,8 +266,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         picks = _attribution_pick(question, passages, lead)
     answer = build_answer(question, query, passages, chosen, lead, version, picks, kind)
     if untold:  # said first, in the answer itself, so every channel shows it
-        answer = replace(answer, untold=tuple(untold), segments=(Segment(
-            f"The articles quoted do not say {_join(untold)}; the closest sentences:", (), "notice"),) + answer.segments)
+        answer = replace(answer, untold=tuple(untold), segments=(Segment(notice, (), "notice"),) + answer.segments)
     if silent:  # said in the answer itself, so every channel shows it
         answer = replace(answer, segments=answer.segments + (
             Segment(f"No {_outlets(silent)} article in the index is about this.", (), "notice"),))
@@ -502,10 +501,9 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     far = _far_from_names(top, passages, names) if passages is not None and rules.on(settings, "far_from_names") else set()
     if (kind.wants_date or kind.wants_number) and rules.on(settings, "earlier_unnamed"):  # (a follow-up's names are in its query)
         far |= _earlier_and_unnamed(top, names or tuple(names_in(query)), question)
-    part = asks_for_part(question, kind) and rules.on(settings, "partitive")
     typed = {c.sentence for c in candidates(kind, question, rows, found, question_names=names,
                                             unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far), without=settings.without)
-             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths, part) > 1)
+             if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)
              and (kind.head != "age" or age_fit(rows[c.sentence][0], c) > 1)
              and (kind.head != "long" or not rules.on(settings, "duration") or duration_fit(c) >= 1.0)}
     for i, s in enumerate(top):

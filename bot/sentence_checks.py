@@ -63,6 +63,24 @@ def denied_terms(text: str) -> set[str]:
             for t in terms(word)}
 
 
+# what is still to come: "a temporary chief *would be named*", "until a replacement *is found*"
+_PENDING = re.compile(r"\b(?:will|would|shall|going to|expected to|expects? to|plans? to|planned to|intends? to|"
+                      r"set to|due to|aims? to|hopes? to|until)\b|['’]ll\b", re.I)
+
+
+_AUXILIARY = frozenset("be is are was were been being to".split())
+
+
+def pending_terms(text: str) -> set[str]:
+    """The stemmed verbs of `text` that follow a word of what is still to come within five words
+    ("would be *named*", "until a permanent replacement is *found*"; not "a *second* runway"): a
+    verb right after that word, after "be" or "to", or ending in "-ed"."""
+    words = _WORDS.findall(text.lower())
+    return {t for i, word in enumerate(words)
+            if i and (words[i - 1] in _AUXILIARY or word.endswith("ed") or _PENDING.search(words[i - 1]))
+            and _PENDING.search(" ".join(words[max(0, i - 5):i])) for t in terms(word)}
+
+
 def question_verbs(question: str) -> frozenset[str]:
     """The question's own words that are not names (lowercase in it), stemmed: what a sentence may deny;
     not those its question sentence denies itself ("which company is sued for failing to pay rent?" is

@@ -22,7 +22,7 @@ from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.sentence_checks import negated, question_verbs
-from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, asked_role, counted_event, incidents, names_in
+from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, asked_role, incidents, names_in
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -78,7 +78,8 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     inside = q_lower.startswith("where")
     destinations = [_list_joints(name, comma=not (inside and _placed_in(question, name) and on("reference_point")))
                     for name in question_names if _destination(question, name)] if on("listed_places") else []
-    about_speech = bool(_SPEECH_QUESTION.search(q_lower)) or not on("speaker")
+    # … but "who was asked to step down?" asks about the one spoken to: the speaker stays no answer
+    about_speech = bool(_SPEECH_QUESTION.search(_PASSIVE_SPEECH.sub(" ", q_lower))) or not on("speaker")
     # "who did he blame?": in "the media he blames for the death of Diana" Diana is the reason
     about_charge = question_family(question) in ("blamed", "accused") and on("charge")
     # "who is the new prime minister?": the one leaving the post is not its new holder
@@ -95,11 +96,10 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     denied = question_verbs(question) if on("event_told") else frozenset()
     # "how many died in the shooting?": a toll from a sentence naming another kind of event is not its
     incident = incidents(question) if kind.wants_number and on("incident_kind") else frozenset()
-    # "how many stores will it close?" over "will close 14 of its 60 stores": what happens, happens to the part
-    part_asked = asks_for_part(question, kind) and on("partitive")
     duration_asked = kind.head == "long" and on("duration")  # "how long …": a time or a length
     score_asked = kind.head in _SCORE_HEADS and on("score")  # "what was the score?": "2-1" is one figure
     role = asked_role(question, kind) if on("titled") else ""  # "which judge …": a name the text titles "Judge"
+    past_asked = bool(_PAST_MARK.search(question))  # "how many … last year?": the earlier of two figures
     top = max((score for _, score, _ in sentences), default=0.0)
     out = []
     for i, ((text, score, _), found) in enumerate(zip(sentences, entities)):
@@ -114,9 +114,14 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
         # a capitalised run the NER model left untagged ("The Chiefs won the Super Bowl …"): a name all the same
         guessed = _untagged_names(text, spans) if kind.labels & NAMES and on("untagged_names") else []
         spans += guessed
+        if kind.wants_date and on("untagged_dates"):
+            spans += _untagged_dates(text, spans)
         if score_asked:
             spans = _with_scores(text, spans)
+        if kind.wants_number and on("proportion"):
+            spans = _with_proportions(text, spans)
         near = _question_term_positions(text, q_terms) if on("proximity") else []
+        figures = [f for f in spans if f.label in NUMERIC and not _YEAR.match(f.text.strip())] if kind.wants_number else []
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
         # … and does not deny it ("Intel has avoided layoffs" names no firm that announced them)
@@ -152,7 +157,14 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if subject_at is not None and _before_subject(text, e, subject_at):
                 weight *= BEFORE_SUBJECT
             if kind.wants_number:
-                weight *= number_fit(text, e, kind.counted, kind.deaths, part_asked)
+                fit = number_fit(text, e, kind.counted, kind.deaths)
+                if fit == ELIDED_FIT and on("figure_event") and elided_count(text, e, kind.counted):
+                    fit = 3.0  # "another 340 were delayed": the flights named before it
+                weight *= fit
+                if on("figure_event"):
+                    weight *= event_owner_fit(text, e, figures, event)
+                if on("figure_time"):
+                    weight *= time_fit(text, e, figures, past_asked)
                 if duration_asked:
                     weight *= duration_fit(e)
                 if score_asked and not _SCORE.fullmatch(e.text):
@@ -282,6 +294,21 @@ def _untagged_names(text: str, spans: list[Entity]) -> list[Entity]:
     return out
 
 
+# a period the small NER model leaves untagged: "in the first quarter of next year", "by the end of
+# 2026", "early next year", "next spring" (a past one, "last winter", tells no date to come and,
+# as a rival, kept "until April" from being a confident short answer on set a)
+_PERIOD = re.compile(r"\b(?:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)|"
+                     r"(?:the\s+)?(?:end|start|beginning|middle)|early|late|mid)[\s-](?:of\s+)?"
+                     r"(?:(?:next|this|last)\s+(?:year|month|week|season)|(?:19|20)\d\d)\b|"
+                     r"\bnext\s+(?:year|month|week|spring|summer|autumn|fall|winter|season)\b", re.I)
+
+
+def _untagged_dates(text: str, spans: list[Entity]) -> list[Entity]:
+    """Periods overlapping no entity the model found, as dates: a when-question may be answered by one."""
+    periods = [Entity(m.start(), m.end(), "DATE", m.group()) for m in _PERIOD.finditer(text)]
+    return [p for p in periods if not any(_overlap(p, s) for s in spans)]
+
+
 def _question_term_positions(text: str, q_terms: set[str]) -> list[int]:
     return [m.start() for m in re.finditer(r"\w+", text) if terms(m.group()) and terms(m.group())[0] in q_terms]
 
@@ -348,6 +375,7 @@ def _modifier(sentence: str, e: Entity, kind: QuestionKind | None = None) -> boo
 
 # the question asks who said, wrote or named something: a speaker may be its answer
 _SPEECH_QUESTION = re.compile(SPEECH_QUESTION)
+_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?" + SPEECH_QUESTION)
 _SAID_AFTER = re.compile(rf"^(?:,[^,;]{{1,80}},)?\s+(?:{REPORTING})\b")
 # "“… a great friend to me.” - Australian Prime Minister Anthony Albanese": a quote's signature
 _QUOTE_DASH_BEFORE = re.compile(r"[”\"]\s*[-–—]\s*(?:[A-Z][\w.'-]*\s+){0,4}$")
@@ -403,14 +431,20 @@ def _outgoing(sentence: str, e: Entity) -> bool:
 
 def _addresses(sentence: str, e: Entity, names: tuple[str, ...]) -> bool:
     """"Monterey Park, California": the state after a place the question names is its address, not
-    where in it something happened."""
+    where in it something happened. A person is no address: "the chief executive of Ashby General
+    Hospital, Peter Marsh," names the person in apposition."""
+    if e.label == "PERSON":
+        return False
     before = sentence[: e.start].rstrip()
     return before.endswith(",") and any(before[:-1].rstrip().endswith(name) for name in names if name)
 
 
 def _beside(sentence: str, e: Entity, destinations: list[re.Pattern]) -> bool:
     """The candidate is listed with a place the question names as a destination ("Turkey and Syria",
-    "Syria, Turkey"): it is another place the same thing happened to."""
+    "Syria, Turkey"): it is another place the same thing happened to. A person is none ("the chief
+    of Ashby General Hospital, Peter Marsh,")."""
+    if e.label == "PERSON":
+        return False
     for pattern in destinations:
         for m in pattern.finditer(sentence):
             if m.start(1) == e.end or m.end(2) == e.start:  # "<candidate> and <place>" / "<place> and <candidate>"
@@ -625,19 +659,11 @@ def _in_question(text: str, label: str, question: str, q_lower: str, q_terms: se
 _ANYONE = frozenset(terms("people person persons residents victims civilians died die dead killed death deaths"))
 
 
-def asks_for_part(question: str, kind: QuestionKind) -> bool:
-    """A how-many question asking what happened to the things counted ("how many stores will
-    Maple Crust close?"), not how many there are ("how many stores does it have?"): in "will close
-    14 of its 60 stores" the part answers it, the whole it is taken from does not."""
-    return bool(kind.counted) and not kind.deaths and bool(counted_event(question, kind.counted))
-
-
-def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool = False,
-               part_asked: bool = False) -> float:
+def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool = False) -> float:
     """A number next to the counted noun ("5,000 troops", "23 seasons") beats a stray one; a bare
     year is rarely a count. For a question about deaths, a toll counts too ("the death toll … has
-    risen to 35,418", "5,800 have died"). `part_asked` (`asks_for_part`): the whole of a
-    partitive ("60" in "14 of its 60 stores") is not what happened."""
+    risen to 35,418", "5,800 have died"). (Which of several figures counts what the question says
+    happened, "will close 14 of its 60 stores", is `event_owner_fit`'s to say.)"""
     if _YEAR.match(e.text.strip()):
         return 0.2
     if e.label not in NUMERIC:
@@ -654,8 +680,6 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
         return 1.0
     if _PART_OF.match(sentence[e.end: e.end + 12]):
         return 0.5  # "two of the students killed" are some of them, not how many
-    if part_asked and _WHOLE_OF.search(sentence[max(0, e.start - 40): e.start]):
-        return 0.5  # "14 of its 60 stores": 60 is what the 14 are taken from
     if e.text.strip().lower() == "one":
         return 0.5  # "One Twitter employee who was laid off told CNN …": someone, not how many
     # a hyphenated modifier names no counted thing: "1,000 anti-tank weapons" are weapons
@@ -667,11 +691,82 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     return 3.0
 
 
+ELIDED_FIT = 0.5  # number_fit's weight for a figure with no counted noun beside it
+_ELIDED = re.compile(r"^\s+(?:more\s+|others?\s+)?(?:were|was|are|is|have|has|had|will|would|remain(?:ed|s)?)\b", re.I)
+_HEDGE = r"(?:about |around |nearly |almost |some |roughly |just |more than |over |fewer than |less than )?"
+# "up from 48,000", "compared with 1.2 million": the figure before the change, the older one
+_OLD_VALUE = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|rising|falling|increased|decreased|grew|grown|dropped|"
+                        rf"climbed|jumped|slipped)\s+from\s+{_HEDGE}$|\bcompared (?:with|to)\s+{_HEDGE}$", re.I)
+_PAST_MARK = re.compile(r"\b(?:last|previous|prior|preceding) (?:year|month|week|season|quarter|term)\b|"
+                        r"\ba (?:year|month|week|season|decade) (?:earlier|ago|before)\b|"
+                        r"\bthe (?:year|month|week|season) before\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;.:]|\s(?:and|but|while|whereas)\s")
+_WORD = re.compile(r"[\w’'-]+")
+EVENT_OWNER = 3.0  # the figure nearest a word of the asked event weighs 3x, the sentence's other figures 1/3:
+# set before measuring, as number_fit's 3.0 for a counted noun beside the figure, so that telling the
+# event outweighs a counted noun ("cancel 212 flights …, and another 340 were delayed")
+
+
+def elided_count(sentence: str, e: Entity, counted: tuple[str, ...]) -> bool:
+    """A figure whose noun is left out counts the noun the sentence named before it: "cancelled 212
+    flights, and another 340 were delayed", "62,000 visitors, up from 48,000 last year"."""
+    if not counted or e.label not in NUMERIC or not set(counted) & set(terms(sentence[: e.start])):
+        return False
+    return bool(_ELIDED.match(sentence[e.end:]) or _OLD_VALUE.search(sentence[max(0, e.start - 40): e.start]))
+
+
+def _gap(f: Entity, start: int, end: int) -> int:
+    return max(f.start - end, start - f.end, 0)
+
+
+def event_owner_fit(sentence: str, e: Entity, figures: list[Entity], event: frozenset[str]) -> float:
+    """Of two or more figures in a sentence, the one nearest a word of the asked event counts it: in
+    "forced the airport to cancel 212 flights, and another 340 were delayed" 340 answers "how many
+    were delayed?" and 212 "how many were cancelled?". 1.0 when the sentence has one figure or does
+    not tell the event."""
+    if not event or len(figures) < 2:
+        return 1.0
+    marks = [m for m in _WORD.finditer(sentence)
+             if (found := terms(m.group())) and found[0] in event and _as_verb(sentence, m)]
+    if not marks:
+        return 1.0
+    owners = [min(figures, key=lambda f: _gap(f, m.start(), m.end())) for m in marks]
+    return EVENT_OWNER if any(_overlap(o, e) for o in owners) else 1 / EVENT_OWNER
+
+
+_VERB_ENDING = re.compile(r"(?:ed|en|ing)$", re.I)
+_BEFORE_A_VERB = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|does|do|not)\s+$", re.I)
+
+
+def _as_verb(sentence: str, m: re.Match) -> bool:
+    """The word is used as a verb ("were delayed", "to cancel"), not as a noun that names what the
+    question is about ("the festival"): a past or present participle's ending, or a word after "to"
+    or a modal."""
+    return bool(_VERB_ENDING.search(m.group()) or _BEFORE_A_VERB.search(sentence[max(0, m.start() - 8): m.start()]))
+
+
+def _earlier(sentence: str, e: Entity) -> bool:
+    """The figure is the older one of a comparison: "up from 48,000", "48,000 last year"."""
+    tail = _CLAUSE_BREAK.split(sentence[e.end: e.end + 60], maxsplit=1)[0]
+    return bool(_OLD_VALUE.search(sentence[max(0, e.start - 40): e.start]) or _PAST_MARK.search(tail))
+
+
+def time_fit(sentence: str, e: Entity, figures: list[Entity], past_asked: bool) -> float:
+    """"62,000 visitors this year, up from 48,000 last year": a question about last year wants the
+    older figure, any other the newer (the year before's figure is no answer for this year's). Only
+    where the sentence gives both: 1.0 otherwise."""
+    others = [f for f in figures if not _overlap(f, e)]
+    if not others:
+        return 1.0
+    earlier = _earlier(sentence, e)
+    if past_asked:
+        return EVENT_OWNER if earlier else 1 / EVENT_OWNER if any(_earlier(sentence, f) for f in others) else 1.0
+    return 1 / EVENT_OWNER if earlier and any(not _earlier(sentence, f) for f in others) else 1.0
+
+
 _TIME_COUNT = re.compile(rf"\s{DURATION}$", re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
-                      re.I)  # ("14 of its tanks" is a count; "14 of the 60 stores" is a part of a whole, `_WHOLE_OF`)
-_WHOLE_OF = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-                       r"thousands)\s+of\s+(?:its|their|his|her|our|the|all|those|these)\s+(?:\w+\s+)?$", re.I)
+                      re.I)  # ("14 of its tanks" is a count)
 _IN_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")  # a capitalised word, not opening a sentence
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$")
 _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
@@ -698,10 +793,29 @@ _SCORE = re.compile(r"(?<![\w/.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w/%-])")
 def _with_scores(text: str, spans: list[Entity]) -> list[Entity]:
     """The spans with each result written "2-1" or "38–35" as one figure, in place of the numbers
     read inside it."""
-    scores = [Entity(m.start(), m.end(), "CARDINAL", m.group()) for m in _SCORE.finditer(text)]
-    if not scores:
+    return _in_place_of(spans, [Entity(m.start(), m.end(), "CARDINAL", m.group()) for m in _SCORE.finditer(text)])
+
+
+def _in_place_of(spans: list[Entity], figures: list[Entity]) -> list[Entity]:
+    """`spans` with `figures` in place of those they overlap."""
+    if not figures:
         return spans
-    return [e for e in spans if not any(e.start < x.end and x.start < e.end for x in scores)] + scores
+    return [e for e in spans if not any(_overlap(e, x) for x in figures)] + figures
+
+
+def _overlap(a: Entity, b: Entity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+_NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred)"
+# (not "won 3 in 2021": a year is no denominator)
+_PROPORTION = re.compile(rf"\b{_NUMBER_WORD}\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b){_NUMBER_WORD}\b", re.I)
+
+
+def _with_proportions(text: str, spans: list[Entity]) -> list[Entity]:
+    """The spans with each proportion ("one in five", "3 out of 10") as one figure, in place of the
+    numbers read inside it: "five" alone misstates "one in five patients waited"."""
+    return _in_place_of(spans, [Entity(m.start(), m.end(), "CARDINAL", m.group()) for m in _PROPORTION.finditer(text)])
 
 
 def duration_fit(e: Entity) -> float:

@@ -17,7 +17,7 @@ import re
 from bot import answer_rules as rules
 from bot.numerals import YEAR
 from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, frame_word, question_name_terms, told_in
-from bot.sentence_checks import denied_terms
+from bot.sentence_checks import denied_terms, pending_terms
 from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -80,45 +80,88 @@ def _asking_clause(question: str) -> str:
 
 
 def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
-                 version: IndexVersion | None = None, denied: bool = True) -> tuple[list[str], int]:
+                 version: IndexVersion | None = None, denied: bool = True,
+                 pending: bool = True) -> tuple[list[str], int]:
     """The words naming what a fact question says happened (`event_words`) that the articles of
     these passages never use in any form ("demand" in "how much did hackers demand from Lenford
     Bank?" over a report of the hack that says nothing of a demand): the people and places are there,
     the event is not. A word of dying is told by any word of a death toll. With `denied`, a word the
     passages use only after a negation is not told either ("Where were the coins found?" over "the
-    coins have not been found"). Returns them and how many words were checked."""
+    coins have not been found"). With `pending`, for a question about what was done ("Who was named
+    …?"), neither is a word the passages use only of what is still to come ("a chief would be
+    named within a week"). Returns them and how many words were checked."""
+    untold, checked, _ = _untold(question, kind, passages, version, denied, pending)
+    return untold, checked
+
+
+def _untold(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
+            denied: bool, pending: bool) -> tuple[list[str], int, list[str]]:
+    """`untold_words`, and which of them the passages do use, only of what did not or has yet to happen."""
     words = event_words(question, kind)
     years = YEAR.findall(_asking_clause(question)) if words else []
     if not words or not passages:
-        return [], len(words)
+        return [], len(words), []
     held = frozenset().union(*(article_words(p, version) for p in passages))
-    only_denied = _only_denied(passages) if denied and not denied_terms(question) else frozenset()
+    only_denied = _unhappened(passages, pending and asks_what_was_done(question, kind)) \
+        if denied and not denied_terms(question) else frozenset()
+    unhappened = [word for word, term in words if term in only_denied]
     untold = [word for word, term in words if term in only_denied or not (
         told_in(term, held) or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
     # the year the question asks about ("who won the 2023 Nobel Peace Prize?"): told when an article
     # quoted names it or was published in it (an obituary of a 1958 laureate tells another year)
     published = {(p.article.published or "")[:4] for p in passages}
     untold += [y for y in dict.fromkeys(years) if y not in held and y not in published]
-    return untold, len(words) + len(set(years))
+    return untold, len(words) + len(set(years)), unhappened
 
 
-def _only_denied(passages: list[Passage]) -> frozenset[str]:
+# verbs of measure say what something is, to come or not: "the study will cost 2 million euros"
+# answers "how much did the study cost?"
+_MEASURE = frozenset(terms("cost costs last lasts weigh weighs measure measures"))
+_DONE = re.compile(r"\b(?:was|were|did|has|have|had)\b", re.I)
+
+
+def asks_what_was_done(question: str, kind: QuestionKind) -> bool:
+    """"Who was named …?", "When did … close?": the question asks about something done, not about
+    what is to come ("Who will be named …?")."""
+    return not kind.future and bool(_DONE.search(_asking_clause(question)))
+
+
+def _unhappened(passages: list[Passage], pending: bool = False) -> frozenset[str]:
     """The stemmed words the passages use only right after a negation (`denied_terms`: "have not been
-    *found*", "never *paid*"), never in a sentence that does not deny them."""
-    denied: set[str] = set()
+    *found*", "never *paid*") — with `pending`, or of what is still to come (`pending_terms`: "would be
+    *named*") — never in a sentence that tells them."""
+    unsaid: set[str] = set()
     said: set[str] = set()
     for p in passages:
         for start, end in split_sentences(p.text):
             sentence = p.text[start:end]
-            no = denied_terms(sentence)
-            denied |= no
+            no = denied_terms(sentence) | (pending_terms(sentence) - _MEASURE if pending else set())
+            unsaid |= no
             said |= set(terms(sentence)) - no
-    return frozenset(denied - said)
+    return frozenset(unsaid - said)
 
 
 def untold_event(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
-                 settings: AnswerSettings) -> list[str]:
+                 settings: AnswerSettings) -> tuple[list[str], str]:
     """The words of what a fact question says happened that the articles of these passages never
-    use, when they are at least `untold_share` of the words checked (`untold_words`); else none."""
-    untold, checked = untold_words(question, kind, passages, version, rules.on(settings, "denied_event"))
-    return untold if untold and len(untold) >= settings.untold_share * checked else []
+    use, when they are at least `untold_share` of the words checked (`untold_words`), and the notice
+    saying so; else none and ""."""
+    untold, checked, unhappened = _untold(question, kind, passages, version, rules.on(settings, "denied_event"),
+                                          rules.on(settings, "pending_event"))
+    if not untold or len(untold) < settings.untold_share * checked:
+        return [], ""
+    return untold, untold_notice([w for w in untold if w not in unhappened], unhappened)
+
+
+def untold_notice(unsaid: list[str], unhappened: list[str]) -> str:
+    """'The articles quoted do not say “demand”', or, for words they use only of what did not or
+    has yet to happen, 'say “named” only of what has not happened'."""
+    parts = [f"do not say {_quoted(unsaid)}"] if unsaid else []
+    if unhappened:
+        parts.append(f"say {_quoted(unhappened)} only of what has not happened")
+    return f"The articles quoted {', and '.join(parts)}; the closest sentences:"
+
+
+def _quoted(words: list[str]) -> str:
+    quoted = [f"“{w}”" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
