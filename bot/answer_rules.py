@@ -230,6 +230,7 @@ MEASURED_OFF = {
                   "failing off: 1",
     "pending_event": "dev: 0 | held-out: short given / right +1 / +1 (Garcetti 'confirmed': the passages say his "
                      "nomination is still in limbo; on, the answer quotes it under the notice) | sets a-k: 0 | set l: "
-                     "absent events under the notice -1 | answer tests failing off: 1",
+                     "absent events under the notice -1 | set m (its first run read for it: 'ordered … to pay' is owed, "
+                     "not done): absent under the notice -2 | answer tests failing off: 1",
 }
 

@@ -65,20 +65,37 @@ def denied_terms(text: str) -> set[str]:
 
 # what is still to come: "a temporary chief *would be named*", "until a replacement *is found*"
 _PENDING = re.compile(r"\b(?:will|would|shall|going to|expected to|expects? to|plans? to|planned to|intends? to|"
-                      r"set to|due to|aims? to|hopes? to|until)\b|['’]ll\b", re.I)
-
-
+                      r"set to|due to|aims? to|hopes? to|until|must|ordered|required)\b|['’]ll\b", re.I)
 _AUXILIARY = frozenset("be is are was were been being to".split())
 
 
 def pending_terms(text: str) -> set[str]:
-    """The stemmed verbs of `text` that follow a word of what is still to come within five words
-    ("would be *named*", "until a permanent replacement is *found*"; not "a *second* runway"): a
-    verb right after that word, after "be" or "to", or ending in "-ed"."""
-    words = _WORDS.findall(text.lower())
-    return {t for i, word in enumerate(words)
-            if i and (words[i - 1] in _AUXILIARY or word.endswith("ed") or _PENDING.search(words[i - 1]))
-            and _PENDING.search(" ".join(words[max(0, i - 5):i])) for t in terms(word)}
+    """The stemmed verbs of `text` that follow a word of what is still to come or owed within five
+    words ("would be *named*", "until a permanent replacement is *found*", "ordered the firm to *pay*";
+    not "a *second* runway")."""
+    return _verbs_after(_WORDS.findall(text.lower()), _PENDING, 5)
+
+
+def denied_verbs(text: str) -> set[str]:
+    """`denied_terms`, verbs only: "have not been *found*", "never *paid*"; not "will not pay the *new*
+    rates"."""
+    return _verbs_after(_WORDS.findall(text.lower()), _NEGATION, 3)
+
+
+_BEFORE_A_VERB = frozenset("will would shall must can could may might should not never cannot".split())
+
+
+def _verbs_after(words: list[str], marker: re.Pattern, reach: int) -> set[str]:
+    """The stemmed words within `reach` words after a `marker` that read as verbs: after a modal or
+    "not" ("will *name*", "never *paid*"), after "be" or "to", or ending in "-ed" (not "ordered
+    *Keldor* to pay", "no *injuries*")."""
+    def verb(i: int) -> bool:
+        before = words[i - 1]
+        return before in _AUXILIARY or before in _BEFORE_A_VERB or before.endswith(("n't", "n’t", "'ll", "’ll")) \
+            or words[i].endswith("ed")
+
+    return {t for i, word in enumerate(words) if i and verb(i) and marker.search(" ".join(words[max(0, i - reach):i]))
+            for t in terms(word)}
 
 
 def question_verbs(question: str) -> frozenset[str]:

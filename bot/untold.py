@@ -17,7 +17,7 @@ import re
 from bot import answer_rules as rules
 from bot.numerals import YEAR
 from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, frame_word, question_name_terms, told_in
-from bot.sentence_checks import denied_terms, pending_terms
+from bot.sentence_checks import denied_terms, denied_verbs, pending_terms
 from bot.sentence_scoring import article_words
 from bot.settings import AnswerSettings
 from bot.types import Passage
@@ -102,7 +102,9 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     if not words or not passages:
         return [], len(words), []
     held = frozenset().union(*(article_words(p, version) for p in passages))
-    only_denied = _unhappened(passages, pending and asks_what_was_done(question, kind)) \
+    # (a question that itself asks about what did not or is yet to happen is left alone: "Which
+    # coins have not been found?", "Who was ordered to pay?")
+    only_denied = _unhappened(passages, pending and asks_what_was_done(question, kind) and not pending_terms(question)) \
         if denied and not denied_terms(question) else frozenset()
     unhappened = [word for word, term in words if term in only_denied]
     untold = [word for word, term in words if term in only_denied or not (
@@ -127,15 +129,15 @@ def asks_what_was_done(question: str, kind: QuestionKind) -> bool:
 
 
 def _unhappened(passages: list[Passage], pending: bool = False) -> frozenset[str]:
-    """The stemmed words the passages use only right after a negation (`denied_terms`: "have not been
+    """The stemmed verbs the passages use only right after a negation (`denied_verbs`: "have not been
     *found*", "never *paid*") — with `pending`, or of what is still to come (`pending_terms`: "would be
-    *named*") — never in a sentence that tells them."""
+    *named*", "ordered to *pay*") — never in a sentence that tells them."""
     unsaid: set[str] = set()
     said: set[str] = set()
     for p in passages:
         for start, end in split_sentences(p.text):
             sentence = p.text[start:end]
-            no = denied_terms(sentence) | (pending_terms(sentence) - _MEASURE if pending else set())
+            no = denied_verbs(sentence) | (pending_terms(sentence) - _MEASURE if pending else set())
             unsaid |= no
             said |= set(terms(sentence)) - no
     return frozenset(unsaid - said)

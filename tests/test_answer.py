@@ -587,6 +587,17 @@ def test_an_event_told_only_as_still_to_come_is_not_told_as_done():
     assert notice == "The articles quoted say “named” only of what has not happened; the closest sentences:"
     words, notice = untold_event(done, analyse(done), [bank], None, AnswerSettings(without=("pending_event",)))
     assert words == [] and notice == ""
+    # what someone is ordered to do is owed, not done; the question asking about the order is answered
+    fined = ("A judge on Monday ordered Brova Bank to pay a fine of 2 million dollars. Customers will not pay "
+             "the new fees, the bank said.")
+    court = Passage("c:1", make_article(title="Brova Bank fined", text=fined), fined, 0, len(fined), 1.0)
+    paid = "When did Brova Bank pay the fine?"
+    assert untold_words(paid, analyse(paid), [court])[0] == ["pay"]
+    ordered = "Who ordered Brova Bank to pay a fine?"
+    assert untold_words(ordered, analyse(ordered), [court])[0] == []
+    # only verbs are denied or to come: "will not pay the new fees" tells of new fees
+    new = "When did Brova Bank announce new fees?"
+    assert "new" not in untold_words(new, analyse(new), [court])[0]
 
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
