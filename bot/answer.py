@@ -22,7 +22,7 @@ from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
 from bot.sentence_checks import CAUSE_WORDS, background_year, states_cause
 from bot.settings import AnswerSettings
-from bot.short_answer import Pick, age_fit, candidates, duration_fit, label_fit, number_fit, pick
+from bot.short_answer import Pick, age_fit, candidates, distance_fit, duration_fit, label_fit, number_fit, pick
 from bot.disagreements import disagreements_in_spans, find_disagreements
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from bot.untold import untold_event
@@ -505,7 +505,8 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
                                             unnamed=frozenset(i for i, s in enumerate(top) if id(s) in far), without=settings.without)
              if label_fit(kind, c) >= 1.0 and (not kind.counted or number_fit(rows[c.sentence][0], c, kind.counted, kind.deaths) > 1)
              and (kind.head != "age" or age_fit(rows[c.sentence][0], c) > 1)
-             and (kind.head != "long" or not rules.on(settings, "duration") or duration_fit(c) >= 1.0)}
+             and (kind.head != "long" or not rules.on(settings, "duration") or duration_fit(c) >= 1.0)
+             and (kind.head != "far" or not rules.on(settings, "duration") or distance_fit(c) >= 1.0)}
     for i, s in enumerate(top):
         s.score += settings.w_typed if i in typed else -settings.w_typed / 2
     order = sorted(range(len(top)), key=lambda i: (-top[i].score, top[i].passage, top[i].start))
@@ -558,6 +559,7 @@ def _same_story(question: str, group: list[Sentence], version: IndexVersion | No
 
 
 _NAME_REACH = 300  # characters before a sentence in which the question's name may have been said
+_REFERS_BACK = re.compile(r"\s*((?:The|This|That|These|Those)\s+[a-z][\w-]*,?\s[^.!?]{0,200})")
 
 
 def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: tuple[str, ...]) -> set[int]:
@@ -568,7 +570,13 @@ def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: t
         return set()
     far = set()
     for s in sentences:
-        reach = passages[s.passage].text[max(0, s.start - _NAME_REACH): s.end]
+        text = passages[s.passage].text
+        reach = text[max(0, s.start - _NAME_REACH): s.end]
+        # "… a planet 120 light years from Earth. The planet, named TOI-882b, …": a next sentence
+        # that opens by referring back names what this one is about
+        after = _REFERS_BACK.match(text, s.end)
+        if after:
+            reach += " " + after.group(1)
         if not any(mentioned(t, set(terms(reach))) for t in wanted):
             far.add(id(s))
     return far

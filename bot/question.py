@@ -147,7 +147,7 @@ def analyse(question: str) -> QuestionKind:
         deaths = kind == "many" and bool(CASUALTY.search(lowered))
         return QuestionKind(True, labels, secondary, counted=counted, latest=latest or deaths, future=future,
                             wants_number=True, deaths=deaths,
-                            head={"old": "age", "long": "long"}.get(kind, ""))
+                            head={"old": "age", "long": "long", "far": "far"}.get(kind, ""))
     if re.search(r"\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b", lowered):
         return QuestionKind(True, TEMPORAL, frozenset(), latest=latest, future=future, wants_date=True)
     if re.search(r"\bwhere\b", lowered):

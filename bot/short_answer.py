@@ -97,6 +97,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
     # "how many died in the shooting?": a toll from a sentence naming another kind of event is not its
     incident = incidents(question) if kind.wants_number and on("incident_kind") else frozenset()
     duration_asked = kind.head == "long" and on("duration")  # "how long …": a time or a length
+    distance_asked = kind.head == "far" and on("duration")  # "how far …": a length, not "every 11 days"
+    # "how much was Keldor fined?": the fine it had asked for is no fine imposed (unless asked about)
+    outcome_asked = kind.wants_number and not _REQUEST_WORD.search(question) and on("requested")
     score_asked = kind.head in _SCORE_HEADS and on("score")  # "what was the score?": "2-1" is one figure
     role = asked_role(question, kind) if on("titled") else ""  # "which judge …": a name the text titles "Judge"
     past_asked = bool(_PAST_MARK.search(question))  # "how many … last year?": the earlier of two figures
@@ -167,6 +170,10 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                     weight *= time_fit(text, e, figures, past_asked)
                 if duration_asked:
                     weight *= duration_fit(e)
+                if distance_asked:
+                    weight *= distance_fit(e)
+                if outcome_asked and _REQUESTED.search(text[max(0, e.start - 50): e.start]):
+                    weight /= EVENT_OWNER
                 if score_asked and not _SCORE.fullmatch(e.text):
                     weight *= 0.3  # a figure that is no result ("their first title in 19 years")
             if kind.wants_date:
@@ -432,8 +439,9 @@ def _outgoing(sentence: str, e: Entity) -> bool:
 def _addresses(sentence: str, e: Entity, names: tuple[str, ...]) -> bool:
     """"Monterey Park, California": the state after a place the question names is its address, not
     where in it something happened. A person is no address: "the chief executive of Ashby General
-    Hospital, Peter Marsh," names the person in apposition."""
-    if e.label == "PERSON":
+    Hospital, Peter Marsh," names the person in apposition, and a figure none: "The planet Brova-9, 40
+    light years from Earth"."""
+    if e.label == "PERSON" or e.label in NUMERIC or e.label in TEMPORAL:
         return False
     before = sentence[: e.start].rstrip()
     return before.endswith(",") and any(before[:-1].rstrip().endswith(name) for name in names if name)
@@ -824,6 +832,21 @@ def duration_fit(e: Entity) -> float:
     if e.label in TEMPORAL or e.label == "QUANTITY" or _TIME_COUNT.search(e.text):
         return 1.0
     return 0.3
+
+
+_REQUEST = (r"(?:ask(?:s|ed|ing)? for|sought|seek(?:s|ing)?|propos(?:e|es|ed|ing)|request(?:s|ed|ing)?|"
+            r"demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|offer(?:s|ed|ing)?|bid(?:s|ding)?)")
+_REQUEST_WORD = re.compile(rf"\b{_REQUEST}|\b(?:asked|offer|bid|proposal|request|demand)\b", re.I)
+# a figure someone asked for, proposed or offered, in its clause: "had asked for a fine of 500,000"
+_REQUESTED = re.compile(rf"\b{_REQUEST}\b[^,;.]{{0,30}}$", re.I)
+_DISTANCE = re.compile(r"\b(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|ft|yards?|light[\s-]years?|"
+                       r"parsecs?|astronomical units?)\b", re.I)
+
+
+def distance_fit(e: Entity) -> float:
+    """"How far …" wants a length ("120 light years", "30 miles"), not a time or a bare count
+    ("orbits its star every 11 days")."""
+    return 1.0 if _DISTANCE.search(e.text) else 0.3
 
 
 def _qualified_otherwise(after: str, counted: tuple[str, ...]) -> bool:

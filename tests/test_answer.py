@@ -564,6 +564,40 @@ def test_an_event_the_articles_only_deny_is_not_told():
     assert "found" not in untold_words(never, analyse(never), [raid])[0]
 
 
+def test_a_figure_or_a_person_after_a_name_and_a_comma_is_no_address():
+    from bot.question import analyse
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    for question, text, phrase, label in [
+            ("How far is Brova-9 from Earth?", "The planet Brova-9, 40 light years from Earth, was found in May.",
+             "40 light years", "QUANTITY"),
+            ("Who was asked to resign at Brova Bank?", "The chairman of Brova Bank, Tom Reyes, was asked to resign.",
+             "Tom Reyes", "PERSON")]:
+        found = (Entity(text.index(phrase), text.index(phrase) + len(phrase), label, phrase),)
+        got = candidates(analyse(question), question, [(text, 1.0, "2023-02-14")], [found],
+                         question_names=("Brova-9" if "far" in question else "Brova Bank",))
+        assert [c.text for c in got if c.eligible] == [phrase]
+
+
+def test_a_sentence_just_before_one_referring_back_to_it_is_near_the_names():
+    """"… a planet 120 light years from Earth. The planet, named TOI-882b, …": the next sentence
+    opens by referring back, so the first is about TOI-882b too; followed by another subject, it is not."""
+    from bot.answer import _far_from_names
+    from bot.sentence_scoring import Sentence
+    from bot.types import Passage
+    from index.articles import make_article
+
+    text = ("Astronomers have found water vapour on a planet 120 light years from Earth. The planet, named "
+            "TOI-882b, orbits its star every 11 days. Separately, a comet passed Mars.")
+    passage = Passage("c:0", make_article(title="Water on a distant planet", text=text), text, 0, len(text), 1.0)
+    first = Sentence(0, 0, text.index(" The planet"), text[: text.index(" The planet")], 1.0, 0.5)
+    assert _far_from_names([first], [passage], ("TOI-882b",)) == set()
+    other = text.replace("The planet, named", "Nasa named")  # the next sentence is about something else
+    passage = Passage("c:0", make_article(title="Water on a distant planet", text=other), other, 0, len(other), 1.0)
+    assert _far_from_names([first], [passage], ("TOI-882b",)) == {id(first)}
+
+
 def test_an_event_told_only_as_still_to_come_is_not_told_as_done():
     """"Who was named interim chief?" over "an interim chief would be named within a week": the
     naming is to come, not told; the question about what is to come is answered, and the notice
@@ -777,6 +811,13 @@ def test_where_in_a_place_is_answered_by_the_town_inside_it_not_by_a_point_measu
     ("untagged_dates", "When will the Brova bridge reopen?",
      "The Brova bridge is expected to reopen in the first quarter of next year, the county said on Monday.",
      [("Monday", "DATE")], ("Brova",), "the first quarter of next year"),
+    # a figure someone asked for is no outcome; "how far" wants a length
+    ("requested", "How much is Brova Mining's fine?",
+     "Brova Mining had offered 200,000 dollars, but the fine the court set on Monday is 2 million dollars.",
+     [("200,000 dollars", "MONEY"), ("2 million dollars", "MONEY")], ("Brova Mining",), "2 million dollars"),
+    ("duration", "How far is Brova-9 from Earth?",
+     "Seen from Earth, Brova-9 circles its star every 11 days at a distance of 40 light years.",
+     [("40 light years", "QUANTITY"), ("11 days", "CARDINAL")], ("Brova-9",), "40 light years"),
     ("duration", "How long were the Brova climbers stranded?",
      "All four climbers stranded on Mount Brova were flown down on Tuesday after 31 hours on the ridge.",
      [("four", "CARDINAL"), ("31 hours", "CARDINAL")], ("Brova",), "31 hours"),
