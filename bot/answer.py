@@ -24,6 +24,7 @@ from bot.sentence_checks import CAUSE_WORDS, background_year, states_cause
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, age_fit, candidates, distance_fit, duration_fit, label_fit, number_fit, pick
 from bot.disagreements import disagreements_in_spans, find_disagreements
+from bot.text import quoted_list
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from bot.untold import untold_event
 from index.lexical import terms
@@ -198,7 +199,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages is on “{topic}” and what the "
                              "question asks; the closest passages are below.", tuple(passages), query, version)
     if not found or missing:
-        reason = (f" None of the passages mention {_join(missing)}{_did_you_mean(missing, passages, retrieval.version)}; the closest "
+        reason = (f" None of the passages mention {quoted_list(missing)}{_did_you_mean(missing, passages, retrieval.version)}; the closest "
                   "ones are below." if missing else " The closest passages are below; they may not answer the "
                   f"question{_did_you_mean(names_in(question), passages, retrieval.version, read_passages=False)}.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
@@ -426,7 +427,7 @@ def _did_you_mean(missing: list[str], passages: list[Passage], version: IndexVer
             or (_respelled_in_index(name, version) if version is not None else None)
             for name in unwritten]
     near = [spelling for spelling in near if spelling]
-    return f" (did you mean {_join(near)}?)" if near else ""
+    return f" (did you mean {quoted_list(near)}?)" if near else ""
 
 
 def _respelled_in_index(name: str, version: IndexVersion) -> str | None:
@@ -472,11 +473,6 @@ def _by_letter_and_length(version: IndexVersion) -> dict[tuple[str, int], list[s
 def _outlets(sources: list[str]) -> str:
     """"cnn.com", "cnn.com or bbc.com"."""
     return sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " or " + sources[-1]
-
-
-def _join(names: list[str]) -> str:
-    quoted = [f"“{n}”" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], settings: AnswerSettings,

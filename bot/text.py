@@ -1,4 +1,5 @@
-"""Shortening text for display (pure): one rule for the terminal, Slack, notes and prompts."""
+"""Text for display (pure): shortening, one rule for the terminal, Slack, notes and prompts, and
+lists of quoted words."""
 
 from __future__ import annotations
 
@@ -8,3 +9,9 @@ def clip(text: str, limit: int) -> str:
     (an ellipsis marks the cut)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def quoted_list(words: list[str]) -> str:
+    """“a”, “b” or “c”: words as an answer's notices name them."""
+    quoted = [f"“{w}”" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -19,6 +19,7 @@ from bot.numerals import YEAR
 from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, frame_word, question_name_terms, told_in
 from bot.sentence_checks import denied_terms, denied_verbs, pending_terms
 from bot.sentence_scoring import article_words
+from bot.text import quoted_list
 from bot.settings import AnswerSettings
 from bot.types import Passage
 from index.lexical import terms
@@ -104,8 +105,10 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     held = frozenset().union(*(article_words(p, version) for p in passages))
     # (a question that itself asks about what did not or is yet to happen is left alone: "Which
     # coins have not been found?", "Who was ordered to pay?")
-    only_denied = _unhappened(passages, pending and asks_what_was_done(question, kind) and not pending_terms(question)) \
-        if denied and not denied_terms(question) else frozenset()
+    plain = not denied_terms(question)
+    denied = denied and plain
+    pending = pending and plain and asks_what_was_done(question, kind) and not pending_terms(question)
+    only_denied = _unhappened(passages, denied, pending) if denied or pending else frozenset()
     unhappened = [word for word, term in words if term in only_denied]
     untold = [word for word, term in words if term in only_denied or not (
         told_in(term, held) or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
@@ -128,16 +131,16 @@ def asks_what_was_done(question: str, kind: QuestionKind) -> bool:
     return not kind.future and bool(_DONE.search(_asking_clause(question)))
 
 
-def _unhappened(passages: list[Passage], pending: bool = False) -> frozenset[str]:
-    """The stemmed verbs the passages use only right after a negation (`denied_verbs`: "have not been
-    *found*", "never *paid*") — with `pending`, or of what is still to come (`pending_terms`: "would be
-    *named*", "ordered to *pay*") — never in a sentence that tells them."""
+def _unhappened(passages: list[Passage], denied: bool, pending: bool) -> frozenset[str]:
+    """The stemmed verbs the passages use only right after a negation (with `denied`; `denied_verbs`:
+    "have not been *found*", "never *paid*") or of what is still to come (with `pending`;
+    `pending_terms`: "would be *named*", "ordered to *pay*"), never in a sentence that tells them."""
     unsaid: set[str] = set()
     said: set[str] = set()
     for p in passages:
         for start, end in split_sentences(p.text):
             sentence = p.text[start:end]
-            no = denied_verbs(sentence) | (pending_terms(sentence) - _MEASURE if pending else set())
+            no = (denied_verbs(sentence) if denied else set()) | (pending_terms(sentence) - _MEASURE if pending else set())
             unsaid |= no
             said |= set(terms(sentence)) - no
     return frozenset(unsaid - said)
@@ -158,12 +161,8 @@ def untold_event(question: str, kind: QuestionKind, passages: list[Passage], ver
 def untold_notice(unsaid: list[str], unhappened: list[str]) -> str:
     """'The articles quoted do not say “demand”', or, for words they use only of what did not or
     has yet to happen, 'say “named” only of what has not happened'."""
-    parts = [f"do not say {_quoted(unsaid)}"] if unsaid else []
+    parts = [f"do not say {quoted_list(unsaid)}"] if unsaid else []
     if unhappened:
-        parts.append(f"say {_quoted(unhappened)} only of what has not happened")
+        parts.append(f"say {quoted_list(unhappened)} only of what has not happened")
     return f"The articles quoted {', and '.join(parts)}; the closest sentences:"
 
-
-def _quoted(words: list[str]) -> str:
-    quoted = [f"“{w}”" for w in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -614,6 +614,7 @@ def test_an_event_told_only_as_still_to_come_is_not_told_as_done():
     done = "Who was named interim chairman of Brova Bank?"
     assert untold_words(done, analyse(done), [bank])[0] == ["named"]
     assert untold_words(done, analyse(done), [bank], pending=False)[0] == []
+    assert untold_words(done, analyse(done), [bank], denied=False)[0] == ["named"]  # each switch its own
     to_come = "Who will be named interim chairman of Brova Bank?"
     assert untold_words(to_come, analyse(to_come), [bank])[0] == []
     words, notice = untold_event(done, analyse(done), [bank], None, AnswerSettings())
