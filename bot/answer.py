@@ -24,7 +24,7 @@ from bot.sentence_checks import CAUSE_WORDS, background_year, states_cause
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, age_fit, candidates, distance_fit, duration_fit, label_fit, number_fit, pick
 from bot.disagreements import disagreements_in_spans, find_disagreements
-from bot.text import quoted_list
+from bot.text import or_list, quoted_list
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from bot.untold import untold_event
 from index.lexical import terms
@@ -472,7 +472,7 @@ def _by_letter_and_length(version: IndexVersion) -> dict[tuple[str, int], list[s
 
 def _outlets(sources: list[str]) -> str:
     """"cnn.com", "cnn.com or bbc.com"."""
-    return sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " or " + sources[-1]
+    return or_list(sources)
 
 
 def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], settings: AnswerSettings,

@@ -56,11 +56,7 @@ def negated(text: str, verbs: frozenset[str]) -> bool:
 
 def denied_terms(text: str) -> set[str]:
     """The stemmed words of `text` that follow a negation within three words ("failing to *pay*")."""
-    from index.lexical import terms
-
-    words = _WORDS.findall(text.lower())
-    return {t for i, word in enumerate(words) if _NEGATION.search(" ".join(words[max(0, i - 3):i]))
-            for t in terms(word)}
+    return _words_after(_WORDS.findall(text.lower()), _NEGATION, 3)
 
 
 # what is still to come: "a temporary chief *would be named*", "until a replacement *is found*"
@@ -73,29 +69,29 @@ def pending_terms(text: str) -> set[str]:
     """The stemmed verbs of `text` that follow a word of what is still to come or owed within five
     words ("would be *named*", "until a permanent replacement is *found*", "ordered the firm to *pay*";
     not "a *second* runway")."""
-    return _verbs_after(_WORDS.findall(text.lower()), _PENDING, 5)
+    return _words_after(_WORDS.findall(text.lower()), _PENDING, 5, verbs=True)
 
 
 def denied_verbs(text: str) -> set[str]:
     """`denied_terms`, verbs only: "have not been *found*", "never *paid*"; not "will not pay the *new*
     rates"."""
-    return _verbs_after(_WORDS.findall(text.lower()), _NEGATION, 3)
+    return _words_after(_WORDS.findall(text.lower()), _NEGATION, 3, verbs=True)
 
 
 _BEFORE_A_VERB = frozenset("will would shall must can could may might should not never cannot".split())
 
 
-def _verbs_after(words: list[str], marker: re.Pattern, reach: int) -> set[str]:
-    """The stemmed words within `reach` words after a `marker` that read as verbs: after a modal or
-    "not" ("will *name*", "never *paid*"), after "be" or "to", or ending in "-ed" (not "ordered
-    *Keldor* to pay", "no *injuries*")."""
+def _words_after(words: list[str], marker: re.Pattern, reach: int, verbs: bool = False) -> set[str]:
+    """The stemmed words within `reach` words after a `marker`; with `verbs`, only those that read
+    as verbs: after a modal or "not" ("will *name*", "never *paid*"), after "be" or "to", or ending
+    in "-ed" (not "ordered *Keldor* to pay", "no *injuries*")."""
     def verb(i: int) -> bool:
         before = words[i - 1]
         return before in _AUXILIARY or before in _BEFORE_A_VERB or before.endswith(("n't", "n’t", "'ll", "’ll")) \
             or words[i].endswith("ed")
 
-    return {t for i, word in enumerate(words) if i and verb(i) and marker.search(" ".join(words[max(0, i - reach):i]))
-            for t in terms(word)}
+    return {t for i, word in enumerate(words) if i and (not verbs or verb(i))
+            and marker.search(" ".join(words[max(0, i - reach):i])) for t in terms(word)}
 
 
 def question_verbs(question: str) -> frozenset[str]:

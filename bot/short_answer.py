@@ -125,6 +125,9 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             spans = _with_proportions(text, spans)
         near = _question_term_positions(text, q_terms) if on("proximity") else []
         figures = [f for f in spans if f.label in NUMERIC and not _YEAR.match(f.text.strip())] if kind.wants_number else []
+        # read once a sentence, not once a candidate: which figures the asked verb is told of, which are older
+        owners = event_owners(text, figures, event) if figures and on("figure_event") else None
+        earlier = {id(f): _earlier(text, f) for f in figures} if len(figures) > 1 and on("figure_time") else {}
         # the sentence tells what was asked: the event of a when / how-many question, and no record
         # (who did it most) when the question is about one time
         # … and does not deny it ("Intel has avoided layoffs" names no firm that announced them)
@@ -164,10 +167,10 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
                 if fit == ELIDED_FIT and on("figure_event") and elided_count(text, e, kind.counted):
                     fit = 3.0  # "another 340 were delayed": the flights named before it
                 weight *= fit
-                if on("figure_event"):
-                    weight *= event_owner_fit(text, e, figures, event)
-                if on("figure_time"):
-                    weight *= time_fit(text, e, figures, past_asked)
+                if owners is not None:
+                    weight *= EVENT_OWNER if any(_overlap(o, e) for o in owners) else 1 / EVENT_OWNER
+                if earlier:
+                    weight *= time_fit(text, e, figures, earlier, past_asked)
                 if duration_asked:
                     weight *= duration_fit(e)
                 if distance_asked:
@@ -671,7 +674,7 @@ def number_fit(sentence: str, e: Entity, counted: tuple[str, ...], deaths: bool 
     """A number next to the counted noun ("5,000 troops", "23 seasons") beats a stray one; a bare
     year is rarely a count. For a question about deaths, a toll counts too ("the death toll … has
     risen to 35,418", "5,800 have died"). (Which of several figures counts what the question says
-    happened, "will close 14 of its 60 stores", is `event_owner_fit`'s to say.)"""
+    happened, "will close 14 of its 60 stores", is `event_owners`' to say.)"""
     if _YEAR.match(e.text.strip()):
         return 0.2
     if e.label not in NUMERIC:
@@ -727,19 +730,18 @@ def _gap(f: Entity, start: int, end: int) -> int:
     return max(f.start - end, start - f.end, 0)
 
 
-def event_owner_fit(sentence: str, e: Entity, figures: list[Entity], event: frozenset[str]) -> float:
-    """Of two or more figures in a sentence, the one nearest a word of the asked event counts it: in
-    "forced the airport to cancel 212 flights, and another 340 were delayed" 340 answers "how many
-    were delayed?" and 212 "how many were cancelled?". 1.0 when the sentence has one figure or does
-    not tell the event."""
+def event_owners(sentence: str, figures: list[Entity], event: frozenset[str]) -> list[Entity] | None:
+    """Of two or more figures in a sentence, the ones nearest a word of the asked event, which count
+    it (EVENT_OWNER times the others' weight): in "forced the airport to cancel 212 flights, and
+    another 340 were delayed" 340 answers "how many were delayed?" and 212 "how many were
+    cancelled?". None when the sentence has one figure or does not tell the event."""
     if not event or len(figures) < 2:
-        return 1.0
+        return None
     marks = [m for m in _WORD.finditer(sentence)
              if (found := terms(m.group())) and found[0] in event and _as_verb(sentence, m)]
     if not marks:
-        return 1.0
-    owners = [min(figures, key=lambda f: _gap(f, m.start(), m.end())) for m in marks]
-    return EVENT_OWNER if any(_overlap(o, e) for o in owners) else 1 / EVENT_OWNER
+        return None
+    return [min(figures, key=lambda f: _gap(f, m.start(), m.end())) for m in marks]
 
 
 _VERB_ENDING = re.compile(r"(?:ed|en|ing)$", re.I)
@@ -759,17 +761,17 @@ def _earlier(sentence: str, e: Entity) -> bool:
     return bool(_OLD_VALUE.search(sentence[max(0, e.start - 40): e.start]) or _PAST_MARK.search(tail))
 
 
-def time_fit(sentence: str, e: Entity, figures: list[Entity], past_asked: bool) -> float:
+def time_fit(sentence: str, e: Entity, figures: list[Entity], earlier_of: dict[int, bool], past_asked: bool) -> float:
     """"62,000 visitors this year, up from 48,000 last year": a question about last year wants the
     older figure, any other the newer (the year before's figure is no answer for this year's). Only
-    where the sentence gives both: 1.0 otherwise."""
+    where the sentence gives both: 1.0 otherwise. `earlier_of`: `_earlier` of each figure, by id."""
     others = [f for f in figures if not _overlap(f, e)]
     if not others:
         return 1.0
     earlier = _earlier(sentence, e)
     if past_asked:
-        return EVENT_OWNER if earlier else 1 / EVENT_OWNER if any(_earlier(sentence, f) for f in others) else 1.0
-    return 1 / EVENT_OWNER if earlier and any(not _earlier(sentence, f) for f in others) else 1.0
+        return EVENT_OWNER if earlier else 1 / EVENT_OWNER if any(earlier_of[id(f)] for f in others) else 1.0
+    return 1 / EVENT_OWNER if earlier and any(not earlier_of[id(f)] for f in others) else 1.0
 
 
 _TIME_COUNT = re.compile(rf"\s{DURATION}$", re.I)

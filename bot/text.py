@@ -11,7 +11,11 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def or_list(items: list[str]) -> str:
+    """a, b or c."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
 def quoted_list(words: list[str]) -> str:
     """“a”, “b” or “c”: words as an answer's notices name them."""
-    quoted = [f"“{w}”" for w in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return or_list([f"“{w}”" for w in words])
