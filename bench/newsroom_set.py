@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…m] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…n] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -1212,12 +1212,104 @@ QUESTIONS_M = [
     ("When did Harlow workers go on strike?", None),
 ]
 
+# Set n (2026-12-07, stop 49), written at the start of the session before any change it could judge:
+# six reports on new topics (a port strike, a drug approval, a wildfire, a mayoral election, a data
+# breach, a bridge closure), the facts often in a sentence that says "he", "it" or "the company".
+ARTICLES_N = {
+    "port.json": {
+        "title": "Dockworkers at Halden port end nine-day strike",
+        "source": "trade-wire.example", "published": "2025-06-04",
+        "text": "Dockworkers at the port of Halden returned to work on Tuesday, ending a nine-day strike that left "
+                "more than 70 container ships waiting offshore. Their union, the Harbour Workers' Federation, "
+                "accepted a pay rise of 7% this year and 4% next year.\nIt had asked for 12%. Port director Anton "
+                "Vik said it would take about two weeks to clear the backlog.\nThe strike cost exporters an "
+                "estimated 180 million euros, the chamber of commerce said.",
+    },
+    "drug.json": {
+        "title": "Regulator approves Velora's migraine pill Cendrix",
+        "source": "pharma-news.example", "published": "2025-03-20",
+        "text": "The national medicines agency on Wednesday approved Cendrix, a daily pill from drugmaker Velora "
+                "for preventing migraine in adults. In the main trial, patients taking it had 4.1 fewer migraine "
+                "days a month, against 2.3 fewer for those on a placebo.\nThe most common side effect was "
+                "nausea, reported by 9% of patients. Velora said the pill would go on sale in May at a price of "
+                "about 600 euros a month.\nIts chief scientist, Helena Brandt, led the development of the drug.",
+    },
+    "wildfire.json": {
+        "title": "Wildfire near Castelo forces thousands to flee",
+        "source": "iberia-desk.example", "published": "2025-08-11",
+        "text": "A wildfire in the hills above Castelo forced about 4,500 people to leave their homes over the "
+                "weekend, civil protection officials said on Monday. The fire has burned 6,200 hectares and "
+                "destroyed at least 35 houses.\nMore than 600 firefighters and eight water-bombing planes were "
+                "fighting it on Monday. Police arrested a 62-year-old man on suspicion of starting it while "
+                "burning farm waste.\nA fire in the same area in 2022 burned 9,000 hectares.",
+    },
+    "election.json": {
+        "title": "Lena Ostrova elected mayor of Brimfield",
+        "source": "city-herald.example", "published": "2025-11-05",
+        "text": "Lena Ostrova won the Brimfield mayoral election on Tuesday with 54% of the vote, beating the "
+                "sitting mayor, Gordon Pike, who took 41%. Turnout was 38%, up from 31% four years ago.\nOstrova, "
+                "a former school principal, campaigned on cheaper bus fares and more housing. She will take "
+                "office in January.\nPike conceded on Tuesday night and said he would not run again.",
+    },
+    "breach.json": {
+        "title": "Fennick Bank says hackers stole data of 2 million customers",
+        "source": "tech-daily.example", "published": "2025-10-14",
+        "text": "Fennick Bank said on Monday that hackers had stolen the names, addresses and account numbers "
+                "of about 2 million customers. The bank said no passwords or card numbers were taken.\nThe "
+                "attackers got in through a supplier's software that had not been updated, according to the "
+                "bank. It has told the data protection authority and the police.\nChief executive Morten Aas "
+                "apologised and said customers would be offered free credit monitoring for two years.",
+    },
+    "bridge.json": {
+        "title": "Orwin bridge closed after cracks found",
+        "source": "regional-news.example", "published": "2025-02-26",
+        "text": "The Orwin river bridge was closed to all traffic on Tuesday after engineers found cracks in two "
+                "of its supports. About 22,000 vehicles use it every day.\nThe regional transport department "
+                "said it would stay shut for at least three months while repairs are carried out. Drivers face a "
+                "detour of about 15 kilometres.\nThe bridge was built in 1968 and last inspected in 2021.",
+    },
+}
+
+QUESTIONS_N = [
+    ("How long did the Halden port strike last?", ("nine-day", "nine days")),
+    ("What pay rise did the Halden dockworkers accept?", ("7%",)),
+    ("What pay rise had the Halden dockworkers' union asked for?", ("12%",)),
+    ("How much did the Halden strike cost exporters?", ("180 million euros",)),
+    ("How many ships were left waiting by the Halden strike?", ("70",)),
+    ("Who makes Cendrix?", ("Velora",)),
+    ("What is the most common side effect of Cendrix?", ("nausea",)),
+    ("How much will Cendrix cost?", ("600 euros",)),
+    ("Who led the development of Cendrix?", ("Helena Brandt",)),
+    ("How many people fled the Castelo wildfire?", ("4,500",)),
+    ("How many houses has the Castelo fire destroyed?", ("35",)),
+    ("How big is the Castelo wildfire?", ("6,200 hectares",)),
+    ("Who was arrested over the Castelo wildfire?", ("62-year-old man",)),
+    ("Who won the Brimfield mayoral election?", ("Lena Ostrova",)),
+    ("What share of the vote did Gordon Pike get?", ("41%",)),
+    ("What was the turnout in the Brimfield election?", ("38%",)),
+    ("When will Lena Ostrova take office?", ("January",)),
+    ("How many Fennick Bank customers were affected by the hack?", ("2 million",)),
+    ("How did the hackers get into Fennick Bank?", ("supplier's software", "not been updated")),
+    ("What is Fennick Bank offering its customers?", ("credit monitoring",)),
+    ("Why was the Orwin bridge closed?", ("cracks",)),
+    ("How long will the Orwin bridge be shut?", ("three months",)),
+    ("How many vehicles use the Orwin bridge each day?", ("22,000",)),
+    ("When was the Orwin bridge built?", ("1968",)),
+    # events the reports do not hold
+    ("When did the Halden port strike start again?", None),
+    ("When was Cendrix withdrawn from sale?", None),
+    ("How many people died in the Castelo wildfire?", None),
+    ("When did Gordon Pike resign as mayor?", None),
+    ("How much was Fennick Bank fined over the hack?", None),
+    ("When did the Orwin bridge reopen?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
         "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
         "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
-        "m": (ARTICLES_M, QUESTIONS_M)}
+        "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N)}
 
 
 def judge(answer, expect) -> str:
@@ -1304,7 +1396,8 @@ def main(argv: list[str] | None = None) -> int:
                              "2026-12-07 evening before that evening's answer changes; k: the eleventh, written after them, for the "
                              "report; l: the twelfth, longer reports with figures of neighbouring verbs and years, a speaker "
                              "beside the subject and events still to come, written 2026-12-07 (stop 48) before that session's "
-                             "changes; m: the thirteenth, written after them, for the report")
+                             "changes; m: the thirteenth, written after them, for the report; n: the fourteenth, written "
+                             "at the start of stop 49 before its changes (facts in sentences saying he, it or the company)")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:
