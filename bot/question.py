@@ -79,6 +79,19 @@ _REASON = re.compile(r"^\s*(?:why\b|what (?:caused|causes|led to|leads to|trigge
                      r"what (?:is|was|are|were) (?:the )?(?:main )?(?:reasons?|causes?) (?:for|of|behind)\b)", re.I)
 
 
+# "how did the hackers get in?", "how was the vaccine made?": a manner, told by one sentence the reader
+# can judge (SQuAD asks so), unlike "how did X describe …" (wording) or "how many …" (a figure)
+_MANNER = re.compile(rf"^\s*how\s+(?!(?:{_FIGURE_WORDS})\b)(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b"
+                     r"(?!.*\b(?:describe|describes|described|characteri[sz]ed?|react(?:ed)?|respond(?:ed)?|feel|felt|view|see|saw)\b)",
+                     re.I)
+
+
+def asks_how(question: str) -> bool:
+    """Whether a question asks for a manner or means ("how did the hackers get into the bank?"),
+    not for wording, a reaction or a figure."""
+    return bool(_MANNER.match(question))
+
+
 def asks_why(question: str) -> bool:
     """Whether a question asks for a reason (see _REASON)."""
     return bool(_REASON.match(question))
@@ -345,6 +358,7 @@ def _asks_for_a_person(lowered: str) -> bool:
     return match is not None and singular(match.group(1).split()[-1]) in _HEADS[PEOPLE]
 
 
+PERSON_HEADS = _HEADS[PEOPLE]  # the nouns of a person's role or kind ("judge", "scientist", "executive")
 _WHO_IS_ROLE = re.compile(r"\bwho (?:is|was|are|were) (?:the |a |an )?(?:[\w'’-]+ ){0,3}?([\w-]+)\s*\??$")
 
 

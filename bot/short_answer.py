@@ -22,7 +22,7 @@ from bot.places import is_a
 from bot.attribution import question_family
 from bot.reporting import REPORTING, SPEECH_QUESTION
 from bot.sentence_checks import negated, question_verbs
-from bot.question import CASUALTY, PEOPLE, PLACE, QuestionKind, singular, asked_event, asked_role, incidents, names_in
+from bot.question import CASUALTY, PEOPLE, PERSON_HEADS, PLACE, QuestionKind, singular, asked_event, asked_role, incidents, names_in
 from index.lexical import terms
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -149,7 +149,7 @@ def candidates(kind: QuestionKind, question: str, sentences: list[tuple[str, flo
             if on("address") and _addresses(text, e, question_names) or _beside(text, e, destinations):
                 continue
             titled = bool(role) and _titled(text, e, role)
-            if titled and e.label != "PERSON":
+            if e.label != "PERSON" and (titled or e.label in NAMES and on("role_title") and _after_role(text, e)):
                 e = replace(e, label="PERSON")  # "Judge Helena Obi", tagged ORG: the asked role's holder
             fit = label_fit(kind, e)
             # "which country …" is not answered with a city (nor is the city its rival: it lies in one)
@@ -209,6 +209,17 @@ def _titled(text: str, e: Entity, role: str) -> bool:
     """The phrase is a name right after the asked role used as its title or in apposition."""
     before = text[max(0, e.start - 40): e.start]
     return e.text[:1].isupper() and re.search(rf"\b{re.escape(role)}s?(?:['’]s)?,?\s+$", before, re.I) is not None
+
+
+_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PERSON_HEADS - {"host"}, key=len, reverse=True)) + r")s?,?\s+$", re.I)
+
+
+def _after_role(text: str, e: Entity) -> bool:
+    """A name right after a person's role, as its title or in apposition ("Its chief scientist, Helena
+    Brandt", "chief executive Morten Aas"): a person, whatever the NER model tagged (the small model
+    tags unfamiliar names at random: Helena Brandt ORG, the drugmaker Velora PERSON). Not "host": a
+    host is often a country or a city ("World Cup host Qatar")."""
+    return e.text[:1].isupper() and _ROLE_BEFORE.search(text[max(0, e.start - 40): e.start]) is not None
 
 
 BEFORE_SUBJECT = 0.2  # see _before_subject; as a name of another kind weighs (label_fit). Not fitted:

@@ -435,4 +435,14 @@ ARTICLES = {
             "on those bonds."
         ),
     },
+    "museum-theft.json": {
+        "title": "Thieves take gold coins from Orsk city museum",
+        "source": "Ledger Daily", "published": "2023-05-15", "url": "https://example.org/ledger/orsk-museum",
+        "text": (
+            "Thieves stole 40 gold coins from the Orsk city museum overnight on Saturday, police said. The "
+            "coins, minted in the 14th century, were worth about 1.2 million euros.\n\nThe thieves climbed onto "
+            "the roof and cut through a skylight above the coin room. No alarm sounded, and guards found the "
+            "empty case on Sunday morning."
+        ),
+    },
 }

@@ -598,6 +598,29 @@ def test_a_sentence_just_before_one_referring_back_to_it_is_near_the_names():
     assert _far_from_names([first], [passage], ("TOI-882b",)) == {id(first)}
 
 
+def test_a_sentence_referring_back_in_an_article_its_headline_names_is_near_the_names():
+    """"The bridge was built in 1968", five sentences after the bridge's name, under a headline naming
+    it: the sentence is about it ("the" before a word of the headline, or a pronoun); one that refers
+    to nothing, or an article whose headline names something else, is not (`title_topic`)."""
+    from bot.answer import _far_from_names
+    from bot.sentence_scoring import Sentence
+    from bot.types import Passage
+    from index.articles import make_article
+
+    opening = "The Brova river bridge was closed on Tuesday after engineers found cracks. " + "Traffic was diverted. " * 14
+    text = opening + "The bridge was built in 1968."
+
+    def far(title, body=text, title_topic=True):
+        passage = Passage("c:0", make_article(title=title, text=body), body, 0, len(body), 1.0)
+        sentence = Sentence(0, len(opening), len(body), body[len(opening):], 1.0, 0.5)
+        return _far_from_names([sentence], [passage], ("Brova",), title_topic) == {id(sentence)}
+
+    assert not far("Brova bridge closed after cracks found")
+    assert far("Brova bridge closed after cracks found", title_topic=False)  # switched off: 300 characters away
+    assert far("Cracks close a river crossing")  # the headline names something else
+    assert far("Brova bridge closed after cracks found", opening + "Repairs were made in 1968.")  # refers back to nothing
+
+
 def test_an_event_told_only_as_still_to_come_is_not_told_as_done():
     """"Who was named interim chief?" over "an interim chief would be named within a week": the
     naming is to come, not told; the question about what is to come is answered, and the notice
@@ -819,6 +842,10 @@ def test_where_in_a_place_is_answered_by_the_town_inside_it_not_by_a_point_measu
     ("duration", "How far is Brova-9 from Earth?",
      "Seen from Earth, Brova-9 circles its star every 11 days at a distance of 40 light years.",
      [("40 light years", "QUANTITY"), ("11 days", "CARDINAL")], ("Brova-9",), "40 light years"),
+    # the small NER model tags unfamiliar names at random: a name after a person's role is a person
+    ("role_title", "Who developed the Kelso vaccine?",
+     "Brova Holdings' chief scientist, Lena Okafor, developed the Kelso vaccine.",
+     [("Brova Holdings", "PERSON"), ("Lena Okafor", "ORG")], ("Kelso",), "Lena Okafor"),
     ("duration", "How long were the Brova climbers stranded?",
      "All four climbers stranded on Mount Brova were flown down on Tuesday after 31 hours on the ridge.",
      [("four", "CARDINAL"), ("31 hours", "CARDINAL")], ("Brova",), "31 hours"),
@@ -1109,3 +1136,14 @@ def test_what_started_a_fire_asks_for_its_cause_and_the_likely_cause_is_stated()
     assert states_cause("The fire chief said a discarded cigarette was the most likely cause.")
     assert states_cause("Investigators named a faulty cable as the probable cause of the blaze.")
     assert not states_cause("The cause is still unknown, the chief said.")  # a cause untold is no statement of one
+
+
+def test_a_manner_question_is_told_from_wording_reaction_and_figure_questions():
+    from bot.question import analyse, asks_how
+
+    for question in ("How did the hackers get into Fennick Bank?", "How was the vaccine made?",
+                     "how will the city pay for the bridge?"):
+        assert asks_how(question) and not analyse(question).factoid, question
+    for question in ("How did CNN describe the talks?", "How did Moscow react to the sanctions?",
+                     "How many ships were waiting?", "How long did the strike last?", "Why did the bridge close?"):
+        assert not asks_how(question), question

@@ -611,3 +611,21 @@ def test_a_sum_a_sentence_says_was_not_paid_is_not_the_price(denied_payment):
     sued = denied_payment.answer("Which company is being sued for failing to pay rent?")
     assert sued.found and "failing to pay $212,400" in sued.answer, sued.answer
     assert sued.citations[0].title.startswith("Corvane sued"), sued.answer
+
+
+def test_a_manner_question_is_answered_by_the_sentence_the_judge_finds_telling_it(quality):
+    """"How did the thieves get into the museum?" asks no fact to decline on, yet the reader tells the
+    sentence saying how ("climbed onto the roof and cut through a skylight") from the one repeating
+    the question's names (`manner_judged`); off, the rules' order stands."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+    from bot.read.model import shipped_reader
+
+    question = "How did the thieves get into the Orsk museum?"
+    retrieval = quality.retriever.retrieve(question, quality.settings.k)
+    answer = compose(question, question, retrieval, quality.settings, reader=shipped_reader())
+    assert answer.found and answer.answer.startswith("The thieves climbed onto the roof"), answer.answer
+    off = compose(question, question, retrieval, replace(quality.settings, without=("manner_judged",)),
+                  reader=shipped_reader())
+    assert not off.answer.startswith("The thieves climbed onto the roof"), off.answer

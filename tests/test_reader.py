@@ -193,6 +193,31 @@ def test_the_sentence_after_the_rules_best_leads_when_the_reader_finds_it_clearl
     assert promote_following(sentences, following(sentences, passages, 1), read, margin=0.05)[0].text == parts[0]
 
 
+def test_the_rules_runner_up_of_the_best_sentences_passage_is_read_with_it_and_may_lead():
+    """"The bridge was built in 1968", the rules' second, five sentences after their best: read in the
+    judge's first call with the best (`runner_ups`), it leads when the reader is surer it answers; a
+    runner-up of another passage is not read there."""
+    from bot.read.rank import following, judge, promote_following, runner_ups
+
+    text = ("The Orwin bridge was closed on Tuesday. About 22,000 cars use it. Repairs will take months. "
+            "Drivers face a detour. The bridge was built in 1968.")
+    parts = ["The Orwin bridge was closed on Tuesday.", "About 22,000 cars use it.", "Repairs will take months.",
+             "Drivers face a detour.", "The bridge was built in 1968."]
+    passages = [_Passage(text), _Passage("Orwin council met on Monday.")]
+    sentences = [_Sentence(0, text.index(t), t, sc) for t, sc in zip(parts, [0.9, 0.1, 0.1, 0.1, 0.5])]
+    sentences.sort(key=lambda s: -s.score)
+    group = following(sentences, passages, 3)
+    assert parts[4] not in [s.text for s in group]  # beyond the three after the best
+    group += runner_ups(sentences, group, passages, 2)
+    assert [s.text for s in group][-1] == parts[4]
+    reader = _FakeReader({parts[0]: 0.55, parts[4]: 0.9})
+    read = judge("When was the Orwin bridge built?", sentences, passages, reader, depth=6, first=group)
+    assert promote_following(sentences, group, read, margin=0.05)[0].text == parts[4]
+    elsewhere = [sentences[0], _Sentence(1, 0, "Orwin council met on Monday.", 0.8)]
+    assert runner_ups(elsewhere, elsewhere[:1], passages, 2) == []  # another passage's: not read with the best
+    assert runner_ups(sentences, group, passages, 0) == []
+
+
 def test_a_sentence_the_judge_finds_answering_leads_when_the_rules_best_does_not_answer():
     from bot.read.rank import judge, promote_answering
 
