@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…n] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…o] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -1304,12 +1304,99 @@ QUESTIONS_N = [
     ("When did the Orwin bridge reopen?", None),
 ]
 
+# Set o (2026-12-07, stop 49), written after that session's changes (sentences referring back, the rules'
+# runner-up read, roles before names, manner questions judged) and before it was run, to report them.
+ARTICLES_O = {
+    "ferry.json": {
+        "title": "Ferry Nordlys runs aground off Skarvik",
+        "source": "coast-news.example", "published": "2025-04-08",
+        "text": "The passenger ferry Nordlys ran aground in fog off Skarvik on Monday evening with 212 people on "
+                "board. All of them were taken ashore by lifeboats within three hours, and four were treated for "
+                "minor injuries.\nThe ship's operator, Fjordline, said it had cancelled the route until Friday. "
+                "Investigators will examine why the crew left the marked channel.\nThe vessel was built in 1998 "
+                "and carries up to 400 passengers.",
+    },
+    "museum.json": {
+        "title": "Larkhill museum reopens after five-year rebuild",
+        "source": "culture-desk.example", "published": "2025-09-15",
+        "text": "The Larkhill Museum of Science reopened on Saturday after a five-year rebuild that cost 86 "
+                "million pounds. About 9,000 people visited on the first day.\nIts new director, Samuel Okoye, "
+                "said the museum hoped to draw 600,000 visitors a year, twice as many as before it closed. He "
+                "joined from the Danish national museum in 2023.\nThe building now has a planetarium and a "
+                "rooftop garden. Entry stays free for children.",
+    },
+    "airline.json": {
+        "title": "Skylark Air posts first annual profit",
+        "source": "markets-desk.example", "published": "2025-03-04",
+        "text": "Budget carrier Skylark Air reported its first annual profit on Tuesday, earning 41 million euros "
+                "in 2024 after a loss of 18 million the year before. Passenger numbers rose 22% to 14 million.\n"
+                "The airline said lower fuel costs and fuller planes had made the difference. It plans to add "
+                "12 routes from its Porto base this summer.\nShares rose 9% in Lisbon.",
+    },
+    "heatwave.json": {
+        "title": "Heatwave brings record temperature to Valmont",
+        "source": "weather-wire.example", "published": "2025-07-02",
+        "text": "Valmont recorded a temperature of 44.1 degrees on Tuesday, the highest since records began in "
+                "1880, the national weather office said. The previous record, 42.6 degrees, was set in 2019.\n"
+                "Authorities closed schools in the region and opened 30 cooling centres. Doctors said hospitals "
+                "had treated more than 300 people for heat exhaustion.\nThe heat is expected to ease on "
+                "Thursday when a cold front arrives.",
+    },
+    "transfer.json": {
+        "title": "Rovers sign striker Adebayo Mensah from Calder City",
+        "source": "football-daily.example", "published": "2025-08-28",
+        "text": "Hallam Rovers have signed striker Adebayo Mensah from Calder City for a club record fee of 32 "
+                "million pounds. The 24-year-old has agreed a five-year contract.\nHe scored 19 league goals last "
+                "season, the most of any player in the division. Rovers manager Ellen Price said he would make "
+                "his debut against Norbury on Sunday.\nCalder City had rejected two earlier offers.",
+    },
+    "water.json": {
+        "title": "Drenford told to boil tap water after contamination",
+        "source": "regional-news.example", "published": "2025-05-20",
+        "text": "About 65,000 homes in Drenford were told on Monday to boil their tap water after tests found E. "
+                "coli bacteria at a treatment plant. The water company, Aquaren, said the notice would stay in "
+                "place for at least a week.\nIt said heavy rain had washed animal waste into a reservoir. The "
+                "company is handing out bottled water at four sites.\nNo illnesses have been reported.",
+    },
+}
+
+QUESTIONS_O = [
+    ("How many people were on board the Nordlys?", ("212",)),
+    ("How many people were hurt when the Nordlys ran aground?", ("four",)),
+    ("Who operates the Nordlys ferry?", ("Fjordline",)),
+    ("When was the Nordlys built?", ("1998",)),
+    ("How much did the Larkhill museum rebuild cost?", ("86 million pounds",)),
+    ("Who is the director of the Larkhill museum?", ("Samuel Okoye",)),
+    ("How many visitors a year does the Larkhill museum hope for?", ("600,000",)),
+    ("How much did Skylark Air earn in 2024?", ("41 million euros",)),
+    ("How much did Skylark Air lose the year before?", ("18 million",)),
+    ("How many new routes will Skylark Air add?", ("12",)),
+    ("Why did Skylark Air make a profit?", ("fuel costs", "fuller planes")),
+    ("What temperature did Valmont record?", ("44.1 degrees",)),
+    ("What was Valmont's previous temperature record?", ("42.6 degrees",)),
+    ("How many people were treated for heat exhaustion in Valmont?", ("300",)),
+    ("How much did Hallam Rovers pay for Adebayo Mensah?", ("32 million pounds",)),
+    ("How many goals did Adebayo Mensah score last season?", ("19",)),
+    ("When will Adebayo Mensah make his Rovers debut?", ("Sunday",)),
+    ("How many homes in Drenford must boil their water?", ("65,000",)),
+    ("How did the bacteria get into Drenford's water?", ("heavy rain", "animal waste")),
+    ("Who supplies water in Drenford?", ("Aquaren",)),
+    # events the reports do not hold
+    ("How many people died when the Nordlys ran aground?", None),
+    ("When did the Larkhill museum start charging children?", None),
+    ("Who replaced the chief executive of Skylark Air?", None),
+    ("How many people died in the Valmont heatwave?", None),
+    ("Why did Adebayo Mensah leave Hallam Rovers?", None),
+    ("How many people fell ill from the Drenford water?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
         "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
         "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
-        "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N)}
+        "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
+        "o": (ARTICLES_O, QUESTIONS_O)}
 
 
 def judge(answer, expect) -> str:
@@ -1397,7 +1484,8 @@ def main(argv: list[str] | None = None) -> int:
                              "report; l: the twelfth, longer reports with figures of neighbouring verbs and years, a speaker "
                              "beside the subject and events still to come, written 2026-12-07 (stop 48) before that session's "
                              "changes; m: the thirteenth, written after them, for the report; n: the fourteenth, written "
-                             "at the start of stop 49 before its changes (facts in sentences saying he, it or the company)")
+                             "at the start of stop 49 before its changes (facts in sentences saying he, it or the company); o: the fifteenth, "
+                             "written after them, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:
