@@ -171,7 +171,9 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                 settings=settings)
     read = judged = None  # judged: the reading that may decline, of questions asking for a fact only
     # "how did the hackers get in?" asks no fact to decline on, but the judge's choice of sentence holds
-    manner = not kind.factoid and asks_how(question) and rules.on(settings, "manner_judged")
+    # … nor "why …?": the reader tells the sentence giving the reason from the one repeating the question
+    manner = not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged")
+    rules_best = sentences[0] if sentences else None
     if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or manner))):
         clock = time.perf_counter()
         if settings.reader == "model":
@@ -230,8 +232,11 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                                  query)
     chosen = select(sentences, settings.max_sentences)
     if asks_why(question) and rules.on(settings, "why_reason"):
-        chosen = with_reason(chosen, sentences, passages, settings.max_sentences,
-                             question if rules.on(settings, "stated_cause") else None)
+        if manner and judged is not None and chosen and chosen[0] is not rules_best:
+            chosen = with_event(chosen, rules_best, settings.max_sentences)  # the reader's reason leads
+        else:
+            chosen = with_reason(chosen, sentences, passages, settings.max_sentences,
+                                 question if rules.on(settings, "stated_cause") else None)
     if kind.factoid and reader is not None and settings.reader_short != "rules" and not (
             picks and settings.reader_short == "fill"):
         # the span reader's answer in the first sentence quoted, where it is sure enough (and, with
@@ -764,6 +769,15 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
     if not quoted and (any(_overlaps(reason, c) for c in chosen) or len(chosen[0].text) + len(reason.text) > max_chars):
         return chosen
     return ([chosen[0], reason] + [c for c in chosen[1:] if c is not reason])[:max(limit, 2)]
+
+
+def with_event(chosen: list[Sentence], event: Sentence, limit: int, max_chars: int = 700) -> list[Sentence]:
+    """A why-question whose reason the judge put first ("Ticket sales had covered less than half of the
+    costs"): the event it explains, the rules' best ("The Brookmere Jazz Festival will not take place
+    this year"), follows it, as a stated cause's event does (`with_reason`)."""
+    if event is None or event is chosen[0] or len(chosen[0].text) + len(event.text) > max_chars:
+        return chosen
+    return ([chosen[0], event] + [c for c in chosen[1:] if c is not event])[:max(limit, 2)]
 
 
 REASON_REACH = 3  # statements after the best sentence a stated cause may lead from, as the judge reads three

@@ -45,8 +45,8 @@ GATES = {
     "why_reason": "why-questions: the statement after the first sentence in its passage is quoted next (the reason)",
     "stated_cause": "why-questions: a sentence near the best saying a cause in so many words ('caused by', "
                     "'because') leads, the event after it, when the best says none",
-    "manner_judged": "'how did the hackers get in?': the judge reads and may reorder the sentences as for a fact "
-                     "question (it never declines one)",
+    "manner_judged": "'how did the hackers get in?', 'why did …?': the judge reads and may reorder the sentences as "
+                     "for a fact question (it never declines one); a reason it puts first is followed by the event",
     "passage_runner_up": "the judge reads, with the rules' best sentence and those after it, the rules' next two "
                          "best when they are of its passage; one the reader is surer answers leads as those after it do",
     "roundup_places": "the judge does not weigh, against the rules' best sentence, one after it naming places and "
@@ -260,7 +260,10 @@ MEASURED_OFF = {
                    "no reference back: test_a_name_far_from_what_the_question_names_is_no_answer holds it)",
     "role_title": "dev: 0 | held-out: 0 (all 390 identical) | sets a-m: set b strict -1 (a wrong name in bold) | set n: "
                   "right -1, short right -1 ('Velora', tagged PERSON, for the chief scientist) | answer tests failing off: 1",
-    "manner_judged": "dev: 0 | held-out: 0 (all 390 identical: RealTime QA asks no manner question the judge changes) "
-                     "| sets a-m: set d right -1 (the hackers' way in) | set n: right -1 | answer tests failing off: 1",
+    "manner_judged": "dev: 0 | held-out: one answer (a why-question's: the reason sentence, 'being sued for allegedly "
+                     "increasing the risk of incest', now leads; the question is marked absent, so no figure moves) "
+                     "| sets a-m: b right -1, d -2 (the hackers' way in; a festival called off), g -1 (why-questions), "
+                     "none higher | set n: right -1 | set o (its profit question read for the why part): -1 "
+                     "| answer tests failing off: 1",
 }
 

@@ -1147,3 +1147,18 @@ def test_a_manner_question_is_told_from_wording_reaction_and_figure_questions():
     for question in ("How did CNN describe the talks?", "How did Moscow react to the sanctions?",
                      "How many ships were waiting?", "How long did the strike last?", "Why did the bridge close?"):
         assert not asks_how(question), question
+
+
+def test_a_reason_the_judge_put_first_is_followed_by_the_event_it_explains():
+    """For "why …?" the reader may lead with the reason ("Ticket sales had covered less than half of the
+    costs"); the event, the rules' best, is quoted next, not the statement after the reason."""
+    from bot.answer import with_event
+    from bot.sentence_scoring import Sentence
+
+    event = Sentence(0, 0, 60, "The Brookmere Jazz Festival will not take place this year.", 0.9, 0.5)
+    reason = Sentence(0, 61, 130, "Ticket sales had covered less than half of the costs of the event.", 0.4, 0.5)
+    aside = Sentence(0, 131, 180, "The festival drew about 25,000 visitors in 2024.", 0.3, 0.5)
+    assert [s.text for s in with_event([reason, aside], event, 3)] == [reason.text, event.text, aside.text]
+    assert with_event([event, aside], event, 3) == [event, aside]  # the rules' best leads: nothing to add
+    long_event = Sentence(0, 0, 800, "x" * 800, 0.9, 0.5)
+    assert with_event([reason, aside], long_event, 3) == [reason, aside]  # too long to quote both
