@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from bot.text import counted
 from bot.timeline import undated_notice
 from index.build import SyncReport
 
@@ -64,7 +65,7 @@ def feeds_view(feeds: list[dict]) -> Group:
 
 def _feed_line(name: str, status, items: int, problem: str, counts: str) -> Text:
     style = "yellow" if status == "error" else ""
-    line = Text(f"  {name}: {status} {counts}, {items} articles kept", style=style)
+    line = Text(f"  {name}: {status} {counts}, {counted(items, 'article')} kept", style=style)
     if problem:
         line.append(f" — {problem}", style="yellow")
     return line
@@ -135,8 +136,8 @@ def stories_view(stories: list[dict]) -> Group:
     for s in stories:
         outlets = len(s["sources"])
         head = Text(s["label"], style="bold")
-        head.append(f"  {s['first_date'] or '?'} → {s['last_date'] or '?'} · {len(s['articles'])} articles"
-                    f" · {outlets} outlet{'s' if outlets != 1 else ''}", style="dim")
+        head.append(f"  {s['first_date'] or '?'} → {s['last_date'] or '?'} · {counted(len(s['articles']), 'article')}"
+                    f" · {counted(outlets, 'outlet')}", style="dim")
         parts.append(head)
         for a in s["articles"][:8]:
             parts.append(_article_row(a))

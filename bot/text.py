@@ -19,3 +19,8 @@ def or_list(items: list[str]) -> str:
 def quoted_list(words: list[str]) -> str:
     """“a”, “b” or “c”: words as an answer's notices name them."""
     return or_list([f"“{w}”" for w in words])
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 article", "3 articles" (a noun whose plural adds s)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -476,3 +476,19 @@ def test_an_empty_timeline_in_slack_names_the_articles_about_the_topic():
     text = json.dumps(blocks)
     assert "the article about it states no day" in text and "https://news.example/banks" in text
     assert "no article in the index is about it" in json.dumps(timeline_blocks("Martian volcanoes", [], []))
+
+
+def test_a_story_of_one_article_says_one_article_in_the_terminal_and_in_slack():
+    from rich.console import Console
+
+    from bot.reports import stories_view
+    from bot.slack.blocks import stories_blocks
+
+    story = {"label": "Bridge closed", "first_date": "2025-02-25", "last_date": "2025-02-25", "sources": ["a.example"],
+             "articles": [{"title": "Bridge closed", "published": "2025-02-25", "source": "a.example", "url": ""}]}
+    console = Console(record=True, width=120)
+    console.print(stories_view([story]))
+    assert "1 article · 1 outlet" in console.export_text()
+    assert "1 article · 1 outlet" in stories_blocks([story])[0]["text"]["text"]
+    two = {**story, "sources": ["a.example", "b.example"], "articles": story["articles"] * 2}
+    assert "2 articles · 2 outlets" in stories_blocks([two])[0]["text"]["text"]

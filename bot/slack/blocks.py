@@ -9,7 +9,7 @@ import json
 
 from bot.render import segment_texts
 from bot.timeline import undated_notice
-from bot.text import clip
+from bot.text import clip, counted
 from bot.types import Answer, Citation, Passage
 
 SECTION_LIMIT = 3000
@@ -173,8 +173,8 @@ def stories_blocks(stories: list[dict], limit: int = 8) -> list[dict]:
     for s in stories[:limit]:
         outlets = len(s["sources"])
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip_keep_lines(
-            f"*{escape(s['label'])}*\n{s['first_date'] or '?'} → {s['last_date'] or '?'} · {len(s['articles'])} "
-            f"articles · {outlets} outlet{'s' if outlets != 1 else ''}", SECTION_LIMIT)}})
+            f"*{escape(s['label'])}*\n{s['first_date'] or '?'} → {s['last_date'] or '?'} · "
+            f"{counted(len(s['articles']), 'article')} · {counted(outlets, 'outlet')}", SECTION_LIMIT)}})
         blocks.append(_articles_context(s["articles"][:5]))
     return blocks[:50]
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from bot.slack.blocks import clip_keep_lines, escape
-from bot.text import clip
+from bot.text import clip, counted
 
 FOLLOW = "newsbot_home_follow"
 UNFOLLOW = "newsbot_home_unfollow"
@@ -115,7 +115,7 @@ def _topic_line(t: TopicNews, user: str) -> str:
 
 def home_view(data: HomeData) -> dict:
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": "newsbot: your news desk"}}]
-    facts = f"{data.articles} articles indexed" + (f" · {data.note}" if data.note else "")
+    facts = f"{counted(data.articles, 'article')} indexed" + (f" · {data.note}" if data.note else "")
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(facts)}]})
     blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "*Topics you follow*"}})
     if not data.topics:
