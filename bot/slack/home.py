@@ -144,8 +144,8 @@ def home_view(data: HomeData) -> dict:
     for s in data.stories[:MAX_STORIES]:
         outlets = len(s["sources"])
         latest = s["articles"][-1] if s["articles"] else None
-        counts = [f"{outlets} outlet{'s' if outlets != 1 else ''}"] if outlets else []
-        counts.append(f"{len(s['articles'])} article{'s' if len(s['articles']) != 1 else ''}")
+        counts = [counted(outlets, "outlet")] if outlets else []
+        counts.append(counted(len(s["articles"]), "article"))
         if s["last_date"]:
             counts.append(f"updated {s['last_date']}")
         text = f"*{escape(clip(s['label'], 200))}*\n" + " · ".join(counts)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from bot.disagreements import figures_across_outlets
 from bot.slack.blocks import clip_keep_lines, escape
-from bot.text import clip
+from bot.text import clip, counted
 from index.feeds import canonical_link
 from index.sentences import split_sentences
 
@@ -51,8 +51,8 @@ def unfurl_blocks(version, article) -> list[dict]:
     outlets = sorted({a.source for a in members if a.source})
     label = story.label if story else article.title
     lines = [f"*Story: {escape(clip(label, 200))}*",
-             f"{len(members)} article{'s' if len(members) != 1 else ''} from {len(outlets) or 1} "
-             f"outlet{'s' if len(outlets) != 1 else ''}" + (f" ({escape(', '.join(outlets[:6]))})" if outlets else "")]
+             f"{counted(len(members), 'article')} from {counted(len(outlets) or 1, 'outlet')}"
+             + (f" ({escape(', '.join(outlets[:6]))})" if outlets else "")]
     newer = [a for a in members if a.id != article.id and (a.published or "") > (article.published or "")]
     latest = max(members, key=lambda a: (a.published or "", a.title))
     if newer:
