@@ -170,11 +170,11 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
     read = judged = None  # judged: the reading that may decline, of questions asking for a fact only
-    # "how did the hackers get in?" asks no fact to decline on, but the judge's choice of sentence holds
-    # … nor "why …?": the reader tells the sentence giving the reason from the one repeating the question
-    manner = not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged")
+    # "how did the hackers get in?", "why did …?" ask no fact to decline on, but the reader tells the
+    # sentence giving the means or reason from the one repeating the question's names
+    how_or_why = not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged")
     rules_best = sentences[0] if sentences else None
-    if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or manner))):
+    if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or how_or_why))):
         clock = time.perf_counter()
         if settings.reader == "model":
             sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
@@ -215,7 +215,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                   "ones are below." if missing else " The closest passages are below; they may not answer the "
                   f"question{_did_you_mean(names_in(question), passages, retrieval.version, read_passages=False)}.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
-    if judged is not None and settings.reader_decline and not judged.answers and not manner:
+    if judged is not None and settings.reader_decline and not judged.answers and not how_or_why:
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages answers it; the closest passages "
                              "are below.", tuple(passages), query, version)
     silent: list[str] = []
@@ -232,7 +232,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                                  query)
     chosen = select(sentences, settings.max_sentences)
     if asks_why(question) and rules.on(settings, "why_reason"):
-        if manner and judged is not None and chosen and chosen[0] is not rules_best:
+        if how_or_why and judged is not None and chosen and chosen[0] is not rules_best:
             chosen = with_event(chosen, rules_best, settings.max_sentences)  # the reader's reason leads
         else:
             chosen = with_reason(chosen, sentences, passages, settings.max_sentences,

@@ -103,8 +103,8 @@ def runner_ups(sentences: list, group: list, passages: list, n: int) -> list:
 
 def promote_following(sentences: list, group: list, read: Read, margin: float) -> list:
     """The rules' best sentence gives way to one of those after it in its passage (`group`, as
-    `following` gives it, with its `runner_ups`) that the reader is surer answers (`answer_score`: relevance and its span's
-    surety) by `margin`: a report names its subject once and states the fact in a later sentence ("A
+    `following` gives it, with its `runner_ups`) that the reader is surer answers (`answer_score`:
+    relevance and its span's surety) by `margin`: a report names its subject once and states the fact in a later sentence ("A
     retired teacher … has discovered a comet." "Lena Morrow found it on Feb. 24 …"), where the names
     the question repeats favour the first. Pure: the readings must be there."""
     head = group[0] if group else None
