@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…o] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…p] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -1390,13 +1390,94 @@ QUESTIONS_O = [
     ("How many people fell ill from the Drenford water?", None),
 ]
 
+# Set p (2026-12-07, stop 49), written at the end of the stop after all its changes (why- and how-questions
+# judged included) and before it was run, to report them.
+ARTICLES_P = {
+    "library.json": {
+        "title": "Kelby central library to close for two years",
+        "source": "town-crier.example", "published": "2025-10-06",
+        "text": "Kelby's central library will close in January for two years so that its roof and heating can be "
+                "replaced, the borough council said on Friday. The work will cost 14 million pounds.\nA temporary "
+                "library will open in the old post office on Market Street. Its head librarian, Grace Mbeki, said "
+                "about 1,500 people used the building each day.\nThe library opened in 1932.",
+    },
+    "chipplant.json": {
+        "title": "Norvex delays Aldwick chip plant by a year",
+        "source": "tech-wire.example", "published": "2025-06-18",
+        "text": "Chipmaker Norvex said on Tuesday it would open its factory in Aldwick a year later than planned, "
+                "in 2028, because demand for its chips had slowed. The plant will cost 6 billion dollars and employ "
+                "about 2,000 people.\nThe company's finance chief, Rui Tavares, said the delay would save 400 "
+                "million dollars this year. Norvex shares fell 4%.\nLocal officials said they were disappointed.",
+    },
+    "rescue.json": {
+        "title": "Climbers rescued from Mount Brann after two nights",
+        "source": "mountain-news.example", "published": "2025-02-17",
+        "text": "Three climbers stranded on Mount Brann for two nights were rescued by helicopter on Sunday, "
+                "mountain police said. They had been caught by a snowstorm near the summit on Friday.\nThey "
+                "survived by digging a snow cave. One of them, a 29-year-old nurse, was treated for frostbite.\n"
+                "Rescuers had been unable to fly on Saturday because of high winds.",
+    },
+    "election2.json": {
+        "title": "Green party wins Tollen council by-election",
+        "source": "politics-desk.example", "published": "2025-05-09",
+        "text": "The Green party won the Tollen council by-election on Thursday, taking the seat from Labour for "
+                "the first time. Its candidate, Maya Lindqvist, received 2,140 votes, 310 more than the Labour "
+                "candidate.\nTurnout was 29%. The vote was held after the previous councillor moved abroad.\nThe "
+                "result leaves Labour with a majority of two on the council.",
+    },
+    "recall2.json": {
+        "title": "Pellham recalls 50,000 baby monitors over fire risk",
+        "source": "consumer-news.example", "published": "2025-11-12",
+        "text": "Electronics maker Pellham is recalling about 50,000 baby monitors sold since March because their "
+                "batteries can overheat, the company said on Wednesday. It knows of 11 cases in which a monitor "
+                "caught fire, none causing injury.\nCustomers can return the monitors to any shop for a full "
+                "refund. The monitors were sold for about 90 pounds.",
+    },
+    "strike2.json": {
+        "title": "Bus drivers in Merrow vote to strike",
+        "source": "labour-news.example", "published": "2025-09-03",
+        "text": "Bus drivers in Merrow voted on Tuesday to strike for three days later this month after rejecting "
+                "a pay offer of 3%. The union said 84% of members who voted backed the action.\nThe operator, "
+                "CityLink, said it was disappointed and would run a reduced timetable. About 900 drivers are "
+                "covered by the dispute.",
+    },
+}
+
+QUESTIONS_P = [
+    ("Why is Kelby's central library closing?", ("roof", "heating")),
+    ("How much will the Kelby library work cost?", ("14 million pounds",)),
+    ("Who is Kelby's head librarian?", ("Grace Mbeki",)),
+    ("How many people use the Kelby library each day?", ("1,500",)),
+    ("When will the Aldwick chip plant open?", ("2028",)),
+    ("Why did Norvex delay the Aldwick plant?", ("demand",)),
+    ("How many people will the Aldwick plant employ?", ("2,000",)),
+    ("How much will the delay save Norvex this year?", ("400 million dollars",)),
+    ("How were the Mount Brann climbers rescued?", ("helicopter",)),
+    ("How did the climbers survive on Mount Brann?", ("snow cave",)),
+    ("Why could rescuers not fly on Saturday?", ("high winds",)),
+    ("Who won the Tollen by-election?", ("Maya Lindqvist", "Green")),
+    ("How many votes did Maya Lindqvist get?", ("2,140",)),
+    ("Why was the Tollen by-election held?", ("moved abroad",)),
+    ("How many baby monitors is Pellham recalling?", ("50,000",)),
+    ("Why is Pellham recalling its baby monitors?", ("overheat",)),
+    ("What pay offer did the Merrow bus drivers reject?", ("3%",)),
+    ("How many drivers are covered by the Merrow dispute?", ("900",)),
+    # events the reports do not hold
+    ("When did the Kelby library reopen?", None),
+    ("How many jobs did Norvex cut in Aldwick?", None),
+    ("How many climbers died on Mount Brann?", None),
+    ("Who won the Tollen mayoral election?", None),
+    ("How many babies were injured by Pellham monitors?", None),
+    ("When did the Merrow bus strike end?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
         "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
         "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
         "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
-        "o": (ARTICLES_O, QUESTIONS_O)}
+        "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P)}
 
 
 def judge(answer, expect) -> str:
@@ -1485,7 +1566,7 @@ def main(argv: list[str] | None = None) -> int:
                              "beside the subject and events still to come, written 2026-12-07 (stop 48) before that session's "
                              "changes; m: the thirteenth, written after them, for the report; n: the fourteenth, written "
                              "at the start of stop 49 before its changes (facts in sentences saying he, it or the company); o: the fifteenth, "
-                             "written after them, for the report")
+                             "written after them, for the report; p: the sixteenth, written at the end of stop 49, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:
