@@ -302,7 +302,8 @@ def event_terms(question: str) -> frozenset[str]:
 def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
     """What a how-many/much question counts happening: the first content word after the counted noun
     ("how many people were displaced by the earthquake?" → displaced; "how many troops has Turkey
-    deployed?" → deployed), with its other forms. Empty when the question says nothing after it."""
+    deployed?" → deployed), with its other forms. Empty when the question says nothing after it, or
+    only "get" ("how many votes did she get?" is answered by "received 2,140 votes")."""
     match = re.search(r"\bhow (?:many|much)\b(.*)", question, re.I)
     if not match:
         return frozenset()
@@ -315,8 +316,12 @@ def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
         if word[:1].isupper() or not found or found[0] in _FRAME or left and found[0] in left or _MONEY_NOUN.match(word):
             continue  # ("how much money …": the sum of money is the answer, not what the sentence must say)
         if not left:
-            return event_forms(found[0])
+            # "how many votes did she get?": a light verb tells nothing; the counted noun is the event
+            return frozenset() if found[0] in _LIGHT_VERBS else event_forms(found[0])
     return frozenset()
+
+
+_LIGHT_VERBS = frozenset(terms("get gets got gotten getting"))
 
 
 def _place_kind(head: str, lowered: str) -> str:

@@ -1162,3 +1162,19 @@ def test_a_reason_the_judge_put_first_is_followed_by_the_event_it_explains():
     assert with_event([event, aside], event, 3) == [event, aside]  # the rules' best leads: nothing to add
     long_event = Sentence(0, 0, 800, "x" * 800, 0.9, 0.5)
     assert with_event([reason, aside], long_event, 3) == [reason, aside]  # too long to quote both
+
+
+def test_a_light_verb_asks_for_no_event_word_but_a_full_verb_does():
+    """"How many votes did Maya Lindqvist get?" is answered by "received 2,140 votes": "get" names no
+    event the sentence must hold; "how many troops has Turkey deployed?" still needs "deployed"."""
+    from bot.question import analyse, asked_event
+    from bot.short_answer import candidates
+    from index.nlp import Entity
+
+    question = "How many votes did Maya Lindqvist get?"
+    assert asked_event(question, analyse(question)) == frozenset()
+    assert asked_event("How many troops has Turkey deployed?", analyse("How many troops has Turkey deployed?"))
+    text = "Its candidate, Maya Lindqvist, received 2,140 votes, 310 more than the Labour candidate."
+    found = tuple(Entity(text.index(n), text.index(n) + len(n), "CARDINAL", n) for n in ("2,140", "310"))
+    got = candidates(analyse(question), question, [(text, 1.0, "2025-05-09")], [found], question_names=("Maya Lindqvist",))
+    assert max((c for c in got if c.eligible), key=lambda c: c.weight).text == "2,140"
