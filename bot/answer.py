@@ -14,7 +14,7 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
+from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, promote_answering, promote_following, read_first, read_sentences, runner_ups, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -250,8 +250,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     # be so; no phrase of them is the answer
     untold, notice = untold_event(question, kind, [passages[i] for i in dict.fromkeys(s.passage for s in chosen)],
                                   retrieval.version, settings) if rules.on(settings, "untold_event") else ([], "")
-    if untold:
-        picks = []
+    if untold or asks_two_things(question) and rules.on(settings, "two_questions"):
+        picks = []  # (two asks, "who won and by how much?": one phrase answers neither whole)
     if picks:
         chosen = _with_sentences_of(picks, chosen, max(settings.max_sentences, len(picks)))
     if len(retrieval.hints.sources) > 1 and rules.on(settings, "one_per_source"):

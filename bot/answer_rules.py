@@ -47,6 +47,8 @@ GATES = {
                     "'because') leads, the event after it, when the best says none",
     "manner_judged": "'how did the hackers get in?', 'why did …?': the judge reads and may reorder the sentences as "
                      "for a fact question (it never declines one); a reason it puts first is followed by the event",
+    "two_questions": "a question asking two things ('who won and by how much?') gets no short answer: the sentences "
+                     "answer it",
     "passage_runner_up": "the judge reads, with the rules' best sentence and those after it, the rules' next two "
                          "best when they are of its passage; one the reader is surer answers leads as those after it do",
     "roundup_places": "the judge does not weigh, against the rules' best sentence, one after it naming places and "
@@ -265,5 +267,8 @@ MEASURED_OFF = {
                      "| sets a-m: b right -1, d -2 (the hackers' way in; a festival called off), g -1 (why-questions), "
                      "none higher | set n: right -1 | set o (its profit question read for the why part): -1 "
                      "| answer tests failing off: 1",
+    "two_questions": "dev: 0 | held-out: 0 (no RealTime QA question asks two things) | sets a-p: 0 (none does) | asked on "
+                     "sets n-p's articles, 'Who won the election in Brimfield and by how much?' was answered '41%', the "
+                     "loser's share | answer tests failing off: 1",
 }
 

@@ -92,6 +92,16 @@ def asks_how(question: str) -> bool:
     return bool(_MANNER.match(question))
 
 
+# "who won the election and by how much?", "… and when?": a second ask after the first
+_SECOND_ASK = re.compile(r"\band\s+(?:by\s+)?(?:how\s+(?:much|many|long|far|big|old)|when|where|why)\b", re.I)
+
+
+def asks_two_things(question: str) -> bool:
+    """Whether a question asks two things ("Who won the Brimfield election and by how much?"): its
+    kind is read from one of them, so a short answer would answer half ("41%", the loser's share)."""
+    return bool(_SECOND_ASK.search(question))
+
+
 def asks_why(question: str) -> bool:
     """Whether a question asks for a reason (see _REASON)."""
     return bool(_REASON.match(question))

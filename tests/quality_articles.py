@@ -435,6 +435,14 @@ ARTICLES = {
             "on those bonds."
         ),
     },
+    "mayor-election.json": {
+        "title": "Lena Ostrova elected mayor of Brimfield",
+        "source": "Ledger Daily", "published": "2023-05-16", "url": "https://example.org/ledger/brimfield-mayor",
+        "text": (
+            "Lena Ostrova won the Brimfield mayoral election on Tuesday with 54% of the vote, beating the sitting "
+            "mayor, Gordon Pike, who took 41%. Turnout was 38%."
+        ),
+    },
     "museum-theft.json": {
         "title": "Thieves take gold coins from Orsk city museum",
         "source": "Ledger Daily", "published": "2023-05-15", "url": "https://example.org/ledger/orsk-museum",

@@ -1178,3 +1178,13 @@ def test_a_light_verb_asks_for_no_event_word_but_a_full_verb_does():
     found = tuple(Entity(text.index(n), text.index(n) + len(n), "CARDINAL", n) for n in ("2,140", "310"))
     got = candidates(analyse(question), question, [(text, 1.0, "2025-05-09")], [found], question_names=("Maya Lindqvist",))
     assert max((c for c in got if c.eligible), key=lambda c: c.weight).text == "2,140"
+
+
+
+def test_a_question_asking_two_things_is_told_from_one_that_coordinates_names():
+    from bot.question import asks_two_things
+
+    assert asks_two_things("Who won the Brimfield election and by how much?")
+    assert asks_two_things("What was stolen, and when?")
+    assert not asks_two_things("Prince Harry and which famous musician are suing a publisher?")
+    assert not asks_two_things("How much did the bridge cost?")

@@ -629,3 +629,20 @@ def test_a_manner_question_is_answered_by_the_sentence_the_judge_finds_telling_i
     off = compose(question, question, retrieval, replace(quality.settings, without=("manner_judged",)),
                   reader=shipped_reader())
     assert not off.answer.startswith("The thieves climbed onto the roof"), off.answer
+
+
+def test_a_question_asking_two_things_gets_no_short_answer(quality):
+    """"Who won the election and by how much?" was answered "41%" (the loser's share): one phrase
+    answers half of it at best; the sentence answers it (`two_questions`)."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+    from bot.read.model import shipped_reader
+
+    question = "Who won the Brimfield mayoral election and by how much?"
+    retrieval = quality.retriever.retrieve(question, quality.settings.k)
+    answer = compose(question, question, retrieval, quality.settings, reader=shipped_reader())
+    assert answer.found and answer.short_answer is None and "Lena Ostrova won" in answer.answer, answer.answer
+    off = compose(question, question, retrieval, replace(quality.settings, without=("two_questions",)),
+                  reader=shipped_reader())
+    assert off.short_answer is not None, off.answer  # what the rule keeps out
