@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…p] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…q] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -1471,13 +1471,37 @@ QUESTIONS_P = [
     ("When did the Merrow bus strike end?", None),
 ]
 
+# Set q (2026-12-07, stop 49): yes/no questions, as a desk asks them, on the reports of sets n and o
+# together (twelve articles), written before any change for them. Right: the first sentence quoted
+# holds the evidence (the words below); for an event the reports do not hold, a decline or the notice.
+ARTICLES_Q = {**ARTICLES_N, **ARTICLES_O}
+
+QUESTIONS_Q = [
+    ("Is the Orwin bridge open?", ("closed to all traffic", "stay shut")),
+    ("Were any passwords stolen from Fennick Bank?", ("no passwords",)),
+    ("Has Cendrix been approved?", ("approved Cendrix",)),
+    ("Did Gordon Pike concede the Brimfield election?", ("conceded",)),
+    ("Has anyone been arrested over the Castelo wildfire?", ("arrested a 62-year-old man",)),
+    ("Did the Halden dockworkers get the pay rise they wanted?", ("asked for 12%", "7%")),
+    ("Was anyone hurt when the Nordlys ran aground?", ("minor injuries",)),
+    ("Is entry to the Larkhill museum free for children?", ("free for children",)),
+    ("Did Skylark Air make a profit in 2024?", ("first annual profit", "41 million euros")),
+    ("Has anyone fallen ill from the Drenford water?", ("No illnesses",)),
+    # events the reports do not hold
+    ("Did Fennick Bank pay a ransom to the hackers?", None),
+    ("Has the Nordlys captain been charged?", None),
+    ("Did Hallam Rovers sell any players to Calder City?", None),
+    ("Was the Valmont heatwave declared a national emergency?", None),
+]
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
         "i": (ARTICLES_I, QUESTIONS_I), "j": (ARTICLES_J, QUESTIONS_J),
         "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
         "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
-        "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P)}
+        "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
+        "q": (ARTICLES_Q, QUESTIONS_Q)}
 
 
 def judge(answer, expect) -> str:
@@ -1566,7 +1590,8 @@ def main(argv: list[str] | None = None) -> int:
                              "beside the subject and events still to come, written 2026-12-07 (stop 48) before that session's "
                              "changes; m: the thirteenth, written after them, for the report; n: the fourteenth, written "
                              "at the start of stop 49 before its changes (facts in sentences saying he, it or the company); o: the fifteenth, "
-                             "written after them, for the report; p: the sixteenth, written at the end of stop 49, for the report")
+                             "written after them, for the report; p: the sixteenth, written at the end of stop 49, for the report; q: yes/no questions on sets n and "
+                             "o's reports, written before any change for them")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:
