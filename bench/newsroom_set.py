@@ -1472,7 +1472,7 @@ QUESTIONS_P = [
 ]
 
 # Set q (2026-12-07, stop 49): yes/no questions, as a desk asks them, on the reports of sets n and o
-# together (twelve articles), written before any change for them. Right: the first sentence quoted
+# together (twelve articles); the first 10 + 4 written before any change for them, 8 + 2 after. Right: the first sentence quoted
 # holds the evidence (the words below); for an event the reports do not hold, a decline or the notice.
 ARTICLES_Q = {**ARTICLES_N, **ARTICLES_O}
 
@@ -1487,11 +1487,22 @@ QUESTIONS_Q = [
     ("Is entry to the Larkhill museum free for children?", ("free for children",)),
     ("Did Skylark Air make a profit in 2024?", ("first annual profit", "41 million euros")),
     ("Has anyone fallen ill from the Drenford water?", ("No illnesses",)),
+    # (these eight and the last two absent events added after the yes/no change, run once to report it)
+    ("Did the Halden strike cost exporters money?", ("180 million euros",)),
+    ("Will Cendrix go on sale in May?", ("go on sale in May",)),
+    ("Is the Castelo fire still burning?", ("were fighting it",)),
+    ("Did turnout rise in the Brimfield election?", ("up from 31%",)),
+    ("Will Fennick Bank customers get credit monitoring?", ("credit monitoring",)),
+    ("Will the Orwin bridge reopen soon?", ("at least three months",)),
+    ("Was the Larkhill museum rebuild expensive?", ("86 million pounds",)),
+    ("Has Adebayo Mensah signed a long contract with Hallam Rovers?", ("five-year contract",)),
     # events the reports do not hold
     ("Did Fennick Bank pay a ransom to the hackers?", None),
     ("Has the Nordlys captain been charged?", None),
     ("Did Hallam Rovers sell any players to Calder City?", None),
     ("Was the Valmont heatwave declared a national emergency?", None),
+    ("Did the Castelo fire destroy a school?", None),
+    ("Has the Drenford water company been fined?", None),
 ]
 
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),

@@ -14,7 +14,7 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
+from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, asks_yes_no, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, promote_answering, promote_following, read_first, read_sentences, runner_ups, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -172,7 +172,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     read = judged = None  # judged: the reading that may decline, of questions asking for a fact only
     # "how did the hackers get in?", "why did …?" ask no fact to decline on, but the reader tells the
     # sentence giving the means or reason from the one repeating the question's names
-    how_or_why = not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged")
+    how_or_why = not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged") \
+        or asks_yes_no(question) and rules.on(settings, "yes_no_judged")  # "were any passwords stolen?" too
     rules_best = sentences[0] if sentences else None
     if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or how_or_why))):
         clock = time.perf_counter()

@@ -47,6 +47,8 @@ GATES = {
                     "'because') leads, the event after it, when the best says none",
     "manner_judged": "'how did the hackers get in?', 'why did …?': the judge reads and may reorder the sentences as "
                      "for a fact question (it never declines one); a reason it puts first is followed by the event",
+    "yes_no_judged": "'were any passwords stolen?', 'did the bank pay a ransom?': the judge reads and may reorder the "
+                     "sentences (never declining), and the 'not told' check reads the question's event words",
     "two_questions": "a question asking two things ('who won and by how much?') gets no short answer: the sentences "
                      "answer it",
     "passage_runner_up": "the judge reads, with the rules' best sentence and those after it, the rules' next two "
@@ -270,5 +272,9 @@ MEASURED_OFF = {
     "two_questions": "dev: 0 | held-out: 0 (no RealTime QA question asks two things) | sets a-p: 0 (none does) | asked on "
                      "sets n-p's articles, 'Who won the election in Brimfield and by how much?' was answered '41%', the "
                      "loser's share | answer tests failing off: 1",
+    "yes_no_judged": "dev: 0 | held-out: 0 (RealTime QA asks no yes/no question: all 390 identical) | sets a-p: 0 | set q "
+                     "(yes/no questions, written before it): right 3 -> 8 of 10, absent events declined or under the "
+                     "notice 1 -> 4 of 4, answerable under the notice 0 -> 4 (paraphrases: 'open' for 'closed', "
+                     "'wanted' for 'asked for') | answer tests failing off: 1",
 }
 

@@ -96,6 +96,15 @@ def asks_how(question: str) -> bool:
 _SECOND_ASK = re.compile(r"\band\s+(?:by\s+)?(?:how\s+(?:much|many|long|far|big|old)|when|where|why)\b", re.I)
 
 
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b", re.I)
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether a question asks whether something is so ("Were any passwords stolen?", "Has Cendrix
+    been approved?"): answered by the sentence that tells it, or says it did not happen."""
+    return bool(_YES_NO.match(question)) and not analyse(question).factoid
+
+
 def asks_two_things(question: str) -> bool:
     """Whether a question asks two things ("Who won the Brimfield election and by how much?"): its
     kind is read from one of them, so a short answer would answer half ("41%", the loser's share)."""

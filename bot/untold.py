@@ -16,7 +16,7 @@ import re
 
 from bot import answer_rules as rules
 from bot.numerals import YEAR
-from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, frame_word, question_name_terms, told_in
+from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, asks_yes_no, frame_word, question_name_terms, told_in
 from bot.sentence_checks import denied_terms, denied_verbs, pending_terms
 from bot.sentence_scoring import article_words
 from bot.text import quoted_list
@@ -38,7 +38,8 @@ _FUNCTION = frozenset(terms(
     "beyond under above below throughout along around also just only even more most less least very too so "
     "some any each every all both other another same own than here off out up down away back again ago "
     "i me my we our you your he him his she her its them those who whom whose what which where when why how "
-    "being been am were has have had do does did would could should"))
+    "being been am were has have had do does did would could should "
+    "anyone anybody anything someone somebody something nobody nothing"))
 # light verbs: what happened is in their object ("sent rescue teams", "held the record", "took office")
 _LIGHT_VERBS = frozenset(terms("give gave given send sent put take took taken hold held keep kept bring brought "
                                "let set show shown use used do does did done have has had"))
@@ -50,11 +51,13 @@ _COST_VERB = re.compile(r"\bhow much (?:did|does|do|will|would|could|has|have|ha
 _TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
 
 
-def event_words(question: str, kind: QuestionKind) -> list[tuple[str, str]]:
+def event_words(question: str, kind: QuestionKind, yes_no: bool = False) -> list[tuple[str, str]]:
     """The words of a fact question's asking sentence naming what happened, (word, stem) in order:
     not its names, its frame ("when", "did", "this year"), the kind of answer asked for ("how long",
-    "what share", "which Hollywood star"), the counted noun, light verbs or function words."""
-    if not kind.factoid and not asks_why(question):  # a why-question presupposes its event too
+    "what share", "which Hollywood star"), the counted noun, light verbs or function words. With
+    `yes_no`, a question asking whether it happened ("Did Fennick Bank pay a ransom?") is read too:
+    articles that never say "ransom" cannot answer yes or no."""
+    if not kind.factoid and not asks_why(question) and not yes_no:  # a why-question presupposes its event too
         return []
     asking = _asking_clause(question)
     # (a word of dying counted with its noun, "how many people died", is still what happened)
@@ -96,9 +99,9 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
 
 
 def _untold(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
-            denied: bool, pending: bool) -> tuple[list[str], int, list[str]]:
+            denied: bool, pending: bool, yes_no: bool = False) -> tuple[list[str], int, list[str]]:
     """`untold_words`, and which of them the passages do use, only of what did not or has yet to happen."""
-    words = event_words(question, kind)
+    words = event_words(question, kind, yes_no)
     years = YEAR.findall(_asking_clause(question)) if words else []
     if not words or not passages:
         return [], len(words), []
@@ -152,7 +155,8 @@ def untold_event(question: str, kind: QuestionKind, passages: list[Passage], ver
     use, when they are at least `untold_share` of the words checked (`untold_words`), and the notice
     saying so; else none and ""."""
     untold, checked, unhappened = _untold(question, kind, passages, version, rules.on(settings, "denied_event"),
-                                          rules.on(settings, "pending_event"))
+                                          rules.on(settings, "pending_event"),
+                                          rules.on(settings, "yes_no_judged") and asks_yes_no(question))
     if not untold or len(untold) < settings.untold_share * checked:
         return [], ""
     return untold, untold_notice([w for w in untold if w not in unhappened], unhappened)

@@ -646,3 +646,26 @@ def test_a_question_asking_two_things_gets_no_short_answer(quality):
     off = compose(question, question, retrieval, replace(quality.settings, without=("two_questions",)),
                   reader=shipped_reader())
     assert off.short_answer is not None, off.answer  # what the rule keeps out
+
+
+def test_a_yes_no_question_is_answered_by_the_sentence_that_tells_it_or_under_the_notice(quality):
+    """"Did an alarm sound at the Orsk museum?" is answered by "No alarm sounded …", which the reader
+    tells from the sentence repeating the names (`yes_no_judged`); "Did the Orsk museum pay a ransom?"
+    asks about something no article says: the closest sentences, under the notice."""
+    from dataclasses import replace
+
+    from bot.answer import compose
+    from bot.question import asks_yes_no
+    from bot.read.model import shipped_reader
+
+    assert asks_yes_no("Were any passwords stolen?") and not asks_yes_no("Who was arrested?")
+    question = "Did an alarm sound when thieves broke into the Orsk museum?"
+    retrieval = quality.retriever.retrieve(question, quality.settings.k)
+    answer = compose(question, question, retrieval, quality.settings, reader=shipped_reader())
+    assert answer.found and "No alarm sounded" in answer.answer.split("[1]")[0], answer.answer
+    absent = "Did the Orsk museum pay a ransom for the coins?"
+    retrieval = quality.retriever.retrieve(absent, quality.settings.k)
+    answer = compose(absent, absent, retrieval, quality.settings, reader=shipped_reader())
+    assert answer.untold and "ransom" in answer.untold, answer.answer
+    off = compose(absent, absent, retrieval, replace(quality.settings, without=("yes_no_judged",)), reader=shipped_reader())
+    assert not off.untold, off.answer  # what the rule adds
