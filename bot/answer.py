@@ -170,12 +170,13 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     sentences = score_sentences(question, query, passages[:4], retrieval.version, kind=kind, focus=focus,
                                 settings=settings)
     read = judged = None  # judged: the reading that may decline, of questions asking for a fact only
-    # "how did the hackers get in?", "why did …?" ask no fact to decline on, but the reader tells the
-    # sentence giving the means or reason from the one repeating the question's names
-    how_or_why = not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged") \
-        or asks_yes_no(question) and rules.on(settings, "yes_no_judged")  # "were any passwords stolen?" too
+    # "how did the hackers get in?", "why did …?", "were any passwords stolen?" ask no fact to decline
+    # on, but the reader tells the sentence giving the means, the reason or the yes / no from the one
+    # repeating the question's names: read by the judge, never declined
+    judged_only = (not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged")
+                   or asks_yes_no(question, kind) and rules.on(settings, "yes_no_judged"))
     rules_best = sentences[0] if sentences else None
-    if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or how_or_why))):
+    if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or judged_only))):
         clock = time.perf_counter()
         if settings.reader == "model":
             sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
@@ -216,7 +217,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                   "ones are below." if missing else " The closest passages are below; they may not answer the "
                   f"question{_did_you_mean(names_in(question), passages, retrieval.version, read_passages=False)}.")
         return Answer.notice(question, NOT_FOUND + reason, tuple(passages), query, version)
-    if judged is not None and settings.reader_decline and not judged.answers and not how_or_why:
+    if judged is not None and settings.reader_decline and not judged.answers and not judged_only:
         return Answer.notice(question, f"{NOT_FOUND} No sentence of the passages answers it; the closest passages "
                              "are below.", tuple(passages), query, version)
     silent: list[str] = []
@@ -233,7 +234,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                                                  query)
     chosen = select(sentences, settings.max_sentences)
     if asks_why(question) and rules.on(settings, "why_reason"):
-        if how_or_why and judged is not None and chosen and chosen[0] is not rules_best:
+        if judged_only and judged is not None and chosen and chosen[0] is not rules_best:
             chosen = with_event(chosen, rules_best, settings.max_sentences)  # the reader's reason leads
         else:
             chosen = with_reason(chosen, sentences, passages, settings.max_sentences,
@@ -586,8 +587,8 @@ def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: t
     far = set()
     for s in sentences:
         text = passages[s.passage].text
-        title = passages[s.passage].article.title
-        if title_topic and refers_back(s.text, title) and any(mentioned(t, set(terms(title))) for t in wanted):
+        headline = set(terms(passages[s.passage].article.title))
+        if title_topic and refers_back(s.text, headline) and any(mentioned(t, headline) for t in wanted):
             continue
         reach = text[max(0, s.start - _NAME_REACH): s.end]
         # "… a planet 120 light years from Earth. The planet, named TOI-882b, …": a next sentence
@@ -603,15 +604,16 @@ def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: t
 _OPENS_BACK = re.compile(r"[\s\"“‘']*(?:(?:It|Its|He|His|She|Her|They|Their)\b|The\s+([a-z][\w-]+))")
 
 
-def refers_back(sentence: str, title: str) -> bool:
+def refers_back(sentence: str, headline: set[str]) -> bool:
     """Whether a sentence opens by referring back to what its article is about: a third-person
-    pronoun, or "the" before a word of the headline ("The bridge was built in 1968" under "Orwin
-    bridge closed …"). A pronoun later in it may stand for a name it gives first ("Pellam Robotics
-    makes robot vacuums too, and listed its shares" in a briefing whose headline names the Dustwing)."""
+    pronoun, or "the" before a word of the headline (`headline`: its terms; "The bridge was built in
+    1968" under "Orwin bridge closed …"). A pronoun later in it may stand for a name it gives first
+    ("Pellam Robotics makes robot vacuums too, and listed its shares" in a briefing whose headline
+    names the Dustwing)."""
     match = _OPENS_BACK.match(sentence)
     if match is None:
         return False
-    return match.group(1) is None or bool(set(terms(match.group(1))) & set(terms(title)))
+    return match.group(1) is None or bool(set(terms(match.group(1))) & headline)
 
 
 def _earlier_and_unnamed(sentences: list[Sentence], names: tuple[str, ...], question: str) -> set[int]:
@@ -760,8 +762,7 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
         return chosen
     cause = _stated_cause(question, sentences, passages) if question else None
     if cause is not None:  # the cause leads; the event follows when both fit, as the next sentence's pair must
-        pair = [cause, chosen[0]] if len(cause.text) + len(chosen[0].text) <= max_chars else [cause]
-        return (pair + [c for c in chosen[1:] if c is not cause])[:max(limit, len(pair))]
+        return _lead_pair(cause, chosen[0], chosen[1:], limit, max_chars)
     after = following(sentences, passages, 1)[1:]
     if not after:
         return chosen
@@ -772,13 +773,20 @@ def with_reason(chosen: list[Sentence], sentences: list[Sentence], passages: lis
     return ([chosen[0], reason] + [c for c in chosen[1:] if c is not reason])[:max(limit, 2)]
 
 
-def with_event(chosen: list[Sentence], event: Sentence, limit: int, max_chars: int = 700) -> list[Sentence]:
+def with_event(chosen: list[Sentence], event: Sentence | None, limit: int, max_chars: int = 700) -> list[Sentence]:
     """A why-question whose reason the judge put first ("Ticket sales had covered less than half of the
     costs"): the event it explains, the rules' best ("The Brookmere Jazz Festival will not take place
     this year"), follows it, as a stated cause's event does (`with_reason`)."""
-    if event is None or event is chosen[0] or len(chosen[0].text) + len(event.text) > max_chars:
-        return chosen
-    return ([chosen[0], event] + [c for c in chosen[1:] if c is not event])[:max(limit, 2)]
+    return _lead_pair(chosen[0], event, chosen[1:], limit, max_chars)
+
+
+def _lead_pair(first: Sentence, then: Sentence | None, rest: list[Sentence], limit: int,
+               max_chars: int) -> list[Sentence]:
+    """`first`, then `then` when both fit in `max_chars` (a reason and its event), then `rest`
+    without them, at most `limit` sentences (two when both are quoted)."""
+    pair = [first, then] if then is not None and then is not first and \
+        len(first.text) + len(then.text) <= max_chars else [first]
+    return (pair + [c for c in rest if all(c is not p for p in pair)])[:max(limit, len(pair))]
 
 
 REASON_REACH = 3  # statements after the best sentence a stated cause may lead from, as the judge reads three

@@ -99,10 +99,11 @@ _SECOND_ASK = re.compile(r"\band\s+(?:by\s+)?(?:how\s+(?:much|many|long|far|big|
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b", re.I)
 
 
-def asks_yes_no(question: str) -> bool:
-    """Whether a question asks whether something is so ("Were any passwords stolen?", "Has Cendrix
-    been approved?"): answered by the sentence that tells it, or says it did not happen."""
-    return bool(_YES_NO.match(question)) and not analyse(question).factoid
+def asks_yes_no(question: str, kind: QuestionKind) -> bool:
+    """Whether a question (of `kind`, as `analyse` read it) asks whether something is so ("Were any
+    passwords stolen?", "Has Cendrix been approved?"): answered by the sentence that tells it, or
+    says it did not happen."""
+    return not kind.factoid and bool(_YES_NO.match(question))
 
 
 def asks_two_things(question: str) -> bool:
@@ -336,11 +337,11 @@ def counted_event(question: str, counted: tuple[str, ...]) -> frozenset[str]:
             continue  # ("how much money …": the sum of money is the answer, not what the sentence must say)
         if not left:
             # "how many votes did she get?": a light verb tells nothing; the counted noun is the event
-            return frozenset() if found[0] in _LIGHT_VERBS else event_forms(found[0])
+            return frozenset() if found[0] in _GET else event_forms(found[0])
     return frozenset()
 
 
-_LIGHT_VERBS = frozenset(terms("get gets got gotten getting"))
+_GET = frozenset(terms("get gets got gotten getting"))  # (the "not told" check skips them too: untold._ASKED_FOR)
 
 
 def _place_kind(head: str, lowered: str) -> str:

@@ -156,7 +156,7 @@ def untold_event(question: str, kind: QuestionKind, passages: list[Passage], ver
     saying so; else none and ""."""
     untold, checked, unhappened = _untold(question, kind, passages, version, rules.on(settings, "denied_event"),
                                           rules.on(settings, "pending_event"),
-                                          rules.on(settings, "yes_no_judged") and asks_yes_no(question))
+                                          rules.on(settings, "yes_no_judged") and asks_yes_no(question, kind))
     if not untold or len(untold) < settings.untold_share * checked:
         return [], ""
     return untold, untold_notice([w for w in untold if w not in unhappened], unhappened)
