@@ -253,9 +253,9 @@ def candidates(version: IndexVersion, rows: list[int], query: str) -> list[Candi
 def agree_on_reference_days(found: list[Candidate], max_shift: int = 6) -> list[Candidate]:
     """Consensus across outlets for pages whose publication date is older than their text (a live
     page keeps its first date while it reports a week): each article's weekday and "yesterday" dates
-    are re-resolved from a reference up to `max_shift` days later, and the shift whose days the other
-    articles attest most (their dates and publication days) is kept; no shift unless it beats the
-    page's own date by two attestations."""
+    are re-resolved from a reference up to `max_shift` days later, and the shift that puts the most of
+    them on days another article attests (its dates or publication day) is kept; no shift unless two
+    more of its sentences land on attested days than from the page's own date."""
     by_article: dict[str, list[Candidate]] = {}
     for c in found:
         by_article.setdefault(c.article.id, []).append(c)
@@ -271,23 +271,29 @@ def agree_on_reference_days(found: list[Candidate], max_shift: int = 6) -> list[
         fixed = [c for c in group if c.how in ("stated", "published")]
         relative = [c for c in group if c.how not in ("stated", "published")]
         base = published_date(group[0].article.published)
-        best, best_score, shifted = 0, sum(others[c.day] for c in relative), relative
+        best, best_gain, shifted = 0, 1, relative
         if base is not None and relative:
             for k in range(1, max_shift + 1):
                 moved = _re_resolved(relative, base + timedelta(days=k))
-                score = sum(others[c.day] for c in moved)
-                if score >= best_score + 2 and score > 0:
-                    best, best_score, shifted = k, score, moved
+                # the evidence is a weekday that lands a week later on a day another outlet attests ("on
+                # Monday" of a Saturday page: the Monday after it); "today" moves with any shift and proves
+                # nothing (it moved a Thursday recap's "this morning" onto Saturday). Sentences explained,
+                # not attestations summed: one sentence moved onto the story's busiest day shifted a
+                # Saturday report's "Biden was first briefed on Tuesday" (Jan. 31) to Feb. 7
+                gain = sum((others[m.day] > 0) - (others[c.day] > 0) for c, m in moved if (m.day - c.day).days >= 7)
+                if gain > best_gain:
+                    best, best_gain, shifted = k, gain, [m for _, m in moved]
         out += fixed + (shifted if best else relative)
     return out
 
 
-def _re_resolved(relative: list[Candidate], reference: date) -> list[Candidate]:
+def _re_resolved(relative: list[Candidate], reference: date) -> list[tuple[Candidate, Candidate]]:
+    """Each sentence and itself re-dated from a later reference day, when it still names a past day."""
     moved = []
     for c in relative:
         resolved = event_date(c.sentence, reference)
         if resolved is not None and resolved.precision == "day" and resolved.day <= reference:
-            moved.append(replace(c, day=resolved.day, how=resolved.how + " (the page's text runs later than its date)"))
+            moved.append((c, replace(c, day=resolved.day, how=resolved.how + " (the page's text runs later than its date)")))
     return moved
 
 

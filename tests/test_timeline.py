@@ -136,6 +136,46 @@ def test_what_will_happen_and_what_a_clause_recalls_do_not_date_the_event():
     assert event_date(recalled, date(2023, 1, 6)).day == date(2023, 1, 5)
 
 
+def test_a_feast_day_or_a_sentence_framed_in_an_earlier_year_is_not_this_weeks_weekday():
+    from bot.dates import event_date
+
+    saturday = date(2022, 12, 31)
+    # photo captions of a pope's life: a feast day named with its year is not the article's Thursday
+    caption = event_date("Benedict walks at the end of a Holy Thursday Mass in April 2012.", saturday)
+    assert caption.precision != "day"
+    assert event_date("Benedict kneels during a Good Friday service at the Colosseum.", saturday) is None
+    # a sentence opening in a past month or year keeps its weekdays there
+    framed = event_date("In March 2019, a gunman stormed two mosques during Friday prayers.", saturday)
+    assert (framed.day, framed.precision) == (date(2019, 3, 1), "month")
+    framed = event_date("In 2019, the council met on Tuesday to approve the plan.", saturday)
+    assert (framed.day.year, framed.precision) == (2019, "year")
+    # this year's frame, or a year later in the sentence, leaves the weekday the event's day
+    assert event_date("In December, the council met on Tuesday to approve the plan.", saturday).day == date(2022, 12, 27)
+    assert event_date("The firm said on Friday its 2021 profit was restated.", saturday).day == date(2022, 12, 30)
+    # "last October" is the latest October before the article's month: a past month, not a day
+    october = event_date("It had cancelled 120 flights during a one-day strike last October.", date(2026, 3, 12))
+    assert (october.day, october.precision) == (date(2025, 10, 1), "month")
+    assert event_date("Sales rose last March.", date(2026, 3, 12)).day == date(2025, 3, 1)
+
+
+def test_one_sentence_on_the_storys_busiest_day_does_not_move_a_page():
+    from bot.dates import event_date
+    from bot.timeline import agree_on_reference_days
+
+    def told(source, published, sentence):
+        day = event_date(sentence, date.fromisoformat(published))
+        return _candidate(source, published, sentence, day.day.isoformat(), day.how)
+
+    # Saturday's report recalls "Tuesday" (Jan. 31); the next Tuesday, Feb. 7, is the story's busiest day
+    busy = [told(f"outlet{n}", "2023-02-07", f"Lawmakers were briefed on the balloon on Tuesday, outlet {n} said.")
+            for n in range(5)]
+    page = [told("wire", "2023-02-04", "The jet shot the balloon down on Saturday off the coast."),
+            told("wire", "2023-02-04", "The president was first briefed on Tuesday about the balloon.")]
+    other = [told("daily", "2023-02-05", "The Navy began recovering debris on Saturday.")]
+    agreed = agree_on_reference_days(busy + page + other)
+    assert {c.sentence: c.day for c in agreed if c.article.source == "wire"}[page[1].sentence] == date(2023, 1, 31)
+
+
 def test_the_timeline_labels_parse_and_the_scorer_counts_what_a_desk_would():
     from bench.timelines import load_topics, score_topic, summary
 
