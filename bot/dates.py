@@ -24,12 +24,19 @@ _FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?:(last|this|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# a weekday, not a feast or a named day ("a Holy Thursday Mass in April 2012", "Good Friday", "Black Friday"): those
+# are days of their own calendar, not of the article's week
+_WEEKDAY = re.compile(r"\b(?<!holy )(?<!good )(?<!easter )(?<!palm )(?<!ash )(?<!maundy )(?<!black )(?<!cyber )"
+                      r"(?<!bloody )(?:(last|this|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # any of the above, in one pass: most sentences name no date, and this one test skips the seven
 # searches for them (timelines resolve a few thousand sentences per topic; 0.5 s -> ~0.1 s)
 # (matched against the lowercased text: twice as fast as re.I here)
 _ANY = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b|tomorrow|tonight|last (?:night|week|month|year)|"
                   r"this (?:morning|year)")
+# a sentence framed in a past month or year from its first words ("In March 2019, Ardern faced … during Friday
+# prayers"): its weekdays belong to that time, not to the article's week
+_FRAME = re.compile(rf"^\W*(?:in|by|during|until)\s+(?:(?:early|late|mid)[- ])?(?:{_MONTH}\s+)?(\d{{4}})\b", re.I)
+_LAST_MONTH_NAMED = re.compile(rf"\blast\s+{_MONTH}(?!\s*\d)", re.I)  # "last October": the latest October before this month
 _RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|last night|this morning|last week|last month|last year|this year)\b", re.I)
 
 
@@ -112,6 +119,11 @@ def _resolve(text: str, published: date | None, ahead: bool = False) -> Resolved
         else:
             made = published - timedelta(days=back)
         return ResolvedDate(made, "day", f"“{match.group(0)}” in an article of {published.isoformat()}")
+    match = _LAST_MONTH_NAMED.search(text)
+    if match:
+        month = _MONTH_NUMBERS[match.group(1).lower().rstrip(".")]
+        year = published.year if month < published.month else published.year - 1
+        return ResolvedDate(date(year, month, 1), "month", f"“{match.group(0)}” in an article of {published.isoformat()}")
     match = _RELATIVE.search(text)
     if match:
         word = match.group(1).lower()
@@ -182,6 +194,9 @@ def event_date(text: str, published: date | None) -> ResolvedDate | None:
     the next such day ("will lie in state from Monday"), which a caller can tell from the past."""
     if not _ANY.search(text.lower()):
         return None
+    framed = _framed_in_the_past(text, published)
+    if framed is not None:
+        return framed
     if tells_future(text):
         return _resolve(text, published, ahead=True)
     foreground = _BACKGROUND.sub(" ", text)
@@ -195,6 +210,21 @@ def event_date(text: str, published: date | None) -> ResolvedDate | None:
     rest = _ISO.sub(" ", _DAY_MONTH_YEAR.sub(" ", _FULL.sub(" ", text)))
     other = _resolve(rest, published)
     return other if other is not None and other.precision == "day" and other.how != "stated" else first
+
+
+def _framed_in_the_past(text: str, published: date | None) -> ResolvedDate | None:
+    """The month or year a sentence opens with ("In March 2019, …"), when it lies more than a month
+    before the article."""
+    frame = _FRAME.match(text)
+    if frame is None or published is None:
+        return None
+    month = _MONTH_NUMBERS[frame.group(1).lower().rstrip(".")] if frame.group(1) else None
+    when = _make(int(frame.group(2)), month or 1, 1)
+    if when is None:
+        return None
+    if month is not None:
+        return ResolvedDate(when, "month", "stated") if (published - when).days > 31 else None
+    return ResolvedDate(when, "year", "stated") if when.year < published.year else None
 
 
 def tells_the_past(text: str, published: date | None, days: int = 31) -> bool:
