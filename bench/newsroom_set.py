@@ -1505,6 +1505,129 @@ QUESTIONS_Q = [
     ("Has the Drenford water company been fined?", None),
 ]
 
+# Set r (2026-12-07, stop 50): written before that session's reading changes and run once before them.
+# Seven longer reports (eight to twelve sentences, quotes, background figures, a second outlet on the
+# same flood with other numbers), so the right sentence competes with neighbours naming the same people
+# and with last year's figures; the kinds the reading issue names: the fact told of "he", "the club" or
+# "the airline", a speaker beside the subject, a reason beside background, a figure of a neighbouring verb.
+ARTICLES_R = {
+    "pilots.json": {
+        "title": "Aerolinea Sur pilots strike for 48 hours, 300 flights cancelled",
+        "source": "air-wire.example", "published": "2026-03-12",
+        "text": "Pilots at Aerolinea Sur walked out on Wednesday at the start of a 48-hour strike over pay and "
+                "rest rules, forcing the carrier to cancel about 300 flights.\nThe airline said 41,000 passengers "
+                "were affected and that it would offer refunds or free rebooking. It had cancelled 120 flights "
+                "during a one-day strike last October.\nThe pilots' union, SEPLA-Sur, wants a 9% raise over two "
+                "years. The company has offered 4.5%.\n\"We are not asking for luxury, we are asking for rest,\" "
+                "said union spokesman Tomas Beltran. He said pilots were flying up to 900 hours a year.\nChief "
+                "executive Clara Ibanez called the strike \"irresponsible\" and said talks would resume on Monday. "
+                "She said the walkout would cost the airline about 25 million euros.\nAerolinea Sur carried 14 "
+                "million passengers last year.",
+    },
+    "budget.json": {
+        "title": "Harrowgate council approves 4.9% council tax rise",
+        "source": "local-democracy.example", "published": "2026-02-27",
+        "text": "Harrowgate council voted on Thursday to raise council tax by 4.9% from April, the largest "
+                "increase allowed without a referendum.\nThe budget passed by 31 votes to 22 after a four-hour "
+                "meeting. Last year the council raised the tax by 2.99%.\nCouncil leader Priya Nair said the "
+                "money was needed to pay for adult social care, which now takes 46% of the council's spending. "
+                "She said the authority faced a gap of 18 million pounds.\nOpposition leader Martin Cole said "
+                "residents were \"being asked to pay more for less\". His group had proposed closing two "
+                "council offices instead.\nA band D household will pay 2,104 pounds a year, 98 pounds more "
+                "than now.",
+    },
+    "fine.json": {
+        "title": "Regulator fines RideNow 32 million euros over driver data",
+        "source": "tech-policy.example", "published": "2026-05-20",
+        "text": "Ireland's data protection regulator has fined ride-hailing app RideNow 32 million euros for "
+                "sending the personal data of European drivers to servers in the United States without proper "
+                "safeguards.\nThe Data Protection Commission said on Tuesday that the transfers ran for more "
+                "than two years and involved the records of about 170,000 drivers, including their licences "
+                "and criminal record checks.\nThe company said it disagreed with the decision and would "
+                "appeal. It said it had stopped the transfers in 2025.\nThe regulator ordered RideNow to "
+                "delete the data held in the US within six months.\nThe complaint was brought by a Dutch "
+                "drivers' association in 2023.",
+    },
+    "flood_a.json": {
+        "title": "Floods kill at least nine in Ravelle valley",
+        "source": "national-news.example", "published": "2026-10-14",
+        "text": "At least nine people have died after the river Ravelle burst its banks on Monday night, "
+                "flooding towns along the valley, the interior ministry said on Tuesday.\nAbout 4,000 residents "
+                "were evacuated and 12 people are still missing. Most of the dead were in Saint-Ory, where the "
+                "water rose two metres in an hour.\nThe region received three months of rain in 24 hours, "
+                "the weather service said.\nPrime Minister Elise Varenne visited Saint-Ory on Tuesday and "
+                "promised emergency aid. She said the government would declare a natural disaster, which "
+                "allows insurers to pay out faster.\nThe valley was last flooded in 1999.",
+    },
+    "flood_b.json": {
+        "title": "Ravelle flood toll rises to 11 as search continues",
+        "source": "regional-daily.example", "published": "2026-10-15",
+        "text": "The death toll from the Ravelle valley floods has risen to 11, the regional prefect said on "
+                "Wednesday, after two bodies were found near Lurcy.\nRescuers are still searching for eight "
+                "people. More than 300 soldiers have joined the search.\nThe prefect, Jean Mauger, said "
+                "1,200 homes had been damaged and that the main road through the valley would stay closed "
+                "until Friday.\nInsurers estimate the damage at 600 million euros.",
+    },
+    "coach.json": {
+        "title": "Westbury United sack manager Kovac after eight games without a win",
+        "source": "sport-desk.example", "published": "2026-11-09",
+        "text": "Westbury United have sacked manager Dario Kovac after a run of eight league games without a "
+                "win left the club 18th in the table.\nChairman Neil Hardy announced the decision on Sunday, "
+                "a day after a 3-0 home defeat to Castlemere. \"Results have not been good enough,\" Hardy "
+                "said.\nKovac, 47, joined in June 2025 from Slovan Trnava on a three-year contract. He won 11 "
+                "of his 32 games in charge.\nAssistant coach Lewis Abbott will take charge of the team as "
+                "interim manager for Saturday's match against Pennford.\nThe club said it hoped to appoint a "
+                "permanent successor within two weeks.",
+    },
+    "trial.json": {
+        "title": "Halvor heart drug cuts risk of second attack, trial finds",
+        "source": "health-wire.example", "published": "2026-08-30",
+        "text": "A daily pill developed by Danish drugmaker Halvor reduced the risk of a second heart attack by "
+                "27% in a large trial, the company said on Saturday.\nThe study followed 14,200 patients in 31 "
+                "countries for three years. Its results were presented at a cardiology congress in Madrid.\n"
+                "The drug, called vantoril, lowers a blood fat that standard statins do not reach, said the "
+                "trial's lead researcher, Dr Ana Ferreira of the University of Porto.\nHalvor plans to ask "
+                "regulators in Europe and the United States to approve it early next year. Its shares rose "
+                "11% in Copenhagen.\nAbout one in five patients stopped taking the pill because of side "
+                "effects, mostly muscle pain.",
+    },
+}
+
+QUESTIONS_R = [
+    ("How many flights were cancelled because of the Aerolinea Sur strike?", ("300",)),
+    ("What raise do the Aerolinea Sur pilots want?", ("9%",)),
+    ("How much will the pilots' strike cost Aerolinea Sur?", ("25 million euros",)),
+    ("Who is the chief executive of Aerolinea Sur?", ("Clara Ibanez",)),
+    ("When will talks with the pilots resume?", ("Monday",)),
+    ("How much is Harrowgate raising council tax?", ("4.9%",)),
+    ("What was the vote on the Harrowgate budget?", ("31 votes to 22",)),
+    ("Why does Harrowgate council need the money?", ("adult social care",)),
+    ("How much more will a band D household pay in Harrowgate?", ("98 pounds",)),
+    ("How much was RideNow fined?", ("32 million euros",)),
+    ("Why was RideNow fined?", ("without proper safeguards", "sending the personal data")),
+    ("How many drivers' records were involved in the RideNow case?", ("170,000",)),
+    ("Will RideNow appeal the fine?", ("would appeal",)),
+    ("How many people died in the Ravelle floods?", ("11", "nine")),
+    ("How many people were evacuated in the Ravelle valley?", ("4,000",)),
+    ("How much damage did the Ravelle floods cause?", ("600 million euros",)),
+    ("When was the Ravelle valley last flooded?", ("1999",)),
+    ("Who sacked Dario Kovac?", ("Westbury United",)),
+    ("Who will manage Westbury United against Pennford?", ("Lewis Abbott",)),
+    ("How many games did Kovac win at Westbury?", ("11 of his 32",)),
+    ("Where did Kovac come from?", ("Slovan Trnava",)),
+    ("By how much did vantoril cut the risk of a second heart attack?", ("27%",)),
+    ("How many patients were in the Halvor trial?", ("14,200",)),
+    ("Who led the vantoril trial?", ("Ana Ferreira",)),
+    # events the reports do not hold
+    ("How many Aerolinea Sur pilots were fired?", None),
+    ("When did Harrowgate hold a council tax referendum?", None),
+    ("How much was Uber fined by the Irish regulator?", None),
+    ("How many people died in the Ravelle floods of 1999?", None),
+    ("Who did Westbury United appoint as permanent manager?", None),
+    ("When did regulators approve vantoril?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -1512,7 +1635,7 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
         "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
         "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
-        "q": (ARTICLES_Q, QUESTIONS_Q)}
+        "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R)}
 
 
 def judge(answer, expect) -> str:
@@ -1602,7 +1725,8 @@ def main(argv: list[str] | None = None) -> int:
                              "changes; m: the thirteenth, written after them, for the report; n: the fourteenth, written "
                              "at the start of stop 49 before its changes (facts in sentences saying he, it or the company); o: the fifteenth, "
                              "written after them, for the report; p: the sixteenth, written at the end of stop 49, for the report; q: yes/no questions on sets n and "
-                             "o's reports, written before any change for them")
+                             "o's reports, written before any change for them; r: the seventeenth, longer reports and a second outlet on "
+                             "one flood, written at the start of stop 50 before its reading changes")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

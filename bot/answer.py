@@ -26,7 +26,7 @@ from bot.short_answer import Pick, age_fit, candidates, distance_fit, duration_f
 from bot.disagreements import disagreements_in_spans, find_disagreements
 from bot.text import or_list, quoted_list
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
-from bot.untold import untold_event
+from bot.untold import event_words, untold_event
 from index.lexical import terms
 from index.store import IndexVersion
 
@@ -192,9 +192,13 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
             if roundup:
                 group = _same_story(question, group, retrieval.version)
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
-            sentences = promote_following(sentences, group, judged, settings.reader_next_margin)
-            sentences = promote_answering(sentences, judged, settings.reader_lead, among=_may_lead(
-                question, sentences[:settings.reader_depth], passages, judged, retrieval.version if roundup else None))
+            earlier = _told_of_earlier(question, kind, sentences[:settings.reader_depth], passages) if rules.on(
+                settings, "earlier_time") else set()
+            sentences = promote_following(sentences, [s for s in group if id(s) not in earlier or s is group[0]],
+                                          judged, settings.reader_next_margin)
+            sentences = promote_answering(sentences, judged, settings.reader_lead, among=[s for s in _may_lead(
+                question, sentences[:settings.reader_depth], passages, judged, retrieval.version if roundup else None)
+                if id(s) not in earlier])
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
     # one: a sentence may rank first on other features), in passages close in meaning, or naming
@@ -553,6 +557,29 @@ def _may_lead(question: str, sentences: list[Sentence], passages: list[Passage],
     far = _far_from_names([s for s in read if passages[s.passage].article.id != home], passages,
                           tuple(names_in(question)))
     return [s for s in read if id(s) not in far]
+
+
+# a question asking about an earlier time itself: a year, "last year", "in October", "ago", "first", "ever"
+_ASKS_EARLIER = re.compile(r"\b(?:(?:19|20)\d\d|last|previous|past|ago|before|first|ever|originally|history|since|"
+                           r"january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
+
+
+def _told_of_earlier(question: str, kind: QuestionKind, sentences: list[Sentence], passages: list[Passage]) -> set[int]:
+    """ids of the sentences that tell the question's event as the rules' best does (a word of it in
+    some form in both), but at a time well before their article's news (`tells_the_past`): "Last year
+    the council raised the tax by 2.99%" beside "… voted on Thursday to raise council tax by 4.9%", for
+    "how much is Harrowgate raising council tax?" — the reader reads them alike. Not when the question
+    asks about an earlier time itself or for a date (the day of an earlier event may be what it wants:
+    "The bridge was built in 1968" beside "The … bridge was closed on Tuesday", for "when was the
+    Orwin bridge built?", both naming the bridge)."""
+    if not sentences or kind.wants_date or _ASKS_EARLIER.search(question):
+        return set()
+    asked = [stem for _, stem in event_words(question, kind)]
+    told = [t for t in asked if told_in(t, set(terms(sentences[0].text)))]
+    if not told:
+        return set()
+    return {id(s) for s in sentences[1:] if any(told_in(t, set(terms(s.text))) for t in told)
+            and tells_the_past(s.text, published_date(passages[s.passage].article.published))}
 
 
 def _same_story(question: str, group: list[Sentence], version: IndexVersion | None) -> list[Sentence]:

@@ -61,7 +61,10 @@ def denied_terms(text: str) -> set[str]:
 
 # what is still to come: "a temporary chief *would be named*", "until a replacement *is found*"
 _PENDING = re.compile(r"\b(?:will|would|shall|going to|expected to|expects? to|plans? to|planned to|intends? to|"
-                      r"set to|due to|aims? to|hopes? to|until|must|ordered|required)\b|['’]ll\b", re.I)
+                      r"set to|due to|aims? to|hop(?:e|es|ed|ing) to|until|must|ordered|required)\b|['’]ll\b", re.I)
+_CLAUSES = re.compile(r"[^,;:.!?]+")
+# a verb asking someone else to act, and the act: "ask regulators … to *approve*", "urge the board to *sell*"
+_ASKED_TO = re.compile(r"\b(?:ask|allow|urge|tell|persuade|order|force|require|invite|help|get|want)s?\b.*?\bto ([a-z]+)")
 _AUXILIARY = frozenset("be is are was were been being to".split())
 
 
@@ -69,7 +72,14 @@ def pending_terms(text: str) -> set[str]:
     """The stemmed verbs of `text` that follow a word of what is still to come or owed within five
     words ("would be *named*", "until a permanent replacement is *found*", "ordered the firm to *pay*";
     not "a *second* runway")."""
-    return _words_after(_WORDS.findall(text.lower()), _PENDING, 5, verbs=True)
+    words = _words_after(_WORDS.findall(text.lower()), _PENDING, 5, verbs=True)
+    # and what the intention asks of others further on in its clause: "plans to ask regulators in Europe
+    # and the United States to *approve* it"
+    for clause in _CLAUSES.findall(text.lower()):
+        marker = _PENDING.search(clause)
+        if marker:
+            words |= {t for w in _ASKED_TO.findall(clause[marker.end():]) for t in terms(w)}
+    return words
 
 
 def denied_verbs(text: str) -> set[str]:

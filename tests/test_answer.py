@@ -657,6 +657,44 @@ def test_an_event_told_only_as_still_to_come_is_not_told_as_done():
     new = "When did Brova Bank announce new fees?"
     assert "new" not in untold_words(new, analyse(new), [court])[0]
 
+def test_last_years_figure_for_the_asked_event_does_not_lead_in_place_of_this_years():
+    """"Last year the council raised the tax by 2.99%" beside "… voted on Thursday to raise council tax
+    by 4.9%": the reader reads both alike, so the earlier one may not take the lead (`earlier_time`);
+    it may when the question asks about an earlier time or for a date, or tells another event."""
+    from bot.answer import _told_of_earlier
+    from bot.question import analyse
+    from bot.sentence_scoring import Sentence
+    from bot.types import Passage
+    from index.articles import make_article
+
+    news = "Brova council voted on Thursday to raise council tax by 4.9% from April."
+    texts = [news, "Last year the council raised the tax by 2.99%.", "It had cancelled a rise of 3% last October.",
+             "The town hall was built in 1968."]
+    body = " ".join(texts)
+    passage = Passage("c:0", make_article(title="Brova council tax rise", text=body, published="2026-02-27"),
+                      body, 0, len(body), 1.0)
+    sentences = [Sentence(0, body.index(t), body.index(t) + len(t), t, 1.0 - n / 10, 0.5) for n, t in enumerate(texts)]
+
+    def earlier(question):
+        return [s.text for s in sentences if id(s) in _told_of_earlier(question, analyse(question), sentences, [passage])]
+
+    assert earlier("How much is Brova raising council tax?") == [texts[1]]  # "last October" cancelled no raise
+    assert earlier("How much did Brova raise council tax last year?") == []  # asked about an earlier time
+    assert earlier("When did Brova raise council tax?") == []  # a date may be an earlier one
+    assert earlier("How big is the Brova town hall?") == []  # the best tells nothing asked
+
+
+def test_what_someone_hopes_or_plans_to_have_others_do_is_still_to_come():
+    from bot.sentence_checks import pending_terms
+
+    assert {"approv", "ask"} <= pending_terms("Halvor plans to ask regulators in Europe and the United States to "
+                                              "approve it early next year.")
+    assert "appoint" in pending_terms("The club said it hoped to appoint a permanent successor within two weeks.")
+    # the intention reaches its own clause only: what was done after a comma is told
+    assert "appeal" not in pending_terms("The firm plans to cut jobs, and it asked the court to hear an appeal.")
+    assert "court" not in pending_terms("The firm was ordered to pay 2 million and went to court.")
+
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
