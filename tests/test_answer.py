@@ -684,6 +684,44 @@ def test_last_years_figure_for_the_asked_event_does_not_lead_in_place_of_this_ye
     assert earlier("How big is the Brova town hall?") == []  # the best tells nothing asked
 
 
+def test_the_judge_also_reads_the_one_sentence_holding_the_asked_event_word():
+    """"She said the walkout would cost the airline about 25 million euros" says "cost" and none of the
+    question's names: the rules rank it under the sentences naming the airline and the strike, so the
+    judge reads it beside them (`event_word_read`); not for a question without a figure to find."""
+    from bot.answer import _telling_the_unread
+    from bot.question import analyse
+    from bot.sentence_scoring import Sentence
+    from bot.types import Passage
+    from index.articles import make_article
+
+    texts = ["Pilots at Brova Air began a 48-hour strike on Wednesday.", "The Brova Air pilots want a 9% raise.",
+             "She said the walkout would cost the airline about 25 million euros.", "The cost of fuel also rose."]
+    body = " ".join(texts)
+    passage = Passage("c:0", make_article(title="Brova Air pilots strike", text=body), body, 0, len(body), 1.0)
+    sentences = [Sentence(0, body.index(t), body.index(t) + len(t), t, 1.0 - n / 10, 0.5) for n, t in enumerate(texts)]
+    group = sentences[:2]
+    question = "How much will the pilots' strike cost Brova Air?"
+    assert [s.text for s in _telling_the_unread(question, analyse(question), sentences, group, [passage])] == [texts[2]]
+    assert _telling_the_unread(question, analyse(question), sentences, sentences[:3], [passage]) == []  # read already
+    why = "Why will the strike cost Brova Air so much?"
+    assert _telling_the_unread(why, analyse(why), sentences, group, [passage]) == []
+
+
+def test_the_figure_of_the_asked_verb_is_the_one_in_its_clause_not_the_nearest():
+    """"About 4,000 residents were evacuated and 12 people are still missing": 12 stands nearer
+    "evacuated", across the "and"; the evacuation's figure is 4,000 (`figure_event`)."""
+    from bot.short_answer import event_owners
+    from index.nlp import Entity
+
+    sentence = "About 4,000 residents were evacuated and 12 people are still missing."
+    figures = [Entity(sentence.index(t), sentence.index(t) + len(t), "CARDINAL", t) for t in ("4,000", "12")]
+    assert [f.text for f in event_owners(sentence, figures, frozenset({"evacu"}))] == ["4,000"]
+    flights = "The storm forced the airport to cancel 212 flights, and another 340 were delayed."
+    figures = [Entity(flights.index(t), flights.index(t) + len(t), "CARDINAL", t) for t in ("212", "340")]
+    assert [f.text for f in event_owners(flights, figures, frozenset({"delay"}))] == ["340"]
+    assert [f.text for f in event_owners(flights, figures, frozenset({"cancel"}))] == ["212"]
+
+
 def test_what_someone_hopes_or_plans_to_have_others_do_is_still_to_come():
     from bot.sentence_checks import pending_terms
 
