@@ -32,7 +32,8 @@ GATES = {
     "untold_event": "a fact question a word of whose event no passage read holds: the closest sentences, said to "
                     "be so, no short answer",
     "denied_event": "the 'not told' check counts a word the passages use only after a negation as untold "
-                    "('Where were the coins found?' over 'the coins have not been found')",
+                    "('Where were the coins found?' over 'the coins have not been found'), or only of what there was "
+                    "none of ('without a referendum', 'no injuries'); not for a yes/no question, which a denial answers",
     "pending_event": "for a question about what was done ('Who was named temporary chief?'), the 'not told' check "
                      "counts a word the passages use only of what is still to come ('a chief would be named') as untold",
     "dated_note": "an answer whose first article is half a year older than the newest passage found says so "
@@ -198,7 +199,11 @@ MEASURED_OFF = {
                     "set f -1, set g -3 | answer tests failing off: 1 | (2026-12-07 evening: 'what started …' "
                     "asks why and 'the most likely cause' states one — set j +1, RealTime QA and sets a-i the same)",
     "denied_event": "rules: 0 (RealTime QA all 390 identical) | sets a-j: 0 | set k (written before it; its coins "
-                    "question read to write it): absent events under the notice -1 | answer tests failing off: 1",
+                    "question read to write it): absent events under the notice -1 | answer tests failing off: 1 | "
+                    "stop 50, what there was none of ('without a referendum') and a word told in another form ('won' "
+                    "beside 'without a win') read as told: RealTime QA all 390 identical, sets a-q 0 (set q's yes/no "
+                    "questions left out of the check: with it, 'Were any passwords stolen?' fell under the notice), set "
+                    "r absent under the notice +1",
     "titled": "rules: 0 (RealTime QA all 390 identical) | sets a-i: 0 | set j (written before it): short given / "
               "right -1 ('Jo Lindqvist' for the club's manager); its judge question, read to write the rule, "
               "stays wrong (the titled sentence ranks second) | answer tests failing off: 1",

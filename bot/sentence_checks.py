@@ -88,6 +88,16 @@ def denied_verbs(text: str) -> set[str]:
     return _words_after(_WORDS.findall(text.lower()), _NEGATION, 3, verbs=True)
 
 
+# what a sentence says there was none of: "the largest increase allowed without a *referendum*", "no
+# *injuries*", "with no *passwords* taken"
+_NONE_OF = re.compile(r"\b(?:no|without)\s+(?:a\s+|an\s+|any\s+)?([a-z][a-z’'-]*)")
+
+
+def denied_things(text: str) -> set[str]:
+    """The stemmed nouns a sentence says there was none of (`_NONE_OF`)."""
+    return {t for w in _NONE_OF.findall(text.lower()) for t in terms(w)}
+
+
 _BEFORE_A_VERB = frozenset("will would shall must can could may might should not never cannot".split())
 
 

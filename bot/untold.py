@@ -17,7 +17,7 @@ import re
 from bot import answer_rules as rules
 from bot.numerals import YEAR
 from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, asks_yes_no, frame_word, question_name_terms, told_in
-from bot.sentence_checks import denied_terms, denied_verbs, pending_terms
+from bot.sentence_checks import denied_terms, denied_things, denied_verbs, pending_terms
 from bot.sentence_scoring import article_words
 from bot.text import quoted_list
 from bot.settings import AnswerSettings
@@ -109,9 +109,12 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     # (a question that itself asks about what did not or is yet to happen is left alone: "Which
     # coins have not been found?", "Who was ordered to pay?")
     plain = not denied_terms(question)
-    denied = denied and plain
+    # (a yes/no question is answered by a denial: "Were any passwords stolen?" by "no passwords … were taken")
+    denied = denied and plain and not yes_no
     pending = pending and plain and asks_what_was_done(question, kind) and not pending_terms(question)
-    only_denied = _unhappened(passages, denied, pending) if denied or pending else frozenset()
+    unsaid, said = _unhappened(passages, denied, pending) if denied or pending else (frozenset(), frozenset())
+    # (in any form: "without a win" is no answer, "He won 11 of his 32 games" is one)
+    only_denied = {term for _, term in words if told_in(term, unsaid) and not told_in(term, said)}
     unhappened = [word for word, term in words if term in only_denied]
     untold = [word for word, term in words if term in only_denied or not (
         told_in(term, held) or CASUALTY.fullmatch(word.lower()) and _TOLL & held)]
@@ -134,19 +137,22 @@ def asks_what_was_done(question: str, kind: QuestionKind) -> bool:
     return not kind.future and bool(_DONE.search(_asking_clause(question)))
 
 
-def _unhappened(passages: list[Passage], denied: bool, pending: bool) -> frozenset[str]:
+def _unhappened(passages: list[Passage], denied: bool, pending: bool) -> tuple[frozenset[str], frozenset[str]]:
     """The stemmed verbs the passages use only right after a negation (with `denied`; `denied_verbs`:
-    "have not been *found*", "never *paid*") or of what is still to come (with `pending`;
-    `pending_terms`: "would be *named*", "ordered to *pay*"), never in a sentence that tells them."""
+    "have not been *found*", "never *paid*"; and the nouns they say there was none of, `denied_things`:
+    "without a *referendum*") or of what is still to come (with `pending`;
+    `pending_terms`: "would be *named*", "ordered to *pay*"), and the words they use otherwise: a
+    question's word is unhappened when it is among the first in some form and among the second in none."""
     unsaid: set[str] = set()
     said: set[str] = set()
     for p in passages:
         for start, end in split_sentences(p.text):
             sentence = p.text[start:end]
-            no = (denied_verbs(sentence) if denied else set()) | (pending_terms(sentence) - _MEASURE if pending else set())
+            no = (denied_verbs(sentence) | denied_things(sentence) if denied else set()) | (
+                pending_terms(sentence) - _MEASURE if pending else set())
             unsaid |= no
             said |= set(terms(sentence)) - no
-    return frozenset(unsaid - said)
+    return frozenset(unsaid), frozenset(said)
 
 
 def untold_event(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,

@@ -733,6 +733,30 @@ def test_what_someone_hopes_or_plans_to_have_others_do_is_still_to_come():
     assert "court" not in pending_terms("The firm was ordered to pay 2 million and went to court.")
 
 
+def test_what_a_report_says_there_was_none_of_did_not_happen_unless_told_in_another_form():
+    from bot.question import analyse
+    from bot.types import Passage
+    from bot.untold import untold_words
+    from index.articles import make_article
+
+    def passage(text):
+        return Passage("c:0", make_article(title="Brova", text=text), text, 0, len(text), 1.0)
+
+    tax = passage("Brova council voted on Thursday to raise council tax by 4.9%, the largest rise allowed without "
+                  "a referendum.")
+    held = "When did Brova hold a council tax referendum?"
+    assert untold_words(held, analyse(held), [tax])[0] == ["referendum"]
+    # "without a win", and "He won 11 of his 32 games": the winning is told
+    coach = passage("Brova United sacked Dario Kovac after eight games without a win. He won 11 of his 32 games.")
+    won = "How many games did Kovac win at Brova United?"
+    assert untold_words(won, analyse(won), [coach])[0] == []
+    # a yes/no question is answered by the denial
+    bank = passage("Hackers stole the addresses of 2 million Brova Bank customers. No passwords were taken.")
+    yes_no = "Were any passwords stolen from Brova Bank?"
+    from bot.untold import _untold
+    assert _untold(yes_no, analyse(yes_no), [bank], None, True, True, yes_no=True)[0] == []
+
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
