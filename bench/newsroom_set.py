@@ -1628,6 +1628,122 @@ QUESTIONS_R = [
 ]
 
 
+# Set s (2026-12-07, stop 50): written after that session's changes and run once to report them. Seven
+# longer reports (a hospital waiting list, a retailer's results, a corruption trial, a storm told by two
+# outlets, a rail line's delay, a cup final, a new species), the same shapes as set r.
+ARTICLES_S = {
+    "waiting.json": {
+        "title": "Hospital waiting list in Norland reaches record 412,000",
+        "source": "health-desk.example", "published": "2026-04-09",
+        "text": "The number of people waiting for planned hospital treatment in Norland rose to a record 412,000 in "
+                "February, figures from the health authority showed on Thursday.\nA year earlier the list stood at "
+                "365,000. About 38,000 patients have waited more than a year.\nHealth minister Jonas Berg said the "
+                "rise was driven by a winter surge in flu admissions, which had forced hospitals to cancel about "
+                "9,000 operations. He said an extra 120 million kroner would go to weekend surgery lists.\nThe "
+                "nurses' union said the money would not help without more staff. It says 2,300 nursing posts are "
+                "vacant.",
+    },
+    "retailer.json": {
+        "title": "Maple & Finch profit falls 18% as shoppers cut back",
+        "source": "business-wire.example", "published": "2026-06-04",
+        "text": "Department store chain Maple & Finch reported an 18% fall in annual profit on Wednesday, to 142 "
+                "million pounds, as shoppers spent less on clothing and homeware.\nSales fell 3% to 2.9 billion "
+                "pounds. The company said it would close 14 of its 96 stores over the next two years, putting about "
+                "1,100 jobs at risk.\nChief executive Hannah Okafor said online sales had grown 9% and now made up "
+                "a third of the total. \"We are becoming a smaller but stronger business,\" she said.\nThe shares "
+                "fell 7% in London. Last year the chain closed six stores.",
+    },
+    "trial.json": {
+        "title": "Former port director jailed for six years over bribes",
+        "source": "courts-report.example", "published": "2026-09-18",
+        "text": "A former director of the port of Valmere was jailed for six years on Thursday for taking bribes "
+                "from shipping companies in return for berth contracts.\nPetra Lund, 58, was found guilty last "
+                "month of accepting about 2.4 million euros between 2018 and 2023. Two shipping executives were "
+                "also convicted and received suspended sentences.\nJudge Marco Vitale said she had \"betrayed the "
+                "trust of the city\". Prosecutors had asked for eight years.\nHer lawyer said she would appeal. "
+                "The port authority said it had changed the way contracts are awarded.",
+    },
+    "storm_a.json": {
+        "title": "Storm Idris leaves 80,000 homes without power",
+        "source": "weather-news.example", "published": "2026-01-21",
+        "text": "Storm Idris brought winds of up to 150 km/h to the west coast on Tuesday, leaving about 80,000 "
+                "homes without power and closing the Kessel bridge.\nTwo people were killed when a tree fell on "
+                "their car near Arden. Dozens of flights were cancelled at Port Ellis airport.\nThe grid operator "
+                "said it hoped to restore power to most homes by Thursday.",
+    },
+    "storm_b.json": {
+        "title": "Three dead as Storm Idris batters coast",
+        "source": "coastal-times.example", "published": "2026-01-22",
+        "text": "The death toll from Storm Idris rose to three on Wednesday after a fisherman was found dead near "
+                "Harlow harbour, police said.\nPower had been restored to about half of the homes that lost it, "
+                "the grid operator said. The Kessel bridge reopened on Wednesday morning.\nThe weather service "
+                "said the storm was the strongest to hit the region since 2014.",
+    },
+    "rail.json": {
+        "title": "Northern rail link delayed to 2031 as costs rise",
+        "source": "transport-news.example", "published": "2026-07-15",
+        "text": "The high-speed rail line between Corwen and Baymouth will open in 2031, three years later than "
+                "planned, the transport ministry said on Tuesday.\nIts cost has risen to 21 billion euros from an "
+                "estimate of 14 billion in 2022, mainly because of tunnelling problems under the Hessel hills.\n"
+                "Transport minister Aiko Brandt blamed the previous government for \"unrealistic\" plans. The line "
+                "will cut the journey time from three hours to 70 minutes.\nAbout 4,500 people work on the project.",
+    },
+    "final.json": {
+        "title": "Kestrel Town win first cup in 40 years",
+        "source": "football-desk.example", "published": "2026-05-17",
+        "text": "Kestrel Town won the national cup for the first time in 40 years on Saturday, beating Oldport 2-1 "
+                "in the final at Riverside Stadium.\nStriker Jamal Osei scored both goals, the winner coming in "
+                "the 88th minute. Oldport had led at half-time through a penalty.\nThe crowd of 61,000 was the "
+                "biggest for a final since the stadium opened.\nManager Ruth Daley, who took over in 2024, said the "
+                "win was \"for the whole town\". The club was in the fourth tier eight years ago.",
+    },
+    "species.json": {
+        "title": "New frog species found in Sierra Calima cloud forest",
+        "source": "science-wire.example", "published": "2026-03-02",
+        "text": "Researchers have described a new species of tree frog from the cloud forests of the Sierra Calima, "
+                "a mountain range in western Colombia.\nThe frog, named Pristimantis calimensis, is about two "
+                "centimetres long and has bright orange thighs. It was found by a team from the University of "
+                "Cali led by biologist Lucia Restrepo.\nThe findings were published on Monday in the journal "
+                "Zootaxa. The team says the species should be listed as endangered because its habitat is being "
+                "cleared for cattle farming.",
+    },
+}
+
+QUESTIONS_S = [
+    ("How many people are waiting for hospital treatment in Norland?", ("412,000",)),
+    ("Why did the Norland waiting list rise?", ("flu",)),
+    ("How many operations were cancelled in Norland?", ("9,000",)),
+    ("How much extra money is going to weekend surgery in Norland?", ("120 million kroner",)),
+    ("How many nursing posts are vacant in Norland?", ("2,300",)),
+    ("How much profit did Maple & Finch make?", ("142 million pounds",)),
+    ("How many stores will Maple & Finch close?", ("14",)),
+    ("How many jobs are at risk at Maple & Finch?", ("1,100",)),
+    ("Who runs Maple & Finch?", ("Hannah Okafor",)),
+    ("How long was Petra Lund jailed for?", ("six years",)),
+    ("How much did Petra Lund take in bribes?", ("2.4 million euros",)),
+    ("Who sentenced Petra Lund?", ("Marco Vitale",)),
+    ("Will Petra Lund appeal?", ("would appeal",)),
+    ("How many people died in Storm Idris?", ("three", "Two people")),
+    ("How many homes lost power in Storm Idris?", ("80,000",)),
+    ("When did the Kessel bridge reopen?", ("Wednesday",)),
+    ("When will the Corwen-Baymouth rail line open?", ("2031",)),
+    ("How much will the Corwen-Baymouth line cost?", ("21 billion euros",)),
+    ("Why has the cost of the Corwen rail line risen?", ("tunnelling",)),
+    ("Who won the national cup final?", ("Kestrel Town",)),
+    ("Who scored for Kestrel Town in the final?", ("Jamal Osei",)),
+    ("How many people watched the cup final?", ("61,000",)),
+    ("Who found the new frog species in the Sierra Calima?", ("Lucia Restrepo", "University of Cali")),
+    ("Where was the new frog published?", ("Zootaxa",)),
+    # events the reports do not hold
+    ("How many nurses went on strike in Norland?", None),
+    ("When did Maple & Finch's chief executive resign?", None),
+    ("How much was Petra Lund fined?", None),
+    ("How many people were injured in Storm Idris?", None),
+    ("Who won the cup final last year?", None),
+    ("When was the Sierra Calima frog declared endangered?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -1635,7 +1751,8 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "k": (ARTICLES_K, QUESTIONS_K), "l": (ARTICLES_L, QUESTIONS_L),
         "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
         "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
-        "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R)}
+        "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
+        "s": (ARTICLES_S, QUESTIONS_S)}
 
 
 def judge(answer, expect) -> str:
@@ -1726,7 +1843,8 @@ def main(argv: list[str] | None = None) -> int:
                              "at the start of stop 49 before its changes (facts in sentences saying he, it or the company); o: the fifteenth, "
                              "written after them, for the report; p: the sixteenth, written at the end of stop 49, for the report; q: yes/no questions on sets n and "
                              "o's reports, written before any change for them; r: the seventeenth, longer reports and a second outlet on "
-                             "one flood, written at the start of stop 50 before its reading changes")
+                             "one flood, written at the start of stop 50 before its reading changes; s: the eighteenth, written after "
+                             "them, for the report")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

@@ -16,7 +16,7 @@ from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, asks_yes_no, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
 from bot.read import SentenceReader, answer_score
-from bot.read.rank import Read, following, judge, promote_answering, promote_following, read_first, read_sentences, runner_ups, with_outlet_spans
+from bot.read.rank import Read, following, judge, read_in_context, promote_answering, promote_following, read_first, read_sentences, runner_ups, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
@@ -194,6 +194,9 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
             if roundup:
                 group = _same_story(question, group, retrieval.version)
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
+            if rules.on(settings, "read_in_context"):
+                judged = read_in_context(query, group, passages, reader, judged, lambda s, p: _PRONOUN_OPENING.match(
+                    s.text) is not None)
             earlier = _told_of_earlier(question, kind, sentences[:settings.reader_depth], passages) if rules.on(
                 settings, "earlier_time") else set()
             sentences = promote_following(sentences, [s for s in group if id(s) not in earlier or s is group[0]],
@@ -678,6 +681,7 @@ def _far_from_names(sentences: list[Sentence], passages: list[Passage], names: t
     return far
 
 
+_PRONOUN_OPENING = re.compile(r"[\s\"“‘']*(?:It|Its|He|His|She|Her|They|Their)\b")
 _OPENS_BACK = re.compile(r"[\s\"“‘']*(?:(?:It|Its|He|His|She|Her|They|Their)\b|The\s+([a-z][\w-]+))")
 
 

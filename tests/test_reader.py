@@ -218,6 +218,44 @@ def test_the_rules_runner_up_of_the_best_sentences_passage_is_read_with_it_and_m
     assert runner_ups(sentences, group, passages, 0) == []
 
 
+def test_a_sentence_saying_its_is_read_again_behind_the_sentence_naming_it():
+    """"Its cost has risen to 21 billion euros" read alone names nothing asked; read behind the
+    opening words of the sentence before it, it does, and that reading counts when its span lies in
+    the sentence itself (`read_in_context`)."""
+    from bot.read import Reading
+    from bot.read.rank import Read, read_in_context
+
+    lead = "The rail line between Corwen and Baymouth will open in 2031, three years late."
+    its = "Its cost has risen to 21 billion euros."
+    text = lead + " " + its
+    passages = [_Passage(text)]
+    first, second = _Sentence(0, 0, lead, 0.9), _Sentence(0, len(lead) + 1, its, 0.4)
+
+    class ContextReader:
+        name, threshold = "fake", 0.5
+
+        def __init__(self, span_in_sentence=True):
+            self.inside = span_in_sentence
+
+        def read(self, question, candidates, spans=1):
+            out = []
+            for sentence, _ in candidates:
+                at = sentence.index("21 billion") if self.inside else 0
+                out.append(Reading(0.8, True, (at, at + 17), 9.0))
+            return out
+
+    alone = Read({id(first): Reading(0.4, False, None), id(second): Reading(0.1, False, (22, 39), 9.0)}, 0.4)
+    opens_back = lambda s, p: s.text.startswith("Its")  # noqa: E731
+    read = read_in_context("How much will the Corwen rail line cost?", [first, second], passages, ContextReader(),
+                           alone, opens_back)
+    assert read.of(second).relevance == 0.8 and its[slice(*read.of(second).span)] == "21 billion euros."
+    assert read.of(first).relevance == 0.4 and read.best == 0.8
+    # a span in the sentence before: that one answers, not this one
+    kept = read_in_context("When will the Corwen rail line open?", [first, second], passages,
+                           ContextReader(span_in_sentence=False), alone, opens_back)
+    assert kept.of(second).relevance == 0.1
+
+
 def test_a_best_sentence_denying_the_asked_event_gives_way_to_one_telling_it():
     """"… after eight league games without a win" ranks first for "how many games did Kovac win?" and
     the reader likes it a little more than "He won 11 of his 32 games": the denial gives way

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.read import Reading, SentenceReader, answer_score
 from bot.sentence_checks import not_a_statement
+from index.sentences import split_sentences
 
 
 @dataclass
@@ -73,6 +74,37 @@ def judge(question: str, sentences: list, passages: list, reader: SentenceReader
         readings.update((id(s), r) for s, r in zip(group, got))
         best = max([best] + [r.relevance for r in got])
     return Read(readings, best, reader.threshold)
+
+
+def read_in_context(question: str, group: list, passages: list, reader: SentenceReader, read: Read,
+                    refers_back, words: int = 12) -> Read:
+    """The sentences of `group` that open by referring back (`refers_back(sentence, passage)`, e.g. a
+    pronoun: "Its
+    cost has risen to 21 billion euros …") read again behind the first `words` words of the sentence
+    before them ("The high-speed rail line between Corwen and Baymouth will open in 2031 … Its cost
+    …"), where "it" is named; the second reading counts when it is the more relevant and its answer
+    span lies in the sentence itself (else the sentence before answers, not this one)."""
+    todo = []
+    for s in group:
+        got = read.of(s)
+        if got is None or not refers_back(s, passages[s.passage]):
+            continue
+        before = passages[s.passage].text[max(0, s.start - 600): s.start]
+        spans = split_sentences(before)
+        if not spans:
+            continue
+        a, b = spans[-1]
+        prefix = " ".join(before[a:b].split()[:words]) + " … "
+        todo.append((s, prefix))
+    if not todo:
+        return read
+    got = reader.read(question, [(prefix + s.text, "") for s, prefix in todo], spans=len(todo))
+    readings = dict(read.readings)
+    for (s, prefix), r in zip(todo, got):
+        alone = readings[id(s)]
+        if r.relevance > alone.relevance and r.span is not None and r.span[0] >= len(prefix):
+            readings[id(s)] = replace(r, span=(r.span[0] - len(prefix), r.span[1] - len(prefix)))
+    return replace(read, readings=readings, best=max([read.best] + [r.relevance for r in readings.values()]))
 
 
 def following(sentences: list, passages: list, n: int) -> list:
