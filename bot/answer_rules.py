@@ -222,7 +222,9 @@ MEASURED_OFF = {
                     "| newsroom a-d absent events answered as if told: 19/26 off, 5/26 on; "
                     "answerable hedged 3/82, right unchanged | (2026-12-07 evening: 'how much did X cost?' reads "
                     "'cost' as the event: set j's absent cost under the notice, RealTime QA all 390 and sets a-i "
-                    "the same)",
+                    "the same) | (stop 50, 'last year' told only where a passage says it or names the year before its "
+                    "article's: set s's 'Who won the cup final last year?' under the notice, RealTime QA all 390 and "
+                    "sets a-r the same)",
     # short-answer rules (2026-12-07, morning, cores without AVX-512 VNNI; the default: rules judged by the
     # six-layer reader): RealTime QA dev and held-out (`python -m bench.tune_answers --without NAME [--split
     # heldout]`), newsroom sets a-e together (right / strict / short given / right, 80 / 76 / 44 / 37 with every

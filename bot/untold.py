@@ -48,6 +48,7 @@ _QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 _NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION
 _COST_VERB = re.compile(r"\bhow much (?:did|does|do|will|would|could|has|have|had)\b.*\bcosts?\b", re.I)
+_LAST_YEAR = re.compile(r"\blast year(?:['’]s)?\b", re.I)
 _TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
 
 
@@ -122,6 +123,13 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     # quoted names it or was published in it (an obituary of a 1958 laureate tells another year)
     published = {(p.article.published or "")[:4] for p in passages}
     untold += [y for y in dict.fromkeys(years) if y not in held and y not in published]
+    # … and "last year" ("who won the cup final last year?"): told when a passage says it or names the
+    # year before its article's (a report of this year's final tells nothing of last year's)
+    if _LAST_YEAR.search(_asking_clause(question)) and words:
+        before = {str(int(y) - 1) for y in published if y.isdigit()}
+        if not any(_LAST_YEAR.search(p.text) for p in passages) and not before & held:
+            untold.append("last year")
+        return untold, len(words) + len(set(years)) + 1, unhappened
     return untold, len(words) + len(set(years)), unhappened
 
 

@@ -757,6 +757,22 @@ def test_what_a_report_says_there_was_none_of_did_not_happen_unless_told_in_anot
     assert _untold(yes_no, analyse(yes_no), [bank], None, True, True, yes_no=True)[0] == []
 
 
+def test_last_year_is_told_only_by_a_report_that_says_it_or_names_that_year():
+    from bot.question import analyse
+    from bot.types import Passage
+    from bot.untold import untold_words
+    from index.articles import make_article
+
+    def passage(text, published="2026-05-17"):
+        return Passage("c:0", make_article(title="Cup final", text=text, published=published), text, 0, len(text), 1.0)
+
+    question = "Who won the cup final last year?"
+    final = passage("Kestrel Town won the cup final on Saturday, beating Oldport 2-1.")
+    assert untold_words(question, analyse(question), [final])[0] == ["last year"]
+    assert untold_words(question, analyse(question), [passage(final.text + " Oldport won it last year.")])[0] == []
+    assert untold_words(question, analyse(question), [passage(final.text + " Oldport won the 2025 final.")])[0] == []
+
+
 def test_a_video_players_caption_is_no_statement():
     from bot.sentence_checks import not_a_statement
 
