@@ -10,6 +10,14 @@ from bot.conversation import Conversation, is_follow_up
 from bot.retrieve import rrf
 from tests.conftest import SEED_FILE
 
+
+def _passage(text: str, title: str = "Brova", published: str | None = None):
+    """One passage holding a whole article's text."""
+    from bot.types import Passage
+    from index.articles import make_article
+
+    return Passage("c:0", make_article(title=title, text=text, published=published), text, 0, len(text), 1.0)
+
 SEED_TITLE = "Russia blames Turkey for recent Syria regime clashes in Idlib"
 
 
@@ -546,12 +554,10 @@ def test_an_event_the_articles_only_deny_is_not_told():
     told; a report that also says where they turned up tells it, and a question that itself asks about
     what did not happen is left alone."""
     from bot.question import analyse
-    from bot.types import Passage
     from bot.untold import untold_words
-    from index.articles import make_article
 
     def passage(text):
-        return Passage("c:0", make_article(title="Coins stolen from Lindau museum", text=text), text, 0, len(text), 1.0)
+        return _passage(text, "Coins stolen from Lindau museum")
 
     raid = passage("Thieves stole 43 gold coins from the Lindau museum on Sunday. Police arrested two men on "
                    "Monday; the coins have not been found.")
@@ -735,13 +741,9 @@ def test_what_someone_hopes_or_plans_to_have_others_do_is_still_to_come():
 
 def test_what_a_report_says_there_was_none_of_did_not_happen_unless_told_in_another_form():
     from bot.question import analyse
-    from bot.types import Passage
     from bot.untold import untold_words
-    from index.articles import make_article
 
-    def passage(text):
-        return Passage("c:0", make_article(title="Brova", text=text), text, 0, len(text), 1.0)
-
+    passage = _passage
     tax = passage("Brova council voted on Thursday to raise council tax by 4.9%, the largest rise allowed without "
                   "a referendum.")
     held = "When did Brova hold a council tax referendum?"
@@ -759,12 +761,10 @@ def test_what_a_report_says_there_was_none_of_did_not_happen_unless_told_in_anot
 
 def test_last_year_is_told_only_by_a_report_that_says_it_or_names_that_year():
     from bot.question import analyse
-    from bot.types import Passage
     from bot.untold import untold_words
-    from index.articles import make_article
 
-    def passage(text, published="2026-05-17"):
-        return Passage("c:0", make_article(title="Cup final", text=text, published=published), text, 0, len(text), 1.0)
+    def passage(text):
+        return _passage(text, "Cup final", "2026-05-17")
 
     question = "Who won the cup final last year?"
     final = passage("Kestrel Town won the cup final on Saturday, beating Oldport 2-1.")
