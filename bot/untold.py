@@ -42,7 +42,7 @@ _FUNCTION = frozenset(terms(
     "anyone anybody anything someone somebody something nobody nothing"))
 # light verbs: what happened is in their object ("sent rescue teams", "held the record", "took office")
 _LIGHT_VERBS = frozenset(terms("give gave given send sent put take took taken hold held keep kept bring brought "
-                               "let set show shown use used do does did done have has had"))
+                               "let set show shown use used do does did done have has had cause caused causes causing"))
 _QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 

@@ -759,6 +759,17 @@ def test_what_a_report_says_there_was_none_of_did_not_happen_unless_told_in_anot
     assert _untold(yes_no, analyse(yes_no), [bank], None, True, True, yes_no=True)[0] == []
 
 
+def test_what_an_event_caused_is_asked_by_its_object_not_by_cause():
+    from bot.question import analyse
+    from bot.untold import untold_words
+
+    floods = _passage("Insurers estimate the damage from the Brova floods at 600 million euros.")
+    question = "How much damage did the Brova floods cause?"
+    assert untold_words(question, analyse(question), [floods])[0] == []
+    slide = "When did the Brova floods cause a landslide?"
+    assert untold_words(slide, analyse(slide), [floods])[0] == ["landslide"]
+
+
 def test_last_year_is_told_only_by_a_report_that_says_it_or_names_that_year():
     from bot.question import analyse
     from bot.untold import untold_words
