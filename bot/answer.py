@@ -15,12 +15,12 @@ from bot.conversation import Conversation
 from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
 from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, asks_yes_no, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
-from bot.read import SentenceReader, answer_score
-from bot.read.rank import Read, following, judge, read_in_context, promote_answering, promote_following, read_first, read_sentences, runner_ups, with_outlet_spans
+from bot.read import SentenceReader
+from bot.read.rank import Read, following, judge, read_in_context, promote_answering, promote_following, promote_telling, read_first, read_sentences, runner_ups, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
 from bot.spelling import near_words, surface_form, variant, written
 from bot.sentence_scoring import Sentence, _sentences_and_attributions, passage_words, score_sentences
-from bot.sentence_checks import CAUSE_WORDS, background_year, denied_terms, negated, not_a_statement, question_verbs, states_cause
+from bot.sentence_checks import CAUSE_WORDS, background_year, not_a_statement, states_cause
 from bot.settings import AnswerSettings
 from bot.short_answer import Pick, age_fit, candidates, distance_fit, duration_fit, label_fit, number_fit, pick
 from bot.disagreements import disagreements_in_spans, find_disagreements
@@ -202,7 +202,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
             sentences = promote_following(sentences, [s for s in group if id(s) not in earlier or s is group[0]],
                                           judged, settings.reader_next_margin)
             if rules.on(settings, "denied_head"):
-                sentences = _past_a_denial(question, sentences, group, judged)
+                sentences = promote_telling(question, sentences, group, judged)
             sentences = promote_answering(sentences, judged, settings.reader_lead, among=[s for s in _may_lead(
                 question, sentences[:settings.reader_depth], passages, judged, retrieval.version if roundup else None)
                 if id(s) not in earlier])
@@ -591,25 +591,6 @@ def _telling_the_unread(question: str, kind: QuestionKind, sentences: list[Sente
 
 
 _FIGURE = re.compile(r"\d")
-
-
-def _past_a_denial(question: str, sentences: list[Sentence], group: list[Sentence], judged: Read) -> list[Sentence]:
-    """The rules' best sentence denies what the question asks happened ("… after eight league games
-    *without a win*", for "how many games did Kovac win?"): the sentence of those the judge read with it
-    that tells it (a word of the question's, in some form, not denied) and that the reader finds
-    likeliest to answer (`answer_score`) leads instead. The rules' negation penalty was too light to
-    move it, and the reader reads "without a win" as about winning."""
-    verbs = question_verbs(question)
-    if not sentences or not verbs or not negated(sentences[0].text, verbs):
-        return sentences
-    head = sentences[0]
-    telling = [s for s in group if s is not head and judged.of(s) is not None and not negated(s.text, verbs)
-               and any(told_in(v, set(terms(s.text))) for v in verbs & denied_terms(head.text))]
-    if not telling:
-        return sentences
-    best = max(telling, key=lambda s: answer_score(judged.of(s)))
-    best.score = head.score + 1e-6
-    return [best] + [s for s in sentences if s is not best]
 
 
 # a question asking about an earlier time itself: a year, "last year", "in October", "ago", "first", "ever"

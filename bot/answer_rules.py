@@ -304,7 +304,7 @@ MEASURED_OFF = {
                        "100 (all 390, interleaved; with 'the' + a headline word too, +3 to +4 and +11 to +13, nothing "
                        "more right) | answer tests: the pure read_in_context test",
     "denied_head": "dev: 0 | held-out: 0 (all 390 identical) | sets a-q: 0 | set r: right -1 (Kovac's wins) | answer "
-                   "tests: the pure _past_a_denial test",
+                   "tests: the pure promote_telling test",
     "event_word_read": "dev: 0 in the summary (one answer reordered: the Pell grant's maximum now leads, the $500 rise "
                        "second) | held-out: 0 | sets a-q: 0 | set r: right -1 (the strike's cost) | read for every kind "
                        "of question, not only how-many / how-much ones with a figure, it reordered 14 RealTime QA answers, "

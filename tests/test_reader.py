@@ -260,7 +260,7 @@ def test_a_best_sentence_denying_the_asked_event_gives_way_to_one_telling_it():
     """"… after eight league games without a win" ranks first for "how many games did Kovac win?" and
     the reader likes it a little more than "He won 11 of his 32 games": the denial gives way
     (`denied_head`); a best sentence that denies nothing keeps its place."""
-    from bot.answer import _past_a_denial
+    from bot.read.rank import promote_telling
     from bot.read.rank import judge
 
     parts = ["Brova United sacked Dario Kovac after eight league games without a win.", "He won 11 of his 32 games.",
@@ -271,9 +271,9 @@ def test_a_best_sentence_denying_the_asked_event_gives_way_to_one_telling_it():
     reader = _FakeReader({parts[0]: 0.59, parts[1]: 0.55, parts[2]: 0.5})
     question = "How many games did Kovac win at Brova United?"
     read = judge(question, sentences, passages, reader, depth=3, first=sentences)
-    assert [s.text for s in _past_a_denial(question, sentences, sentences, read)][:2] == parts[1::-1]
+    assert [s.text for s in promote_telling(question, sentences, sentences, read)][:2] == parts[1::-1]
     other = "How old is Dario Kovac?"
-    assert _past_a_denial(other, sentences, sentences, read) == sentences
+    assert promote_telling(other, sentences, sentences, read) == sentences
 
 
 def test_a_sentence_the_judge_finds_answering_leads_when_the_rules_best_does_not_answer():

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.read import Reading, SentenceReader, answer_score
-from bot.sentence_checks import not_a_statement
+from bot.question import told_in
+from bot.sentence_checks import denied_terms, negated, not_a_statement, question_verbs
+from index.lexical import terms
 from index.sentences import split_sentences
 
 
@@ -176,6 +178,23 @@ def promote_answering(sentences: list, read: Read, margin: float, among: list | 
     if read.of(best).relevance < got.relevance + margin:
         return sentences
     return _first(best, head, sentences)
+
+
+def promote_telling(question: str, sentences: list, group: list, judged: Read) -> list:
+    """The rules' best sentence denies what the question asks happened ("… after eight league games
+    *without a win*", for "how many games did Kovac win?"): the sentence of those the judge read with it
+    that tells it (a word of the question's, in some form, not denied) and that the reader finds
+    likeliest to answer (`answer_score`) leads instead. The rules' negation penalty was too light to
+    move it, and the reader reads "without a win" as about winning. Pure: the readings must be there."""
+    verbs = question_verbs(question)
+    if not sentences or not verbs or not negated(sentences[0].text, verbs):
+        return sentences
+    head = sentences[0]
+    telling = [s for s in group if s is not head and judged.of(s) is not None and not negated(s.text, verbs)
+               and any(told_in(v, set(terms(s.text))) for v in verbs & denied_terms(head.text))]
+    if not telling:
+        return sentences
+    return _first(max(telling, key=lambda s: answer_score(judged.of(s))), head, sentences)
 
 
 def read_first(question: str, sentence, passages: list, reader: SentenceReader) -> Read:
