@@ -87,9 +87,10 @@ def read_in_context(question: str, group: list, passages: list, reader: Sentence
     …"), where "it" is named; the second reading counts when it is the more relevant and its answer
     span lies in the sentence itself (else the sentence before answers, not this one)."""
     todo = []
-    for s in group:
+    top = max((r.relevance for s in group if (r := read.of(s)) is not None), default=0.0)
+    for s in group[1:]:  # (the rules' best leads already; one the reader already likes best needs no help)
         got = read.of(s)
-        if got is None or not refers_back(s, passages[s.passage]):
+        if got is None or got.relevance >= top or not refers_back(s, passages[s.passage]):
             continue
         before = passages[s.passage].text[max(0, s.start - 600): s.start]
         spans = split_sentences(before)
