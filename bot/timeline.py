@@ -293,7 +293,10 @@ def _re_resolved(relative: list[Candidate], reference: date) -> list[tuple[Candi
     for c in relative:
         resolved = event_date(c.sentence, reference)
         if resolved is not None and resolved.precision == "day" and resolved.day <= reference:
-            moved.append((c, replace(c, day=resolved.day, how=resolved.how + " (the page's text runs later than its date)")))
+            # (said as it is: the page's date is not the day its weekday was counted from)
+            how = resolved.how.replace(f"in an article of {reference.isoformat()}",
+                                       f"counted from {reference.isoformat()}, in a page dated {c.article.published[:10]}")
+            moved.append((c, replace(c, day=resolved.day, how=how + " (the page's text runs later than its date)")))
     return moved
 
 

@@ -109,6 +109,7 @@ def test_a_page_dated_before_its_text_is_moved_to_the_days_the_other_outlets_giv
     agreed = agree_on_reference_days(found)
     live = [c for c in agreed if c.article.source == "live"]
     assert {c.day for c in live} == {date(2023, 1, 2)} and all("runs later" in c.how for c in live)
+    assert all("counted from 2023-01-0" in c.how and "in a page dated 2022-12-29" in c.how for c in live)
     # the outlets whose dates were right keep them
     assert {c.day for c in agreed if c.article.source != "live"} == {date(2023, 1, 2)}
 
