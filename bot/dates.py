@@ -36,7 +36,7 @@ _ANY = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day
 # a sentence framed in a past month or year from its first words ("In March 2019, Ardern faced … during Friday
 # prayers"): its weekdays belong to that time, not to the article's week
 _FRAME = re.compile(rf"^\W*(?:in|by|during|until)\s+(?:(?:early|late|mid)[- ])?(?:{_MONTH}\s+)?(\d{{4}})\b", re.I)
-_LAST_MONTH_NAMED = re.compile(rf"\blast\s+{_MONTH}(?!\s*\d)", re.I)  # "last October": the latest October before this month
+_LAST_MONTH_NAMED = re.compile(rf"\blast\s+{_MONTH}(?![a-z])(?!\s*\d)", re.I)  # "last October": the latest October before this month
 _RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|last night|this morning|last week|last month|last year|this year)\b", re.I)
 
 

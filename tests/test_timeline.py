@@ -157,6 +157,7 @@ def test_a_feast_day_or_a_sentence_framed_in_an_earlier_year_is_not_this_weeks_w
     october = event_date("It had cancelled 120 flights during a one-day strike last October.", date(2026, 3, 12))
     assert (october.day, october.precision) == (date(2025, 10, 1), "month")
     assert event_date("Sales rose last March.", date(2026, 3, 12)).day == date(2025, 3, 1)
+    assert event_date("She ran the last marathon of her career.", date(2026, 3, 12)) is None  # no month
 
 
 def test_one_sentence_on_the_storys_busiest_day_does_not_move_a_page():
