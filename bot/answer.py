@@ -189,15 +189,16 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                 more = runner_ups(sentences[:settings.reader_depth], group, passages, RUNNER_UPS)
                 far = _far_from_names(more, passages, tuple(names_in(question)), rules.on(settings, "title_topic"))
                 group += [s for s in more if id(s) not in far]
+            asked = [stem for _, stem in event_words(question, kind)]  # the asked event's words, stemmed
             if rules.on(settings, "event_word_read"):
-                group += _telling_the_unread(question, kind, sentences, group, passages)
+                group += _telling_the_unread(kind, asked, sentences, group, passages)
             if roundup:
                 group = _same_story(question, group, retrieval.version)
             judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
             if rules.on(settings, "read_in_context"):
-                judged = read_in_context(query, group, passages, reader, judged, lambda s, p: _PRONOUN_OPENING.match(
-                    s.text) is not None)
-            earlier = _told_of_earlier(question, kind, sentences[:settings.reader_depth], passages) if rules.on(
+                judged = read_in_context(query, group, passages, reader, judged,
+                                         lambda s: _PRONOUN_OPENING.match(s.text) is not None)
+            earlier = _told_of_earlier(question, kind, asked, sentences[:settings.reader_depth], passages) if rules.on(
                 settings, "earlier_time") else set()
             sentences = promote_following(sentences, [s for s in group if id(s) not in earlier or s is group[0]],
                                           judged, settings.reader_next_margin)
@@ -566,18 +567,17 @@ def _may_lead(question: str, sentences: list[Sentence], passages: list[Passage],
     return [s for s in read if id(s) not in far]
 
 
-def _telling_the_unread(question: str, kind: QuestionKind, sentences: list[Sentence], group: list[Sentence],
+def _telling_the_unread(kind: QuestionKind, asked: list[str], sentences: list[Sentence], group: list[Sentence],
                         passages: list[Passage], most: int = 1) -> list[Sentence]:
     """For a how-many / how-much question, the rules' best sentence (at most `most`) of their best's
-    passage holding a figure and a word of the asked event (`event_words`) that no sentence of `group`
-    holds: "She said the walkout would cost the airline about 25 million euros", the only one saying
-    "cost", for "how much will the pilots' strike cost Aerolinea Sur?", ranked sixth by the rules under
-    the sentences naming the airline and the strike. The reader then weighs it with the others. (Read for every kind of question, it reordered
-    14 RealTime QA answers, held-out gold 0.346 -> 0.335: a quiz question's many words leave some
-    unread in any group.)"""
+    passage holding a figure and a word of the asked event (`asked`: `event_words`, stemmed) that no
+    sentence of `group` holds: "She said the walkout would cost the airline about 25 million euros",
+    the only one saying "cost", for "how much will the pilots' strike cost Aerolinea Sur?", ranked
+    sixth by the rules under the sentences naming the airline and the strike. The reader then weighs it
+    with the others. (Read for every kind of question, it reordered 14 RealTime QA answers, held-out
+    gold 0.346 -> 0.335: a quiz question's many words leave some unread in any group.)"""
     if not sentences or not kind.wants_number:
         return []
-    asked = [stem for _, stem in event_words(question, kind)]
     held = set().union(*(set(terms(s.text)) for s in group)) if group else set()
     unread = [t for t in asked if not told_in(t, held)]
     if not unread:
@@ -597,9 +597,10 @@ _ASKS_EARLIER = re.compile(r"\b(?:(?:19|20)\d\d|last|previous|past|ago|before|fi
                            r"january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
 
 
-def _told_of_earlier(question: str, kind: QuestionKind, sentences: list[Sentence], passages: list[Passage]) -> set[int]:
-    """ids of the sentences that tell the question's event as the rules' best does (a word of it in
-    some form in both), but at a time well before their article's news (`tells_the_past`): "Last year
+def _told_of_earlier(question: str, kind: QuestionKind, asked: list[str], sentences: list[Sentence],
+                     passages: list[Passage]) -> set[int]:
+    """ids of the sentences that tell the question's event as the rules' best does (a word of `asked`,
+    its stemmed event words, in some form in both), but at a time well before their article's news (`tells_the_past`): "Last year
     the council raised the tax by 2.99%" beside "… voted on Thursday to raise council tax by 4.9%", for
     "how much is Harrowgate raising council tax?" — the reader reads them alike. Not when the question
     asks about an earlier time itself or for a date (the day of an earlier event may be what it wants:
@@ -607,7 +608,6 @@ def _told_of_earlier(question: str, kind: QuestionKind, sentences: list[Sentence
     Orwin bridge built?", both naming the bridge)."""
     if not sentences or kind.wants_date or _ASKS_EARLIER.search(question):
         return set()
-    asked = [stem for _, stem in event_words(question, kind)]
     told = [t for t in asked if told_in(t, set(terms(sentences[0].text)))]
     if not told:
         return set()

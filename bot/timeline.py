@@ -271,7 +271,7 @@ def agree_on_reference_days(found: list[Candidate], max_shift: int = 6) -> list[
         fixed = [c for c in group if c.how in ("stated", "published")]
         relative = [c for c in group if c.how not in ("stated", "published")]
         base = published_date(group[0].article.published)
-        best, best_gain, shifted = 0, 1, relative
+        best, best_gain, shifted = 0, 1, relative  # (a shift must explain two more sentences than none)
         if base is not None and relative:
             for k in range(1, max_shift + 1):
                 moved = _re_resolved(relative, base + timedelta(days=k))

@@ -123,14 +123,15 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     # quoted names it or was published in it (an obituary of a 1958 laureate tells another year)
     published = {(p.article.published or "")[:4] for p in passages}
     untold += [y for y in dict.fromkeys(years) if y not in held and y not in published]
+    checked = len(words) + len(set(years))
     # … and "last year" ("who won the cup final last year?"): told when a passage says it or names the
     # year before its article's (a report of this year's final tells nothing of last year's)
-    if _LAST_YEAR.search(_asking_clause(question)) and words:
+    if _LAST_YEAR.search(_asking_clause(question)):
+        checked += 1
         before = {str(int(y) - 1) for y in published if y.isdigit()}
         if not any(_LAST_YEAR.search(p.text) for p in passages) and not before & held:
             untold.append("last year")
-        return untold, len(words) + len(set(years)) + 1, unhappened
-    return untold, len(words) + len(set(years)), unhappened
+    return untold, checked, unhappened
 
 
 # verbs of measure say what something is, to come or not: "the study will cost 2 million euros"

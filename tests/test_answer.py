@@ -11,6 +11,14 @@ from bot.retrieve import rrf
 from tests.conftest import SEED_FILE
 
 
+def _asked(question: str) -> list[str]:
+    """The question's event words, stemmed, as the answer path passes them to the judge's steps."""
+    from bot.question import analyse
+    from bot.untold import event_words
+
+    return [stem for _, stem in event_words(question, analyse(question))]
+
+
 def _passage(text: str, title: str = "Brova", published: str | None = None):
     """One passage holding a whole article's text."""
     from bot.types import Passage
@@ -682,7 +690,8 @@ def test_last_years_figure_for_the_asked_event_does_not_lead_in_place_of_this_ye
     sentences = [Sentence(0, body.index(t), body.index(t) + len(t), t, 1.0 - n / 10, 0.5) for n, t in enumerate(texts)]
 
     def earlier(question):
-        return [s.text for s in sentences if id(s) in _told_of_earlier(question, analyse(question), sentences, [passage])]
+        ids = _told_of_earlier(question, analyse(question), _asked(question), sentences, [passage])
+        return [s.text for s in sentences if id(s) in ids]
 
     assert earlier("How much is Brova raising council tax?") == [texts[1]]  # "last October" cancelled no raise
     assert earlier("How much did Brova raise council tax last year?") == []  # asked about an earlier time
@@ -707,10 +716,10 @@ def test_the_judge_also_reads_the_one_sentence_holding_the_asked_event_word():
     sentences = [Sentence(0, body.index(t), body.index(t) + len(t), t, 1.0 - n / 10, 0.5) for n, t in enumerate(texts)]
     group = sentences[:2]
     question = "How much will the pilots' strike cost Brova Air?"
-    assert [s.text for s in _telling_the_unread(question, analyse(question), sentences, group, [passage])] == [texts[2]]
-    assert _telling_the_unread(question, analyse(question), sentences, sentences[:3], [passage]) == []  # read already
+    assert [s.text for s in _telling_the_unread(analyse(question), _asked(question), sentences, group, [passage])] == [texts[2]]
+    assert _telling_the_unread(analyse(question), _asked(question), sentences, sentences[:3], [passage]) == []  # read already
     why = "Why will the strike cost Brova Air so much?"
-    assert _telling_the_unread(why, analyse(why), sentences, group, [passage]) == []
+    assert _telling_the_unread(analyse(why), _asked(why), sentences, group, [passage]) == []
 
 
 def test_the_figure_of_the_asked_verb_is_the_one_in_its_clause_not_the_nearest():

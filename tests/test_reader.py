@@ -245,7 +245,7 @@ def test_a_sentence_saying_its_is_read_again_behind_the_sentence_naming_it():
             return out
 
     alone = Read({id(first): Reading(0.4, False, None), id(second): Reading(0.1, False, (22, 39), 9.0)}, 0.4)
-    opens_back = lambda s, p: s.text.startswith("Its")  # noqa: E731
+    opens_back = lambda s: s.text.startswith("Its")  # noqa: E731
     read = read_in_context("How much will the Corwen rail line cost?", [first, second], passages, ContextReader(),
                            alone, opens_back)
     assert read.of(second).relevance == 0.8 and its[slice(*read.of(second).span)] == "21 billion euros."

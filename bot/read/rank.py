@@ -80,17 +80,16 @@ def judge(question: str, sentences: list, passages: list, reader: SentenceReader
 
 def read_in_context(question: str, group: list, passages: list, reader: SentenceReader, read: Read,
                     refers_back, words: int = 12) -> Read:
-    """The sentences of `group` that open by referring back (`refers_back(sentence, passage)`, e.g. a
-    pronoun: "Its
-    cost has risen to 21 billion euros …") read again behind the first `words` words of the sentence
-    before them ("The high-speed rail line between Corwen and Baymouth will open in 2031 … Its cost
+    """The sentences of `group` that open by referring back (`refers_back(sentence)`, e.g. with a
+    pronoun: "Its cost has risen to 21 billion euros …") read again behind the first `words` words of
+    the sentence before them ("The high-speed rail line between Corwen and Baymouth will open in 2031 … Its cost
     …"), where "it" is named; the second reading counts when it is the more relevant and its answer
     span lies in the sentence itself (else the sentence before answers, not this one)."""
     todo = []
     top = max((r.relevance for s in group if (r := read.of(s)) is not None), default=0.0)
     for s in group[1:]:  # (the rules' best leads already; one the reader already likes best needs no help)
         got = read.of(s)
-        if got is None or got.relevance >= top or not refers_back(s, passages[s.passage]):
+        if got is None or got.relevance >= top or not refers_back(s):
             continue
         before = passages[s.passage].text[max(0, s.start - 600): s.start]
         spans = split_sentences(before)
@@ -139,7 +138,8 @@ def runner_ups(sentences: list, group: list, passages: list, n: int) -> list:
 def promote_following(sentences: list, group: list, read: Read, margin: float) -> list:
     """The rules' best sentence gives way to one of those after it in its passage (`group`, as
     `following` gives it, with its `runner_ups`) that the reader is surer answers (`answer_score`:
-    relevance and its span's surety) by `margin`: a report names its subject once and states the fact in a later sentence ("A
+    relevance and its span's surety) by `margin`: a report names its subject once and states the fact
+    in a later sentence ("A
     retired teacher … has discovered a comet." "Lena Morrow found it on Feb. 24 …"), where the names
     the question repeats favour the first. Pure: the readings must be there."""
     head = group[0] if group else None
@@ -190,9 +190,9 @@ def promote_telling(question: str, sentences: list, group: list, judged: Read) -
     verbs = question_verbs(question)
     if not sentences or not verbs or not negated(sentences[0].text, verbs):
         return sentences
-    head = sentences[0]
+    head, denied = sentences[0], verbs & denied_terms(sentences[0].text)
     telling = [s for s in group if s is not head and judged.of(s) is not None and not negated(s.text, verbs)
-               and any(told_in(v, set(terms(s.text))) for v in verbs & denied_terms(head.text))]
+               and any(told_in(v, set(terms(s.text))) for v in denied)]
     if not telling:
         return sentences
     return _first(max(telling, key=lambda s: answer_score(judged.of(s))), head, sentences)
