@@ -14,7 +14,7 @@ from bot.attribution import Attribution, question_family
 from bot.conversation import Conversation
 from bot.dates import published_date, tells_the_past
 from index.nlp import NUMERIC, TEMPORAL, Entity, entities_of, number_and_date_entities
-from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, asks_yes_no, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, told_in
+from bot.question import PLACE, THING, QuestionKind, analyse, asks_how, asks_two_things, asks_why, asks_yes_no, dangling_pronoun, mentioned, name_terms, names_in, question_name_terms, reader_question, told_in
 from bot.read import SentenceReader
 from bot.read.rank import Read, following, judge, read_in_context, promote_answering, promote_following, promote_telling, read_first, read_sentences, runner_ups, with_outlet_spans
 from bot.retrieve import Retrieval, Retriever, query_terms
@@ -176,10 +176,12 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     judged_only = (not kind.factoid and (asks_how(question) or asks_why(question)) and rules.on(settings, "manner_judged")
                    or asks_yes_no(question, kind) and rules.on(settings, "yes_no_judged"))
     rules_best = sentences[0] if sentences else None
+    # what the reader reads of the question: its asking sentence, not a quiz question's background
+    reading = reader_question(question, query) if rules.on(settings, "asking_read") else query
     if reader is not None and sentences and (settings.reader == "model" or (settings.reader_judge and (kind.factoid or judged_only))):
         clock = time.perf_counter()
         if settings.reader == "model":
-            sentences, read = read_sentences(query, sentences, passages, reader, settings.reader_depth,
+            sentences, read = read_sentences(reading, sentences, passages, reader, settings.reader_depth,
                                              settings.reader_mix)
             judged = read if kind.factoid else None
         else:
@@ -194,9 +196,9 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
                 group += _telling_the_unread(kind, asked, sentences, group, passages)
             if roundup:
                 group = _same_story(question, group, retrieval.version)
-            judged = judge(query, sentences, passages, reader, settings.reader_depth, first=group)
+            judged = judge(reading, sentences, passages, reader, settings.reader_depth, first=group)
             if rules.on(settings, "read_in_context"):
-                judged = read_in_context(query, group, passages, reader, judged,
+                judged = read_in_context(reading, group, passages, reader, judged,
                                          lambda s: _PRONOUN_OPENING.match(s.text) is not None)
             earlier = _told_of_earlier(question, kind, asked, sentences[:settings.reader_depth], passages) if rules.on(
                 settings, "earlier_time") else set()
@@ -257,7 +259,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         # "typed" or "fill", of the kind asked); the rules' pick where it gives none
         first = read.of(chosen[0]) if read is not None else None
         spans = reader_picks(kind, chosen, read if first is not None and first.span is not None else
-                             read_first(query, chosen[0], passages, reader), settings, retrieval.version, vetoed,
+                             read_first(reading, chosen[0], passages, reader), settings, retrieval.version, vetoed,
                              question)
         picks = spans or picks
     # the passages quoted do not tell what the question says happened: the closest sentences, said to
@@ -279,7 +281,7 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
         disagreements = []
     elif read is not None:  # the reader's answer in each outlet's sentences
         if kind.wants_number:
-            read = with_outlet_spans(query, sentences, passages, reader, read, story_of)
+            read = with_outlet_spans(reading, sentences, passages, reader, read, story_of)
         disagreements = disagreements_in_spans(question, kind, [
             (_span_text(s, read), _outlet(s, passages, background), r.relevance if (r := read.of(s)) else 0.0,
              story_of.get(passages[s.passage].article.id, "")) for s in sentences], read.threshold)

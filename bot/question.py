@@ -86,6 +86,36 @@ _MANNER = re.compile(rf"^\s*how\s+(?!(?:{_FIGURE_WORDS})\b)(?:did|does|do|was|we
                      re.I)
 
 
+# where a question's sentences meet: "… this week. He is a valued member of which team?"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"])")
+
+
+def asking_sentence(question: str) -> str:
+    """The sentence of a question that asks: a quiz question's first sentences tell the background
+    ("The Republican Party has been at odds this week … Which GOP leader …?"); the asking one is
+    what the passages must tell and what a reader trained on one-sentence questions reads."""
+    parts = [p for p in _SENTENCE_BREAK.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return asking[-1] if asking else question
+
+
+def reader_question(question: str, query: str) -> str:
+    """What the trained reader reads of a question: its asking sentence, with what a follow-up's query
+    carries after it (the names of the turn before). The reader was trained on SQuAD's one-sentence
+    questions and keeps a question's first 32 word pieces: behind a background sentence the asking
+    one reads as noise or is cut off ("… a rare comet is making an appearance in the night sky this
+    week. Which color is it?": relevance 0.088 for "The comet's coma has a distinctive green color",
+    0.289 for "Which color is it?" alone; the threshold is 0.145). An asking sentence saying "he" or
+    "she" of a person the background names is read with the background: alone it loses who is asked
+    about ("How old was she?"), and with the name put in the pronoun's place the sentence telling the
+    answer, which often says "she" too, reads as unrelated ("Where did Faith Chebet train?": 0.021
+    for "Her coach said she had trained at altitude in Iten"; the whole question 0.296)."""
+    asking = asking_sentence(question)
+    if asking == question or personal_pronoun(asking):
+        return query
+    return asking + query[len(question):] if query.startswith(question) else asking_sentence(query)
+
+
 def asks_how(question: str) -> bool:
     """Whether a question asks for a manner or means ("how did the hackers get into the bank?"),
     not for wording, a reaction or a figure."""

@@ -16,7 +16,8 @@ import re
 
 from bot import answer_rules as rules
 from bot.numerals import YEAR
-from bot.question import CASUALTY, QuestionKind, asked_type, asks_why, asks_yes_no, frame_word, question_name_terms, told_in
+from bot.question import (CASUALTY, QuestionKind, asked_type, asking_sentence, asks_why, asks_yes_no, frame_word,
+                          question_name_terms, told_in)
 from bot.sentence_checks import denied_terms, denied_things, denied_verbs, pending_terms
 from bot.sentence_scoring import article_words
 from bot.text import quoted_list
@@ -60,7 +61,7 @@ def event_words(question: str, kind: QuestionKind, yes_no: bool = False) -> list
     articles that never say "ransom" cannot answer yes or no."""
     if not kind.factoid and not asks_why(question) and not yes_no:  # a why-question presupposes its event too
         return []
-    asking = _asking_clause(question)
+    asking = asking_sentence(question)
     # (a word of dying counted with its noun, "how many people died", is still what happened)
     counted = {t for t in kind.counted if not (kind.deaths and CASUALTY.fullmatch(t))}
     skip = set(question_name_terms(question)) | counted | asked_type(asking)
@@ -73,15 +74,6 @@ def event_words(question: str, kind: QuestionKind, yes_no: bool = False) -> list
         if found and (costs and found[0] == "cost" or not (found[0] in skip or frame_word(found[0]) or found[0] in _NO_EVENT)):
             out.append((word, found[0]))
     return list(dict.fromkeys(out))
-
-
-def _asking_clause(question: str) -> str:
-    """The sentence of a question that asks: a quiz question's first sentences tell the background
-    ("The Republican Party has been at odds this week … Which GOP leader …?"); the asking one is
-    what the passages must tell."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z‘“'\"])", question.strip()) if p.strip()]
-    asking = [p for p in parts if p.rstrip().endswith("?")]
-    return asking[-1] if asking else question
 
 
 def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
@@ -103,7 +95,7 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
             denied: bool, pending: bool, yes_no: bool = False) -> tuple[list[str], int, list[str]]:
     """`untold_words`, and which of them the passages do use, only of what did not or has yet to happen."""
     words = event_words(question, kind, yes_no)
-    years = YEAR.findall(_asking_clause(question)) if words else []
+    years = YEAR.findall(asking_sentence(question)) if words else []
     if not words or not passages:
         return [], len(words), []
     held = frozenset().union(*(article_words(p, version) for p in passages))
@@ -126,7 +118,7 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     checked = len(words) + len(set(years))
     # … and "last year" ("who won the cup final last year?"): told when a passage says it or names the
     # year before its article's (a report of this year's final tells nothing of last year's)
-    if _LAST_YEAR.search(_asking_clause(question)):
+    if _LAST_YEAR.search(asking_sentence(question)):
         checked += 1
         before = {str(int(y) - 1) for y in published if y.isdigit()}
         if not any(_LAST_YEAR.search(p.text) for p in passages) and not before & held:
@@ -143,7 +135,7 @@ _DONE = re.compile(r"\b(?:was|were|did|has|have|had)\b", re.I)
 def asks_what_was_done(question: str, kind: QuestionKind) -> bool:
     """"Who was named …?", "When did … close?": the question asks about something done, not about
     what is to come ("Who will be named …?")."""
-    return not kind.future and bool(_DONE.search(_asking_clause(question)))
+    return not kind.future and bool(_DONE.search(asking_sentence(question)))
 
 
 def _unhappened(passages: list[Passage], denied: bool, pending: bool) -> tuple[frozenset[str], frozenset[str]]:

@@ -218,6 +218,42 @@ def test_the_rules_runner_up_of_the_best_sentences_passage_is_read_with_it_and_m
     assert runner_ups(sentences, group, passages, 0) == []
 
 
+def test_the_reader_reads_a_quiz_questions_asking_sentence():
+    """A question telling its background first is read by its asking sentence (the one-sentence
+    questions the reader was trained on), with a follow-up's carried names; an asking sentence
+    saying "he" or "she" keeps the background that names the person; one sentence reads as asked."""
+    from bot.question import asking_sentence, reader_question
+
+    quiz = ("For the first time in 50,000 years, a rare comet is making an appearance in the night sky "
+            "this week. Which color is it?")
+    assert asking_sentence(quiz) == "Which color is it?"
+    assert reader_question(quiz, quiz) == "Which color is it?"
+    assert reader_question(quiz, quiz + " Hale-Bopp") == "Which color is it? Hale-Bopp"
+    person = "Cavaliers star Donovan Mitchell scored 71 points in a game. How many did he score?"
+    assert reader_question(person, person) == person
+    plain = "How many jobs will Acme cut?"
+    assert reader_question(plain, plain + " Dana Whitfield") == plain + " Dana Whitfield"
+    assert asking_sentence("The vote is on Friday. Who called it? Nobody knows.") == "Who called it?"
+
+
+@pytest.mark.slow
+def test_the_asking_sentence_alone_reads_the_answer_a_long_quiz_question_hides():
+    """The shipped reader finds the sentence telling a comet's colour answering "Which color is it?"
+    and not behind the quiz's background sentence (measured on RealTime QA: 0.088 against 0.289)."""
+    from bot.question import reader_question
+    from bot.read.model import shipped_reader
+
+    reader = shipped_reader()
+    quiz = ("Skywatchers in the Northern Hemisphere can spot a comet that last passed Earth about 50,000 "
+            "years ago before dawn this week. What color is it?")
+    candidate = [("The comet's coma has a distinctive green color in photographs, astronomers say.",
+                  "A comet last seen by Neanderthals returns")]
+    whole, = reader.read(quiz, candidate)
+    asked, = reader.read(reader_question(quiz, quiz), candidate)
+    assert not whole.answers and asked.answers and asked.relevance > 2 * whole.relevance
+    assert candidate[0][0][slice(*asked.span)] == "green"
+
+
 def test_a_sentence_saying_its_is_read_again_behind_the_sentence_naming_it():
     """"Its cost has risen to 21 billion euros" read alone names nothing asked; read behind the
     opening words of the sentence before it, it does, and that reading counts when its span lies in
