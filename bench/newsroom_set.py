@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…q] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…t] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -16,6 +16,9 @@ the result, an older disaster's toll, a rejected bid, a speaker beside the one t
 was written after that evening's changes, which sets b and c had been read for, and run once to
 report them. `--part e` (six articles, 18 + 6) asks every question in other words than its article
 uses, as someone who has not read it would ("quit" for "resigned", "behind bars" for "in prison").
+Parts f–s followed, each written before the changes it was read for (docs/EVALUATION.md lists them);
+`--part t` (seven reports, 24 + 6) asks as people type in a chat: what they know first, then the
+question ("The Las Pinas fire has destroyed homes. How many?").
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -1744,6 +1747,114 @@ QUESTIONS_S = [
 ]
 
 
+# set t (stop 51, written before it was run): questions as people type them in a chat, the context
+# first and the question after ("The bank raised rates again. By how much?"), over seven reports
+ARTICLES_T = {
+    "rates.json": {
+        "title": "Central bank of Ostrava lifts its main rate to 4.75%",
+        "source": "markets-daily.example", "published": "2026-03-19",
+        "text": "The central bank of Ostrava raised its main interest rate by a quarter of a percentage point to "
+                "4.75% on Thursday, its fifth increase in a year.\nGovernor Elena Varga said inflation, at 6.1% in "
+                "February, was still far above the bank's 2% target. Two of the seven board members voted to keep "
+                "the rate unchanged.\nThe bank expects inflation to fall to 3% by the end of next year. Mortgage "
+                "lenders said monthly payments on a typical loan would rise by about 40 euros.",
+    },
+    "wildfire.json": {
+        "title": "Wildfire near Las Pinas forces 6,500 from their homes",
+        "source": "west-coast-news.example", "published": "2026-08-11",
+        "text": "About 6,500 people were ordered to leave their homes near Las Pinas on Monday as a wildfire spread "
+                "across dry hills east of the town.\nThe fire has burned 12,000 hectares since it started on Saturday "
+                "and was 15% contained by Monday evening, fire officials said. More than 900 firefighters and "
+                "eleven aircraft are fighting it.\nInvestigators believe it was started by sparks from a power line. "
+                "Twenty-three homes have been destroyed. No deaths have been reported, but two firefighters were "
+                "treated for burns.",
+    },
+    "breach.json": {
+        "title": "Retail app Cartwheel says hackers stole 2.1 million customer records",
+        "source": "tech-ledger.example", "published": "2026-05-27",
+        "text": "Shopping app Cartwheel said on Tuesday that hackers had stolen the names, email addresses and "
+                "phone numbers of 2.1 million customers.\nThe company said the attackers got in through a "
+                "contractor's account and were inside its systems for nine days before they were found. Card "
+                "numbers were not taken, it said.\nCartwheel has told the data protection regulator and is "
+                "emailing every customer affected. Its founder, Tomas Reyes, apologised in a video message. "
+                "Customers were advised to watch for fake emails.",
+    },
+    "strike.json": {
+        "title": "Teachers in Brenford to strike for three days next week",
+        "source": "schools-report.example", "published": "2026-10-02",
+        "text": "Teachers in Brenford will strike for three days next week after talks over pay and class sizes "
+                "broke down, their union said on Friday.\nThe union, which represents 4,800 teachers in the "
+                "district, wants a 7% raise; the district has offered 3.5%. Union leader Amira Haddad said classes "
+                "of more than 32 pupils had become normal.\nAbout 61,000 pupils will be affected. The district said "
+                "schools would stay open for children of key workers.",
+    },
+    "launch.json": {
+        "title": "Nordstar rocket puts weather satellite into orbit on second try",
+        "source": "space-wire.example", "published": "2026-07-15",
+        "text": "A Nordstar-2 rocket lifted off from the Andøya spaceport on Tuesday and placed a weather satellite "
+                "into orbit, two weeks after a first attempt was called off seconds before launch.\nThe 640-"
+                "kilogram satellite, called Skade, will measure sea ice and wind over the Arctic for at least "
+                "seven years. It was built by the Bergen firm Polaris Systems.\nThe June attempt was stopped "
+                "when a sensor showed a pressure drop in the second stage. The launch company said a faulty "
+                "valve had been replaced.",
+    },
+    "water.json": {
+        "title": "Residents of Dunmore told to boil tap water after E. coli found",
+        "source": "local-times.example", "published": "2026-09-03",
+        "text": "About 18,000 homes in Dunmore were told on Wednesday to boil their tap water before drinking it "
+                "after E. coli bacteria were found in routine tests.\nThe water company, Clearbrook Water, said the "
+                "bacteria were found at the Hollins reservoir and it was flushing the pipes. Bottled water is being "
+                "handed out at the leisure centre.\nThe notice is expected to last at least five days. Four people "
+                "have been treated in hospital for stomach illness, but doctors said it was not yet known whether "
+                "the water was the cause.",
+    },
+    "museum.json": {
+        "title": "Harwick maritime museum reopens after four-year rebuild",
+        "source": "arts-review.example", "published": "2026-05-02",
+        "text": "The Harwick Maritime Museum reopened on Saturday after a four-year rebuild that cost 38 million "
+                "pounds.\nThe museum was closed in 2022 after a storm flooded its basement stores. Its new galleries "
+                "hold the restored hull of the Mary Ellen, a fishing boat built in 1894.\nDirector Owen Price said "
+                "about 2,000 visitors came on the first day. Entry is free for children under 16, and tickets for "
+                "adults cost 12 pounds.",
+    },
+}
+
+QUESTIONS_T = [
+    ("The central bank of Ostrava raised rates again this week. What is the main rate now?", ("4.75%",)),
+    ("Ostrava's central bank put rates up on Thursday. Why?", ("inflation",)),
+    ("Two Ostrava board members voted against the rise. How many members does the board have?", ("seven",)),
+    ("Ostrava's bank governor spoke after the decision. When does the bank expect inflation to reach 3%?",
+     ("end of next year",)),
+    ("A wildfire is burning near Las Pinas. How many people had to leave their homes?", ("6,500",)),
+    ("The Las Pinas fire started on Saturday. How big is it now?", ("12,000 hectares",)),
+    ("There is a wildfire near Las Pinas. What started it?", ("power line",)),
+    ("The Las Pinas fire has destroyed homes. How many?", ("Twenty-three",)),
+    ("Cartwheel was hacked. How many customers were affected?", ("2.1 million",)),
+    ("Hackers got into the Cartwheel shopping app. How did they get in?", ("contractor",)),
+    ("Cartwheel's founder apologised for the breach. What is his name?", ("Tomas Reyes",)),
+    ("Cartwheel lost customer data to hackers. How long were they inside its systems?", ("nine days",)),
+    ("Brenford teachers are going on strike next week. How long will the strike last?", ("three days",)),
+    ("The Brenford teachers' union wants more pay. What raise has the district offered?", ("3.5%",)),
+    ("Teachers in Brenford are striking. How many pupils are affected?", ("61,000",)),
+    ("A Nordstar rocket launched a weather satellite on Tuesday. Who built the satellite?", ("Polaris Systems",)),
+    ("The Nordstar-2 launch was called off in June. What went wrong?", ("pressure drop", "valve")),
+    ("Skade is a new weather satellite. How long will it work?", ("seven years",)),
+    ("Dunmore residents have to boil their water. What was found in it?", ("E. coli",)),
+    ("Dunmore has a boil-water notice. How long will it last?", ("five days",)),
+    ("E. coli was found in Dunmore's water. Where was it found?", ("Hollins reservoir",)),
+    ("The Harwick Maritime Museum has reopened. How much did the rebuild cost?", ("38 million pounds",)),
+    ("The Harwick museum reopened on Saturday. Why was it closed?", ("storm",)),
+    ("Harwick's maritime museum is open again. How much is an adult ticket?", ("12 pounds",)),
+    # events the reports do not hold
+    ("The Ostrava central bank raised rates. Who resigned from the board?", None),
+    ("The Las Pinas wildfire is still burning. How many people died?", None),
+    ("Cartwheel was hacked. How much ransom did the hackers demand?", None),
+    ("Brenford's teachers are striking. When did the district sack the union leader?", None),
+    ("The Nordstar-2 rocket reached orbit. How much did the launch cost?", None),
+    ("The Harwick museum has reopened. Who opened it officially?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -1752,7 +1863,7 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
         "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
         "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
-        "s": (ARTICLES_S, QUESTIONS_S)}
+        "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T)}
 
 
 def judge(answer, expect) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bot.numerals import is_roman_numeral
 from index.nlp import NUMERIC, TEMPORAL
 from index.lexical import fold, terms
+from index.sentences import split_sentences
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 ORGS = frozenset({"ORG"})
@@ -86,17 +87,25 @@ _MANNER = re.compile(rf"^\s*how\s+(?!(?:{_FIGURE_WORDS})\b)(?:did|does|do|was|we
                      re.I)
 
 
-# where a question's sentences meet: "… this week. He is a valued member of which team?"
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"])")
 
 
 def asking_sentence(question: str) -> str:
     """The sentence of a question that asks: a quiz question's first sentences tell the background
     ("The Republican Party has been at odds this week … Which GOP leader …?"); the asking one is
     what the passages must tell and what a reader trained on one-sentence questions reads."""
-    parts = [p for p in _SENTENCE_BREAK.split(question.strip()) if p.strip()]
-    asking = [p for p in parts if p.rstrip().endswith("?")]
-    return asking[-1] if asking else question
+    parts = [question[a:b].strip() for a, b in split_sentences(question)]  # (not after "U.K." or "Gov.")
+    asking = [p for p in parts if p.endswith("?")]
+    return asking[-1] if asking and len(parts) > 1 else question
+
+
+# words of an asking sentence that ask about what the background said, not about a thing of its own
+_ELLIPSIS = frozenset(terms("why who whom whose where true false"))
+
+
+def _names_what_it_asks(asking: str) -> bool:
+    """"Which color is it?" names what it asks (a colour); "Why?", "How many?" and "True or false?" do
+    not: they ask about the sentence before them."""
+    return any(not frame_word(t) and t not in _ELLIPSIS for t in terms(asking))
 
 
 def reader_question(question: str, query: str) -> str:
@@ -109,9 +118,11 @@ def reader_question(question: str, query: str) -> str:
     "she" of a person the background names is read with the background: alone it loses who is asked
     about ("How old was she?"), and with the name put in the pronoun's place the sentence telling the
     answer, which often says "she" too, reads as unrelated ("Where did Faith Chebet train?": 0.021
-    for "Her coach said she had trained at altitude in Iten"; the whole question 0.296)."""
+    for "Her coach said she had trained at altitude in Iten"; the whole question 0.296). One that
+    names nothing it asks about ("Why?", "How many?", "True or false?") asks about the background:
+    read whole too."""
     asking = asking_sentence(question)
-    if asking == question or personal_pronoun(asking):
+    if asking == question or personal_pronoun(asking) or not _names_what_it_asks(asking):
         return query
     return asking + query[len(question):] if query.startswith(question) else asking_sentence(query)
 
@@ -119,7 +130,7 @@ def reader_question(question: str, query: str) -> str:
 def asks_how(question: str) -> bool:
     """Whether a question asks for a manner or means ("how did the hackers get into the bank?"),
     not for wording, a reaction or a figure."""
-    return bool(_MANNER.match(question))
+    return bool(_MANNER.match(asking_sentence(question)))
 
 
 # "who won the election and by how much?", "… and when?": a second ask after the first
@@ -133,7 +144,7 @@ def asks_yes_no(question: str, kind: QuestionKind) -> bool:
     """Whether a question (of `kind`, as `analyse` read it) asks whether something is so ("Were any
     passwords stolen?", "Has Cendrix been approved?"): answered by the sentence that tells it, or
     says it did not happen."""
-    return not kind.factoid and bool(_YES_NO.match(question))
+    return not kind.factoid and bool(_YES_NO.match(asking_sentence(question)))
 
 
 def asks_two_things(question: str) -> bool:
@@ -144,7 +155,7 @@ def asks_two_things(question: str) -> bool:
 
 def asks_why(question: str) -> bool:
     """Whether a question asks for a reason (see _REASON)."""
-    return bool(_REASON.match(question))
+    return bool(_REASON.match(asking_sentence(question)))
 
 
 # "who is Ann Moss?" asks for a description (her post, what she did), not for another name
@@ -185,7 +196,9 @@ class QuestionKind:
 
 
 def analyse(question: str) -> QuestionKind:
-    q = " ".join(question.split())
+    """What kind of answer a question asks for, read from its asking sentence (`asking_sentence`: a
+    quiz's or a chat's background sentence before it asks nothing)."""
+    q = " ".join(asking_sentence(question).split())
     lowered = q.lower()
     latest = bool(_LATEST.search(q))
     future = bool(_FUTURE.search(q))
@@ -507,8 +520,14 @@ def personal_pronoun(question: str) -> str | None:
 
 
 def dangling_pronoun(question: str, has_names: bool) -> str | None:
-    """A personal pronoun with nobody to refer to ("what did he say?" with no name in it)."""
-    return None if has_names else personal_pronoun(question)
+    """A personal pronoun with nobody to refer to ("what did he say?" with no name in it). One after
+    a sentence of the question's own refers to whom that sentence tells of ("Cartwheel's founder
+    apologised for the breach. What is his name?")."""
+    match = None if has_names else _PERSONAL.search(question)
+    first = split_sentences(question)[:1]
+    if match is None or first and match.start() >= first[0][1]:
+        return None
+    return match.group(1)
 
 
 _TOKEN = re.compile(r"[\w’'.&-]+|[.?!:;,“”\"()]")

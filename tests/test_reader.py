@@ -234,6 +234,28 @@ def test_the_reader_reads_a_quiz_questions_asking_sentence():
     plain = "How many jobs will Acme cut?"
     assert reader_question(plain, plain + " Dana Whitfield") == plain + " Dana Whitfield"
     assert asking_sentence("The vote is on Friday. Who called it? Nobody knows.") == "Who called it?"
+    # an asking sentence naming nothing it asks about asks about the background: read whole
+    for elliptic in ("The bank put rates up on Thursday. Why?", "The fire destroyed homes. How many?",
+                     "Meta will lift the suspension on Trump's account. True or false?"):
+        assert reader_question(elliptic, elliptic) == elliptic
+    # abbreviations end no sentence
+    one = "Which of these companies received funding from the U.K. Space Agency to develop a reactor?"
+    assert asking_sentence(one) == one
+
+
+def test_a_chat_questions_kind_is_read_from_its_asking_sentence():
+    """"The museum reopened on Saturday. Why was it closed?" asks why; "Hackers got into the app. How
+    did they get in?" asks how; a pronoun after a sentence telling whom it means is not dangling."""
+    from bot.question import analyse, asks_how, asks_why, dangling_pronoun
+
+    assert asks_why("The Harwick museum reopened on Saturday. Why was it closed?")
+    assert asks_how("Hackers got into the Cartwheel shopping app. How did they get in?")
+    kind = analyse("The Las Pinas fire started on Saturday. How many homes has it destroyed?")
+    assert kind.wants_number and kind.counted == ("home",)
+    assert not analyse("Meta said it would lift the suspension on Trump's account. True or false?").factoid
+    assert dangling_pronoun("Cartwheel's founder apologised for the breach. What is his name?", False) is None
+    assert dangling_pronoun("What did he say about the breach?", False) == "he"
+    assert dangling_pronoun("He resigned on Friday. Why?", False) == "He"
 
 
 @pytest.mark.slow
@@ -252,6 +274,31 @@ def test_the_asking_sentence_alone_reads_the_answer_a_long_quiz_question_hides()
     asked, = reader.read(reader_question(quiz, quiz), candidate)
     assert not whole.answers and asked.answers and asked.relevance > 2 * whole.relevance
     assert candidate[0][0][slice(*asked.span)] == "green"
+
+
+def test_questions_typed_with_their_context_first_are_answered_as_asked(tmp_path, embedder):
+    """In a chat people say what they know, then ask: the kind of question and the pronoun's person
+    come from that, and the answer is the fact asked for, cited to its report among seven."""
+    from bench.newsroom_set import ARTICLES_T
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, article in ARTICLES_T.items():
+        (seeds / name).write_text(json.dumps(article), encoding="utf-8")
+    settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds}})
+    sync_index(settings.index, embedder)
+    answerer = make_answerer(settings, embedder)
+    why = answerer.answer("The Harwick museum reopened on Saturday. Why was it closed?")
+    assert why.found and "storm flooded" in why.answer.split("[1]")[0], why.answer
+    assert why.citations[0].title == ARTICLES_T["museum.json"]["title"]
+    how = answerer.answer("Hackers got into the Cartwheel shopping app. How did they get in?")
+    assert "contractor's account" in how.answer.split("[1]")[0], how.answer
+    who = answerer.answer("Cartwheel's founder apologised for the breach. What is his name?")
+    assert who.found and "Tomas Reyes" in who.answer.split("[1]")[0], who.answer
+    assert who.citations[0].title == ARTICLES_T["breach.json"]["title"]
 
 
 def test_a_sentence_saying_its_is_read_again_behind_the_sentence_naming_it():
