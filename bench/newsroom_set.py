@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…t] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…u] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -18,7 +18,8 @@ report them. `--part e` (six articles, 18 + 6) asks every question in other word
 uses, as someone who has not read it would ("quit" for "resigned", "behind bars" for "in prison").
 Parts f–s followed, each written before the changes it was read for (docs/EVALUATION.md lists them);
 `--part t` (seven reports, 24 + 6) asks as people type in a chat: what they know first, then the
-question ("The Las Pinas fire has destroyed homes. How many?").
+question ("The Las Pinas fire has destroyed homes. How many?"); `--part u` (seven reports, 24 + 6),
+plain and context-first questions, was written after t's changes and run once to report them.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -1855,6 +1856,109 @@ QUESTIONS_T = [
 ]
 
 
+# set u (stop 51, written after set t's changes, run once to report them): plain questions and ones
+# typed with their context first, over seven more reports
+ARTICLES_U = {
+    "airport.json": {
+        "title": "Kelmore airport to add second runway after approval",
+        "source": "regional-post.example", "published": "2026-02-24",
+        "text": "Planners approved a second runway at Kelmore airport on Monday, ending a six-year dispute with "
+                "residents of nearby villages.\nThe 2.8-kilometre runway will cost 410 million euros and should open "
+                "in 2030, the airport said. It expects passenger numbers to grow from 9 million a year to 14 million."
+                "\nThe residents' group Quiet Skies said it would challenge the decision in court. Its chair, Ruth "
+                "Adeyemi, said night flights would wake thousands of families.",
+    },
+    "factory.json": {
+        "title": "Brandt Motors to shut Lindau plant, cutting 1,300 jobs",
+        "source": "industry-news.example", "published": "2026-06-17",
+        "text": "Carmaker Brandt Motors will close its engine plant in Lindau by the end of next year, cutting "
+                "about 1,300 jobs, the company said on Wednesday.\nBrandt said demand for petrol engines had fallen "
+                "by a third since 2023 as buyers switched to electric cars. Production will move to its plant in "
+                "Győr in Hungary.\nThe metalworkers' union called the closure a betrayal and said it would hold a "
+                "protest outside the plant on Saturday. Lindau's mayor, Stefan Kurz, said the town would lose its "
+                "largest employer.",
+    },
+    "election.json": {
+        "title": "Marta Solberg wins Aldby mayoral race by 212 votes",
+        "source": "city-herald.example", "published": "2026-11-04",
+        "text": "Marta Solberg was elected mayor of Aldby on Tuesday, beating the sitting mayor, Leif Anders, by 212 "
+                "votes after a recount.\nTurnout was 41%, down from 48% four years ago. Solberg, a former "
+                "head teacher, campaigned on cheaper bus fares and more housing.\nAnders conceded on Wednesday "
+                "morning and said he would not run again. Solberg will take office on January 1.",
+    },
+    "quake.json": {
+        "title": "Magnitude 6.1 earthquake shakes southern Tarsos",
+        "source": "world-desk.example", "published": "2026-04-08",
+        "text": "A magnitude 6.1 earthquake struck southern Tarsos early on Tuesday, killing at least nine people and "
+                "injuring about 140, officials said.\nThe quake was centred 20 kilometres north of the port city of "
+                "Kalos at a depth of 10 kilometres. Several old buildings in Kalos collapsed, and schools across the "
+                "region were closed for two days.\nRescuers were still searching for survivors on Tuesday night. "
+                "The government has sent 600 soldiers to help.",
+    },
+    "library.json": {
+        "title": "Greywater library to stay open after crowdfunding drive",
+        "source": "community-news.example", "published": "2026-03-30",
+        "text": "The Greywater community library will stay open after residents raised 86,000 pounds in six weeks, "
+                "the library's trustees said on Sunday.\nThe council cut its funding last year, and the trustees had "
+                "warned the library would close in April. More than 1,900 people gave money, the largest gift "
+                "being 5,000 pounds from a local builder.\nThe library will now open four days a week instead of "
+                "six. Head librarian Nadia Okoro said volunteers would run a new homework club.",
+    },
+    "recall.json": {
+        "title": "Frostline recalls 240,000 freezers over fire risk",
+        "source": "consumer-watch.example", "published": "2026-08-20",
+        "text": "Appliance maker Frostline is recalling 240,000 chest freezers sold between 2022 and 2025 because a "
+                "faulty wire can overheat and start a fire.\nThe company said it knew of 17 fires linked to the "
+                "fault, none of which caused injuries. Owners should unplug the freezers and contact Frostline for "
+                "a free repair or a refund.\nThe freezers were sold under the Frostline and Polar Home brands by "
+                "several large retailers.",
+    },
+    "orchestra.json": {
+        "title": "Vesna Orchestra names Ilse Marr as music director",
+        "source": "arts-review.example", "published": "2026-09-09",
+        "text": "The Vesna Orchestra has named the Austrian conductor Ilse Marr as its next music director, the first "
+                "woman to hold the post in its 120-year history.\nMarr, 44, will succeed Pavel Rusu, who is retiring "
+                "after 18 years, and will start in September 2027. She has signed a five-year contract.\nShe is "
+                "currently principal conductor of the Linz Chamber Orchestra. The orchestra's chair said Marr had "
+                "been chosen from 60 candidates.",
+    },
+}
+
+QUESTIONS_U = [
+    ("How much will Kelmore's second runway cost?", ("410 million euros",)),
+    ("Kelmore airport got approval for a new runway. When will it open?", ("2030",)),
+    ("Who is challenging the Kelmore runway decision?", ("Quiet Skies",)),
+    ("How many passengers does Kelmore airport expect?", ("14 million",)),
+    ("How many jobs will go at Brandt's Lindau plant?", ("1,300",)),
+    ("Brandt Motors is closing its Lindau plant. Where will production move?", ("Győr",)),
+    ("Why is Brandt closing the Lindau plant?", ("demand for petrol engines",)),
+    ("What did Lindau's mayor say about the closure?", ("largest employer",)),
+    ("Who won the Aldby mayoral election?", ("Marta Solberg",)),
+    ("Marta Solberg won in Aldby. By how many votes?", ("212",)),
+    ("What was the turnout in the Aldby election?", ("41%",)),
+    ("Aldby has a new mayor. When does she take office?", ("January 1",)),
+    ("How many people died in the Tarsos earthquake?", ("nine",)),
+    ("An earthquake hit southern Tarsos on Tuesday. How strong was it?", ("6.1",)),
+    ("How many soldiers were sent after the Tarsos quake?", ("600",)),
+    ("How much did Greywater residents raise for their library?", ("86,000 pounds",)),
+    ("The Greywater library has been saved. Why was it going to close?", ("cut its funding",)),
+    ("How many days a week will the Greywater library open?", ("four",)),
+    ("Frostline is recalling freezers. How many?", ("240,000",)),
+    ("Why is Frostline recalling its freezers?", ("faulty wire", "fire")),
+    ("How many fires were linked to the Frostline fault?", ("17",)),
+    ("Who will be the Vesna Orchestra's next music director?", ("Ilse Marr",)),
+    ("Ilse Marr is the Vesna Orchestra's new music director. Who is she replacing?", ("Pavel Rusu",)),
+    ("Vesna named a new music director. How long is her contract?", ("five-year", "five years")),
+    # events the reports do not hold
+    ("How many flights a day will Kelmore's new runway handle?", None),
+    ("How much compensation will Brandt pay the Lindau workers?", None),
+    ("Leif Anders lost in Aldby. Who did he endorse?", None),
+    ("The Tarsos earthquake damaged Kalos. How many aftershocks followed?", None),
+    ("Who gave the Greywater library its largest gift of 50,000 pounds?", None),
+    ("Frostline is recalling freezers. How many people were injured?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -1863,7 +1967,8 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "m": (ARTICLES_M, QUESTIONS_M), "n": (ARTICLES_N, QUESTIONS_N),
         "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
         "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
-        "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T)}
+        "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T),
+        "u": (ARTICLES_U, QUESTIONS_U)}
 
 
 def judge(answer, expect) -> str:

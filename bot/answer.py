@@ -28,6 +28,7 @@ from bot.text import or_list, quoted_list
 from bot.types import Answer, Citation, Passage, Phrase, Segment, ShortAnswer
 from bot.untold import event_words, untold_event
 from index.lexical import terms
+from index.sentences import split_sentences
 from index.store import IndexVersion
 
 NOT_FOUND = "I couldn't find this in the indexed articles."
@@ -207,7 +208,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
             if rules.on(settings, "denied_head"):
                 sentences = promote_telling(question, sentences, group, judged)
             sentences = promote_answering(sentences, judged, settings.reader_lead, among=[s for s in _may_lead(
-                question, sentences[:settings.reader_depth], passages, judged, retrieval.version if roundup else None)
+                question, sentences[:settings.reader_depth], passages, judged, retrieval.version if roundup else None,
+                rules.on(settings, "opening_names"))
                 if id(s) not in earlier])
         timing["read"] = (time.perf_counter() - clock) * 1000
     # evidence: some sentence read covers enough of the question's words (not only the best-scored
@@ -554,19 +556,45 @@ def _outlet(sentence: Sentence, passages: list[Passage], background: set[int]) -
 
 
 def _may_lead(question: str, sentences: list[Sentence], passages: list[Passage], judged: Read,
-              roundup: IndexVersion | None) -> list[Sentence]:
+              roundup: IndexVersion | None, opening: bool = True) -> list[Sentence]:
     """The sentences the judge read that may lead in place of the rules' best (`promote_answering`):
     with `roundup` (the index's entities), not a roundup's next item (`_same_story`); of another
     article than the best's, only one naming the question's names or just after one that does
     ("In both of those massacres, the alleged gunman was 18 …" in a report of another shooting, for
-    "how old was the gunman in the Half Moon Bay shooting?")."""
+    "how old was the gunman in the Half Moon Bay shooting?"). With `opening`, a question's opening word
+    the passages write as a name is one of its names (`_opening_names`)."""
     read = [s for s in sentences if judged.of(s) is not None]
     if roundup is not None:
         read = _same_story(question, read, roundup)
     home = passages[sentences[0].passage].article.id if sentences else None
     far = _far_from_names([s for s in read if passages[s.passage].article.id != home], passages,
-                          tuple(names_in(question)))
+                          tuple(names_in(question)) + (_opening_names(question, passages) if opening else ()))
     return [s for s in read if id(s) not in far]
+
+
+def _opening_names(question: str, passages: list[Passage]) -> tuple[str, ...]:
+    """The capitalised words opening a question's sentences that the passages write capitalised inside
+    a sentence and never in lower case: names (`names_in` counts an opening word only before another
+    capitalised one, "Temperatures in …" being no name): "Frostline is recalling freezers. How many
+    people were injured?" is about Frostline."""
+    found: list[str] = []
+    for a, _ in split_sentences(question):
+        opening = _OPENING_WORD.match(question, a)
+        word = opening.group(1) if opening else ""
+        if word and word not in found and _written_as_name(word, [p.text for p in passages]):
+            found.append(word)
+    return tuple(found)
+
+
+def _written_as_name(word: str, texts: list[str]) -> bool:
+    """`word` is capitalised somewhere inside a sentence of the texts and never written in lower case."""
+    if any(re.search(rf"\b{re.escape(word.lower())}\b", text) for text in texts):
+        return False
+    return any(m.start() > 0 and text[: m.start()].rstrip()[-1:] not in ".!?\"“‘'"
+               for text in texts for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+
+
+_OPENING_WORD = re.compile(r"\s*[\"“‘']?([A-Z][a-z]+)(?:['’]s)?\b")
 
 
 def _telling_the_unread(kind: QuestionKind, asked: list[str], sentences: list[Sentence], group: list[Sentence],

@@ -301,6 +301,32 @@ def test_questions_typed_with_their_context_first_are_answered_as_asked(tmp_path
     assert who.citations[0].title == ARTICLES_T["breach.json"]["title"]
 
 
+def test_a_questions_opening_name_keeps_another_storys_sentence_from_leading(tmp_path, embedder):
+    """"Frostline is recalling freezers. How many people were injured?": the opening word is a name the
+    reports write as one, so an earthquake's "injuring about 140" from another report does not lead;
+    the recall report says its fires injured nobody."""
+    from types import SimpleNamespace
+
+    from bench.newsroom_set import ARTICLES_U
+    from bot.answer import _opening_names
+    from bot.service import make_answerer
+    from bot.settings import load_settings
+    from index.build import sync_index
+
+    passages = [SimpleNamespace(text="Appliance maker Frostline is recalling 240,000 freezers. Temperatures rose.")]
+    assert _opening_names("Frostline is recalling freezers. How many people were injured?", passages) == ("Frostline",)
+    assert _opening_names("Temperatures rose in Kalos. How many people were injured?", passages) == ()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, article in ARTICLES_U.items():
+        (seeds / name).write_text(json.dumps(article), encoding="utf-8")
+    settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds}})
+    sync_index(settings.index, embedder)
+    answer = make_answerer(settings, embedder).answer("Frostline is recalling freezers. How many people were injured?")
+    assert "140" not in answer.answer.split("[1]")[0], answer.answer
+    assert not answer.found or answer.untold or answer.citations[0].title == ARTICLES_U["recall.json"]["title"]
+
+
 def test_a_sentence_saying_its_is_read_again_behind_the_sentence_naming_it():
     """"Its cost has risen to 21 billion euros" read alone names nothing asked; read behind the
     opening words of the sentence before it, it does, and that reading counts when its span lies in
