@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…u] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…v] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -19,7 +19,8 @@ uses, as someone who has not read it would ("quit" for "resigned", "behind bars"
 Parts f–s followed, each written before the changes it was read for (docs/EVALUATION.md lists them);
 `--part t` (seven reports, 24 + 6) asks as people type in a chat: what they know first, then the
 question ("The Las Pinas fire has destroyed homes. How many?"); `--part u` (seven reports, 24 + 6),
-plain and context-first questions, was written after t's changes and run once to report them.
+plain and context-first questions, was written after t's changes and run once to report them;
+`--part v` (seven reports, 24 + 6, some questions stating a figure) after u's.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -1959,6 +1960,109 @@ QUESTIONS_U = [
 ]
 
 
+# set v (stop 51, written after set u's changes, run once to report them): plain and context-first
+# questions, some stating a figure, over seven more reports
+ARTICLES_V = {
+    "ferry-sale.json": {
+        "title": "Nordhavn Lines sold to Baltic Shipping Group for 1.2 billion euros",
+        "source": "shipping-times.example", "published": "2026-01-14",
+        "text": "Ferry operator Nordhavn Lines has agreed to be bought by Baltic Shipping Group for 1.2 billion euros, "
+                "the two companies said on Tuesday.\nNordhavn runs 23 ships on routes between Denmark, Germany and "
+                "Sweden and carried 6.4 million passengers last year. Baltic said it would keep the Nordhavn name "
+                "and its 3,100 staff.\nThe deal still needs approval from competition regulators in Brussels, which "
+                "the companies expect by the summer. Nordhavn's chief executive, Jens Lauritsen, will step down once "
+                "the sale is complete.",
+    },
+    "heat-record.json": {
+        "title": "Sevrin records hottest night on record at 31.2C",
+        "source": "weather-desk.example", "published": "2026-07-23",
+        "text": "The city of Sevrin recorded its hottest night on Monday, with the temperature not falling below "
+                "31.2C, the national weather service said.\nThe previous record, 29.8C, was set in 2019. Hospitals "
+                "reported a rise in heat-related admissions, and the city opened 14 cooling centres in libraries and "
+                "sports halls.\nForecasters expect the heat to break on Thursday, when storms are likely.",
+    },
+    "bridge-collapse.json": {
+        "title": "Footbridge collapses in Varna park, injuring eight",
+        "source": "city-desk.example", "published": "2026-05-11",
+        "text": "A wooden footbridge in Varna's Central Park collapsed on Sunday afternoon, injuring eight people, two "
+                "of them seriously.\nAbout 30 people were on the bridge, which crosses a shallow pond, when it gave "
+                "way. Witnesses said a crowd had gathered to watch a rowing race.\nThe park's manager said the bridge "
+                "had passed an inspection in March. Police have opened an investigation, and the city has closed two "
+                "other bridges in the park as a precaution.",
+    },
+    "vaccine.json": {
+        "title": "Regulator approves first vaccine against chikungunya for children",
+        "source": "health-wire.example", "published": "2026-10-06",
+        "text": "The Andean Medicines Agency has approved a chikungunya vaccine for children aged two to eleven, the "
+                "first for that age group.\nThe vaccine, made by Vireo Bio, was given to 3,200 children in trials in "
+                "Brazil and Colombia and prevented 92% of infections. It is given as a single dose.\nVireo said it "
+                "could supply 10 million doses next year. Chikungunya, spread by mosquitoes, causes fever and severe "
+                "joint pain.",
+    },
+    "trial-verdict.json": {
+        "title": "Former minister Anton Kral cleared of fraud",
+        "source": "courts-report.example", "published": "2026-06-26",
+        "text": "A court in Brno cleared former transport minister Anton Kral of fraud on Thursday, ending a case "
+                "that lasted three years.\nProsecutors had accused him of steering a 45 million euro road contract to "
+                "a company run by his brother-in-law. Judge Eva Horakova said there was no evidence that Kral had "
+                "influenced the tender.\nProsecutors said they would study the ruling before deciding whether to "
+                "appeal. Kral said he would return to politics.",
+    },
+    "festival.json": {
+        "title": "Lowmoor music festival cancelled after flooding",
+        "source": "arts-review.example", "published": "2026-08-07",
+        "text": "Organisers of the Lowmoor music festival cancelled this year's event on Thursday, a day before it was "
+                "due to start, after heavy rain flooded the site.\nAbout 40,000 people had bought tickets. The "
+                "organisers said every ticket holder would get a full refund within 14 days.\nIt is the first time "
+                "the festival has been cancelled since it began in 1998. The headliners were to include the band "
+                "Glass Harbour.",
+    },
+    "tram.json": {
+        "title": "Easton tram extension opens, two years late",
+        "source": "transport-news.example", "published": "2026-09-28",
+        "text": "A 6-kilometre extension of Easton's tram network opened on Sunday, two years later than planned.\n"
+                "The line adds seven stops and links the city centre with the university hospital. It cost 290 "
+                "million pounds, 60 million more than budgeted, after the builder found old mine shafts under the "
+                "route.\nTrams will run every six minutes at peak times. The city expects 18,000 journeys a day on "
+                "the new section.",
+    },
+}
+
+QUESTIONS_V = [
+    ("Who is buying Nordhavn Lines?", ("Baltic Shipping Group",)),
+    ("Nordhavn Lines is being sold. How much is the deal worth?", ("1.2 billion euros",)),
+    ("How many ships does Nordhavn run?", ("23",)),
+    ("Nordhavn is being sold for 1.2 billion euros. Who has to approve it?", ("competition regulators",)),
+    ("What was the temperature on Sevrin's hottest night?", ("31.2C",)),
+    ("Sevrin just had its hottest night. What was the old record?", ("29.8C",)),
+    ("How many cooling centres did Sevrin open?", ("14",)),
+    ("How many people were hurt when the Varna footbridge collapsed?", ("eight",)),
+    ("A footbridge in Varna's park collapsed on Sunday. Why were people on it?", ("rowing race",)),
+    ("When was the Varna footbridge last inspected?", ("March",)),
+    ("Who makes the new chikungunya vaccine for children?", ("Vireo Bio",)),
+    ("The chikungunya vaccine was tested on 3,200 children. How well did it work?", ("92%",)),
+    ("How many doses can Vireo supply next year?", ("10 million",)),
+    ("Anton Kral was cleared on Thursday. What was he accused of?", ("road contract", "steering")),
+    ("Who cleared Anton Kral?", ("Eva Horakova", "court in Brno")),
+    ("Will prosecutors appeal Kral's acquittal?", ("study the ruling",)),
+    ("Why was the Lowmoor festival cancelled?", ("flooded", "heavy rain")),
+    ("Lowmoor was cancelled. How many people had tickets?", ("40,000",)),
+    ("When did the Lowmoor festival begin?", ("1998",)),
+    ("How long is Easton's tram extension?", ("6-kilometre",)),
+    ("Easton's tram extension opened on Sunday. How much did it cost?", ("290 million pounds",)),
+    ("Why did the Easton tram extension cost more than planned?", ("mine shafts",)),
+    ("How often will Easton trams run at peak times?", ("every six minutes",)),
+    ("The Easton tram extension has seven new stops. How many journeys a day are expected?", ("18,000",)),
+    # events the reports do not hold
+    ("Nordhavn is being sold for 2.1 billion euros. Who is the buyer?", None),
+    ("How many people died in Sevrin's heat?", None),
+    ("Who was arrested over the Varna footbridge collapse?", None),
+    ("How much will the chikungunya vaccine cost?", None),
+    ("Anton Kral was convicted of fraud. How long was his sentence?", None),
+    ("Who was headlining the Lowmoor festival's sold-out 60,000-ticket weekend?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -1968,7 +2072,7 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
         "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
         "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T),
-        "u": (ARTICLES_U, QUESTIONS_U)}
+        "u": (ARTICLES_U, QUESTIONS_U), "v": (ARTICLES_V, QUESTIONS_V)}
 
 
 def judge(answer, expect) -> str:

@@ -100,3 +100,21 @@ def another_edition(asked: dict[str, Counter], text: str) -> bool:
         if max((c for n, c in counts.items() if n not in numbers), default=0) > own:
             return True
     return False
+
+
+# a figure as news writes it: "50,000", "2.4 million", "$2tn", "4.3%", "1.1bn" (the value, scaled)
+_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(trillion|billion|million|thousand|tn|bn|m|k)\b)?",
+                     re.I)
+_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+
+
+def figures(text: str) -> list[tuple[str, float]]:
+    """(as written, value) of each figure of a text, years (1900–2099 written bare) left out:
+    "a gift of 50,000 pounds" → [("50,000", 50000.0)], "$2tn" → [("2tn", 2e12)]."""
+    out = []
+    for match in _FIGURE.finditer(text):
+        number, scale = match.group(1), (match.group(2) or "").lower()
+        if not scale and "," not in number and YEAR.fullmatch(number):
+            continue
+        out.append((match.group(0), float(number.replace(",", "")) * _SCALE.get(scale, 1.0)))
+    return out

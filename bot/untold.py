@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot import answer_rules as rules
-from bot.numerals import YEAR
+from bot.numerals import YEAR, figures
 from bot.question import (CASUALTY, QuestionKind, asked_type, asking_sentence, asks_why, asks_yes_no, frame_word,
                           question_name_terms, told_in)
 from bot.sentence_checks import denied_terms, denied_things, denied_verbs, pending_terms
@@ -47,7 +47,9 @@ _LIGHT_VERBS = frozenset(terms("give gave given send sent put take took taken ho
 _QUESTION_WORDS = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
-_NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION
+# a figure's scale is part of the figure (checked as one: `stated`), not of what happened
+_SCALE_WORDS = frozenset(terms("hundred thousand million billion trillion percent"))
+_NO_EVENT = _ASKED_FOR | _LIGHT_VERBS | _FUNCTION | _SCALE_WORDS
 _COST_VERB = re.compile(r"\bhow much (?:did|does|do|will|would|could|has|have|had)\b.*\bcosts?\b", re.I)
 _LAST_YEAR = re.compile(r"\blast year(?:['’]s)?\b", re.I)
 _TOLL = frozenset(terms("died dead death deaths killed kills killing toll fatality fatalities perished casualty casualties"))
@@ -87,17 +89,19 @@ def untold_words(question: str, kind: QuestionKind, passages: list[Passage],
     coins have not been found"). With `pending`, for a question about what was done ("Who was named
     …?"), neither is a word the passages use only of what is still to come ("a chief would be
     named within a week"). Returns them and how many words were checked."""
-    untold, checked, _ = _untold(question, kind, passages, version, denied, pending)
+    untold, checked, _, _ = _untold(question, kind, passages, version, denied, pending)
     return untold, checked
 
 
 def _untold(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
-            denied: bool, pending: bool, yes_no: bool = False) -> tuple[list[str], int, list[str]]:
-    """`untold_words`, and which of them the passages do use, only of what did not or has yet to happen."""
+            denied: bool, pending: bool, yes_no: bool = False,
+            stated: bool = False) -> tuple[list[str], int, list[str], list[str]]:
+    """`untold_words`, which of them the passages do use, only of what did not or has yet to happen,
+    and (with `stated`, also among the untold) the figures the question states that no passage states."""
     words = event_words(question, kind, yes_no)
     years = YEAR.findall(asking_sentence(question)) if words else []
     if not words or not passages:
-        return [], len(words), []
+        return [], len(words), [], []
     held = frozenset().union(*(article_words(p, version) for p in passages))
     # (a question that itself asks about what did not or is yet to happen is left alone: "Which
     # coins have not been found?", "Who was ordered to pay?")
@@ -116,6 +120,16 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     published = {(p.article.published or "")[:4] for p in passages}
     untold += [y for y in dict.fromkeys(years) if y not in held and y not in published]
     checked = len(words) + len(set(years))
+    # a figure the question states ("its largest gift of 50,000 pounds"): told when a passage quoted
+    # states that value in some form ("50,000", "50 thousand", "$2tn" for "$2 trillion"); "5,000
+    # pounds" tells another gift. Small numbers ("two men") are words more often than figures.
+    unstated = []
+    if stated:
+        asked = [(w, v) for w, v in figures(asking_sentence(question)) if v > 10]
+        values = {v for p in passages for _, v in figures(p.text)}
+        unstated = [w for w, v in asked if not any(abs(v - x) <= 0.005 * v for x in values)]
+        untold += unstated
+        checked += len(asked)
     # … and "last year" ("who won the cup final last year?"): told when a passage says it or names the
     # year before its article's (a report of this year's final tells nothing of last year's)
     if _LAST_YEAR.search(asking_sentence(question)):
@@ -123,7 +137,7 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
         before = {str(int(y) - 1) for y in published if y.isdigit()}
         if not any(_LAST_YEAR.search(p.text) for p in passages) and not before & held:
             untold.append("last year")
-    return untold, checked, unhappened
+    return untold, checked, unhappened, unstated
 
 
 # verbs of measure say what something is, to come or not: "the study will cost 2 million euros"
@@ -159,12 +173,13 @@ def _unhappened(passages: list[Passage], denied: bool, pending: bool) -> tuple[f
 def untold_event(question: str, kind: QuestionKind, passages: list[Passage], version: IndexVersion | None,
                  settings: AnswerSettings) -> tuple[list[str], str]:
     """The words of what a fact question says happened that the articles of these passages never
-    use, when they are at least `untold_share` of the words checked (`untold_words`), and the notice
-    saying so; else none and ""."""
-    untold, checked, unhappened = _untold(question, kind, passages, version, rules.on(settings, "denied_event"),
-                                          rules.on(settings, "pending_event"),
-                                          rules.on(settings, "yes_no_judged") and asks_yes_no(question, kind))
-    if not untold or len(untold) < settings.untold_share * checked:
+    use, when they are at least `untold_share` of the words checked (`untold_words`), or a figure it
+    states that none states (`stated_figure`: the premise itself is not told), and the notice saying
+    so; else none and ""."""
+    untold, checked, unhappened, unstated = _untold(
+        question, kind, passages, version, rules.on(settings, "denied_event"), rules.on(settings, "pending_event"),
+        rules.on(settings, "yes_no_judged") and asks_yes_no(question, kind), rules.on(settings, "stated_figure"))
+    if not untold or len(untold) < settings.untold_share * checked and not unstated:
         return [], ""
     return untold, untold_notice([w for w in untold if w not in unhappened], unhappened)
 

@@ -768,6 +768,28 @@ def test_what_a_report_says_there_was_none_of_did_not_happen_unless_told_in_anot
     assert _untold(yes_no, analyse(yes_no), [bank], None, True, True, yes_no=True)[0] == []
 
 
+def test_a_figure_the_question_states_must_be_stated_by_a_passage_quoted():
+    """"Who gave the library its largest gift of 50,000 pounds?" over "the largest gift being 5,000
+    pounds": the premise is not told, so the answer comes under the notice, whatever the share of its
+    other words the passages hold; the same value written another way is told."""
+    from bot.numerals import figures
+    from bot.question import analyse
+    from bot.settings import AnswerSettings
+    from bot.untold import untold_event
+
+    assert figures("a gift of 50,000 pounds, $2tn and 4.3% in 2026") == [("50,000", 50000.0), ("2tn", 2e12), ("4.3", 4.3)]
+    library = _passage("More than 1,900 people gave money to the Greywater library, the largest gift being 5,000 pounds "
+                       "from a local builder.")
+    question = "Who gave the Greywater library its largest gift of 50,000 pounds?"
+    untold, notice = untold_event(question, analyse(question), [library], None, AnswerSettings())
+    assert untold == ["50,000"] and "“50,000”" in notice
+    stated = "Which company was valued at $2 trillion?"
+    firm = _passage("Shares of Apple fell, and the company was valued at below $2tn for the first time since 2021.")
+    assert untold_event(stated, analyse(stated), [firm], None, AnswerSettings()) == ([], "")
+    off = AnswerSettings(without=("stated_figure",))
+    assert untold_event(question, analyse(question), [library], None, off) == ([], "")
+
+
 def test_what_an_event_caused_is_asked_by_its_object_not_by_cause():
     from bot.question import analyse
     from bot.untold import untold_words
