@@ -64,6 +64,10 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}(?<!e)ed$|^(?:found|seen|made|said|sold|bou
 # variant?" and "what is the interest rate?" ask for one)
 _DEFINITION = re.compile(r"^\s*[Ww]hat\s+(?:is|are)\s+(?:an?\s+)?((?!the\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s*\?\s*$")
 _WHAT_WAS_DONE_AT = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:is|was|are|were)\s+([\w’'-]+)")
+# … and "what was he accused of?", "what were the men charged with?": the participle after its subject,
+# a preposition ending the question
+_WHAT_WAS_IT_DONE = re.compile(r"^\s*(?:[Ww]hich|[Ww]hat)\s+(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,4}?([a-z]+)\s+"
+                               r"(?:of|with|for|by|about|from|to|in|on|at|as)\s*\?\s*$")
 # "how …" asks for a figure after these ("how deep was the shaft?", "how fast were the winds?"), else
 # for a manner ("how did the fire start?")
 _FIGURE_WORDS = "many|much|old|long|far|big|tall|deep|high|wide|heavy|fast|large"
@@ -466,8 +470,8 @@ def asks_what_was_done(question: str) -> bool:
     """"What was served / found at …": the question asks for a thing by what was done to it, a past
     participle after "what/which was", not by a noun naming its kind (read once, here, for the
     question's kind and for the kind of answer it asks for)."""
-    done = _WHAT_WAS_DONE_AT.search(question)
-    return done is not None and bool(_PARTICIPLE.match(done.group(1)))
+    return any(done is not None and bool(_PARTICIPLE.match(done.group(1)))
+               for done in (_WHAT_WAS_DONE_AT.search(question), _WHAT_WAS_IT_DONE.search(question)))
 
 
 def _head_phrase(question: str) -> list[str] | None:

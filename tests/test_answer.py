@@ -790,6 +790,17 @@ def test_a_figure_the_question_states_must_be_stated_by_a_passage_quoted():
     assert untold_event(question, analyse(question), [library], None, off) == ([], "")
 
 
+def test_a_what_question_about_what_was_done_to_its_subject_asks_for_a_thing():
+    """"What was he accused of?" asks for a thing (no place or person is its short answer), as
+    "what was found at …" does; "what was the name of …" still asks for a name."""
+    from bot.question import THING, analyse
+
+    for question in ("What was he accused of?", "Anton Kral was cleared on Thursday. What was he accused of?",
+                     "What were the two men charged with?"):
+        assert analyse(question).labels == THING, question
+    assert analyse("What was the name of the ship?").labels != THING
+
+
 def test_what_an_event_caused_is_asked_by_its_object_not_by_cause():
     from bot.question import analyse
     from bot.untold import untold_words
