@@ -276,21 +276,27 @@ def test_the_asking_sentence_alone_reads_the_answer_a_long_quiz_question_hides()
     assert candidate[0][0][slice(*asked.span)] == "green"
 
 
-def test_questions_typed_with_their_context_first_are_answered_as_asked(tmp_path, embedder):
-    """In a chat people say what they know, then ask: the kind of question and the pronoun's person
-    come from that, and the answer is the fact asked for, cited to its report among seven."""
-    from bench.newsroom_set import ARTICLES_T
+def _answerer_over(articles: dict, tmp_path, embedder):
+    """The default answerer over an index built from these articles (name -> article dict)."""
     from bot.service import make_answerer
     from bot.settings import load_settings
     from index.build import sync_index
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for name, article in ARTICLES_T.items():
+    for name, article in articles.items():
         (seeds / name).write_text(json.dumps(article), encoding="utf-8")
     settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds}})
     sync_index(settings.index, embedder)
-    answerer = make_answerer(settings, embedder)
+    return make_answerer(settings, embedder)
+
+
+def test_questions_typed_with_their_context_first_are_answered_as_asked(tmp_path, embedder):
+    """In a chat people say what they know, then ask: the kind of question and the pronoun's person
+    come from that, and the answer is the fact asked for, cited to its report among seven."""
+    from bench.newsroom_set import ARTICLES_T
+
+    answerer = _answerer_over(ARTICLES_T, tmp_path, embedder)
     why = answerer.answer("The Harwick museum reopened on Saturday. Why was it closed?")
     assert why.found and "storm flooded" in why.answer.split("[1]")[0], why.answer
     assert why.citations[0].title == ARTICLES_T["museum.json"]["title"]
@@ -309,20 +315,12 @@ def test_a_questions_opening_name_keeps_another_storys_sentence_from_leading(tmp
 
     from bench.newsroom_set import ARTICLES_U
     from bot.answer import _opening_names
-    from bot.service import make_answerer
-    from bot.settings import load_settings
-    from index.build import sync_index
 
     passages = [SimpleNamespace(text="Appliance maker Frostline is recalling 240,000 freezers. Temperatures rose.")]
     assert _opening_names("Frostline is recalling freezers. How many people were injured?", passages) == ("Frostline",)
     assert _opening_names("Temperatures rose in Kalos. How many people were injured?", passages) == ()
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for name, article in ARTICLES_U.items():
-        (seeds / name).write_text(json.dumps(article), encoding="utf-8")
-    settings = load_settings({}, None, {"index": {"index_dir": tmp_path / "index", "seeds_dir": seeds}})
-    sync_index(settings.index, embedder)
-    answer = make_answerer(settings, embedder).answer("Frostline is recalling freezers. How many people were injured?")
+    answer = _answerer_over(ARTICLES_U, tmp_path, embedder).answer(
+        "Frostline is recalling freezers. How many people were injured?")
     assert "140" not in answer.answer.split("[1]")[0], answer.answer
     assert not answer.found or answer.untold or answer.citations[0].title == ARTICLES_U["recall.json"]["title"]
 
