@@ -80,7 +80,7 @@ _NOT_FACTOID = re.compile(
 # a question asking for a reason: "why …", and "what caused / led to / triggered …", "what was the
 # reason for …" — the same question in other words, answered by a clause, not by a name ("What caused
 # the Silicon Valley Bank collapse?" was answered with a bold "Santa Clara", the bank's home town)
-_REASON = re.compile(r"^\s*(?:why\b|what (?:caused|causes|led to|leads to|triggered|prompted|sparked|started|set off)\b|"
+_REASON = re.compile(r"^\s*(?:why\b|what (?:caused|causes|led to|leads to|triggered|prompted|sparked|started|set off|went wrong)\b|"
                      r"what (?:is|was|are|were) (?:the )?(?:main )?(?:reasons?|causes?) (?:for|of|behind)\b)", re.I)
 
 

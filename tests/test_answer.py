@@ -799,6 +799,9 @@ def test_a_what_question_about_what_was_done_to_its_subject_asks_for_a_thing():
                      "What were the two men charged with?"):
         assert analyse(question).labels == THING, question
     assert analyse("What was the name of the ship?").labels != THING
+    # "what went wrong?" asks for a cause, as "what caused …?" does: no name is its short answer
+    from bot.question import asks_why
+    assert asks_why("The launch was called off in June. What went wrong?") and not analyse("What went wrong?").factoid
 
 
 def test_what_an_event_caused_is_asked_by_its_object_not_by_cause():
