@@ -72,7 +72,7 @@ _WHAT_WAS_IT_DONE = re.compile(r"^\s*(?:[Ww]hich|[Ww]hat)\s+(?:is|was|are|were)\
 # for a manner ("how did the fire start?")
 _FIGURE_WORDS = "many|much|old|long|far|big|tall|deep|high|wide|heavy|fast|large"
 _NOT_FACTOID = re.compile(
-    rf"^\s*(?:how(?!\s+(?:{_FIGURE_WORDS})\b)|describe|explain|summari[sz]e|tell me|what happened|"
+    rf"^\s*(?:how(?!\s+(?:{_FIGURE_WORDS}|often)\b)|describe|explain|summari[sz]e|tell me|what happened|"
     r"what (?:did|does|do|has|have|will|would|is|was|are|were) \S+(?: \S+)? (?:say|said|think|thought|threaten|"
     r"claim|argue|tell|want|mean|do|doing|announce|plan|propose|warn|write)\b)",
     re.I,
@@ -208,6 +208,8 @@ def analyse(question: str) -> QuestionKind:
     future = bool(_FUTURE.search(q))
     if _WHO_IS_NAME.match(q) or _NOT_FACTOID.search(q) or asks_why(q) or " or " in lowered and "which" not in lowered or lowered.startswith(("true or false", "is ", "are ", "does ", "do ", "did ", "can ", "was ", "were ", "has ", "have ", "will ", "should ")):
         return QuestionKind(False, latest=latest, future=future)
+    if re.search(r"\bhow often\b", lowered):  # "every six minutes", "once a year": a time, or a count of times
+        return QuestionKind(True, TEMPORAL, NUMERIC, latest=latest, future=future, head="often")
     number = re.search(rf"\bhow ({_FIGURE_WORDS})\b\s*(.*)", lowered)
     if number:
         kind = number.group(1)

@@ -29,7 +29,7 @@ from index.store import IndexVersion
 
 # words of a question saying what kind of answer it wants or how, not what happened: a passage
 # telling the event need not use them ("how long", "what share", "prize money", "did they get")
-_ASKED_FOR = frozenset(terms("long big old far tall high large small deep wide heavy fast amount number figure total money share "
+_ASKED_FOR = frozenset(terms("long often big old far tall high large small deep wide heavy fast amount number figure total money share "
                              "percentage rate cost price size age value now still ever get got go going went come "
                              "came become became say said make made type kind sort might may must can shall"))
 # function words the lexical stop list (33 words) lets through: no event in them

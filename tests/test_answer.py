@@ -804,6 +804,18 @@ def test_a_what_question_about_what_was_done_to_its_subject_asks_for_a_thing():
     assert asks_why("The launch was called off in June. What went wrong?") and not analyse("What went wrong?").factoid
 
 
+def test_how_often_asks_for_a_time_not_a_manner():
+    """"How often does TOI-882b orbit its star?" asks for a fact ("every 11 days"), read and given as
+    a short answer, not for a manner; "often" is the kind of answer, not what happened."""
+    from bot.question import TEMPORAL, analyse, asks_how
+    from bot.untold import event_words
+
+    question = "How often does TOI-882b orbit its star?"
+    kind = analyse(question)
+    assert kind.factoid and kind.labels == TEMPORAL and not asks_how(question)
+    assert [word for word, _ in event_words(question, kind)] == ["orbit", "star"]
+
+
 def test_what_an_event_caused_is_asked_by_its_object_not_by_cause():
     from bot.question import analyse
     from bot.untold import untold_words
