@@ -246,8 +246,11 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     picks: list[tuple[Pick, Sentence]] = []
     vetoed: list[tuple[Sentence, int, int]] = []
     if kind.factoid and kind.labels != THING and rules.on(settings, "typed_rescore"):  # (a THING has no type)
+        judged_lead = sentences[0] if sentences else None
         sentences, picks, vetoed = typed_rescore(question, kind, sentences, settings, retrieval.version, passages,
                                                  query)
+        if judged is not None and judged_lead is not None and rules.on(settings, "judged_lead"):
+            sentences, picks = _keep_judged_lead(sentences, picks, judged_lead, judged)
     chosen = select(sentences, settings.max_sentences)
     if asks_why(question) and rules.on(settings, "why_reason"):
         if judged_only and judged is not None and chosen and chosen[0] is not rules_best:
@@ -570,6 +573,18 @@ def _may_lead(question: str, sentences: list[Sentence], passages: list[Passage],
     far = _far_from_names([s for s in read if passages[s.passage].article.id != home], passages,
                           tuple(names_in(question)) + (_opening_names(question, passages) if opening else ()))
     return [s for s in read if id(s) not in far]
+
+
+def _keep_judged_lead(sentences: list[Sentence], picks: list, lead: Sentence, judged: Read) -> tuple[list, list]:
+    """The sentence the judge left first, when it answers, stays first over one the typed re-ranking
+    put there that the judge read as not answering ("It was built by the Bergen firm Polaris Systems",
+    0.38, over the launch report naming "Andøya", read 0.05, for who built the satellite); that
+    sentence's phrases are no short answer then."""
+    first = sentences[0] if sentences else None
+    kept, put = judged.of(lead), judged.of(first) if first is not None else None
+    if first is lead or kept is None or put is None or kept.relevance < judged.threshold or put.relevance >= judged.threshold:
+        return sentences, picks
+    return [lead] + [s for s in sentences if s is not lead], [(p, s) for p, s in picks if s is not first]
 
 
 def _opening_names(question: str, passages: list[Passage]) -> tuple[str, ...]:

@@ -67,6 +67,8 @@ GATES = {
                      "report of an earthquake)",
     "stated_figure": "a figure a fact question states ('its largest gift of 50,000 pounds') that no passage quoted "
                      "states in any form puts the answer under the 'not told' notice, whatever the share of words told",
+    "judged_lead": "the sentence the judge left first, when it answers, stays first over one the typed re-ranking "
+                   "put there that the judge read as not answering (whose phrases are then no short answer)",
     "read_in_context": "the judge reads a sentence of those it reads opening with 'it', 'its', 'he', 'she', 'they' … "
                        "again behind the first words of the sentence before it ('The rail line between Corwen and "
                        "Baymouth will open in 2031 … Its cost has risen to 21 billion euros'); that reading counts when "
@@ -326,6 +328,10 @@ MEASURED_OFF = {
                      "('French' for the breed ending a 31-year reign), one notice names '20' too | sets a-t: 0 | set u "
                      "(its question written before): absent events under the notice 3 -> 2 off | answer tests: the "
                      "stated-figure test",
+    "judged_lead": "dev: 0 (all 120 identical) | held-out: one answer reordered, neither holding the gold | sets: t 19 "
+                   "-> 18 off (who built the satellite: 'Andøya'), v 22 -> 21 off (how often the trams run), k 15 -> 16 "
+                   "off by the set's measure ('Tanabe, 38, will succeed Anton Reiss' leads where the set asks for "
+                   "'Yuki Tanabe' in the first sentence), the rest identical | answer tests: the pure _keep_judged_lead test",
     "read_in_context": "dev: 0 | held-out: 0 (all 390 identical) | sets a-r: 0 but set f, one absent event declined "
                        "instead of under the notice | set s (its first run read for it, after the rest of stop 50): right "
                        "-1 ('Its cost has risen to 21 billion euros') | latency: the stop's rules together p50 +1.6 / +2.0 ms "

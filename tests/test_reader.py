@@ -325,6 +325,26 @@ def test_a_questions_opening_name_keeps_another_storys_sentence_from_leading(tmp
     assert not answer.found or answer.untold or answer.citations[0].title == ARTICLES_U["recall.json"]["title"]
 
 
+def test_the_judges_answering_lead_is_not_put_below_a_typed_sentence_it_read_as_not_answering():
+    """Who built the satellite? The judge left "It was built by the Bergen firm Polaris Systems" first
+    (0.38); the typed re-ranking put the launch report first for "Andøya", a place the NER model took
+    for a person, read 0.05: the judge's lead stays, and Andøya is no short answer. A typed sentence the
+    judge read as answering may still go first."""
+    from bot.answer import _keep_judged_lead
+    from bot.read.rank import Read
+    from bot.sentence_scoring import Sentence
+
+    launch = Sentence(0, 0, 60, "A Nordstar-2 rocket lifted off from the Andøya spaceport on Tuesday.", 1.1, 0.6)
+    built = Sentence(0, 61, 110, "It was built by the Bergen firm Polaris Systems.", 0.9, 0.3)
+    other = Sentence(0, 111, 150, "The launch company said a faulty valve had been replaced.", 0.2, 0.1)
+    judged = Read({id(built): Reading(0.38, True, (20, 47)), id(launch): Reading(0.05, False, None)}, 0.38, 0.145)
+    picks = [("Andøya", launch)]
+    kept, kept_picks = _keep_judged_lead([launch, built, other], picks, built, judged)
+    assert kept == [built, launch, other] and kept_picks == []
+    answering = Read({id(built): Reading(0.38, True, None), id(launch): Reading(0.30, True, None)}, 0.38, 0.145)
+    assert _keep_judged_lead([launch, built, other], picks, built, answering) == ([launch, built, other], picks)
+
+
 def test_a_sentence_saying_its_is_read_again_behind_the_sentence_naming_it():
     """"Its cost has risen to 21 billion euros" read alone names nothing asked; read behind the
     opening words of the sentence before it, it does, and that reading counts when its span lies in
