@@ -91,8 +91,6 @@ _MANNER = re.compile(rf"^\s*how\s+(?!(?:{_FIGURE_WORDS})\b)(?:did|does|do|was|we
                      re.I)
 
 
-
-
 def asking_sentence(question: str) -> str:
     """The sentence of a question that asks: a quiz question's first sentences tell the background
     ("The Republican Party has been at odds this week … Which GOP leader …?"); the asking one is

@@ -99,7 +99,8 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     """`untold_words`, which of them the passages do use, only of what did not or has yet to happen,
     and (with `stated`, also among the untold) the figures the question states that no passage states."""
     words = event_words(question, kind, yes_no)
-    years = YEAR.findall(asking_sentence(question)) if words else []
+    asking = asking_sentence(question)
+    years = YEAR.findall(asking) if words else []
     if not words or not passages:
         return [], len(words), [], []
     held = frozenset().union(*(article_words(p, version) for p in passages))
@@ -125,14 +126,14 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     # pounds" tells another gift. Small numbers ("two men") are words more often than figures.
     unstated = []
     if stated:
-        asked = [(w, v) for w, v in figures(asking_sentence(question)) if v > 10]
+        asked = [(w, v) for w, v in figures(asking) if v > 10]
         values = {v for p in passages for _, v in figures(p.text)}
         unstated = [w for w, v in asked if not any(abs(v - x) <= 0.005 * v for x in values)]
         untold += unstated
         checked += len(asked)
     # … and "last year" ("who won the cup final last year?"): told when a passage says it or names the
     # year before its article's (a report of this year's final tells nothing of last year's)
-    if _LAST_YEAR.search(asking_sentence(question)):
+    if _LAST_YEAR.search(asking):
         checked += 1
         before = {str(int(y) - 1) for y in published if y.isdigit()}
         if not any(_LAST_YEAR.search(p.text) for p in passages) and not before & held:
