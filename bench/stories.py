@@ -1,8 +1,9 @@
 """Story grouping on the RealTime QA corpus index: cost, and pairwise precision / recall against
 the hand labels in bench/story_labels.tsv (how they were made is written at the top of that file),
 bench/story_labels_dev.tsv (every article of a dev-month window, tuned on) and
-bench/story_labels_heldout.tsv and bench/story_labels_heldout2.tsv (every article of two held-out
-windows, read only).
+bench/story_labels_heldout.tsv, bench/story_labels_heldout2.tsv (every article of two held-out
+windows of the question months) and bench/story_labels_heldout3.tsv (every article of a background
+month, Nov. 2022), read only.
 
     python -m bench.stories [--index data/eval-realtimeqa] [--make-sample N]
 
@@ -25,6 +26,7 @@ import numpy as np
 LABELS = Path(__file__).resolve().parent / "story_labels.tsv"
 HELDOUT = Path(__file__).resolve().parent / "story_labels_heldout.tsv"  # keyed by URL
 HELDOUT_2 = Path(__file__).resolve().parent / "story_labels_heldout2.tsv"  # keyed by URL: a second held-out window
+HELDOUT_3 = Path(__file__).resolve().parent / "story_labels_heldout3.tsv"  # keyed by URL: a background month (Nov. 2022)
 DEV_WINDOW = Path(__file__).resolve().parent / "story_labels_dev.tsv"  # keyed by URL: a whole dev window to tune on
 
 
@@ -81,6 +83,9 @@ def main() -> None:
     if HELDOUT_2.exists():
         result["heldout_2_labels"] = score(by_url, path=HELDOUT_2)
         result["heldout_both"] = score(by_url, path=(HELDOUT, HELDOUT_2))
+    if HELDOUT_3.exists():
+        result["heldout_3_labels"] = score(by_url, path=HELDOUT_3)
+        result["heldout_all"] = score(by_url, path=(HELDOUT, HELDOUT_2, HELDOUT_3))
     print(json.dumps(result, indent=1))
 
 

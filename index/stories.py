@@ -64,7 +64,9 @@ RARE_NAME = 0.02  # a name word found in the names of at most this share of the 
 RARE_FLOOR = 5
 _TITLE_WORDS = frozenset("""Prime Minister President Senator Governor Secretary General Chief Former Judge King Queen
 Prince Pope Officer Director Chairman Leader Speaker Mayor Police Department State States United""".split())
-_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+(?:of\s+|al-|de\s+)?[A-Z][a-z’'\-]+)*")
+_WORD = r"[A-Z][A-Za-z0-9’'\-]*[A-Za-z0-9]"  # "Ardern", and "McCarthy", "DeSantis", "FTX", "G20" too
+_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:of\s+|al-|de\s+)?{_WORD})*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,4}")  # "FTX", "NASA", "G20": a name word though short
 _NOT_NAMES = frozenset("""The A An In On At For From By With After Before As But And Or If When While This That These
 Those It Its He She They We I You His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December Mr Mrs Ms Dr
@@ -151,7 +153,7 @@ def _name_words(name: str) -> list[str]:
     for word in name.replace("’", "'").split():
         word = word.strip("'-")
         word = word[:-2] if word.endswith("'s") else word
-        if len(word) >= 4 and word not in _TITLE_WORDS:
+        if (len(word) >= 4 or _ACRONYM.fullmatch(word)) and word not in _TITLE_WORDS:
             out.append(word)
     return out
 

@@ -158,6 +158,19 @@ def test_names_skip_sentence_openers():
     assert "The" not in names_of("The floods", "")
 
 
+def test_names_written_with_inner_capitals_or_as_acronyms_tie_articles():
+    # "McCarthy" was cut to "Mc" and "FTX" was no name at all, so such stories shared no name
+    from index.stories import name_keys
+
+    assert {"Kevin McCarthy", "DeSantis"} <= names_of("Kevin McCarthy meets DeSantis", "")
+    one = make_article(title="FTX files for bankruptcy", text="x.", url="https://a.example/1", published="2022-11-11")
+    two = make_article(title="Who lost money when FTX collapsed?", text="y.", url="https://b.example/2",
+                       published="2022-11-15")
+    keys = name_keys(article_names([one, two], ["", ""]))
+    assert "FTX" in keys[0] & keys[1]
+    assert "CNN" not in name_keys([frozenset({"CNN"})] * 10 + [frozenset({f"Name{i:03d}"}) for i in range(290)])[0]
+
+
 # ---------------------------------------------------------------- with the real model
 
 
