@@ -2063,6 +2063,105 @@ QUESTIONS_V = [
 ]
 
 
+ARTICLES_W = {
+    "port-strike.json": {
+        "title": "Harlow dockworkers walk out over automated cranes",
+        "source": "maritime-daily.example", "published": "2026-03-09",
+        "text": "HARLOW — About 2,400 dockworkers at the port of Harlow began a 72-hour strike on Monday, halting "
+                "most container traffic at Britain's fourth-busiest port.\nThe Dock and Harbour Workers Union called "
+                "the walkout after Meridian Ports, which runs the terminal, confirmed plans to install automated "
+                "cranes from next year. The equipment will cost 180 million pounds.\n\"They are asking us to train "
+                "the machines that will replace us,\" said Carla Benning, the union's general secretary. She said "
+                "as many as 600 jobs could go.\nMeridian disputed that figure. The company said about 40 roles "
+                "would change and that nobody would be made redundant. It said talks could resume on Thursday.",
+    },
+    "wildfire.json": {
+        "title": "Wildfire near Castell forces thousands from their homes",
+        "source": "iberia-news.example", "published": "2026-07-16",
+        "text": "A wildfire in the hills above Castell has burned 3,200 hectares since Tuesday and forced about "
+                "5,000 people to leave their homes, officials said on Wednesday.\nMore than 400 firefighters and "
+                "six water-dropping planes are fighting the blaze. One firefighter was treated in hospital for "
+                "burns to his hands.\nInvestigators believe it was started by a power line that came down in "
+                "strong winds. The regional governor, Marta Solis, declared a state of emergency on Wednesday "
+                "morning and asked residents to stay away from the area.\nThe region's worst fire, in 2017, "
+                "burned 9,000 hectares.",
+    },
+    "keller-ceo.json": {
+        "title": "Keller Foods picks insider to lead it after profit warning",
+        "source": "business-wire.example", "published": "2026-06-02",
+        "text": "Keller Foods has named Priya Anand as its chief executive, three months after a profit warning sent "
+                "its shares down 12%.\nAnand, 49, has run the company's frozen food division since 2021. She will "
+                "take over on 1 September from interim chief Lars Moen, who has led the group since Tom Brandt "
+                "left in April.\nThe company, which makes soups, sauces and ready meals, had revenue of 4.3 "
+                "billion dollars last year. In March it warned that higher costs for packaging and energy would "
+                "cut its profit by a fifth.\nAnalysts said the choice of an insider suggested the board wanted "
+                "stability rather than a break-up of the group.",
+    },
+    "exoplanet.json": {
+        "title": "Water vapour found on planet orbiting nearby star",
+        "source": "science-today.example", "published": "2026-04-21",
+        "text": "Astronomers have found water vapour in the atmosphere of a planet about 48 light-years from Earth, "
+                "a team at the University of Lund reported on Tuesday.\nThe planet, TOI-2281b, is about twice the "
+                "size of Earth and goes round its star every nine days. The team, led by Hana Okafor, used the "
+                "James Webb Space Telescope to study starlight passing through its atmosphere.\n\"It is exciting, "
+                "but nothing could live there,\" Okafor said. Its surface is thought to be about 400C.\nShe said "
+                "the team would look next for carbon dioxide and methane.",
+    },
+    "manager-sacked.json": {
+        "title": "Ridgeway United sack Paolo Venti after 5-0 defeat",
+        "source": "football-desk.example", "published": "2026-11-02",
+        "text": "Ridgeway United have sacked manager Paolo Venti, a day after a 5-0 home defeat by Carrow City left "
+                "the club 18th of 20 in the league.\nVenti, who was appointed in the summer of 2024, had won only "
+                "two of his last 14 matches. His contract was due to run until 2028.\nThe club said his assistant, "
+                "Lewis Orme, would take charge of the team for the next two games while it looks for a permanent "
+                "replacement.\n\"We thank Paolo for his hard work,\" chairman Derek Holm said.",
+    },
+    "scooter-recall.json": {
+        "title": "Tolvik recalls e-scooters after battery fires",
+        "source": "consumer-news.example", "published": "2026-02-12",
+        "text": "Tolvik is recalling 26,000 electric scooters sold in Norway, Sweden and Finland after seven of them "
+                "caught fire while charging.\nThe Nordic Consumer Safety Board said one person was treated for smoke "
+                "inhalation. No one was seriously hurt.\nThe recall covers the T2 model sold since March 2024. The "
+                "company said a fault in a battery cell could make it overheat. Owners should stop using the "
+                "scooter and will get a full refund, it said.",
+    },
+}
+
+QUESTIONS_W = [
+    ("How long will the Harlow dockworkers' strike last?", ("72-hour", "72 hours")),
+    ("Why are the Harlow dockworkers striking?", ("automated cranes",)),
+    ("How many jobs does the union say are at risk at Harlow?", ("600",)),
+    ("Who leads the dockworkers' union?", ("Carla Benning",)),
+    ("How many people were evacuated because of the Castell fire?", ("5,000",)),
+    ("What is thought to have started the Castell wildfire?", ("power line",)),
+    ("How big is the area burned near Castell?", ("3,200 hectares",)),
+    ("Who declared an emergency over the Castell fire?", ("Marta Solis",)),
+    ("Who is Keller Foods' new chief executive?", ("Priya Anand",)),
+    ("What did Priya Anand do before she got the top job?", ("frozen food division",)),
+    ("When does Anand start at Keller?", ("1 September",)),
+    ("Why did Keller Foods' shares fall?", ("profit warning", "packaging and energy")),
+    ("How far away is the planet where water vapour was found?", ("48 light-years",)),
+    ("Who led the team that found water on TOI-2281b?", ("Hana Okafor",)),
+    ("Could anything live on TOI-2281b?", ("nothing could live there",)),
+    ("How long is a year on TOI-2281b?", ("nine days",)),
+    ("Why was Paolo Venti sacked?", ("5-0",)),
+    ("Who will take charge of Ridgeway United now?", ("Lewis Orme",)),
+    ("Where are Ridgeway in the league?", ("18th",)),
+    ("When was Venti appointed?", ("2024",)),
+    ("How many Tolvik scooters are being recalled?", ("26,000",)),
+    ("Why are Tolvik scooters being recalled?", ("caught fire", "overheat")),
+    ("What will owners of the recalled scooters get?", ("full refund",)),
+    ("How many of the scooters caught fire?", ("seven",)),
+    # events the reports do not hold
+    ("How many dockworkers were arrested during the Harlow strike?", None),
+    ("How many homes did the Castell fire destroy?", None),
+    ("Why did Priya Anand resign from Keller Foods?", None),
+    ("When did the team find oxygen on TOI-2281b?", None),
+    ("Who did Carrow City appoint as their new manager?", None),
+    ("How many people were killed by Tolvik scooter fires?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -2072,7 +2171,8 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "o": (ARTICLES_O, QUESTIONS_O), "p": (ARTICLES_P, QUESTIONS_P),
         "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
         "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T),
-        "u": (ARTICLES_U, QUESTIONS_U), "v": (ARTICLES_V, QUESTIONS_V)}
+        "u": (ARTICLES_U, QUESTIONS_U), "v": (ARTICLES_V, QUESTIONS_V),
+        "w": (ARTICLES_W, QUESTIONS_W)}
 
 
 def judge(answer, expect) -> str:

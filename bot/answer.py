@@ -218,7 +218,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     close = max(p.dense for p in passages) >= settings.min_cosine
     found = bool(sentences) and (not rules.on(settings, "evidence") or (
         max(s.coverage for s in sentences) >= settings.min_coverage and (
-            close or _names_held(question, sentences, settings.min_coverage))))
+            close or _names_held(question, sentences, settings.min_coverage)
+            or rules.on(settings, "passage_names") and _names_held(question, sentences, settings.min_coverage, passages))))
     missing = missing_names(question, passages, retrieval.version) if found and rules.on(settings, "missing_names") else []
     if found and not missing and rules.on(settings, "misspelled_names"):  # each word found, but a full name only ever one letter apart
         missing = misspelled_names(question, passages)
@@ -435,18 +436,26 @@ def misspelled_names(question: str, passages: list[Passage]) -> list[str]:
     return [name for name in names if not written(name, texts) and variant(name, texts[:4])]
 
 
-def _names_held(question: str, sentences: list[Sentence], min_coverage: float) -> bool:
+def _names_held(question: str, sentences: list[Sentence], min_coverage: float,
+                passages: list[Passage] | None = None) -> bool:
     """Some sentence covering enough of the question's words holds all of its names and, when it
     asks more than a name, one of its other words too ("what is Bakhmut?" is answered by a
-    sentence naming Bakhmut; "what is the capital of France?" is not by one naming France)."""
+    sentence naming Bakhmut; "what is the capital of France?" is not by one naming France).
+    With `passages` (rule passage_names), the names may be held by the sentence's passage and
+    headline instead, the other word still by the sentence: a fact told of "there", "it" or "the
+    company" ("nothing could live there" for "Could anything live on TOI-2281b?")."""
     names = question_name_terms(question)
     if not names:
         return False
     others = [t for t in query_terms(question) if not any(mentioned(n, {t}) for n in names)]
     for s in sentences[:10]:
         words = set(terms(s.text))
-        if (s.coverage >= min_coverage and all(mentioned(t, words) for t in names)
-                and (not others or any(t in words for t in others))):
+        if s.coverage < min_coverage or (others and not any(t in words for t in others)):
+            continue
+        if passages is not None and not others:
+            continue  # a sentence holding none of the names and nothing else asked is no evidence
+        held = words if passages is None else words | set(terms(f"{passages[s.passage].article.title} {passages[s.passage].text}"))
+        if all(mentioned(t, held) for t in names):
             return True
     return False
 

@@ -325,6 +325,31 @@ def test_a_questions_opening_name_keeps_another_storys_sentence_from_leading(tmp
     assert not answer.found or answer.untold or answer.citations[0].title == ARTICLES_U["recall.json"]["title"]
 
 
+def test_a_fact_told_of_there_is_evidence_when_its_passage_names_what_the_question_names(tmp_path, embedder):
+    """"Could anything live on TOI-2281b?": the answer says "nothing could live there", the planet's
+    name is in the sentence before; the model reads the passage as far in meaning (cosine < 0.30), so
+    the evidence gate needs a sentence holding the question's names, and found none. The passage holds
+    them now; a sentence holding none of the question's other words is still no evidence."""
+    from types import SimpleNamespace
+
+    from bench.newsroom_set import ARTICLES_W
+    from bot.answer import _names_held
+    from bot.sentence_scoring import Sentence
+
+    text = ("The planet, TOI-2281b, is about twice the size of Earth. \"It is exciting, but nothing could live "
+            "there,\" Okafor said.")
+    passages = [SimpleNamespace(text=text, article=SimpleNamespace(title="Water vapour found on planet"))]
+    there = Sentence(0, 58, len(text), text[58:], 1.0, 0.4)
+    question = "Could anything live on TOI-2281b?"
+    assert not _names_held(question, [there], 0.25)
+    assert _names_held(question, [there], 0.25, passages)
+    assert not _names_held("Could anything grow on TOI-2281b?", [Sentence(0, 0, 57, text[:57], 1.0, 0.4)], 0.25,
+                           passages)
+    answer = _answerer_over(ARTICLES_W, tmp_path, embedder).answer(question)
+    assert answer.found and "nothing could live there" in answer.answer.split("[1]")[0], answer.answer
+    assert answer.citations[0].title == ARTICLES_W["exoplanet.json"]["title"]
+
+
 def test_the_judges_answering_lead_is_not_put_below_a_typed_sentence_it_read_as_not_answering():
     """Who built the satellite? The judge left "It was built by the Bergen firm Polaris Systems" first
     (0.38); the typed re-ranking put the launch report first for "Andøya", a place the NER model took
