@@ -2264,7 +2264,9 @@ def main(argv: list[str] | None = None) -> int:
                              "written after them, for the report; p: the sixteenth, written at the end of stop 49, for the report; q: yes/no questions on sets n and "
                              "o's reports, written before any change for them; r: the seventeenth, longer reports and a second outlet on "
                              "one flood, written at the start of stop 50 before its reading changes; s: the eighteenth, written after "
-                             "them, for the report")
+                             "them, for the report; t: questions typed with their context first (stop 51, written before its "
+                             "changes); u and v: written after t's and u's changes, run once first; w: facts told of 'she', "
+                             "'there', 'the company', written at the start of stop 52 before its changes")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:
