@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.numerals import figures
 from bot.question import CASUALTY, QuestionKind
 from index.lexical import terms
 
@@ -106,20 +107,10 @@ def _about(question: str, kind: QuestionKind) -> str:
     return match.group(1).strip() if match else " ".join(kind.counted)
 
 
-_FIGURE = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<word>million|thousand|hundred))?", re.I)
-
-
 def figure_of(span: str) -> float | None:
-    """The number an answer span states ("at least 23" → 23, "1.2 million" → 1,200,000), not a year."""
-    match = _FIGURE.search(span)
-    if match is None:
-        return None
-    number = float(match.group("value").replace(",", ""))
-    if match.group("word"):
-        number *= _WORD_NUMBERS[match.group("word").lower()]
-    if 1900 <= number <= 2100 and "," not in match.group("value") and not match.group("word"):
-        return None
-    return number
+    """The number an answer span states ("at least 23" → 23, "1.2 million" → 1,200,000), not a year
+    (`bot.numerals.figures`)."""
+    return next((value for _, value in figures(span)), None)
 
 
 def disagreements_in_spans(question: str, kind: QuestionKind, spans: list[tuple[str, str, float, str]],

@@ -103,9 +103,10 @@ def another_edition(asked: dict[str, Counter], text: str) -> bool:
 
 
 # a figure as news writes it: "50,000", "2.4 million", "$2tn", "4.3%", "1.1bn" (the value, scaled)
-_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(trillion|billion|million|thousand|tn|bn|m|k)\b)?",
+_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(trillion|billion|million|thousand|hundred|tn|bn|m|k)\b)?",
                      re.I)
-_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+          "hundred": 1e2}
 
 
 def figures(text: str) -> list[tuple[str, float]]:

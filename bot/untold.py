@@ -109,7 +109,7 @@ def _untold(question: str, kind: QuestionKind, passages: list[Passage], version:
     plain = not denied_terms(question)
     # (a yes/no question is answered by a denial: "Were any passwords stolen?" by "no passwords … were taken")
     denied = denied and plain and not yes_no
-    pending = pending and plain and asks_what_was_done(question, kind) and not pending_terms(question)
+    pending = pending and plain and asks_about_the_past(question, kind) and not pending_terms(question)
     unsaid, said = _unhappened(passages, denied, pending) if denied or pending else (frozenset(), frozenset())
     # (in any form: "without a win" is no answer, "He won 11 of his 32 games" is one)
     only_denied = {term for _, term in words if told_in(term, unsaid) and not told_in(term, said)}
@@ -147,7 +147,7 @@ _MEASURE = frozenset(terms("cost costs last lasts weigh weighs measure measures"
 _DONE = re.compile(r"\b(?:was|were|did|has|have|had)\b", re.I)
 
 
-def asks_what_was_done(question: str, kind: QuestionKind) -> bool:
+def asks_about_the_past(question: str, kind: QuestionKind) -> bool:
     """"Who was named …?", "When did … close?": the question asks about something done, not about
     what is to come ("Who will be named …?")."""
     return not kind.future and bool(_DONE.search(asking_sentence(question)))
