@@ -453,9 +453,11 @@ def _names_held(question: str, sentences: list[Sentence], min_coverage: float,
         if s.coverage < min_coverage or (others and not any(t in words for t in others)):
             continue
         if passages is not None and not others:
-            continue  # a sentence holding none of the names and nothing else asked is no evidence
-        held = words if passages is None else words | set(terms(f"{passages[s.passage].article.title} {passages[s.passage].text}"))
-        if all(mentioned(t, held) for t in names):
+            continue  # a question asking nothing but its names needs them in the sentence itself
+        if passages is not None:
+            passage = passages[s.passage]
+            words |= set(terms(f"{passage.article.title} {passage.text}"))
+        if all(mentioned(t, words) for t in names):
             return True
     return False
 
