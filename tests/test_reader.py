@@ -841,6 +841,22 @@ def test_a_look_alike_for_training_names_another_place_than_its_question():
     assert look_alike(paragraph[1], parts, paragraph, pools, random.Random(0)) is None  # holds no name of it
 
 
+def test_a_referent_for_training_says_the_questions_name_by_its_kind_outside_the_answer():
+    import random
+
+    from train.reader import refer_to
+
+    sentence = "Nikola Tesla's lab in New York burned in 1895, and Tesla moved to Colorado."
+    answer = (sentence.index("1895"), sentence.index("1895") + 4)
+    changed, span = refer_to(sentence, answer, [("Nikola Tesla", "PERSON")], random.Random(0))
+    assert changed in ("His lab in New York burned in 1895, and Tesla moved to Colorado.",
+                       "Her lab in New York burned in 1895, and Tesla moved to Colorado.")
+    assert changed[span[0]: span[1]] == "1895"  # the answer's span moves with the text before it
+    # a name inside the answer is left (the answer is not "he"); a kind with no referring word too
+    assert refer_to("Tesla was born in Smiljan.", (18, 25), [("Smiljan", "GPE")], random.Random(0)) is None
+    assert refer_to("In 1884 Tesla sailed.", (3, 7), [("1884", "DATE")], random.Random(0)) is None
+
+
 @pytest.mark.slow
 def test_a_look_alike_negative_must_rank_below_the_answer():
     import dataclasses
