@@ -218,8 +218,8 @@ def _compose(question: str, query: str, retrieval: Retrieval, settings: AnswerSe
     close = max(p.dense for p in passages) >= settings.min_cosine
     found = bool(sentences) and (not rules.on(settings, "evidence") or (
         max(s.coverage for s in sentences) >= settings.min_coverage and (
-            close or _names_held(question, sentences, settings.min_coverage)
-            or rules.on(settings, "passage_names") and _names_held(question, sentences, settings.min_coverage, passages))))
+            close or _names_held(question, sentences, settings.min_coverage,
+                                 passages if rules.on(settings, "passage_names") else None))))
     missing = missing_names(question, passages, retrieval.version) if found and rules.on(settings, "missing_names") else []
     if found and not missing and rules.on(settings, "misspelled_names"):  # each word found, but a full name only ever one letter apart
         missing = misspelled_names(question, passages)
@@ -442,8 +442,9 @@ def _names_held(question: str, sentences: list[Sentence], min_coverage: float,
     asks more than a name, one of its other words too ("what is Bakhmut?" is answered by a
     sentence naming Bakhmut; "what is the capital of France?" is not by one naming France).
     With `passages` (rule passage_names), the names may be held by the sentence's passage and
-    headline instead, the other word still by the sentence: a fact told of "there", "it" or "the
-    company" ("nothing could live there" for "Could anything live on TOI-2281b?")."""
+    headline too, the other word still by the sentence: a fact told of "there", "it" or "the
+    company" ("nothing could live there" for "Could anything live on TOI-2281b?"); a question asking
+    nothing but its names still needs them in the sentence itself."""
     names = question_name_terms(question)
     if not names:
         return False
@@ -452,9 +453,7 @@ def _names_held(question: str, sentences: list[Sentence], min_coverage: float,
         words = set(terms(s.text))
         if s.coverage < min_coverage or (others and not any(t in words for t in others)):
             continue
-        if passages is not None and not others:
-            continue  # a question asking nothing but its names needs them in the sentence itself
-        if passages is not None:
+        if passages is not None and others:
             passage = passages[s.passage]
             words |= set(terms(f"{passage.article.title} {passage.text}"))
         if all(mentioned(t, words) for t in names):

@@ -528,10 +528,10 @@ def dangling_pronoun(question: str, has_names: bool) -> str | None:
     a sentence of the question's own refers to whom that sentence tells of ("Cartwheel's founder
     apologised for the breach. What is his name?")."""
     match = None if has_names else _PERSONAL.search(question)
-    first = split_sentences(question)[:1]
-    if match is None or first and match.start() >= first[0][1]:
+    if match is None:
         return None
-    return match.group(1)
+    first = split_sentences(question)[:1]
+    return None if first and match.start() >= first[0][1] else match.group(1)
 
 
 _TOKEN = re.compile(r"[\w’'.&-]+|[.?!:;,“”\"()]")
