@@ -2162,6 +2162,107 @@ QUESTIONS_W = [
 ]
 
 
+ARTICLES_X = {
+    "mayor-verdict.json": {
+        "title": "Former Dunmore mayor jailed for four years over bribes",
+        "source": "northern-courier.example", "published": "2026-05-14",
+        "text": "DUNMORE — Gerald Pike, who was mayor of Dunmore for eleven years, was sentenced on Wednesday to "
+                "four years in prison for taking bribes from building firms.\nA jury found him guilty in March of "
+                "accepting about 310,000 pounds in cash and holidays in return for planning permission. Two "
+                "developers who paid him were given suspended sentences.\nJudge Alison Grey told the court he had "
+                "\"sold the trust of the people who elected him\". She also barred him from holding public office "
+                "for ten years.\nPike, 61, denied the charges throughout the trial. His lawyer said he would "
+                "appeal against the conviction.\nThe council said it had tightened its rules on gifts since the case "
+                "came to light in 2023.",
+    },
+    "rate-rise.json": {
+        "title": "Central bank lifts rates again as prices keep climbing",
+        "source": "market-watch.example", "published": "2026-09-24",
+        "text": "The Bank of Ostrava raised its main interest rate by a quarter of a point to 4.5% on Thursday, "
+                "its third increase this year.\nInflation reached 6.1% in August, well above the bank's 2% target, "
+                "driven by food and rents. Governor Miroslav Hajek said the bank was ready to act again if prices did "
+                "not slow.\nSeven of the nine members of the rate committee voted for the rise; two wanted to keep "
+                "rates on hold, warning that the economy was close to recession.\nThe decision pushed the koruna up "
+                "0.8% against the euro. The next rate decision is due on 5 November.",
+    },
+    "quake.json": {
+        "title": "Strong earthquake shakes coast of Valdora",
+        "source": "world-desk.example", "published": "2026-10-03",
+        "text": "A magnitude 6.4 earthquake struck off the coast of Valdora early on Saturday, killing at least 14 "
+                "people and injuring more than 200, the civil protection agency said.\nThe quake hit at 4:12 a.m. "
+                "about 30 kilometres west of the port city of Marisco, at a depth of 10 kilometres. Most of the "
+                "dead were in two apartment blocks that collapsed in the old town.\nA tsunami warning was issued "
+                "for the coast and lifted two hours later. Rescuers were still searching the rubble on Saturday "
+                "evening.\nPresident Elena Ruiz flew to Marisco and promised money to rebuild. It was the strongest "
+                "quake in the region since 1987.",
+    },
+    "takeover.json": {
+        "title": "Brightwave buys Lumo for $1.2 billion",
+        "source": "tech-ledger.example", "published": "2026-08-11",
+        "text": "Brightwave, the maker of home security cameras, has agreed to buy the smart-lock start-up Lumo for "
+                "1.2 billion dollars in cash, the companies said on Monday.\nLumo was founded in 2019 by Ines Carvalho "
+                "and Tariq Nadeem and has sold about three million locks. It lost 45 million dollars last year.\n"
+                "Brightwave's chief executive, Sam Whitlock, said the deal would let customers run cameras and locks "
+                "from one app. Carvalho will stay on to run Lumo as a unit of the group.\nThe deal needs the approval "
+                "of competition regulators and is expected to close early next year. Brightwave's shares fell 3% on "
+                "the news.",
+    },
+    "election.json": {
+        "title": "Greens top Halvard election but fall short of majority",
+        "source": "nordic-politics.example", "published": "2026-09-14",
+        "text": "The Green Alliance won the most seats in Halvard's regional election on Sunday but will need partners "
+                "to govern, final results showed on Monday.\nThe party took 41 of the assembly's 95 seats, up from 29. "
+                "The ruling Liberal Party fell to 27 seats, its worst result since 1990, and its leader, Anders Vik, "
+                "said he would step down.\nTurnout was 68%, the highest in two decades.\nGreen leader Maja Lind said "
+                "she would start talks with the Social Democrats, who won 15 seats, this week.",
+    },
+    "museum-theft.json": {
+        "title": "Two arrested after paintings stolen from Kessel museum",
+        "source": "culture-news.example", "published": "2026-04-07",
+        "text": "Police in Kessel have arrested two men after three paintings were stolen from the city's fine arts "
+                "museum at the weekend.\nThe thieves broke in through a skylight early on Sunday and took the works, "
+                "including a landscape by the 19th-century painter Johan Brant, within about six minutes. The museum "
+                "values the three at about 8 million euros.\nThe men, aged 34 and 41, were held at a flat in the "
+                "city on Monday evening. Officers found one of the paintings there, undamaged.\nThe other two are "
+                "still missing. The museum's director, Ruth Engel, said its alarm had been switched off for repairs.",
+    },
+}
+
+QUESTIONS_X = [
+    ("How long was Gerald Pike jailed for?", ("four years",)),
+    ("How much did the former Dunmore mayor take in bribes?", ("310,000",)),
+    ("Who sentenced Pike?", ("Alison Grey",)),
+    ("Will Pike appeal?", ("appeal",)),
+    ("What interest rate did the Bank of Ostrava set?", ("4.5%",)),
+    ("What is inflation in Ostrava?", ("6.1%",)),
+    ("How many members of the committee voted against the rate rise?", ("two",)),
+    ("When is Ostrava's next rate decision?", ("5 November",)),
+    ("How strong was the Valdora earthquake?", ("6.4",)),
+    ("How many people died in the Valdora quake?", ("14",)),
+    ("Where did most of the Valdora quake victims die?", ("apartment blocks", "old town")),
+    ("Was there a tsunami after the Valdora earthquake?", ("tsunami warning",)),
+    ("How much is Brightwave paying for Lumo?", ("1.2 billion",)),
+    ("Who founded Lumo?", ("Ines Carvalho",)),
+    ("Why is Brightwave buying Lumo?", ("one app",)),
+    ("Is Lumo profitable?", ("lost 45 million",)),
+    ("How many seats did the Greens win in Halvard?", ("41",)),
+    ("Who is resigning after the Halvard election?", ("Anders Vik",)),
+    ("What was the turnout in the Halvard election?", ("68%",)),
+    ("Who will the Greens negotiate with?", ("Social Democrats",)),
+    ("How many paintings were stolen in Kessel?", ("three",)),
+    ("How did the thieves get into the Kessel museum?", ("skylight",)),
+    ("What are the stolen paintings worth?", ("8 million",)),
+    ("Why didn't the alarm go off at the Kessel museum?", ("switched off for repairs",)),
+    # events the reports do not hold
+    ("How much was Gerald Pike fined?", None),
+    ("Who replaced Miroslav Hajek as governor?", None),
+    ("How many buildings collapsed in the Valdora tsunami?", None),
+    ("How much did Lumo pay for Brightwave's camera business?", None),
+    ("When did Maja Lind become prime minister?", None),
+    ("Who bought the stolen Brant landscape?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -2172,7 +2273,7 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
         "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T),
         "u": (ARTICLES_U, QUESTIONS_U), "v": (ARTICLES_V, QUESTIONS_V),
-        "w": (ARTICLES_W, QUESTIONS_W)}
+        "w": (ARTICLES_W, QUESTIONS_W), "x": (ARTICLES_X, QUESTIONS_X)}
 
 
 def judge(answer, expect) -> str:
@@ -2266,7 +2367,9 @@ def main(argv: list[str] | None = None) -> int:
                              "one flood, written at the start of stop 50 before its reading changes; s: the eighteenth, written after "
                              "them, for the report; t: questions typed with their context first (stop 51, written before its "
                              "changes); u and v: written after t's and u's changes, run once first; w: facts told of 'she', "
-                             "'there', 'the company', written at the start of stop 52 before its changes")
+                             "'there', 'the company', written at the start of stop 52 before its changes; x: a verdict, a rate "
+                             "decision, a quake, a takeover, an election, a theft, written at the start of stop 53 before "
+                             "anything ran on it")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

@@ -25,7 +25,7 @@ THING = frozenset({"THING"})  # a common thing ("caviar and butter-poached lobst
 # the noun a which/what question is about → the entity labels that answer it (singular forms)
 # numeric heads whose kind of number is known; another kind of number fits them less
 _MEASURES = {word: frozenset({label}) for label, words in (("PERCENT", "percentage percent rate share stake rise increase hike raise growth"),
-                                                           ("MONEY", "price cost salary budget fine sum"))
+                                                           ("MONEY", "price cost salary budget fine sum worth valuation"))
              for word in words.split()}
 _HEADS: dict[frozenset[str], frozenset[str]] = {
     PLACE: frozenset("""state country city nation region province town capital island county continent place
@@ -270,7 +270,11 @@ _FRAME = frozenset(terms("when what which year month week day date time today ha
                          "did does do is was were will would this last first next exactly your you our their my how many much "
                          "has have had been being approximately about around roughly past weekend tonight yesterday "
                          "tomorrow recently ago he she it they him her them his its we us i according one two three four five "
-                         "six seven eight nine ten hundred thousand million billion percent per cent"))
+                         "six seven eight nine ten hundred thousand million billion percent per cent "
+                         # the auxiliaries with "n't" ("why didn't the alarm go off?": "didn" was read as
+                         # an event word no passage tells; "won't" and "can't" stem to "won" and "can")
+                         "didn't doesn't don't isn't aren't wasn't weren't hasn't haven't hadn't couldn't "
+                         "wouldn't shouldn't mustn't"))
 # an event named by another word than the question's ("when did she die?" → "her death"), and the
 # irregular verbs the stemmer does not join ("did they win" → "won")
 _EVENT_GROUPS = """die death dead passed; born birth bore; marry married marriage wedding wed;

@@ -132,6 +132,8 @@ def test_question_kinds():
 
     assert analyse("What was the magnitude of the earthquake?").wants_number
     assert analyse("What is the interest rate?").labels == {"PERCENT"}
+    # what something is worth is a sum of money (set x: "Kessel" was the bold answer, from any name)
+    assert analyse("What are the stolen paintings worth?").labels == {"MONEY"}
     assert not analyse("Who is Ann Moss?").factoid  # a description, not a name
     assert analyse("Who is the new prime minister?").factoid
     # a reason asked in other words than "why" is no fact a name answers
@@ -555,6 +557,8 @@ def test_how_much_something_cost_is_told_only_by_a_cost():
     budget = Passage("b:0", make_article(title="Walking study", text=priced), priced, 0, len(priced), 1.0)
     assert untold_words(question, analyse(question), [budget])[0] == []
     assert "cost" not in [w for w, _ in event_words("What is the cost of the study?", analyse("What is the cost of the study?"))]
+    # "didn't" is the question's frame, not an event the passages must tell
+    assert _asked("Why didn't the alarm go off at the museum?") == ["alarm", "museum"]
 
 
 def test_an_event_the_articles_only_deny_is_not_told():
