@@ -841,6 +841,27 @@ def test_a_look_alike_for_training_names_another_place_than_its_question():
     assert look_alike(paragraph[1], parts, paragraph, pools, random.Random(0)) is None  # holds no name of it
 
 
+def test_training_can_draw_the_questions_word_overlap_answers_wrongly_first():
+    import dataclasses
+
+    from bot.read.squad import Example
+    from train.reader import Recipe, overlap_misses, overlap_misses_first
+
+    def example(n, question, sentences, answer):
+        return Example(str(n), question, tuple(sentences), answer, frozenset({answer}), (0, 4), ("x",))
+
+    # "Which judge ruled …?": the court's sentence repeats the question's words, the judge's does not
+    missed = example(0, "Which judge ruled on the schools case?",
+                     ["A court ruled on the schools case on Tuesday.", "Judge Helena Obi said the board erred."], 1)
+    easy = [example(n, "When did the court rule on the case?",
+                    ["The court ruled on the case in May.", "Parents cheered."], 0) for n in range(1, 5)]
+    assert overlap_misses(missed) and not overlap_misses(easy[0])
+    ordered = overlap_misses_first(easy + [missed], wanted=1, questions=3)
+    assert ordered[0] is missed and len(ordered) == 5 and {id(e) for e in ordered} == {id(e) for e in easy + [missed]}
+    assert overlap_misses_first(easy + [missed], wanted=0, questions=3)[:3] == easy[:3]  # off: as shuffled
+    assert Recipe().digest() == dataclasses.replace(Recipe(), paraphrase=0.0).digest()  # the shipped card's hash
+
+
 def test_a_referent_for_training_says_the_questions_name_by_its_kind_outside_the_answer():
     import random
 
