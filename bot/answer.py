@@ -558,7 +558,8 @@ def typed_rescore(question: str, kind: QuestionKind, sentences: list[Sentence], 
     per_sentence = candidates(kind, question, rows, found, settings.short_temperature, names,
                               unnamed=frozenset(i for i, s in enumerate(rescored[: len(top)]) if id(s) in far), without=settings.without)
     picks = pick(kind, per_sentence, [s.coverage for s in rescored[: len(top)]], settings.min_short_confidence,
-                 rows, 4 if kind.plural else 1, settings.short_min_weight)
+                 rows, 4 if kind.plural else 1, settings.short_min_weight,
+                 rules.on(settings, "coordinated"))
     vetoed = [(rescored[c.sentence], c.start, c.end) for c in per_sentence if not c.eligible]
     return rescored, [(p, rescored[p.sentence]) for p in picks], vetoed
 

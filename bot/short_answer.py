@@ -526,10 +526,12 @@ def label_fit(kind: QuestionKind, e: Entity) -> float:
 
 
 def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_confidence: float,
-         sentences: list[tuple[str, float, str | None]], limit: int = 1, min_weight: float = 0.0) -> list[Pick]:
+         sentences: list[tuple[str, float, str | None]], limit: int = 1, min_weight: float = 0.0,
+         coordinated: bool = True) -> list[Pick]:
     """The best value (or, for plural questions, up to `limit` distinct values), confident enough.
     `min_weight`: below this summed weight a value's confidence shrinks in proportion (one weak
-    mention with no rival is not a confident answer)."""
+    mention with no rival is not a confident answer). `coordinated`: a name joined to the best by
+    "and" in its sentence is given with it."""
     if not found:
         return []
     if limit > 1:
@@ -569,6 +571,16 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
             resolved = resolve_date(c.text, published_date(sentences[c.sentence][2]),
                                     ahead=names_a_day_ahead(sentences[c.sentence][0], c.text))
         picks.append(Pick(c.text, c.sentence, c.start, c.start + len(c.text), c.label, round(confidence, 4), resolved))
+    if len(picks) == 1 and limit == 1 and coordinated and picks[0].label in NAMES:
+        # "Who founded Lumo?" over "founded in 2019 by Ines Carvalho and Tariq Nadeem": both, not the
+        # one the weights happened to favour (a singular question may have a pair for its answer)
+        c = best_of[ranked[0]]
+        # (of any kind of name: the small NER model files "Ines Carvalho" under a place)
+        mine = [replace(x, label=c.label) for x in found if x.sentence == c.sentence and x.eligible and x.label in NAMES]
+        mine = [c if x.start == c.start and x.end == c.end else x for x in mine]
+        pair = _listed_with(c, mine, sentences[c.sentence][0], _AND)
+        if len(pair) > 1:
+            picks = [Pick(v.text, v.sentence, v.start, v.end, v.label, picks[0].confidence) for v in pair]
     return picks
 
 
@@ -627,7 +639,11 @@ def _names_head(text: str, head: str) -> bool:
     return bool(head) and head in {singular(w) for w in re.findall(r"[a-z]+", text.lower())}
 
 
-def _listed_with(best: Candidate, others: list[Candidate], sentence: str) -> list[Candidate]:
+_LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_AND = re.compile(r",?\s+and\s+")  # a pair, not "Paris, France" (an address) nor "A or B" (a choice)
+
+
+def _listed_with(best: Candidate, others: list[Candidate], sentence: str, joint: re.Pattern = _LISTED) -> list[Candidate]:
     """The best value and those of its kind coordinated with it ("A, B and C"), in sentence order."""
     same = sorted((c for c in others if c.label == best.label), key=lambda c: c.start)
     at = next(i for i, c in enumerate(same) if c is best)
@@ -636,7 +652,7 @@ def _listed_with(best: Candidate, others: list[Candidate], sentence: str) -> lis
         i = at
         while 0 <= i + step < len(same):
             a, b = (same[i + step], same[i]) if step < 0 else (same[i], same[i + step])
-            if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[a.end:b.start]):
+            if not joint.fullmatch(sentence[a.end:b.start]):
                 break
             group.append(same[i + step])
             i += step

@@ -1057,6 +1057,30 @@ def test_a_short_answer_rule_switched_off_by_name_stops_acting(rule, question, t
     assert off != answer or may_off > may  # a weight rule lets the other win; a veto lets it answer
 
 
+def test_a_pair_joined_by_and_answers_a_singular_who_question():
+    from bot.question import analyse
+    from bot.short_answer import candidates, pick
+    from index.nlp import Entity
+
+    question = "Who founded Lumo?"
+    text = "Lumo was founded in 2019 by Ines Carvalho and Tariq Nadeem and has sold three million locks."
+
+    def entity(name, label):
+        return Entity(text.index(name), text.index(name) + len(name), label, name)
+
+    # the small NER model filed the first founder under a place (as it did on set x)
+    found = (entity("2019", "DATE"), entity("Ines Carvalho", "LOC"), entity("Tariq Nadeem", "PERSON"))
+    rows = [(text, 1.0, "2026-08-11")]
+    got = candidates(analyse(question), question, rows, [found], question_names=("Lumo",))
+    assert [p.text for p in pick(analyse(question), got, [1.0], 0.3, rows)] == ["Ines Carvalho", "Tariq Nadeem"]
+    assert [p.text for p in pick(analyse(question), got, [1.0], 0.3, rows, coordinated=False)] == ["Tariq Nadeem"]
+    # an address is no pair: "Paris, France" for where
+    where = "The summit opened in Paris, France on Monday."
+    places = (Entity(21, 26, "GPE", "Paris"), Entity(28, 34, "GPE", "France"), Entity(38, 44, "DATE", "Monday"))
+    got = candidates(analyse("Where did the summit open?"), "Where did the summit open?", [(where, 1.0, None)], [places])
+    assert len(pick(analyse("Where did the summit open?"), got, [1.0], 0.3, [(where, 1.0, None)])) == 1
+
+
 def test_a_name_the_ner_model_left_untagged_may_answer_who():
     from bot.question import analyse
     from bot.short_answer import candidates, pick
