@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…v] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…x] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -20,7 +20,10 @@ Parts f–s followed, each written before the changes it was read for (docs/EVAL
 `--part t` (seven reports, 24 + 6) asks as people type in a chat: what they know first, then the
 question ("The Las Pinas fire has destroyed homes. How many?"); `--part u` (seven reports, 24 + 6),
 plain and context-first questions, was written after t's changes and run once to report them;
-`--part v` (seven reports, 24 + 6, some questions stating a figure) after u's.
+`--part v` (seven reports, 24 + 6, some questions stating a figure) after u's; `--part w` (six
+reports, 24 + 6: facts told of "she", "there", "the company") and `--part x` (six reports, 24 + 6: a
+verdict, a rate decision, a quake, a takeover, an election, a theft) were each written at the start
+of a stop, before anything ran on them.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
