@@ -6,7 +6,7 @@ The kinds the reading issue names are all here: the fact in a sentence saying "h
 a speaker who is not the subject, a why-question, a figure for the wrong verb, last year's figure
 for this year's, and events that never happened.
 
-    python -m bench.newsroom_set [--part a…x] [--reader model|rules] [--set reader_judge=false] [--json]
+    python -m bench.newsroom_set [--part a…y] [--reader model|rules] [--set reader_judge=false] [--json]
     python -m bench.newsroom_set --sentences [--part a|b|c|d|e] [--weights FOLDER] [--json]
 
 `--part b` is a second set (six articles, 18 answerable questions and 6 absent events) written on
@@ -23,7 +23,8 @@ plain and context-first questions, was written after t's changes and run once to
 `--part v` (seven reports, 24 + 6, some questions stating a figure) after u's; `--part w` (six
 reports, 24 + 6: facts told of "she", "there", "the company") and `--part x` (six reports, 24 + 6: a
 verdict, a rate decision, a quake, a takeover, an election, a theft) were each written at the start
-of a stop, before anything ran on them.
+of a stop, before anything ran on them; `--part y` (six reports, 24 + 6) at the end of stop 53,
+after its changes, run once to report them.
 
 `--sentences` asks the readers alone (the trained model, question-word overlap, the packaged
 MiniLM's cosine): for each answerable question, which of the ~40 sentences of all ten articles
@@ -2266,6 +2267,104 @@ QUESTIONS_X = [
 ]
 
 
+ARTICLES_Y = {
+    "emergency-landing.json": {
+        "title": "Airliner makes emergency landing in Brenna after engine fire",
+        "source": "air-desk.example", "published": "2026-06-18",
+        "text": "A Skylane Airways jet with 184 people on board made an emergency landing in Brenna on Wednesday "
+                "after one of its engines caught fire shortly after take-off.\nThe Airbus A321 was flying from "
+                "Brenna to Lisbon when the crew reported the fire about ten minutes into the flight. It returned "
+                "to the airport and landed safely at 11:40 a.m.\nPassengers left the plane on emergency slides. "
+                "Four of them were treated for minor injuries, the airport said.\nThe national air accident "
+                "agency has opened an investigation. Skylane said the aircraft was nine years old and had passed "
+                "a full inspection in March.",
+    },
+    "school-mould.json": {
+        "title": "Hollins school closed after mould found in classrooms",
+        "source": "local-news.example", "published": "2026-01-22",
+        "text": "St Brendan's primary school in Hollins will stay closed until at least February half-term after "
+                "inspectors found mould in eleven classrooms.\nThe council said the problem was caused by a leaking "
+                "roof that had not been repaired since last winter. About 320 pupils will be taught at the town's "
+                "leisure centre in the meantime.\nHead teacher Fiona Carr said parents had been told on Monday. "
+                "\"The children's health comes first,\" she said.\nThe council has set aside 450,000 pounds for "
+                "the repairs.",
+    },
+    "transfer.json": {
+        "title": "Marlow City sign striker Duarte in club-record deal",
+        "source": "football-desk.example", "published": "2026-08-29",
+        "text": "Marlow City have signed the Portuguese striker Rui Duarte from Estrela for a club-record fee of "
+                "48 million euros.\nThe 23-year-old scored 27 goals in all competitions last season and has "
+                "agreed a five-year contract. He will wear the number nine shirt.\nCity's previous record was "
+                "the 35 million euros they paid for Leon Baptiste in 2024.\nManager Erik Solberg said Duarte "
+                "would make his debut against Harwood on Saturday if his work permit came through in time.",
+    },
+    "heatwave.json": {
+        "title": "Heatwave breaks national temperature record",
+        "source": "weather-today.example", "published": "2026-07-24",
+        "text": "A temperature of 43.1C was recorded in the town of Valmar on Thursday, the highest since national "
+                "records began in 1880, the meteorological office said.\nThe previous record, 41.9C, was set in "
+                "the same region in 2019. Forecasters expect the heat to last until Sunday.\nThe health ministry "
+                "said hospitals had treated more than 900 people for heat-related illness this week. Two elderly "
+                "people died in the capital.\nTrains on several lines ran at reduced speed because of fears that "
+                "the rails could buckle.",
+    },
+    "breach.json": {
+        "title": "Retailer Forde says hackers stole customer details",
+        "source": "tech-ledger.example", "published": "2026-03-05",
+        "text": "The clothing retailer Forde said on Tuesday that hackers had stolen the names, addresses and email "
+                "addresses of about 1.4 million online customers.\nThe company said payment card details were not "
+                "taken because they are stored by a separate provider. It discovered the attack on 24 February and "
+                "has reported it to the data protection regulator.\nChief executive Hannah Lowe apologised to "
+                "customers and said the firm had hired outside experts to investigate. Forde advised customers to "
+                "watch out for emails pretending to come from the company.",
+    },
+    "drug-approval.json": {
+        "title": "Regulator approves first pill for peanut allergy",
+        "source": "health-wire.example", "published": "2026-10-08",
+        "text": "The European Medicines Agency has recommended approval of Arvella, the first pill to treat peanut "
+                "allergy in children, its maker Norland Pharma said on Wednesday.\nIn a trial of 610 children aged "
+                "four to 14, two thirds of those who took the daily pill for a year could eat the equivalent of "
+                "three peanuts without a serious reaction, against one in ten given a placebo.\nThe most common "
+                "side effect was stomach pain. Norland said the drug would go on sale in Germany first, early next "
+                "year. It has not said what it will cost.",
+    },
+}
+
+QUESTIONS_Y = [
+    ("How many people were on the Skylane plane?", ("184",)),
+    ("Why did the Skylane jet make an emergency landing?", ("engine", "caught fire")),
+    ("Was anyone hurt in the Brenna emergency landing?", ("Four of them", "minor injuries")),
+    ("Where was the Skylane flight going?", ("Lisbon",)),
+    ("Why is St Brendan's school closed?", ("mould",)),
+    ("What caused the mould at the Hollins school?", ("leaking roof",)),
+    ("Where will the St Brendan's pupils be taught?", ("leisure centre",)),
+    ("How much will the repairs at St Brendan's cost?", ("450,000",)),
+    ("How much did Marlow City pay for Duarte?", ("48 million",)),
+    ("How many goals did Rui Duarte score last season?", ("27",)),
+    ("How long is Duarte's contract?", ("five-year",)),
+    ("When could Duarte make his debut?", ("Saturday",)),
+    ("What was the new temperature record?", ("43.1",)),
+    ("Where was the record temperature recorded?", ("Valmar",)),
+    ("What was the old record?", ("41.9",)),
+    ("How many people died in the heatwave?", ("Two elderly",)),
+    ("How many Forde customers were affected by the hack?", ("1.4 million",)),
+    ("Were card details stolen in the Forde breach?", ("not taken", "payment card")),
+    ("When did Forde find out about the attack?", ("24 February",)),
+    ("Who is Forde's chief executive?", ("Hannah Lowe",)),
+    ("What is Arvella for?", ("peanut allergy",)),
+    ("How many children took part in the Arvella trial?", ("610",)),
+    ("What is the most common side effect of Arvella?", ("stomach pain",)),
+    ("Where will Arvella go on sale first?", ("Germany",)),
+    # events the reports do not hold
+    ("How many passengers died in the Skylane emergency landing?", None),
+    ("When will St Brendan's school be demolished?", None),
+    ("How much did Estrela pay for Leon Baptiste?", None),
+    ("How many people were arrested during the Valmar heatwave?", None),
+    ("How much ransom did the Forde hackers demand?", None),
+    ("How much will Arvella cost?", None),
+]
+
+
 SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICLES_C, QUESTIONS_C),
         "d": (ARTICLES_D, QUESTIONS_D), "e": (ARTICLES_E, QUESTIONS_E), "f": (ARTICLES_F, QUESTIONS_F),
         "g": (ARTICLES_G, QUESTIONS_G), "h": (ARTICLES_H, QUESTIONS_H),
@@ -2276,7 +2375,8 @@ SETS = {"a": (ARTICLES, QUESTIONS), "b": (ARTICLES_B, QUESTIONS_B), "c": (ARTICL
         "q": (ARTICLES_Q, QUESTIONS_Q), "r": (ARTICLES_R, QUESTIONS_R),
         "s": (ARTICLES_S, QUESTIONS_S), "t": (ARTICLES_T, QUESTIONS_T),
         "u": (ARTICLES_U, QUESTIONS_U), "v": (ARTICLES_V, QUESTIONS_V),
-        "w": (ARTICLES_W, QUESTIONS_W), "x": (ARTICLES_X, QUESTIONS_X)}
+        "w": (ARTICLES_W, QUESTIONS_W), "x": (ARTICLES_X, QUESTIONS_X),
+        "y": (ARTICLES_Y, QUESTIONS_Y)}
 
 
 def judge(answer, expect) -> str:
@@ -2372,7 +2472,9 @@ def main(argv: list[str] | None = None) -> int:
                              "changes); u and v: written after t's and u's changes, run once first; w: facts told of 'she', "
                              "'there', 'the company', written at the start of stop 52 before its changes; x: a verdict, a rate "
                              "decision, a quake, a takeover, an election, a theft, written at the start of stop 53 before "
-                             "anything ran on it")
+                             "anything ran on it; y: an emergency landing, a school closed by mould, a transfer, a "
+                             "heat record, a data breach, a drug approval, written at the end of stop 53 after its "
+                             "changes, run once to report them")
     args = parser.parse_args(argv)
     articles, questions = SETS[args.part]
     if args.sentences:

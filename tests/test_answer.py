@@ -557,6 +557,11 @@ def test_how_much_something_cost_is_told_only_by_a_cost():
     budget = Passage("b:0", make_article(title="Walking study", text=priced), priced, 0, len(priced), 1.0)
     assert untold_words(question, analyse(question), [budget])[0] == []
     assert "cost" not in [w for w, _ in event_words("What is the cost of the study?", analyse("What is the cost of the study?"))]
+    # "passed" is no form of "died" ("had passed a full inspection" told every death asked of)
+    landing = "The jet landed safely. Skylane said the aircraft had passed a full inspection in March."
+    report = Passage("l:0", make_article(title="Emergency landing", text=landing), landing, 0, len(landing), 1.0)
+    died = "How many passengers died in the emergency landing?"
+    assert untold_words(died, analyse(died), [report])[0] == ["died"]
     # "didn't" is the question's frame, not an event the passages must tell
     assert _asked("Why didn't the alarm go off at the museum?") == ["alarm", "museum"]
 
