@@ -576,8 +576,8 @@ def pick(kind: QuestionKind, found: list[Candidate], coverage: list[float], min_
         # one the weights happened to favour (a singular question may have a pair for its answer)
         c = best_of[ranked[0]]
         # (of any kind of name: the small NER model files "Ines Carvalho" under a place)
-        mine = [replace(x, label=c.label) for x in found if x.sentence == c.sentence and x.eligible and x.label in NAMES]
-        mine = [c if x.start == c.start and x.end == c.end else x for x in mine]
+        mine = [c if (x.start, x.end) == (c.start, c.end) else replace(x, label=c.label)
+                for x in found if x.sentence == c.sentence and x.eligible and x.label in NAMES]
         pair = _listed_with(c, mine, sentences[c.sentence][0], _AND)
         if len(pair) > 1:
             picks = [Pick(v.text, v.sentence, v.start, v.end, v.label, picks[0].confidence) for v in pair]

@@ -856,9 +856,9 @@ def test_training_can_draw_the_questions_word_overlap_answers_wrongly_first():
     easy = [example(n, "When did the court rule on the case?",
                     ["The court ruled on the case in May.", "Parents cheered."], 0) for n in range(1, 5)]
     assert overlap_misses(missed) and not overlap_misses(easy[0])
-    ordered = overlap_misses_first(easy + [missed], wanted=1, questions=3)
+    ordered = overlap_misses_first(easy + [missed], wanted=1)
     assert ordered[0] is missed and len(ordered) == 5 and {id(e) for e in ordered} == {id(e) for e in easy + [missed]}
-    assert overlap_misses_first(easy + [missed], wanted=0, questions=3)[:3] == easy[:3]  # off: as shuffled
+    assert overlap_misses_first(easy + [missed], wanted=0) == easy + [missed]  # off: as shuffled
     assert Recipe().digest() == dataclasses.replace(Recipe(), paraphrase=0.0).digest()  # the shipped card's hash
 
 

@@ -175,7 +175,7 @@ def training_groups(data: list[Example], recipe: Recipe) -> list[tuple[str, list
     answerable = [ex for ex in data if ex.span is not None and len(ex.sentences) > 1]
     rng.shuffle(answerable)
     if recipe.paraphrase:
-        answerable = overlap_misses_first(answerable, int(recipe.questions * recipe.paraphrase), recipe.questions)
+        answerable = overlap_misses_first(answerable, int(recipe.questions * recipe.paraphrase))
     groups = []
     for ex in answerable[: recipe.questions]:
         groups.append((ex.question, _candidates(ex, by_title, recipe, rng), ex.span))
@@ -187,14 +187,12 @@ def training_groups(data: list[Example], recipe: Recipe) -> list[tuple[str, list
     return _by_length(groups, recipe.group_batch, rng)
 
 
-def overlap_misses_first(answerable: list[Example], wanted: int, questions: int) -> list[Example]:
-    """The questions reordered so that the first `questions` hold `wanted` (at most) that question-word
-    overlap answers wrongly (`overlap_misses`), the others in their (shuffled) order after them."""
+def overlap_misses_first(answerable: list[Example], wanted: int) -> list[Example]:
+    """The questions reordered: first `wanted` (at most) that question-word overlap answers wrongly
+    (`overlap_misses`), then the others in their (shuffled) order."""
     missed = [ex for ex in answerable if overlap_misses(ex)][:wanted]
     taken = {id(ex) for ex in missed}
-    rest = [ex for ex in answerable if id(ex) not in taken]
-    first = missed + rest[: questions - len(missed)]
-    return first + rest[questions - len(missed):]
+    return missed + [ex for ex in answerable if id(ex) not in taken]
 
 
 def overlap_misses(example: Example) -> bool:
